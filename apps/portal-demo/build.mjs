@@ -1,0 +1,18 @@
+// Assembles the portal demo: the page, the embed build under stratex/, the template fixtures.
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const out = here('./dist/');
+const embed = here('../../packages/embed/dist/');
+
+if (!existsSync(`${embed}stratex.js`)) {
+  console.error('packages/embed/dist/stratex.js is missing: run `pnpm run build:embed` first.');
+  process.exit(1);
+}
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+cpSync(here('./public/'), out, { recursive: true });
+cpSync(embed, `${out}stratex/`, { recursive: true });
+cpSync(here('../../fixtures/template/'), `${out}fixtures/template/`, { recursive: true });
+console.log(`portal demo assembled in ${out}`);

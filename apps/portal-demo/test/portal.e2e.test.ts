@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../vite.config';
+import { startStaticServer } from '../static-server.mjs';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+
+let server: Server;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  if (!existsSync(`${dist}index.html`)) {
+    throw new Error('apps/portal-demo/dist is missing: run `pnpm run build` before the tests.');
+  }
+  server = await startStaticServer(dist, 0);
+  origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+interface PageRecord {
+  page: Page;
+  blocked: string[];
+  problems: string[];
+}
+
+/** Opens the portal with every request to another origin refused, and records what went wrong. */
+async function openPortal(): Promise<PageRecord> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const blocked: string[] = [];
+  const problems: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) {
+      return route.continue();
+    }
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  page.on('console', (entry) => {
+    if (entry.type() === 'error') problems.push(entry.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${origin}/`);
+  return { page, blocked, problems };
+}
+
+async function tableRows(page: Page, widget: string): Promise<string[][]> {
+  const rows = page.locator(`${widget} [part="data-table"] tbody tr`);
+  await rows.first().waitFor({ state: 'attached', timeout: 60_000 });
+  return rows.evaluateAll((elements) =>
+    elements.map((row) => Array.from(row.children, (cell) => cell.textContent?.trim() ?? '')),
+  );
+}
+
+describe('portal demo built from the embed output', () => {
+  it('shows the template evaluation with 108 %, 80 %, 93 %, offline, under a strict CSP', async () => {
+    const { page, blocked, problems } = await openPortal();
+    const rows = await tableRows(page, '#scorecard-zh');
+    expect(rows.map((row) => [row[0], row[3], row[4]])).toEqual([
+      ['销售额', '108%', '达标'],
+      ['线索转化率', '80%', '未达标'],
+      ['新客户数', '93%', '有风险'],
+    ]);
+    expect(rows[0]?.slice(1, 3)).toEqual(['500万', '540万']);
+    expect(blocked).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads the English export into the same figures, in English', async () => {
+    const { page } = await openPortal();
+    const rows = await tableRows(page, '#scorecard-en');
+    expect(rows.map((row) => [row[3], row[4]])).toEqual([
+      ['108%', 'On track'],
+      ['80%', 'Off track'],
+      ['93%', 'At risk'],
+    ]);
+    expect(rows[0]?.slice(1, 3)).toEqual(['5,000,000', '5,400,000']);
+    await page.context().close();
+  });
+
+  it('starts one DuckDB worker for the whole page and fetches only its own origin', async () => {
+    const { page, blocked } = await openPortal();
+    await tableRows(page, '#scorecard-en');
+    await tableRows(page, '#scorecard-zh');
+    const workers = page.workers().filter((worker) => worker.url().includes('duckdb'));
+    expect(workers).toHaveLength(1);
+    expect(blocked).toEqual([]);
+    await page.context().close();
+  });
+});

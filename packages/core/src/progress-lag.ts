@@ -1,0 +1,179 @@
+import { tidy } from './achievement';
+import { daysBetween } from './dates';
+import { formatDayMonth, formatRate } from './format';
+import { elapsedShare } from './pacing';
+import { PROGRESS_SCHEMA, headersOf, resolveColumns } from './roles';
+import type { ColumnResolution } from './roles';
+import type { UnreadableCell } from './scorecard';
+import type { Status } from './status';
+import { isBlank, normaliseText, parseCell } from './values';
+import type { Lang } from './values';
+
+export type TaskState = 'not-started' | 'on-track' | 'lagging' | 'overdue' | 'done' | 'unknown';
+
+export interface ProgressReading {
+  value: number | null;
+  note?: string;
+}
+
+export interface TaskLag {
+  expected: number | null;
+  actual: number | null;
+  /** expected − actual, in share of the task (0.23 = 23 points behind). */
+  lag: number | null;
+  state: TaskState;
+  status: Status;
+  reason: string;
+  daysLate?: number;
+}
+
+export interface TaskPlan {
+  task: string;
+  plannedStart?: string;
+  plannedEnd?: string;
+  progress: number | null;
+}
+
+export interface TrackedTask extends TaskPlan, TaskLag {
+  owner?: string;
+  note?: string;
+  risk?: string;
+  mitigation?: string;
+  sourceRow: number;
+}
+
+export interface ProgressReport {
+  tasks: TrackedTask[];
+  resolution: ColumnResolution;
+  unreadable: UnreadableCell[];
+}
+
+const DONE_WORDS = /^(已?完成|已结束|done|completed?|finished)$/i;
+const NOT_STARTED_WORDS = /^(未开始|待开始|not started|to do|todo)$/i;
+
+/** Reads a progress cell: '90%（设计中）' → 0.9 with note, '完成' → 1, '未开始' → 0, '60' → 0.6. */
+export function readProgress(raw: string | null | undefined): ProgressReading {
+  const cell = parseCell(raw, 'percent');
+  if (cell.kind === 'number' && cell.unit !== 'money' && cell.unit !== 'count') {
+    const value = cell.unit === 'number' && cell.value > 1 ? tidy(cell.value / 100) : cell.value;
+    return cell.note ? { value, note: cell.note } : { value };
+  }
+  if (cell.kind === 'text') {
+    if (DONE_WORDS.test(cell.value)) return { value: 1, note: cell.value };
+    if (NOT_STARTED_WORDS.test(cell.value)) return { value: 0, note: cell.value };
+    return { value: null, note: cell.value };
+  }
+  return { value: null };
+}
+
+/** Share of a task that should be done by the end of the as-of day, linear between planned start and end. */
+export function expectedProgress(plannedStart: string, plannedEnd: string, asOf: string): number | null {
+  return elapsedShare({ start: plannedStart, end: plannedEnd }, asOf)?.share ?? null;
+}
+
+/** Compares actual with expected progress at the as-of date: done, overdue, lagging, on track or not started. */
+export function progressLag(
+  plan: TaskPlan,
+  asOf: string,
+  options: { tolerance?: number; lang?: Lang } = {},
+): TaskLag {
+  const lang = options.lang ?? 'zh-CN';
+  const tolerance = options.tolerance ?? 0.1;
+  const zh = lang === 'zh-CN';
+  const { task, plannedStart: start, plannedEnd: end, progress: actual } = plan;
+  const unknown = (zhText: string, enText: string, expected: number | null = null): TaskLag => ({
+    expected,
+    actual,
+    lag: null,
+    state: 'unknown',
+    status: 'unknown',
+    reason: `${task} ${zh ? zhText : enText}`,
+  });
+  if (!start || !end) return unknown('缺少计划开始或结束日期', 'has no planned start or end date');
+  const span = daysBetween(start, end);
+  if (span === null) return unknown('计划日期无法识别', 'has planned dates that cannot be read');
+  if (span < 0) return unknown('计划结束日期早于开始日期', 'has a planned end before its start');
+  const expected = expectedProgress(start, end, asOf);
+  if (actual === null) return unknown('进度无法识别', 'has no readable progress', expected);
+  const lag = expected === null ? null : tidy(expected - actual);
+  const shown = formatRate(actual, lang);
+  const base = { expected, actual, lag };
+  if (actual >= 1) {
+    return { ...base, state: 'done', status: 'on-track', reason: zh ? `${task} 已完成（${shown}）` : `${task} done (${shown})` };
+  }
+  const late = daysBetween(end, asOf) ?? 0;
+  if (late > 0) {
+    const due = formatDayMonth(end, lang);
+    const reason = zh
+      ? `${task} 已逾期 ${late} 天，进度 ${shown}（计划 ${due} 完成）`
+      : `${task} overdue by ${late} day${late === 1 ? '' : 's'} at ${shown} (planned end ${due})`;
+    return { ...base, state: 'overdue', status: 'off-track', reason, daysLate: late };
+  }
+  if ((daysBetween(asOf, start) ?? 0) > 0 && actual === 0) {
+    const starts = formatDayMonth(start, lang);
+    const reason = zh ? `${task} 计划 ${starts} 开始` : `${task} starts ${starts}`;
+    return { ...base, state: 'not-started', status: 'on-track', reason };
+  }
+  const by = formatDayMonth(asOf, lang);
+  const should = formatRate(expected, lang);
+  const lagging = lag !== null && lag > tolerance;
+  const points = Math.round(Math.abs(lag ?? 0) * 100);
+  const reason = zh
+    ? `${task} 进度 ${shown}，截至${by}应达 ${should}${lagging ? `（落后 ${points} 个百分点）` : ''}`
+    : `${task} at ${shown}, expected ${should} by ${by}${lagging ? ` (${points} pp behind)` : ''}`;
+  return lagging
+    ? { ...base, state: 'lagging', status: 'at-risk', reason }
+    : { ...base, state: 'on-track', status: 'on-track', reason };
+}
+
+/** Reads a progress table (执行进度跟踪表) and judges every task at the as-of date. */
+export function trackProgress(
+  records: readonly Readonly<Record<string, string | null>>[],
+  options: { asOf: string; overrides?: Readonly<Record<string, string>>; lang?: Lang; tolerance?: number },
+): ProgressReport {
+  const lang = options.lang ?? 'zh-CN';
+  const resolution = resolveColumns(headersOf(records), PROGRESS_SCHEMA, options.overrides);
+  const unreadable: UnreadableCell[] = [];
+  const tasks: TrackedTask[] = [];
+  if (resolution.missing.length > 0) return { tasks, resolution, unreadable };
+  const text = (record: Readonly<Record<string, string | null>>, role: string): string | undefined => {
+    const header = resolution.columns[role];
+    const value = header === undefined ? '' : normaliseText(record[header] ?? '');
+    return value || undefined;
+  };
+  const problem = (row: number, role: string, value: string, zhText: string, enText: string): void => {
+    const column = resolution.columns[role] ?? role;
+    unreadable.push({ row, column, value, reason: lang === 'zh-CN' ? zhText : enText });
+  };
+
+  records.forEach((record, index) => {
+    if (Object.values(record).every(isBlank)) return;
+    const sourceRow = index + 1;
+    const dateOf = (role: 'planned_start' | 'planned_end'): string | undefined => {
+      const raw = text(record, role);
+      const cell = parseCell(raw);
+      if (cell.kind === 'date') return cell.value;
+      if (cell.kind === 'period') return role === 'planned_start' ? cell.start : cell.end;
+      if (raw) problem(sourceRow, role, raw, '应为日期，如 2024-06-01', 'expected a date such as 2024-06-01');
+      return undefined;
+    };
+    const reading = readProgress(text(record, 'progress'));
+    const rawProgress = text(record, 'progress');
+    if (reading.value === null && rawProgress) {
+      problem(sourceRow, 'progress', rawProgress, '应为进度，如 60% 或 完成', 'expected progress such as 60% or done');
+    }
+    const plan: TaskPlan = {
+      task: text(record, 'task') ?? '',
+      plannedStart: dateOf('planned_start'),
+      plannedEnd: dateOf('planned_end'),
+      progress: reading.value,
+    };
+    const judged = progressLag(plan, options.asOf, { lang, tolerance: options.tolerance });
+    const tracked: TrackedTask = { ...plan, ...judged, sourceRow };
+    const extras = { owner: text(record, 'owner'), risk: text(record, 'risk'), mitigation: text(record, 'mitigation') };
+    for (const [key, value] of Object.entries(extras)) if (value) Object.assign(tracked, { [key]: value });
+    if (reading.note) tracked.note = reading.note;
+    tasks.push(tracked);
+  });
+  return { tasks, resolution, unreadable };
+}

@@ -1,0 +1,178 @@
+import { achievement, parseDirection, tidy } from './achievement';
+import type { Achievement, Direction } from './achievement';
+import { EVALUATION_SCHEMA, headersOf, resolveColumns } from './roles';
+import type { ColumnResolution } from './roles';
+import { defaultStatusRules, judgeStatus } from './status';
+import type { Status, StatusRule, StatusThresholds } from './status';
+import { isBlank, normaliseText, parseCell } from './values';
+import type { Lang, ParsedCell, Unit } from './values';
+
+export interface ScorecardRow {
+  dimension: string;
+  target: ParsedCell;
+  actual: ParsedCell;
+  unit: Unit;
+  achievement: Achievement;
+  status: Status;
+  statusReason: string;
+  variance?: string;
+  suggestion?: string;
+  weight: number;
+  sourceRow: number;
+  direction: Direction;
+  /** The rate the file itself states (达成率 column), when it has one. */
+  statedRate?: number;
+}
+
+export interface UnreadableCell {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface Scorecard {
+  rows: ScorecardRow[];
+  overall: number | null;
+  resolution: ColumnResolution;
+  unreadable: UnreadableCell[];
+}
+
+export interface ScorecardOptions {
+  overrides?: Readonly<Record<string, string>>;
+  lang?: Lang;
+  thresholds?: StatusThresholds;
+  rules?: readonly StatusRule[];
+}
+
+type Row = Readonly<Record<string, string | null>>;
+
+/** The metric unit two cells share: the first one that is more than a plain number. */
+export function sharedUnit(...cells: readonly ParsedCell[]): Unit {
+  for (const cell of cells) if (cell.kind === 'number' && cell.unit !== 'number') return cell.unit;
+  return 'number';
+}
+
+/** Words for a cell that should have held a number but did not. */
+export function unreadableReason(cell: ParsedCell, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const what = zh
+    ? { date: '这是日期', period: '这是时间段', text: '这是文字' }
+    : { date: 'this is a date', period: 'this is a period', text: 'this is text' };
+  const kind = cell.kind === 'date' || cell.kind === 'period' ? cell.kind : 'text';
+  return zh
+    ? `应为数字（如 500万元、15%、30家），${what[kind]}`
+    : `expected a number such as 500万元, 15% or 30家; ${what[kind]}`;
+}
+
+/** Weighted mean of rates (rows without a rate or with zero weight are left out). */
+export function weightedOverall(
+  rows: readonly { rate: number | null; weight: number }[],
+): number | null {
+  let sum = 0;
+  let weights = 0;
+  for (const row of rows) {
+    if (row.rate === null || row.weight <= 0) continue;
+    sum += row.rate * row.weight;
+    weights += row.weight;
+  }
+  return weights > 0 ? tidy(sum / weights) : null;
+}
+
+/** records are objects keyed by header (strings as read from the file, all VARCHAR). Default status: rate>=1 on-track, >=0.85 at-risk, else off-track (thresholds overridable). */
+export function buildScorecard(records: readonly Row[], options: ScorecardOptions = {}): Scorecard {
+  const lang = options.lang ?? 'zh-CN';
+  const rules = options.rules ?? defaultStatusRules(options.thresholds);
+  const resolution = resolveColumns(headersOf(records), EVALUATION_SCHEMA, options.overrides);
+  const unreadable: UnreadableCell[] = [];
+  const rows: ScorecardRow[] = [];
+  const column = (role: string): string | undefined => resolution.columns[role];
+  const targetColumn = column('target');
+  const actualColumn = column('actual');
+  if (targetColumn === undefined || actualColumn === undefined) {
+    return { rows, overall: null, resolution, unreadable };
+  }
+  const text = (record: Row, role: string): string | undefined => {
+    const header = column(role);
+    const value = header === undefined ? undefined : normaliseText(record[header] ?? '');
+    return value ? value : undefined;
+  };
+
+  records.forEach((record, index) => {
+    if (Object.values(record).every(isBlank)) return;
+    const sourceRow = index + 1;
+    const numeric = (header: string): ParsedCell => {
+      const cell = parseCell(record[header]);
+      if (cell.kind !== 'empty' && cell.kind !== 'number') {
+        const value = record[header] ?? '';
+        unreadable.push({
+          row: sourceRow,
+          column: header,
+          value,
+          reason: unreadableReason(cell, lang),
+        });
+      }
+      return cell;
+    };
+    const rawTarget = numeric(targetColumn);
+    const rawActual = numeric(actualColumn);
+    const unit = sharedUnit(rawTarget, rawActual);
+    const target = parseCell(record[targetColumn], unit);
+    const actual = parseCell(record[actualColumn], unit);
+    const direction = parseDirection(text(record, 'direction'));
+    const targetValue = target.kind === 'number' ? target.value : null;
+    const actualValue = actual.kind === 'number' ? actual.value : null;
+    const result = achievement(targetValue, actualValue, direction);
+    const dimension = text(record, 'dimension') ?? '';
+    const verdict = judgeStatus(
+      { metric: dimension, unit, target: targetValue, actual: actualValue, achievement: result },
+      lang,
+      rules,
+    );
+    const row: ScorecardRow = {
+      dimension,
+      target,
+      actual,
+      unit,
+      achievement: result,
+      status: verdict.status,
+      statusReason: verdict.reason,
+      weight: readWeight(record, column('weight'), sourceRow, lang, unreadable),
+      sourceRow,
+      direction,
+    };
+    const variance = text(record, 'variance_analysis');
+    const suggestion = text(record, 'suggestion');
+    const stated = parseCell(text(record, 'rate'));
+    if (variance) row.variance = variance;
+    if (suggestion) row.suggestion = suggestion;
+    if (stated.kind === 'number') row.statedRate = stated.value;
+    rows.push(row);
+  });
+
+  const overall = weightedOverall(
+    rows.map((row) => ({ rate: row.achievement.rate, weight: row.weight })),
+  );
+  return { rows, overall, resolution, unreadable };
+}
+
+function readWeight(
+  record: Row,
+  header: string | undefined,
+  row: number,
+  lang: Lang,
+  unreadable: UnreadableCell[],
+): number {
+  if (header === undefined) return 1;
+  const cell = parseCell(record[header]);
+  if (cell.kind === 'empty') return 1;
+  if (cell.kind === 'number' && cell.value >= 0) return cell.value;
+  const reason =
+    cell.kind === 'number'
+      ? lang === 'zh-CN'
+        ? '权重不能为负数'
+        : 'a weight cannot be negative'
+      : unreadableReason(cell, lang);
+  unreadable.push({ row, column: header, value: record[header] ?? '', reason });
+  return 1;
+}

@@ -1,0 +1,169 @@
+import type { Achievement } from './achievement';
+import { daysBetween } from './dates';
+import { formatDayMonth, formatRate, formatValue } from './format';
+import type { Lang, Unit } from './values';
+
+export type Status = 'on-track' | 'at-risk' | 'off-track' | 'unknown';
+
+export interface StatusThresholds {
+  onTrack: number;
+  atRisk: number;
+}
+
+export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 1, atRisk: 0.85 };
+
+/** rate: achievement rate; pace: actual ÷ expected-to-date; daysLeft: days from as-of to deadline. */
+export type StatusMeasure = 'rate' | 'pace' | 'daysLeft';
+
+export interface StatusCondition {
+  measure: StatusMeasure;
+  atLeast?: number;
+  below?: number;
+}
+
+/** A rule applies when every condition holds; the first rule that applies decides. */
+export interface StatusRule {
+  status: Exclude<Status, 'unknown'>;
+  when: readonly StatusCondition[];
+}
+
+export interface StatusFacts {
+  metric: string;
+  unit: Unit;
+  target: number | null;
+  actual: number | null;
+  achievement: Achievement;
+  expected?: number | null;
+  pace?: number | null;
+  asOf?: string;
+  deadline?: string;
+}
+
+export interface StatusVerdict {
+  status: Status;
+  reason: string;
+  decidedBy?: StatusMeasure;
+}
+
+/** Maps a ratio to a status with the given thresholds; null → unknown. */
+export function statusOf(ratio: number | null, thresholds = DEFAULT_THRESHOLDS): Status {
+  if (ratio === null || !Number.isFinite(ratio)) return 'unknown';
+  if (ratio >= thresholds.onTrack) return 'on-track';
+  if (ratio >= thresholds.atRisk) return 'at-risk';
+  return 'off-track';
+}
+
+/** Three rules on one measure: on track at/above onTrack, at risk at/above atRisk, else off track. */
+export function thresholdRules(
+  measure: StatusMeasure,
+  thresholds = DEFAULT_THRESHOLDS,
+): StatusRule[] {
+  return [
+    { status: 'on-track', when: [{ measure, atLeast: thresholds.onTrack }] },
+    { status: 'at-risk', when: [{ measure, atLeast: thresholds.atRisk }] },
+    { status: 'off-track', when: [{ measure, below: thresholds.atRisk }] },
+  ];
+}
+
+/** Default order: past the deadline short of target → off track; then pace when known; then rate. */
+export function defaultStatusRules(thresholds = DEFAULT_THRESHOLDS): StatusRule[] {
+  return [
+    {
+      status: 'off-track',
+      when: [
+        { measure: 'daysLeft', below: 0 },
+        { measure: 'rate', below: thresholds.onTrack },
+      ],
+    },
+    ...thresholdRules('pace', thresholds),
+    ...thresholdRules('rate', thresholds),
+  ];
+}
+
+function measureOf(facts: StatusFacts, measure: StatusMeasure): number | null {
+  if (measure === 'rate') return facts.achievement.rate;
+  if (measure === 'pace') return facts.pace ?? null;
+  if (!facts.asOf || !facts.deadline) return null;
+  return daysBetween(facts.asOf, facts.deadline);
+}
+
+function holds(facts: StatusFacts, condition: StatusCondition): boolean {
+  const value = measureOf(facts, condition.measure);
+  if (value === null || !Number.isFinite(value)) return false;
+  if (condition.atLeast !== undefined && value < condition.atLeast) return false;
+  if (condition.below !== undefined && value >= condition.below) return false;
+  return true;
+}
+
+/** Applies ordered rules to the facts and explains the outcome in words. */
+export function judgeStatus(
+  facts: StatusFacts,
+  lang: Lang,
+  rules: readonly StatusRule[] = defaultStatusRules(),
+): StatusVerdict {
+  for (const rule of rules) {
+    if (rule.when.length > 0 && rule.when.every((condition) => holds(facts, condition))) {
+      const decidedBy = rule.when.some((c) => c.measure === 'daysLeft')
+        ? 'daysLeft'
+        : (rule.when[0]?.measure ?? 'rate');
+      return { status: rule.status, reason: explain(facts, decidedBy, lang), decidedBy };
+    }
+  }
+  return { status: 'unknown', reason: explainUnknown(facts, lang) };
+}
+
+function explain(facts: StatusFacts, measure: StatusMeasure, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const value = (n: number | null | undefined): string =>
+    n === null || n === undefined ? '—' : formatValue(n, facts.unit, lang);
+  const { metric } = facts;
+  if (measure === 'pace') {
+    const pace = formatRate(facts.pace ?? null, lang);
+    const by = facts.asOf ? formatDayMonth(facts.asOf, lang) : '';
+    return zh
+      ? `${metric} 达到进度的 ${pace}：截至${by}应达 ${value(facts.expected)}，实际 ${value(facts.actual)}`
+      : `${metric} ${pace} of pace: ${value(facts.actual)} of an expected ${value(facts.expected)} by ${by}`;
+  }
+  const rate = formatRate(facts.achievement.rate, lang);
+  if (measure === 'daysLeft') {
+    const deadline = facts.deadline ? formatDayMonth(facts.deadline, lang) : '';
+    return zh
+      ? `${metric} 已过截止日期（${deadline}），达成率 ${rate}`
+      : `${metric} past its deadline (${deadline}) at ${rate} of target`;
+  }
+  return zh
+    ? `${metric} 达成率 ${rate}：实际 ${value(facts.actual)}，目标 ${value(facts.target)}`
+    : `${metric} at ${rate} of target: ${value(facts.actual)} against ${value(facts.target)}`;
+}
+
+function explainUnknown(facts: StatusFacts, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const { metric } = facts;
+  switch (facts.achievement.reason) {
+    case 'no-target':
+      return zh ? `${metric} 没有目标值` : `${metric} has no target`;
+    case 'zero-target':
+      return zh
+        ? `${metric} 目标值为 0，无法计算达成率`
+        : `${metric} has a target of zero, so no rate can be computed`;
+    case 'no-actual':
+      return zh ? `${metric} 尚无实际值` : `${metric} has no actual value yet`;
+    case 'zero-actual':
+      return zh
+        ? `${metric} 实际值为 0（越低越好），无法计算达成率`
+        : `${metric} has an actual of zero where lower is better, so no rate can be computed`;
+    default:
+      return zh ? `${metric} 没有规则适用` : `${metric} matches no status rule`;
+  }
+}
+
+/** The status in words, so it is never shown by colour alone. */
+export function statusLabel(status: Status, lang: Lang): string {
+  const labels: Record<Status, [string, string]> = {
+    'on-track': ['正常', 'on track'],
+    'at-risk': ['有风险', 'at risk'],
+    'off-track': ['落后', 'off track'],
+    unknown: ['未知', 'unknown'],
+  };
+  return labels[status][lang === 'zh-CN' ? 0 : 1];
+}

@@ -1,0 +1,12 @@
+import { Engine } from '../engine';
+import { WasmConnector } from './wasm-connector';
+
+const pageKey = Symbol.for('stratex.engine');
+type PageGlobal = typeof globalThis & { [pageKey]?: Engine };
+
+/** The page's one engine: every widget, and every copy of the script, shares it and its worker. */
+export function pageEngine(): Engine {
+  const page = globalThis as PageGlobal;
+  page[pageKey] ??= new Engine(() => WasmConnector.open());
+  return page[pageKey];
+}

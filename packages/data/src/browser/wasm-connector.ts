@@ -1,0 +1,74 @@
+import { AsyncDuckDB, type AsyncDuckDBConnection, VoidLogger } from '@duckdb/duckdb-wasm';
+import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Table } from 'apache-arrow';
+import type { Connector, QueryParam } from '../connector';
+
+/**
+ * Where the database's files are. They ship inside our own build, next to stratex.js,
+ * so a page never reaches a CDN.
+ */
+export interface WasmAssets {
+  wasm: string;
+  worker: string;
+}
+
+export const bundledAssets: WasmAssets = { wasm: ehWasmUrl, worker: ehWorkerUrl };
+
+const offlineSettings = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+];
+
+/** DuckDB-WASM in a Web Worker. */
+export class WasmConnector implements Connector {
+  readonly kind = 'duckdb-wasm';
+
+  private constructor(
+    private readonly db: AsyncDuckDB,
+    private readonly worker: Worker,
+    private readonly connection: AsyncDuckDBConnection,
+  ) {}
+
+  static async open(assets: WasmAssets = bundledAssets): Promise<WasmConnector> {
+    if (typeof WebAssembly !== 'object') {
+      throw new Error('This browser cannot run WebAssembly, which the widgets need.');
+    }
+    const worker = new Worker(new URL(assets.worker, document.baseURI).href);
+    const db = new AsyncDuckDB(new VoidLogger(), worker);
+    try {
+      await db.instantiate(new URL(assets.wasm, document.baseURI).href);
+      await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+      const connection = await db.connect();
+      for (const statement of offlineSettings) await connection.query(statement);
+      return new WasmConnector(db, worker, connection);
+    } catch (cause) {
+      worker.terminate();
+      throw cause;
+    }
+  }
+
+  async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+    if (params.length === 0) return this.connection.query(sql);
+    const statement = await this.connection.prepare(sql);
+    try {
+      return await statement.query(...params);
+    } finally {
+      await statement.close();
+    }
+  }
+
+  async registerFile(fileName: string, bytes: Uint8Array): Promise<void> {
+    await this.db.registerFileBuffer(fileName, bytes);
+  }
+
+  async dropFile(fileName: string): Promise<void> {
+    await this.db.dropFile(fileName);
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close().catch(() => undefined);
+    await this.db.terminate().catch(() => undefined);
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,20 @@
+import type { Table } from 'apache-arrow';
+
+/**
+ * The one door to a database. The engine speaks only to this interface, so the same
+ * loaders and SQL run on DuckDB-WASM in a page and on DuckDB in Node.
+ */
+export interface Connector {
+  /** Which database answers, for messages and benchmarks. */
+  readonly kind: string;
+  /** Runs a statement; values are bound to `?` placeholders, never spliced into the text. */
+  query(sql: string, params?: readonly QueryParam[]): Promise<Table>;
+  /** Makes bytes readable by SQL under `fileName` (e.g. in `read_csv('x.csv')`). */
+  registerFile(fileName: string, bytes: Uint8Array): Promise<void>;
+  /** Forgets a registered file. */
+  dropFile(fileName: string): Promise<void>;
+  /** Frees the database and its worker. */
+  close(): Promise<void>;
+}
+
+export type QueryParam = string | number | boolean | null;

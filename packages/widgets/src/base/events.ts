@@ -1,0 +1,20 @@
+/** Event names, bubbling and composed, that pages listen for. */
+export const SX_SELECT = 'sx-select';
+export const SX_DATA_LOAD = 'sx-data-load';
+export const SX_DATA_ERROR = 'sx-data-error';
+
+export interface SxDataLoadDetail {
+  source: string;
+  rowCount: number;
+  columns: string[];
+}
+
+export interface SxDataErrorDetail {
+  source: string;
+  message: string;
+  detail?: string;
+}
+
+export function emit<T>(target: EventTarget, name: string, detail: T): void {
+  target.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+}

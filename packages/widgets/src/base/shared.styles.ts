@@ -1,0 +1,89 @@
+import { css } from 'lit';
+
+/** Tokens, states and the visually hidden data table, shared by every widget. */
+export const sharedStyles = css`
+  :host {
+    --_sx-bg: var(--sx-background, #ffffff);
+    --_sx-fg: var(--sx-foreground, #1d2433);
+    --_sx-muted: var(--sx-muted, #5b6474);
+    --_sx-border: var(--sx-border, #d9dee7);
+    --_sx-accent: var(--sx-accent, #2458c6);
+    --_sx-good: var(--sx-good, #1b7f4c);
+    --_sx-warn: var(--sx-warn, #a86200);
+    --_sx-bad: var(--sx-bad, #c0262d);
+    --_sx-radius: var(--sx-radius, 8px);
+    --_sx-font: var(
+      --sx-font,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      'Noto Sans CJK SC',
+      'Microsoft YaHei',
+      sans-serif
+    );
+    display: block;
+    box-sizing: border-box;
+    color: var(--_sx-fg);
+    background: var(--_sx-bg);
+    font-family: var(--_sx-font);
+    font-size: var(--sx-font-size, 14px);
+    line-height: 1.4;
+    container-type: inline-size;
+  }
+  :host([theme='dark']) {
+    --_sx-bg: var(--sx-background, #151a23);
+    --_sx-fg: var(--sx-foreground, #e8ecf3);
+    --_sx-muted: var(--sx-muted, #a3adbd);
+    --_sx-border: var(--sx-border, #323a48);
+    --_sx-accent: var(--sx-accent, #7aa5ff);
+    --_sx-good: var(--sx-good, #4cc38a);
+    --_sx-warn: var(--sx-warn, #f0a841);
+    --_sx-bad: var(--sx-bad, #ff6b6b);
+  }
+  [part='base'] {
+    border: 1px solid var(--_sx-border);
+    border-radius: var(--_sx-radius);
+    padding: 12px 16px;
+  }
+  .state {
+    display: grid;
+    gap: 8px;
+    padding: 16px 0;
+    color: var(--_sx-muted);
+  }
+  .state[data-state='error'] {
+    color: var(--_sx-bad);
+  }
+  .state strong {
+    color: var(--_sx-fg);
+  }
+  progress {
+    width: 100%;
+    height: 6px;
+    accent-color: var(--_sx-accent);
+  }
+  .visually-hidden,
+  :host(:not([show-table])) [part='data-table'] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  table[part='data-table'] {
+    border-collapse: collapse;
+    margin-top: 12px;
+  }
+  table[part='data-table'] th,
+  table[part='data-table'] td {
+    border: 1px solid var(--_sx-border);
+    padding: 4px 8px;
+    text-align: start;
+  }
+  @media (forced-colors: active) {
+    [part='base'] {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,190 @@
+import type { Lang } from '@stratex/core';
+import {
+  type Engine,
+  type LoadedTable,
+  type LoadProgress,
+  LoadError,
+  pageEngine,
+  quoteIdentifier,
+  type RecordRow,
+  tableNameFor,
+} from '@stratex/data';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { emit, SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from './events';
+import { message, resolveLang } from './lang';
+
+/** Rows as the widgets read them: every cell as the text the export holds, or null. */
+export type TextRecord = Record<string, string | null>;
+
+type Phase = 'loading' | 'ready' | 'error';
+
+interface ArrowLike {
+  toArray(): { toJSON(): RecordRow }[];
+}
+
+/**
+ * The data lifecycle every widget shares: find rows (source, src, query or .data),
+ * show loading with progress, then the widget's view, an empty state or an error.
+ */
+export abstract class SxWidget extends LitElement {
+  static override properties = {
+    source: { type: String, reflect: true },
+    src: { type: String, reflect: true },
+    query: { type: String },
+    encoding: { type: String },
+    data: { attribute: false },
+    phase: { state: true },
+    progress: { state: true },
+    failure: { state: true },
+  };
+
+  /** Name of an `sx-data-source` on the page. */
+  declare source: string | undefined;
+  /** URL of a CSV export, loaded directly. */
+  declare src: string | undefined;
+  /** SQL over the page's registered sources. */
+  declare query: string | undefined;
+  /** Encoding of `src`: auto (default), utf-8, gbk, gb18030, utf-16. */
+  declare encoding: string | undefined;
+  /** Rows given by script: an Arrow table or an array of objects. */
+  declare data: ArrowLike | readonly RecordRow[] | undefined;
+
+  declare protected phase: Phase;
+  declare protected progress: LoadProgress | undefined;
+  declare protected failure: { message: string; detail?: string } | undefined;
+
+  /** The rows of the last successful load. */
+  protected rows: TextRecord[] = [];
+  #loadNumber = 0;
+
+  constructor() {
+    super();
+    this.phase = 'loading';
+  }
+
+  protected get engine(): Engine {
+    return pageEngine();
+  }
+
+  protected get langCode(): Lang {
+    return resolveLang(this);
+  }
+
+  protected t(key: Parameters<typeof message>[1]): string {
+    return message(this.langCode, key);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('source' as keyof SxWidget) ||
+      changed.has('src' as keyof SxWidget) ||
+      changed.has('query' as keyof SxWidget) ||
+      changed.has('data' as keyof SxWidget)
+    ) {
+      void this.load();
+    }
+  }
+
+  /** Reads the rows again from wherever they come from. */
+  async load(): Promise<void> {
+    const loadNumber = ++this.#loadNumber;
+    this.phase = 'loading';
+    this.progress = undefined;
+    const origin = this.source ?? this.src ?? (this.query ? 'query' : 'data');
+    try {
+      const rows = await this.fetchRows();
+      if (loadNumber !== this.#loadNumber) return;
+      this.rows = rows;
+      this.phase = 'ready';
+      emit(this, SX_DATA_LOAD, {
+        source: origin,
+        rowCount: rows.length,
+        columns: Object.keys(rows[0] ?? {}),
+      });
+    } catch (cause) {
+      if (loadNumber !== this.#loadNumber) return;
+      const failure =
+        cause instanceof LoadError && cause.detail
+          ? { message: cause.message, detail: cause.detail }
+          : { message: cause instanceof Error ? cause.message : String(cause) };
+      this.failure = failure;
+      this.phase = 'error';
+      emit<SxDataErrorDetail>(this, SX_DATA_ERROR, { source: origin, ...failure });
+    }
+  }
+
+  private async fetchRows(): Promise<TextRecord[]> {
+    if (this.data)
+      return toTextRecords(
+        Array.isArray(this.data)
+          ? this.data
+          : (this.data as ArrowLike).toArray().map((row) => row.toJSON()),
+      );
+    const engine = this.engine;
+    let table: LoadedTable | undefined;
+    if (this.source) {
+      table = await engine.sources.get(this.source);
+    } else if (this.src) {
+      const url = new URL(this.src, document.baseURI).href;
+      const encoding = (this.encoding ?? 'auto') as 'auto';
+      table = await engine.sources.shared(`src:${encoding}:${url}`, () =>
+        engine.loadCsvUrl(tableNameFor(url), url, {
+          encoding,
+          onProgress: (progress) => (this.progress = progress),
+        }),
+      );
+    } else if (this.query) {
+      return toTextRecords(await engine.records(this.query));
+    } else {
+      throw new Error(this.t('noSourceGiven'));
+    }
+    return toTextRecords(await engine.records(`SELECT * FROM ${quoteIdentifier(table.table)}`));
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div part="base">${this.renderPhase()}</div>`;
+  }
+
+  private renderPhase(): TemplateResult {
+    switch (this.phase) {
+      case 'loading':
+        return this.renderLoading();
+      case 'error':
+        return html`<div class="state" data-state="error" role="alert">
+          <strong>${this.t('errorTitle')}</strong>
+          <span>${this.failure?.message}</span>
+          ${this.failure?.detail ? html`<small>${this.failure.detail}</small>` : nothing}
+        </div>`;
+      case 'ready':
+        return this.rows.length === 0
+          ? html`<div class="state" data-state="empty">${this.t('empty')}</div>`
+          : this.renderView();
+    }
+  }
+
+  private renderLoading(): TemplateResult {
+    const progress = this.progress;
+    const fraction =
+      progress?.totalBytes && progress.phase === 'fetch'
+        ? Math.min(1, progress.bytesRead / progress.totalBytes)
+        : undefined;
+    return html`<div class="state" data-state="loading" role="status" aria-live="polite">
+      <span>${this.t('loading')}</span>
+      <progress max="1" value=${ifDefined(fraction)} aria-label=${this.t('loading')}></progress>
+    </div>`;
+  }
+
+  /** The widget's own view of `this.rows`. */
+  protected abstract renderView(): TemplateResult;
+}
+
+function toTextRecords(rows: readonly RecordRow[]): TextRecord[] {
+  return rows.map((row) => {
+    const record: TextRecord = {};
+    for (const [key, value] of Object.entries(row)) {
+      record[key] = value === null || value === undefined ? null : String(value);
+    }
+    return record;
+  });
+}

@@ -1,0 +1,5 @@
+/** Registers every Stratex element. Importing this module has that one side effect. */
+import './data-source/define';
+import './scorecard/define';
+
+export * from './index';

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs Debian's Chromium and CJK fonts when they are missing (browser tests and the benchmark need them).
+set -euo pipefail
+if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Chromium or the CJK fonts are missing: run as root, or: sudo apt-get install -y chromium fonts-noto-cjk" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q chromium fonts-noto-cjk

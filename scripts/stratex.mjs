@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// The two entry points of the README: `npm start` (portal demo) and `npm test` (everything).
+// Works on a machine with only Node 20 and npm: pnpm is fetched through npx, pinned.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pnpm = ['npx', '-y', 'pnpm@12.4.2'];
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function pnpmRun(...args) {
+  run(pnpm[0], [...pnpm.slice(1), ...args]);
+}
+
+function install() {
+  pnpmRun('install', '--frozen-lockfile', '--reporter=append-only');
+  run('bash', ['scripts/install-browser.sh']);
+}
+
+const stages = [
+  ['lint', ['run', 'lint']],
+  ['type-check', ['run', 'typecheck']],
+  ['build', ['run', 'build']],
+  ['fixtures', ['run', 'fixtures', '--rows', '100000']],
+];
+
+function test() {
+  install();
+  for (const [name, args] of stages) {
+    console.log(`\n== ${name}`);
+    pnpmRun(...args);
+  }
+  console.log('\n== tests (Node and Chromium)');
+  const report = `${root}.vitest-results.json`;
+  rmSync(report, { force: true });
+  const vitest = spawnSync(
+    pnpm[0],
+    [
+      ...pnpm.slice(1),
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  console.log('\n== storybook build');
+  pnpmRun('run', 'build:storybook');
+
+  if (!existsSync(report)) {
+    console.error('The test runner wrote no report.');
+    process.exit(1);
+  }
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  const skipped = results.numPendingTests + results.numTodoTests;
+  console.log(
+    `\nStratex: ${results.numTotalTestSuites} test files, ${results.numTotalTests} tests`,
+  );
+  console.log(
+    `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`,
+  );
+  if (vitest.status !== 0 || results.numFailedTests > 0 || results.numPassedTests === 0)
+    process.exit(1);
+}
+
+function start() {
+  install();
+  pnpmRun('run', 'build');
+  pnpmRun('run', 'serve');
+}
+
+const command = process.argv[2];
+if (command === 'test') test();
+else if (command === 'start') start();
+else {
+  console.error('usage: node scripts/stratex.mjs start|test');
+  process.exit(2);
+}

@@ -1,0 +1,13 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import { mergeConfig } from 'vite';
+import { alias } from '../../vite.config.ts';
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../*.stories.ts'],
+  staticDirs: [{ from: '../../fixtures/template', to: '/fixtures/template' }],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal: (viteConfig) => mergeConfig(viteConfig, { resolve: { alias } }),
+};
+
+export default config;

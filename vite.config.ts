@@ -1,0 +1,84 @@
+import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
+import { createLogger } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/** Each package resolves to its sources, so tests and apps never need a prior build. */
+export const alias = {
+  '@stratex/core': here('./packages/core/src/index.ts'),
+  '@stratex/data/node': here('./packages/data/src/node/index.ts'),
+  '@stratex/data': here('./packages/data/src/index.ts'),
+  '@stratex/widgets/define': here('./packages/widgets/src/define.ts'),
+  '@stratex/widgets': here('./packages/widgets/src/index.ts'),
+};
+
+/** Flags that keep Debian's Chromium quiet on a machine with no outside network. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** DuckDB's worker ships source maps that point outside its package; Vite warns per file. */
+const logger = createLogger();
+const warn = logger.warn.bind(logger);
+logger.warn = (text, options) => {
+  if (!text.startsWith('Sourcemap for ')) warn(text, options);
+};
+
+export default defineConfig({
+  customLogger: logger,
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'packages/core/test/**/*.test.ts',
+            'packages/data/test/node/**/*.test.ts',
+            'fixtures/test/**/*.test.ts',
+            'apps/*/test/**/*.test.ts',
+          ],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        customLogger: logger,
+        optimizeDeps: {
+          include: ['@duckdb/duckdb-wasm', 'apache-arrow', 'lit', 'axe-core'],
+        },
+        test: {
+          name: 'browser',
+          include: [
+            'packages/widgets/test/**/*.test.ts',
+            'packages/data/test/browser/**/*.test.ts',
+          ],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
