@@ -7,7 +7,8 @@ const config: StorybookConfig = {
   stories: ['../*.stories.ts'],
   staticDirs: [{ from: '../../fixtures/template', to: '/fixtures/template' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  viteFinal: (viteConfig) => mergeConfig(viteConfig, { resolve: { alias } }),
+  viteFinal: (viteConfig) =>
+    mergeConfig(viteConfig, { resolve: { alias }, build: { chunkSizeWarningLimit: 4096 } }),
 };
 
 export default config;

@@ -5,3 +5,7 @@ export * from './achievement';
 export * from './status';
 export * from './scorecard';
 export * from './format';
+export * from './records';
+export * from './pacing';
+export * from './progress-lag';
+export * from './rollup';

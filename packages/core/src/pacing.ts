@@ -57,7 +57,8 @@ export function elapsedShare(
   let share: number;
   if (state !== 'running') share = state === 'over' ? 1 : 0;
   else if (curve.kind === 'working-days') share = workingDayShare(start, end, today, curve);
-  else if (curve.kind === 'cumulative') share = curveShare(start, daysTotal, daysElapsed, curve.points);
+  else if (curve.kind === 'cumulative')
+    share = curveShare(start, daysTotal, daysElapsed, curve.points);
   else share = daysElapsed / daysTotal;
   return { share: tidy(share), state, daysElapsed, daysTotal };
 }

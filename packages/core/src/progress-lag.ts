@@ -4,9 +4,10 @@ import { formatDayMonth, formatRate } from './format';
 import { elapsedShare } from './pacing';
 import { PROGRESS_SCHEMA, headersOf, resolveColumns } from './roles';
 import type { ColumnResolution } from './roles';
-import type { UnreadableCell } from './scorecard';
+import { isBlankRecord, roleText } from './records';
+import type { TableRecord, UnreadableCell } from './records';
 import type { Status } from './status';
-import { isBlank, normaliseText, parseCell } from './values';
+import { parseCell } from './values';
 import type { Lang } from './values';
 
 export type TaskState = 'not-started' | 'on-track' | 'lagging' | 'overdue' | 'done' | 'unknown';
@@ -67,7 +68,11 @@ export function readProgress(raw: string | null | undefined): ProgressReading {
 }
 
 /** Share of a task that should be done by the end of the as-of day, linear between planned start and end. */
-export function expectedProgress(plannedStart: string, plannedEnd: string, asOf: string): number | null {
+export function expectedProgress(
+  plannedStart: string,
+  plannedEnd: string,
+  asOf: string,
+): number | null {
   return elapsedShare({ start: plannedStart, end: plannedEnd }, asOf)?.share ?? null;
 }
 
@@ -99,7 +104,12 @@ export function progressLag(
   const shown = formatRate(actual, lang);
   const base = { expected, actual, lag };
   if (actual >= 1) {
-    return { ...base, state: 'done', status: 'on-track', reason: zh ? `${task} 已完成（${shown}）` : `${task} done (${shown})` };
+    return {
+      ...base,
+      state: 'done',
+      status: 'on-track',
+      reason: zh ? `${task} 已完成（${shown}）` : `${task} done (${shown})`,
+    };
   }
   const late = daysBetween(end, asOf) ?? 0;
   if (late > 0) {
@@ -116,7 +126,7 @@ export function progressLag(
   }
   const by = formatDayMonth(asOf, lang);
   const should = formatRate(expected, lang);
-  const lagging = lag !== null && lag > tolerance;
+  const lagging = lag !== null && lag >= tolerance;
   const points = Math.round(Math.abs(lag ?? 0) * 100);
   const reason = zh
     ? `${task} 进度 ${shown}，截至${by}应达 ${should}${lagging ? `（落后 ${points} 个百分点）` : ''}`
@@ -128,50 +138,78 @@ export function progressLag(
 
 /** Reads a progress table (执行进度跟踪表) and judges every task at the as-of date. */
 export function trackProgress(
-  records: readonly Readonly<Record<string, string | null>>[],
-  options: { asOf: string; overrides?: Readonly<Record<string, string>>; lang?: Lang; tolerance?: number },
+  records: readonly TableRecord[],
+  options: {
+    asOf: string;
+    overrides?: Readonly<Record<string, string>>;
+    lang?: Lang;
+    tolerance?: number;
+  },
 ): ProgressReport {
   const lang = options.lang ?? 'zh-CN';
   const resolution = resolveColumns(headersOf(records), PROGRESS_SCHEMA, options.overrides);
   const unreadable: UnreadableCell[] = [];
   const tasks: TrackedTask[] = [];
   if (resolution.missing.length > 0) return { tasks, resolution, unreadable };
-  const text = (record: Readonly<Record<string, string | null>>, role: string): string | undefined => {
-    const header = resolution.columns[role];
-    const value = header === undefined ? '' : normaliseText(record[header] ?? '');
-    return value || undefined;
-  };
-  const problem = (row: number, role: string, value: string, zhText: string, enText: string): void => {
+  const text = (record: TableRecord, role: string): string | undefined =>
+    roleText(record, resolution, role);
+  const problem = (
+    row: number,
+    role: string,
+    value: string,
+    zhText: string,
+    enText: string,
+  ): void => {
     const column = resolution.columns[role] ?? role;
     unreadable.push({ row, column, value, reason: lang === 'zh-CN' ? zhText : enText });
   };
 
   records.forEach((record, index) => {
-    if (Object.values(record).every(isBlank)) return;
+    if (isBlankRecord(record)) return;
     const sourceRow = index + 1;
     const dateOf = (role: 'planned_start' | 'planned_end'): string | undefined => {
       const raw = text(record, role);
       const cell = parseCell(raw);
       if (cell.kind === 'date') return cell.value;
       if (cell.kind === 'period') return role === 'planned_start' ? cell.start : cell.end;
-      if (raw) problem(sourceRow, role, raw, '应为日期，如 2024-06-01', 'expected a date such as 2024-06-01');
+      if (raw)
+        problem(
+          sourceRow,
+          role,
+          raw,
+          '应为日期，如 2024-06-01',
+          'expected a date such as 2024-06-01',
+        );
       return undefined;
     };
+    const plannedStart = dateOf('planned_start');
+    const plannedEnd = dateOf('planned_end');
     const reading = readProgress(text(record, 'progress'));
     const rawProgress = text(record, 'progress');
     if (reading.value === null && rawProgress) {
-      problem(sourceRow, 'progress', rawProgress, '应为进度，如 60% 或 完成', 'expected progress such as 60% or done');
+      problem(
+        sourceRow,
+        'progress',
+        rawProgress,
+        '应为进度，如 60% 或 完成',
+        'expected progress such as 60% or done',
+      );
     }
     const plan: TaskPlan = {
       task: text(record, 'task') ?? '',
-      plannedStart: dateOf('planned_start'),
-      plannedEnd: dateOf('planned_end'),
+      plannedStart,
+      plannedEnd,
       progress: reading.value,
     };
     const judged = progressLag(plan, options.asOf, { lang, tolerance: options.tolerance });
     const tracked: TrackedTask = { ...plan, ...judged, sourceRow };
-    const extras = { owner: text(record, 'owner'), risk: text(record, 'risk'), mitigation: text(record, 'mitigation') };
-    for (const [key, value] of Object.entries(extras)) if (value) Object.assign(tracked, { [key]: value });
+    const extras = {
+      owner: text(record, 'owner'),
+      risk: text(record, 'risk'),
+      mitigation: text(record, 'mitigation'),
+    };
+    for (const [key, value] of Object.entries(extras))
+      if (value) Object.assign(tracked, { [key]: value });
     if (reading.note) tracked.note = reading.note;
     tasks.push(tracked);
   });

@@ -4,7 +4,9 @@ import { EVALUATION_SCHEMA, headersOf, resolveColumns } from './roles';
 import type { ColumnResolution } from './roles';
 import { defaultStatusRules, judgeStatus } from './status';
 import type { Status, StatusRule, StatusThresholds } from './status';
-import { isBlank, normaliseText, parseCell } from './values';
+import { isBlankRecord, roleText, unreadableReason } from './records';
+import type { TableRecord, UnreadableCell } from './records';
+import { parseCell } from './values';
 import type { Lang, ParsedCell, Unit } from './values';
 
 export interface ScorecardRow {
@@ -24,13 +26,6 @@ export interface ScorecardRow {
   statedRate?: number;
 }
 
-export interface UnreadableCell {
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
-
 export interface Scorecard {
   rows: ScorecardRow[];
   overall: number | null;
@@ -45,24 +40,10 @@ export interface ScorecardOptions {
   rules?: readonly StatusRule[];
 }
 
-type Row = Readonly<Record<string, string | null>>;
-
 /** The metric unit two cells share: the first one that is more than a plain number. */
 export function sharedUnit(...cells: readonly ParsedCell[]): Unit {
   for (const cell of cells) if (cell.kind === 'number' && cell.unit !== 'number') return cell.unit;
   return 'number';
-}
-
-/** Words for a cell that should have held a number but did not. */
-export function unreadableReason(cell: ParsedCell, lang: Lang): string {
-  const zh = lang === 'zh-CN';
-  const what = zh
-    ? { date: '这是日期', period: '这是时间段', text: '这是文字' }
-    : { date: 'this is a date', period: 'this is a period', text: 'this is text' };
-  const kind = cell.kind === 'date' || cell.kind === 'period' ? cell.kind : 'text';
-  return zh
-    ? `应为数字（如 500万元、15%、30家），${what[kind]}`
-    : `expected a number such as 500万元, 15% or 30家; ${what[kind]}`;
 }
 
 /** Weighted mean of rates (rows without a rate or with zero weight are left out). */
@@ -80,7 +61,10 @@ export function weightedOverall(
 }
 
 /** records are objects keyed by header (strings as read from the file, all VARCHAR). Default status: rate>=1 on-track, >=0.85 at-risk, else off-track (thresholds overridable). */
-export function buildScorecard(records: readonly Row[], options: ScorecardOptions = {}): Scorecard {
+export function buildScorecard(
+  records: readonly TableRecord[],
+  options: ScorecardOptions = {},
+): Scorecard {
   const lang = options.lang ?? 'zh-CN';
   const rules = options.rules ?? defaultStatusRules(options.thresholds);
   const resolution = resolveColumns(headersOf(records), EVALUATION_SCHEMA, options.overrides);
@@ -92,14 +76,11 @@ export function buildScorecard(records: readonly Row[], options: ScorecardOption
   if (targetColumn === undefined || actualColumn === undefined) {
     return { rows, overall: null, resolution, unreadable };
   }
-  const text = (record: Row, role: string): string | undefined => {
-    const header = column(role);
-    const value = header === undefined ? undefined : normaliseText(record[header] ?? '');
-    return value ? value : undefined;
-  };
+  const text = (record: TableRecord, role: string): string | undefined =>
+    roleText(record, resolution, role);
 
   records.forEach((record, index) => {
-    if (Object.values(record).every(isBlank)) return;
+    if (isBlankRecord(record)) return;
     const sourceRow = index + 1;
     const numeric = (header: string): ParsedCell => {
       const cell = parseCell(record[header]);
@@ -157,7 +138,7 @@ export function buildScorecard(records: readonly Row[], options: ScorecardOption
 }
 
 function readWeight(
-  record: Row,
+  record: TableRecord,
   header: string | undefined,
   row: number,
   lang: Lang,

@@ -22,6 +22,7 @@ const messages = {
     unreadable: 'cells could not be read',
     missingColumns: 'Missing columns',
     scorecard: 'Evaluation scorecard',
+    colon: ': ',
   },
   'zh-CN': {
     loading: '正在加载数据…',
@@ -44,6 +45,7 @@ const messages = {
     unreadable: '个单元格无法读取',
     missingColumns: '缺少列',
     scorecard: '效果评估表',
+    colon: '：',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

@@ -114,14 +114,17 @@ export class SxScorecard extends SxWidget {
       <span class="rate">${rate}</span>
       ${bulletChart(row.achievement.rate, `${row.dimension} ${rate}`)}
       <span part="status"><span aria-hidden="true">${statusIcon[row.status]}</span> ${status}</span>
-      <span class="figures">${cellText(row.actual, lang)} / ${cellText(row.target, lang)}</span>
+      <span class="figures"
+        >${this.t('actual')} ${cellText(row.actual, lang)} · ${this.t('target')}
+        ${cellText(row.target, lang)}</span
+      >
       ${
         row.variance || row.suggestion
           ? html`<dl class="notes">
               ${
                 row.variance
                   ? html`<div>
-                      <dt>${this.t('variance')}：</dt>
+                      <dt>${this.t('variance')}${this.t('colon')}</dt>
                       <dd>${row.variance}</dd>
                     </div>`
                   : nothing
@@ -129,7 +132,7 @@ export class SxScorecard extends SxWidget {
               ${
                 row.suggestion
                   ? html`<div>
-                      <dt>${this.t('suggestion')}：</dt>
+                      <dt>${this.t('suggestion')}${this.t('colon')}</dt>
                       <dd>${row.suggestion}</dd>
                     </div>`
                   : nothing

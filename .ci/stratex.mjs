@@ -19,7 +19,7 @@ function pnpmRun(...args) {
 
 function install() {
   pnpmRun('install', '--frozen-lockfile', '--reporter=append-only');
-  run('bash', ['scripts/install-browser.sh']);
+  run('bash', ['.ci/install-browser.sh']);
 }
 
 const stages = [
@@ -61,7 +61,7 @@ function test() {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = results.numPendingTests + results.numTodoTests;
   console.log(
-    `\nStratex: ${results.numTotalTestSuites} test files, ${results.numTotalTests} tests`,
+    `\nStratex: ${results.testResults.length} test files, ${results.numTotalTests} tests`,
   );
   console.log(
     `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`,
@@ -80,6 +80,6 @@ const command = process.argv[2];
 if (command === 'test') test();
 else if (command === 'start') start();
 else {
-  console.error('usage: node scripts/stratex.mjs start|test');
+  console.error('usage: node .ci/stratex.mjs start|test');
   process.exit(2);
 }

@@ -1,0 +1,25 @@
+// Screenshots of the portal demo, for the README and for looking at the widgets as a user would.
+// Usage: tsx bench/screenshot.ts [out.png] [width] [path]
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import { startStaticServer } from '../apps/portal-demo/static-server.mjs';
+import { chromiumArgs, chromiumPath } from '../vite.config.ts';
+
+const [out = 'apps/portal-demo/screenshot.png', width = '1280', path = '/'] = process.argv.slice(2);
+const server = await startStaticServer(
+  fileURLToPath(new URL('../apps/portal-demo/dist/', import.meta.url)),
+  0,
+);
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+try {
+  const page = await browser.newPage({ viewport: { width: Number(width), height: 800 } });
+  await page.goto(`http://localhost:${(server.address() as AddressInfo).port}${path}`);
+  await page.locator('[part="data-table"] tbody tr').first().waitFor({ state: 'attached' });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: out, fullPage: true });
+  console.log(`wrote ${out}`);
+} finally {
+  await browser.close();
+  server.close();
+}

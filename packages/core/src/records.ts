@@ -1,0 +1,42 @@
+import type { ColumnResolution } from './roles';
+import { isBlank, normaliseText } from './values';
+import type { Lang, ParsedCell } from './values';
+
+/** One data row as read from a file: header → cell text (every column VARCHAR). */
+export type TableRecord = Readonly<Record<string, string | null>>;
+
+/** A cell that should have held a number or date but did not; reported, never dropped silently. */
+export interface UnreadableCell {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+/** True for a row whose every cell is blank (spreadsheet padding, merged-cell leftovers). */
+export function isBlankRecord(record: TableRecord): boolean {
+  return Object.values(record).every(isBlank);
+}
+
+/** The trimmed text of the cell playing a role, or undefined when the column or the value is absent. */
+export function roleText(
+  record: TableRecord,
+  resolution: ColumnResolution,
+  role: string,
+): string | undefined {
+  const header = resolution.columns[role];
+  const value = header === undefined ? '' : normaliseText(record[header] ?? '');
+  return value || undefined;
+}
+
+/** Words for a cell that should have held a number but did not. */
+export function unreadableReason(cell: ParsedCell, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const what = zh
+    ? { date: '这是日期', period: '这是时间段', text: '这是文字' }
+    : { date: 'this is a date', period: 'this is a period', text: 'this is text' };
+  const kind = cell.kind === 'date' || cell.kind === 'period' ? cell.kind : 'text';
+  return zh
+    ? `应为数字（如 500万元、15%、30家），${what[kind]}`
+    : `expected a number such as 500万元, 15% or 30家; ${what[kind]}`;
+}
