@@ -9,3 +9,5 @@ export * from './records';
 export * from './pacing';
 export * from './progress-lag';
 export * from './rollup';
+export * from './budget';
+export * from './smart';

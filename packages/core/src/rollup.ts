@@ -17,7 +17,7 @@ export interface TargetNode {
   achievement: Achievement;
   /** Figures the file states for this node itself (a subtotal row, or its own row in an id/parent table). */
   stated?: { target: number | null; actual: number | null; row: number };
-  /** This node's target as a share of its parent's (stated, else rolled-up) target. */
+  /** This node's planned target (stated, else rolled up) as a share of its parent's. */
   shareOfParent: number | null;
   children: TargetNode[];
   rows: number[];
@@ -190,6 +190,7 @@ export function rollupByParent(
       parent = root;
     } else if (parent !== root && ancestors(entry.parent, nodes).has(id)) {
       problems.push({ row: entry.row, message: `"${id}" is its own ancestor` });
+      entry.parent = '';
       parent = root;
     }
     parent.children.push(entry.node);
@@ -209,6 +210,8 @@ function ancestors(start: string, nodes: ReadonlyMap<string, { parent: string }>
   for (let id = start; id && !seen.has(id); id = nodes.get(id)?.parent ?? '') seen.add(id);
   return seen;
 }
+
+const plannedTarget = (node: TargetNode): number | null => node.stated?.target ?? node.target;
 
 function finishTree(
   root: Draft,
@@ -240,9 +243,10 @@ function finishTree(
       rows: [...(node.stated ? [node.stated.row] : []), ...node.rows.map((row) => row.row)],
     };
     if (node.stated) built.stated = node.stated;
-    const base = built.stated?.target ?? built.target;
+    const base = plannedTarget(built);
     for (const child of built.children) {
-      child.shareOfParent = base && child.target !== null ? tidy(child.target / base) : null;
+      const planned = plannedTarget(child);
+      child.shareOfParent = base && planned !== null ? tidy(planned / base) : null;
     }
     const stated = node.stated?.target;
     const allocated = built.target;

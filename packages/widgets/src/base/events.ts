@@ -9,6 +9,12 @@ export interface SxDataLoadDetail {
   columns: string[];
 }
 
+export interface SxSelectDetail {
+  source: string;
+  /** Dimension column → chosen value; null when the selection was cleared. */
+  selection: Readonly<Record<string, string>> | null;
+}
+
 export interface SxDataErrorDetail {
   source: string;
   message: string;

@@ -11,8 +11,9 @@ import {
 } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { emit, SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from './events';
+import { emit, SX_DATA_ERROR, SX_DATA_LOAD, SX_SELECT, type SxDataErrorDetail } from './events';
 import { message, resolveLang } from './lang';
+import { applySelection, pageSelection, type Selection, type SelectionChange } from './selection';
 
 /** Rows as the widgets read them: every cell as the text the export holds, or null. */
 export type TextRecord = Record<string, string | null>;
@@ -37,6 +38,7 @@ export abstract class SxWidget extends LitElement {
     phase: { state: true },
     progress: { state: true },
     failure: { state: true },
+    selection: { state: true },
   };
 
   /** Name of an `sx-data-source` on the page. */
@@ -54,13 +56,56 @@ export abstract class SxWidget extends LitElement {
   declare protected progress: LoadProgress | undefined;
   declare protected failure: { message: string; detail?: string } | undefined;
 
+  /** The cross-filter chosen in another widget on the same source, if any. */
+  declare protected selection: SelectionChange | undefined;
+
+  /** The table behind `source` or `src`, once loaded. */
+  protected loadedTable: LoadedTable | undefined;
+
   /** The rows of the last successful load. */
   protected rows: TextRecord[] = [];
   #loadNumber = 0;
+  #unsubscribe: (() => void) | undefined;
 
   constructor() {
     super();
     this.phase = 'loading';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unsubscribe = pageSelection().subscribe((change) => {
+      if (change.source === this.selectionKey) this.selection = change;
+    });
+    this.selection = pageSelection().current(this.selectionKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+  }
+
+  /** Widgets cross-filter each other when they share this key: the source name, or the file. */
+  protected get selectionKey(): string {
+    return this.source ?? this.src ?? '';
+  }
+
+  /** Rows after the selection made in another widget on the same source. */
+  protected get visibleRows(): readonly TextRecord[] {
+    const change = this.selection;
+    if (!change || change.origin === this) return this.rows;
+    return applySelection(this.rows, change.selection);
+  }
+
+  /** The selection this widget made itself (to highlight), if any. */
+  protected get ownSelection(): Selection | null {
+    return this.selection?.origin === this ? this.selection.selection : null;
+  }
+
+  /** Chooses (or, chosen again, clears) a selection and tells the page: `sx-select`. */
+  protected select(selection: Selection | null): void {
+    const change = pageSelection().toggle(this.selectionKey, selection, this);
+    emit(this, SX_SELECT, { source: this.selectionKey, selection: change.selection });
   }
 
   protected get engine(): Engine {
@@ -139,7 +184,16 @@ export abstract class SxWidget extends LitElement {
     } else {
       throw new Error(this.t('noSourceGiven'));
     }
-    return toTextRecords(await engine.records(`SELECT * FROM ${quoteIdentifier(table.table)}`));
+    this.loadedTable = table;
+    return toTextRecords(await engine.records(this.tableQuery(table)));
+  }
+
+  /**
+   * The SQL that reads this widget's rows from a loaded table. Widgets over large sources
+   * override it to aggregate in the engine instead of pulling every row.
+   */
+  protected tableQuery(table: LoadedTable): string {
+    return `SELECT * FROM ${quoteIdentifier(table.table)}`;
   }
 
   protected override render(): TemplateResult {

@@ -85,7 +85,7 @@ export class SxScorecard extends SxWidget {
 
   protected renderView(): TemplateResult {
     const lang = this.langCode;
-    const scorecard = buildScorecard(this.rows, { overrides: this.overrides, lang });
+    const scorecard = buildScorecard(this.visibleRows, { overrides: this.overrides, lang });
     if (scorecard.resolution.missing.length > 0) {
       return html`<div class="state" data-state="error" role="alert">
         <strong>${this.t('errorTitle')}</strong>

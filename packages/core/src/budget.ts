@@ -1,0 +1,157 @@
+import { tidy } from './achievement';
+import { formatRate } from './format';
+import { isBlankRecord, roleText } from './records';
+import type { TableRecord, UnreadableCell } from './records';
+import { STRATEGY_SCHEMA, headersOf, resolveColumns } from './roles';
+import type { ColumnResolution } from './roles';
+import { normaliseText, parseCell } from './values';
+import type { Lang } from './values';
+
+export interface BudgetLine {
+  module: string;
+  planned: number | null;
+  spent?: number | null;
+}
+
+export interface ModuleBudget {
+  module: string;
+  planned: number;
+  share: number | null;
+  spent: number | null;
+  /** spent ÷ planned; null when nothing is planned or nothing spent is known. */
+  spendRate: number | null;
+  remaining: number | null;
+  contingency: boolean;
+}
+
+export interface BudgetAllocation {
+  total: number;
+  modules: ModuleBudget[];
+  spent: number | null;
+  spendRate: number | null;
+  contingency: { amount: number; share: number | null; withinGuidance: boolean; message: string };
+}
+
+export const CONTINGENCY_GUIDANCE: readonly [number, number] = [0.1, 0.2];
+
+/** True for a module that is a reserve kept back (预备金, 应急, 机动, contingency, reserve). */
+export function isContingency(module: string): boolean {
+  return /预备|应急|机动|储备|备用|contingency|reserve|buffer/i.test(module);
+}
+
+/** Sums the money amounts written inside a text: '调研费2万元' → 20000, '场地1万元+物料5,000元' → 15000. */
+export function extractAmount(text: string | null | undefined): number | null {
+  const normal = normaliseText(text ?? '');
+  const candidates =
+    normal.match(/[¥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万亿|亿|万|千)?\s*(?:元|块)?/g) ?? [];
+  let total: number | null = null;
+  for (const candidate of candidates) {
+    const cell = parseCell(candidate.trim());
+    if (cell.kind === 'number' && cell.unit === 'money') total = (total ?? 0) + cell.value;
+  }
+  return total === null ? null : tidy(total);
+}
+
+/** Shares of the budget by module, contingency checked against the 10–20 % guidance, spend against plan. */
+export function allocateBudget(
+  lines: readonly BudgetLine[],
+  options: { guidance?: readonly [number, number]; lang?: Lang } = {},
+): BudgetAllocation {
+  const [low, high] = options.guidance ?? CONTINGENCY_GUIDANCE;
+  const byModule = new Map<string, { planned: number; spent: number | null }>();
+  for (const line of lines) {
+    const entry = byModule.get(line.module) ?? { planned: 0, spent: null };
+    entry.planned += line.planned ?? 0;
+    if (line.spent !== undefined && line.spent !== null)
+      entry.spent = (entry.spent ?? 0) + line.spent;
+    byModule.set(line.module, entry);
+  }
+  const total = tidy([...byModule.values()].reduce((sum, entry) => sum + entry.planned, 0));
+  const ratio = (part: number, whole: number): number | null =>
+    whole > 0 ? tidy(part / whole) : null;
+  const modules: ModuleBudget[] = [...byModule].map(([module, entry]) => ({
+    module,
+    planned: tidy(entry.planned),
+    share: ratio(entry.planned, total),
+    spent: entry.spent === null ? null : tidy(entry.spent),
+    spendRate: entry.spent === null ? null : ratio(entry.spent, entry.planned),
+    remaining: entry.spent === null ? null : tidy(entry.planned - entry.spent),
+    contingency: isContingency(module),
+  }));
+  const spentModules = modules.filter((module) => module.spent !== null);
+  const spent = spentModules.length
+    ? tidy(spentModules.reduce((s, m) => s + (m.spent ?? 0), 0))
+    : null;
+  const amount = tidy(modules.filter((m) => m.contingency).reduce((sum, m) => sum + m.planned, 0));
+  const share = ratio(amount, total);
+  const withinGuidance = share !== null && share >= low - 1e-12 && share <= high + 1e-12;
+  const message = contingencyMessage(share, low, high, options.lang ?? 'zh-CN');
+  return {
+    total,
+    modules,
+    spent,
+    spendRate: spent === null ? null : ratio(spent, total),
+    contingency: { amount, share, withinGuidance, message },
+  };
+}
+
+function contingencyMessage(share: number | null, low: number, high: number, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const range = `${formatRate(low, lang).replace('%', '')}–${formatRate(high, lang)}`;
+  if (share === null)
+    return zh
+      ? '预算总额为 0，无法检查预备金'
+      : 'the budget totals zero, so the contingency cannot be checked';
+  const shown = formatRate(share, lang);
+  if (share === 0)
+    return zh
+      ? `未预留预备金，建议预留 ${range}`
+      : `no contingency is kept; the guidance is ${range}`;
+  if (share < low)
+    return zh
+      ? `预备金占 ${shown}，低于建议的 ${range}`
+      : `contingency is ${shown} of the budget, below the ${range} guidance`;
+  if (share > high)
+    return zh
+      ? `预备金占 ${shown}，高于建议的 ${range}`
+      : `contingency is ${shown} of the budget, above the ${range} guidance`;
+  return zh
+    ? `预备金占 ${shown}，符合建议的 ${range}`
+    : `contingency is ${shown} of the budget, within the ${range} guidance`;
+}
+
+/** Reads budget lines from the strategy table: the budget column when present, else amounts written in 所需资源. */
+export function budgetFromStrategy(
+  records: readonly TableRecord[],
+  options: { overrides?: Readonly<Record<string, string>>; lang?: Lang } = {},
+): {
+  lines: (BudgetLine & { sourceRow: number })[];
+  resolution: ColumnResolution;
+  unreadable: UnreadableCell[];
+} {
+  const zh = (options.lang ?? 'zh-CN') === 'zh-CN';
+  const resolution = resolveColumns(headersOf(records), STRATEGY_SCHEMA, options.overrides);
+  const lines: (BudgetLine & { sourceRow: number })[] = [];
+  const unreadable: UnreadableCell[] = [];
+  let module = '';
+  records.forEach((record, index) => {
+    if (isBlankRecord(record)) return;
+    const sourceRow = index + 1;
+    module = roleText(record, resolution, 'module') ?? module;
+    const source = resolution.columns.budget ? 'budget' : 'resources';
+    const written = roleText(record, resolution, source);
+    const planned = extractAmount(written);
+    if (written && planned === null) {
+      const reason = zh ? '未找到金额（如 2万元）' : 'no amount found (such as 2万元)';
+      unreadable.push({
+        row: sourceRow,
+        column: resolution.columns[source] ?? source,
+        value: written,
+        reason,
+      });
+    }
+    const spent = extractAmount(roleText(record, resolution, 'spent'));
+    lines.push({ module, planned, spent, sourceRow });
+  });
+  return { lines, resolution, unreadable };
+}
