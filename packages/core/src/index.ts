@@ -11,3 +11,6 @@ export * from './progress-lag';
 export * from './rollup';
 export * from './budget';
 export * from './smart';
+export * from './monitoring';
+export * from './progress-review';
+export * from './date-labels';

@@ -1,6 +1,6 @@
 import { achievement, tidy } from './achievement';
 import type { Direction } from './achievement';
-import { dayNumber, fromDayNumber } from './dates';
+import { dayNumber, fromDayNumber, weekday } from './dates';
 
 export interface Period {
   start: string;
@@ -76,8 +76,7 @@ function workingDayShare(
   let done = 0;
   for (let day = start; day <= end; day++) {
     const iso = fromDayNumber(day);
-    const weekday = new Date(day * 86_400_000).getUTCDay();
-    const works = extra.has(iso) || (!weekend.has(weekday) && !holidays.has(iso));
+    const works = extra.has(iso) || (!weekend.has(weekday(iso) ?? -1) && !holidays.has(iso));
     if (!works) continue;
     total++;
     if (day <= today) done++;

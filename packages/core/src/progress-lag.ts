@@ -76,7 +76,7 @@ export function expectedProgress(
   return elapsedShare({ start: plannedStart, end: plannedEnd }, asOf)?.share ?? null;
 }
 
-/** Compares actual with expected progress at the as-of date: done, overdue, lagging, on track or not started. */
+/** Compares actual with expected progress at the as-of date; lagging means behind by the tolerance (default 10 points) or more. */
 export function progressLag(
   plan: TaskPlan,
   asOf: string,
@@ -153,14 +153,13 @@ export function trackProgress(
   if (resolution.missing.length > 0) return { tasks, resolution, unreadable };
   const text = (record: TableRecord, role: string): string | undefined =>
     roleText(record, resolution, role);
-  const problem = (
-    row: number,
-    role: string,
-    value: string,
-    zhText: string,
-    enText: string,
-  ): void => {
+  const expectations = {
+    date: ['应为日期，如 2024-06-01', 'expected a date such as 2024-06-01'],
+    progress: ['应为进度，如 60% 或 完成', 'expected progress such as 60% or done'],
+  } as const;
+  const problem = (row: number, role: string, value: string, kind: 'date' | 'progress'): void => {
     const column = resolution.columns[role] ?? role;
+    const [zhText, enText] = expectations[kind];
     unreadable.push({ row, column, value, reason: lang === 'zh-CN' ? zhText : enText });
   };
 
@@ -172,29 +171,15 @@ export function trackProgress(
       const cell = parseCell(raw);
       if (cell.kind === 'date') return cell.value;
       if (cell.kind === 'period') return role === 'planned_start' ? cell.start : cell.end;
-      if (raw)
-        problem(
-          sourceRow,
-          role,
-          raw,
-          '应为日期，如 2024-06-01',
-          'expected a date such as 2024-06-01',
-        );
+      if (raw) problem(sourceRow, role, raw, 'date');
       return undefined;
     };
     const plannedStart = dateOf('planned_start');
     const plannedEnd = dateOf('planned_end');
-    const reading = readProgress(text(record, 'progress'));
     const rawProgress = text(record, 'progress');
-    if (reading.value === null && rawProgress) {
-      problem(
-        sourceRow,
-        'progress',
-        rawProgress,
-        '应为进度，如 60% 或 完成',
-        'expected progress such as 60% or done',
-      );
-    }
+    const reading = readProgress(rawProgress);
+    if (reading.value === null && rawProgress)
+      problem(sourceRow, 'progress', rawProgress, 'progress');
     const plan: TaskPlan = {
       task: text(record, 'task') ?? '',
       plannedStart,
@@ -203,13 +188,10 @@ export function trackProgress(
     };
     const judged = progressLag(plan, options.asOf, { lang, tolerance: options.tolerance });
     const tracked: TrackedTask = { ...plan, ...judged, sourceRow };
-    const extras = {
-      owner: text(record, 'owner'),
-      risk: text(record, 'risk'),
-      mitigation: text(record, 'mitigation'),
-    };
-    for (const [key, value] of Object.entries(extras))
-      if (value) Object.assign(tracked, { [key]: value });
+    for (const role of ['owner', 'risk', 'mitigation'] as const) {
+      const value = text(record, role);
+      if (value) tracked[role] = value;
+    }
     if (reading.note) tracked.note = reading.note;
     tasks.push(tracked);
   });

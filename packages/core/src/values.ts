@@ -120,6 +120,7 @@ function readNumber(text: string, expected?: Unit): ReadNumber | 'code' | null {
   }
   if (!explicit && expected && expected !== 'percent') unit = expected;
   const magnitude = Number(`${digits.replace(/,/g, '')}e${exponent}`);
+  if (!Number.isFinite(magnitude)) return null;
   const value = groups.sign === '-' ? -magnitude : magnitude;
   return { value: value === 0 ? 0 : value, unit };
 }

@@ -142,3 +142,40 @@ describe('parseCell(formatValue(x)) round-trips', () => {
     );
   });
 });
+
+describe('parseCell on any text', () => {
+  it('never throws, keeps the raw text and yields finite numbers only', () => {
+    const pieces = fc.constantFrom(
+      '1',
+      '0',
+      ',',
+      '.',
+      '%',
+      '万',
+      '亿',
+      '元',
+      '家',
+      '¥',
+      '-',
+      ' ',
+      '（',
+      '）',
+      '年',
+      'Q',
+      '/',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces).map((parts) => parts.join('')),
+        ),
+        (raw) => {
+          const cell = parseCell(raw);
+          expect(cell.raw).toBe(raw);
+          if (cell.kind === 'number') expect(Number.isFinite(cell.value)).toBe(true);
+        },
+      ),
+    );
+  });
+});

@@ -13,8 +13,16 @@ export interface Connector {
   registerFile(fileName: string, bytes: Uint8Array): Promise<void>;
   /** Forgets a registered file. */
   dropFile(fileName: string): Promise<void>;
+  /** Creates `table` from an Arrow IPC stream, or appends to it when `append` is set. */
+  insertArrow(table: string, ipc: Uint8Array, options?: ArrowInsertMode): Promise<void>;
+  /** Settles with the reason once the database is gone (its worker died or was poisoned). */
+  readonly lost?: Promise<Error>;
   /** Frees the database and its worker. */
   close(): Promise<void>;
 }
 
 export type QueryParam = string | number | boolean | null;
+
+export interface ArrowInsertMode {
+  append?: boolean;
+}

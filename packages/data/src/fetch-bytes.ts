@@ -3,6 +3,9 @@ export interface LoadProgress {
   phase: 'fetch' | 'decode' | 'load';
   bytesRead: number;
   totalBytes: number | undefined;
+  /** Rows in the table so far, for loads that insert in batches (Parquet row groups). */
+  rowsLoaded?: number;
+  totalRows?: number;
 }
 
 export type ProgressListener = (progress: LoadProgress) => void;

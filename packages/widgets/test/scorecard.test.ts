@@ -104,3 +104,64 @@ describe('sx-data-source shared by several widgets', () => {
     expect(dataTable(second)).toEqual(dataTable(first));
   });
 });
+
+describe('sx-scorecard selection, keyboard and exports', () => {
+  it('cross-filters another widget on the same source; choosing again clears', async () => {
+    const source = document.createElement('sx-data-source');
+    source.setAttribute('name', 'evaluation-filter');
+    source.setAttribute('src', `${template}/evaluation.csv`);
+    document.body.append(source);
+    const chooser = await mount('sx-scorecard', { source: 'evaluation-filter', lang: 'zh-CN' });
+    const follower = await mount('sx-scorecard', { source: 'evaluation-filter', lang: 'zh-CN' });
+    const selections: unknown[] = [];
+    document.addEventListener('sx-select', (event) =>
+      selections.push((event as CustomEvent).detail),
+    );
+
+    const rows = chooser.shadowRoot?.querySelectorAll<HTMLElement>('[role="option"]') ?? [];
+    expect(rows).toHaveLength(3);
+    rows[0]?.focus();
+    rows[0]?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }),
+    );
+    await chooser.updateComplete;
+    const focused = chooser.shadowRoot?.activeElement as HTMLElement | null;
+    expect(focused?.textContent).toContain('线索转化率');
+    focused?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+    );
+    await follower.updateComplete;
+    await chooser.updateComplete;
+
+    expect(selections.at(-1)).toEqual({
+      source: 'evaluation-filter',
+      selection: { 评估维度: '线索转化率' },
+    });
+    expect(dataTable(follower).map((row) => row[0])).toEqual(['线索转化率']);
+    expect(dataTable(chooser)).toHaveLength(3);
+    expect(chooser.shadowRoot?.querySelector('[aria-selected="true"]')?.textContent).toContain(
+      '线索转化率',
+    );
+
+    chooser.shadowRoot?.querySelectorAll<HTMLElement>('[role="option"]')[1]?.click();
+    await follower.updateComplete;
+    expect(selections.at(-1)).toEqual({ source: 'evaluation-filter', selection: null });
+    expect(dataTable(follower)).toHaveLength(3);
+  });
+
+  it('exports its figures as CSV that Excel reads, and its picture as SVG', async () => {
+    const scorecard = await mount('sx-scorecard', {
+      src: `${template}/evaluation.csv`,
+      lang: 'zh-CN',
+      exportable: '',
+    });
+    const csv = scorecard.toCsv();
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain('销售额,500万,540万,108%,达标');
+    const svg = scorecard.toSvg();
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('108%');
+    expect(svg).toContain('线索转化率');
+    expect(scorecard.shadowRoot?.querySelectorAll('[part~="export-button"]')).toHaveLength(3);
+  });
+});

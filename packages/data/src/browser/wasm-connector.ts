@@ -2,7 +2,7 @@ import { AsyncDuckDB, type AsyncDuckDBConnection, VoidLogger } from '@duckdb/duc
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
-import type { Connector, QueryParam } from '../connector';
+import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
 
 /**
  * Where the database's files are. They ship inside our own build, next to stratex.js,
@@ -24,11 +24,23 @@ const offlineSettings = [
 export class WasmConnector implements Connector {
   readonly kind = 'duckdb-wasm';
 
+  readonly lost: Promise<Error>;
+
   private constructor(
     private readonly db: AsyncDuckDB,
-    private readonly worker: Worker,
+    /** The database's worker; a test may terminate it to play a crash. */
+    readonly worker: Worker,
     private readonly connection: AsyncDuckDBConnection,
-  ) {}
+  ) {
+    this.lost = new Promise((resolve) => {
+      worker.addEventListener('error', (event) =>
+        resolve(new Error(`The database worker failed: ${event.message || 'no reason given'}.`)),
+      );
+      worker.addEventListener('messageerror', () =>
+        resolve(new Error('The database worker sent a message that could not be read.')),
+      );
+    });
+  }
 
   static async open(assets: WasmAssets = bundledAssets): Promise<WasmConnector> {
     if (typeof WebAssembly !== 'object') {
@@ -64,6 +76,10 @@ export class WasmConnector implements Connector {
 
   async dropFile(fileName: string): Promise<void> {
     await this.db.dropFile(fileName);
+  }
+
+  async insertArrow(table: string, ipc: Uint8Array, options: ArrowInsertMode = {}): Promise<void> {
+    await this.connection.insertArrowFromIPCStream(ipc, { name: table, create: !options.append });
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
-import type { Connector, QueryParam } from '../connector';
+import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
 
 type Blocking = typeof DuckDBBlocking;
 type Bindings = Awaited<ReturnType<Blocking['createDuckDB']>>;
@@ -59,6 +59,10 @@ export class BlockingConnector implements Connector {
 
   async dropFile(fileName: string): Promise<void> {
     this.db.dropFile(fileName);
+  }
+
+  async insertArrow(table: string, ipc: Uint8Array, options: ArrowInsertMode = {}): Promise<void> {
+    this.connection.insertArrowFromIPCStream(ipc, { name: table, create: !options.append });
   }
 
   async close(): Promise<void> {

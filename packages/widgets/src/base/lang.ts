@@ -23,6 +23,7 @@ const messages = {
     missingColumns: 'Missing columns',
     scorecard: 'Evaluation scorecard',
     colon: ': ',
+    export: 'Export',
   },
   'zh-CN': {
     loading: '正在加载数据…',
@@ -46,6 +47,7 @@ const messages = {
     missingColumns: '缺少列',
     scorecard: '效果评估表',
     colon: '：',
+    export: '导出',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

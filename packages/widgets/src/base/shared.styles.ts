@@ -45,6 +45,39 @@ export const sharedStyles = css`
     border-radius: var(--_sx-radius);
     padding: 12px 16px;
   }
+  [part='base'] {
+    position: relative;
+  }
+  [part='toolbar'] {
+    position: absolute;
+    inset-block-start: 6px;
+    inset-inline-end: 8px;
+    display: flex;
+    gap: 4px;
+    z-index: 1;
+  }
+  [part~='export-button'] {
+    font: inherit;
+    font-size: 0.8em;
+    padding: 2px 8px;
+    color: var(--_sx-muted);
+    background: var(--_sx-bg);
+    border: 1px solid var(--_sx-border);
+    border-radius: 4px;
+    cursor: pointer;
+  }
+  [part~='export-button']:hover {
+    color: var(--_sx-fg);
+  }
+  :focus-visible {
+    outline: 2px solid var(--_sx-accent);
+    outline-offset: 2px;
+  }
+  @media print {
+    [part='toolbar'] {
+      display: none;
+    }
+  }
   .state {
     display: grid;
     gap: 8px;

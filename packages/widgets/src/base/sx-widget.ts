@@ -11,6 +11,7 @@ import {
 } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { download, pictureSize, svgToPng, svgToString, tableToCsv } from './export';
 import { emit, SX_DATA_ERROR, SX_DATA_LOAD, SX_SELECT, type SxDataErrorDetail } from './events';
 import { message, resolveLang } from './lang';
 import { applySelection, pageSelection, type Selection, type SelectionChange } from './selection';
@@ -39,6 +40,8 @@ export abstract class SxWidget extends LitElement {
     progress: { state: true },
     failure: { state: true },
     selection: { state: true },
+    exportable: { type: Boolean, reflect: true },
+    exportName: { type: String, attribute: 'export-name' },
   };
 
   /** Name of an `sx-data-source` on the page. */
@@ -51,6 +54,11 @@ export abstract class SxWidget extends LitElement {
   declare encoding: string | undefined;
   /** Rows given by script: an Arrow table or an array of objects. */
   declare data: ArrowLike | readonly RecordRow[] | undefined;
+
+  /** Shows buttons that save the widget's data as CSV and its picture as SVG or PNG. */
+  declare exportable: boolean;
+  /** File name (without extension) for exports; default the element's name. */
+  declare exportName: string | undefined;
 
   declare protected phase: Phase;
   declare protected progress: LoadProgress | undefined;
@@ -197,7 +205,54 @@ export abstract class SxWidget extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div part="base">${this.renderPhase()}</div>`;
+    return html`<div part="base">
+      ${this.exportable && this.phase === 'ready' ? this.renderToolbar() : nothing}
+      ${this.renderPhase()}
+    </div>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    return html`<div part="toolbar" role="toolbar" aria-label=${this.t('export')}>
+      <button type="button" part="export-button" @click=${() => this.exportCsv()}>CSV</button>
+      <button type="button" part="export-button" @click=${() => this.exportSvg()}>SVG</button>
+      <button type="button" part="export-button" @click=${() => void this.exportPng()}>PNG</button>
+    </div>`;
+  }
+
+  private get fileStem(): string {
+    return this.exportName ?? this.localName.replace(/^sx-/, '');
+  }
+
+  /** The figures of the data table as CSV text (what `exportCsv` saves). */
+  toCsv(): string {
+    const table = this.renderRoot.querySelector<HTMLTableElement>('table[part="data-table"]');
+    return table ? tableToCsv(table) : '';
+  }
+
+  /** The widget's picture as an SVG element; widgets override it when their chart is not one `svg[part~="chart"]`. */
+  protected pictureSvg(): SVGSVGElement | null {
+    return this.renderRoot.querySelector<SVGSVGElement>('svg[part~="chart"]');
+  }
+
+  /** The widget's picture as SVG text, or an empty string when there is nothing drawn. */
+  toSvg(): string {
+    const svg = this.pictureSvg();
+    return svg ? svgToString(svg) : '';
+  }
+
+  exportCsv(): void {
+    download(`${this.fileStem}.csv`, this.toCsv(), 'text/csv;charset=utf-8');
+  }
+
+  exportSvg(): void {
+    download(`${this.fileStem}.svg`, this.toSvg(), 'image/svg+xml');
+  }
+
+  async exportPng(): Promise<void> {
+    const svg = this.pictureSvg();
+    if (!svg) return;
+    const { width, height } = pictureSize(svg);
+    download(`${this.fileStem}.png`, await svgToPng(svgToString(svg), width, height));
   }
 
   private renderPhase(): TemplateResult {

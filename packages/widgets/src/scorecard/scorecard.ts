@@ -12,6 +12,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import { bulletChart } from './bullet';
+import { scorecardPicture } from './picture';
 import { scorecardStyles } from './scorecard.styles';
 
 const statusIcon: Record<Status, string> = {
@@ -38,6 +39,10 @@ const statusIcon: Record<Status, string> = {
  * @attr actual-column - Header of the actual column (default 实际值 / actual).
  * @attr weight-column - Header of an optional weight column (default 权重 / weight).
  *
+ * @attr exportable - Shows buttons that save the figures as CSV and the picture as SVG or PNG.
+ * @attr export-name - File name (without extension) for exports; default `scorecard`.
+ *
+ * @fires sx-select - A dimension was chosen (click, Enter or Space; again to clear); detail `{ source, selection: { <dimension column>: value } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
  *
@@ -46,6 +51,8 @@ const statusIcon: Record<Status, string> = {
  * @csspart bullet - A dimension's bullet chart.
  * @csspart status - A dimension's status word and icon.
  * @csspart data-table - The accessible table of every figure shown.
+ * @csspart toolbar - The export buttons (with `exportable`).
+ * @csspart export-button - One export button.
  *
  * @cssprop --sx-background - Background colour.
  * @cssprop --sx-foreground - Text colour.
@@ -55,6 +62,7 @@ const statusIcon: Record<Status, string> = {
  * @cssprop --sx-warn - Colour of "at risk".
  * @cssprop --sx-bad - Colour of "off track".
  * @cssprop --sx-font - Font family.
+ * @cssprop --sx-accent - Focus ring and selection colour.
  */
 export class SxScorecard extends SxWidget {
   static override properties = {
@@ -74,6 +82,10 @@ export class SxScorecard extends SxWidget {
   declare actualColumn: string | undefined;
   declare weightColumn: string | undefined;
 
+  /** The scorecard last drawn, for the picture export. */
+  private model: Scorecard | undefined;
+  private focusIndex = 0;
+
   private get overrides(): Record<string, string> {
     const overrides: Record<string, string> = {};
     if (this.dimensionColumn) overrides.dimension = this.dimensionColumn;
@@ -86,6 +98,7 @@ export class SxScorecard extends SxWidget {
   protected renderView(): TemplateResult {
     const lang = this.langCode;
     const scorecard = buildScorecard(this.visibleRows, { overrides: this.overrides, lang });
+    this.model = scorecard;
     if (scorecard.resolution.missing.length > 0) {
       return html`<div class="state" data-state="error" role="alert">
         <strong>${this.t('errorTitle')}</strong>
@@ -99,17 +112,26 @@ export class SxScorecard extends SxWidget {
           >${this.t('overall')} <strong>${formatRate(scorecard.overall, lang)}</strong></span
         >
       </header>
-      <ol>
-        ${scorecard.rows.map((row) => this.renderRow(row, lang))}
+      <ol role="listbox" aria-label=${this.t('scorecard')} @keydown=${this.onKeydown}>
+        ${scorecard.rows.map((row, index) => this.renderRow(row, index, lang))}
       </ol>
       ${this.renderUnreadable(scorecard)} ${this.renderTable(scorecard, lang)}
     `;
   }
 
-  private renderRow(row: ScorecardRow, lang: Lang): TemplateResult {
+  private renderRow(row: ScorecardRow, index: number, lang: Lang): TemplateResult {
     const rate = formatRate(row.achievement.rate, lang);
     const status = this.t(row.status);
-    return html`<li part="row" data-status=${row.status} title=${row.statusReason}>
+    const chosen = this.isChosen(row);
+    return html`<li
+      part=${chosen ? 'row selected' : 'row'}
+      role="option"
+      aria-selected=${chosen ? 'true' : 'false'}
+      tabindex=${index === this.focusIndex ? 0 : -1}
+      data-status=${row.status}
+      title=${row.statusReason}
+      @click=${() => this.choose(row, index)}
+    >
       <span class="dimension">${row.dimension}</span>
       <span class="rate">${rate}</span>
       ${bulletChart(row.achievement.rate, `${row.dimension} ${rate}`)}
@@ -141,6 +163,53 @@ export class SxScorecard extends SxWidget {
           : nothing
       }
     </li>`;
+  }
+
+  private get dimensionHeader(): string | undefined {
+    return this.model?.resolution.columns.dimension;
+  }
+
+  private isChosen(row: ScorecardRow): boolean {
+    const header = this.dimensionHeader;
+    return header !== undefined && this.ownSelection?.[header] === row.dimension;
+  }
+
+  private choose(row: ScorecardRow, index: number): void {
+    const header = this.dimensionHeader;
+    this.focusIndex = index;
+    if (header) this.select({ [header]: row.dimension });
+  }
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    const rows = this.model?.rows ?? [];
+    const moves: Record<string, number> = {
+      ArrowDown: this.focusIndex + 1,
+      ArrowUp: this.focusIndex - 1,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      this.focusIndex = Math.min(rows.length - 1, Math.max(0, moves[event.key] ?? 0));
+      this.requestUpdate();
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus(),
+      );
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const row = rows[this.focusIndex];
+      if (row) this.choose(row, this.focusIndex);
+    }
+  };
+
+  protected override pictureSvg(): SVGSVGElement | null {
+    if (!this.model) return null;
+    const lang = this.langCode;
+    return scorecardPicture(this.model, lang, {
+      title: this.t('scorecard'),
+      overall: this.t('overall'),
+      status: (status) => this.t(status),
+    });
   }
 
   private renderUnreadable(scorecard: Scorecard): TemplateResult | typeof nothing {

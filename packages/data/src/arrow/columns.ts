@@ -1,0 +1,94 @@
+import {
+  Bool,
+  type DataType,
+  Float64,
+  Table,
+  TimestampMillisecond,
+  Utf8,
+  type Vector,
+  vectorFromArray,
+} from 'apache-arrow';
+
+/**
+ * Builds an Arrow table from plain columns. Each column gets the one type all its
+ * values share (number, boolean, date), else text; null and undefined stay null.
+ */
+export function tableFromColumns(names: readonly string[], columns: readonly unknown[][]): Table {
+  const vectors: Record<string, Vector> = {};
+  names.forEach((name, index) => {
+    vectors[name] = vectorFor(columns[index] ?? []);
+  });
+  return new Table(vectors);
+}
+
+/** Builds an Arrow table from an array of objects; columns follow the keys as first seen. */
+export function tableFromRecords(rows: readonly Record<string, unknown>[]): Table {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const key of Object.keys(row)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        names.push(key);
+      }
+    }
+  }
+  return tableFromColumns(
+    names,
+    names.map((name) => rows.map((row) => row[name])),
+  );
+}
+
+function vectorFor(values: readonly unknown[]): Vector {
+  const type = sharedType(values);
+  if (type instanceof Float64) {
+    return vectorFromArray(
+      values.map((value) => (value === null || value === undefined ? null : Number(value))),
+      type,
+    );
+  }
+  if (type instanceof Bool) {
+    return vectorFromArray(
+      values.map((value) => (typeof value === 'boolean' ? value : null)),
+      type,
+    );
+  }
+  if (type instanceof TimestampMillisecond) {
+    return vectorFromArray(
+      values.map((value) => (value instanceof Date ? value.getTime() : null)),
+      type,
+    );
+  }
+  return vectorFromArray(values.map(asText), new Utf8());
+}
+
+function sharedType(values: readonly unknown[]): DataType {
+  let kind: 'number' | 'boolean' | 'date' | 'text' | undefined;
+  for (const value of values) {
+    if (value === null || value === undefined) continue;
+    const next =
+      typeof value === 'number' || typeof value === 'bigint'
+        ? 'number'
+        : typeof value === 'boolean'
+          ? 'boolean'
+          : value instanceof Date
+            ? 'date'
+            : 'text';
+    if (kind !== undefined && kind !== next) return new Utf8();
+    kind = next;
+  }
+  if (kind === 'number') return new Float64();
+  if (kind === 'boolean') return new Bool();
+  if (kind === 'date') return new TimestampMillisecond();
+  return new Utf8();
+}
+
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value, (_, inner: unknown) =>
+    typeof inner === 'bigint' ? Number(inner) : inner,
+  );
+  return String(value as number | boolean | bigint | symbol);
+}

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBInstance,
+  DuckDBTimestampMillisecondsValue,
+} from '@duckdb/node-api';
+import { type DataType, type Table, tableFromIPC, Type } from 'apache-arrow';
+import { tableFromColumns } from '../arrow/columns';
+import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
+import { quoteIdentifier } from '../sql';
+
+/**
+ * Native DuckDB in Node: the fast path for tests, scripts and the query server. Results
+ * come back as Arrow, like DuckDB-WASM's, so callers cannot tell the two apart.
+ */
+export class NativeConnector implements Connector {
+  readonly kind = 'duckdb-native';
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly folder: string,
+  ) {}
+
+  /** Opens an in-memory database; registered files live in a private temporary folder. */
+  static async open(path = ':memory:'): Promise<NativeConnector> {
+    const instance = await DuckDBInstance.create(path, {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+    });
+    const connection = await instance.connect();
+    const folder = mkdtempSync(join(tmpdir(), 'stratex-'));
+    await connection.run(`SET file_search_path = '${folder.replaceAll("'", "''")}'`);
+    return new NativeConnector(instance, connection, folder);
+  }
+
+  async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+    const reader = await this.connection.runAndReadAll(sql, params.length ? [...params] : undefined);
+    return tableFromColumns(reader.columnNames(), reader.getColumnsJS() as unknown[][]);
+  }
+
+  async registerFile(fileName: string, bytes: Uint8Array): Promise<void> {
+    writeFileSync(join(this.folder, fileName), bytes);
+  }
+
+  async dropFile(fileName: string): Promise<void> {
+    rmSync(join(this.folder, fileName), { force: true });
+  }
+
+  async insertArrow(table: string, ipc: Uint8Array, options: ArrowInsertMode = {}): Promise<void> {
+    const arrow = tableFromIPC(ipc);
+    if (!options.append) {
+      const columns = arrow.schema.fields.map(
+        (field) => `${quoteIdentifier(field.name)} ${sqlType(field.type)}`,
+      );
+      await this.connection.run(
+        `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} (${columns.join(', ')})`,
+      );
+    }
+    const appender = await this.connection.createAppender(table);
+    const types = arrow.schema.fields.map((field) => field.type);
+    const columns = arrow.schema.fields.map((_, index) => arrow.getChildAt(index));
+    for (let row = 0; row < arrow.numRows; row++) {
+      types.forEach((type, index) => append(appender, type, columns[index]?.get(row)));
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}
+
+function sqlType(type: DataType): string {
+  if (isNumeric(type)) return 'DOUBLE';
+  if (type.typeId === Type.Bool) return 'BOOLEAN';
+  if (isTemporal(type)) return 'TIMESTAMP_MS';
+  return 'VARCHAR';
+}
+
+function isNumeric(type: DataType): boolean {
+  return [Type.Int, Type.Float, Type.Decimal].includes(type.typeId);
+}
+
+function isTemporal(type: DataType): boolean {
+  return [Type.Date, Type.Timestamp].includes(type.typeId);
+}
+
+function append(appender: DuckDBAppender, type: DataType, value: unknown): void {
+  if (value === null || value === undefined) appender.appendNull();
+  else if (isNumeric(type)) appender.appendDouble(Number(value));
+  else if (type.typeId === Type.Bool) appender.appendBoolean(Boolean(value));
+  else if (isTemporal(type)) {
+    const millis = value instanceof Date ? value.getTime() : Number(value);
+    appender.appendTimestampMilliseconds(new DuckDBTimestampMillisecondsValue(BigInt(millis)));
+  } else appender.appendVarchar(typeof value === 'string' ? value : String(value));
+}
+

@@ -1,0 +1,53 @@
+import { type FileMetaData, parquetMetadata, parquetSchema } from 'hyparquet';
+
+/** What a Parquet file holds, read from its footer before anything is decoded. */
+export interface ParquetOutline {
+  columns: string[];
+  rowCount: number;
+  rowGroups: { rowCount: number; decodedBytes: number }[];
+  codecs: string[];
+}
+
+const MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
+
+/** True when the bytes start like a Parquet file. */
+export function looksLikeParquet(bytes: Uint8Array): boolean {
+  return MAGIC.every((byte, index) => bytes[index] === byte);
+}
+
+/**
+ * Reads the footer. Throws a plain-words message when the file is not Parquet or its
+ * footer is damaged. `columns` limits the decoded sizes to the columns that will be read.
+ */
+export function outlineParquet(bytes: Uint8Array, columns?: readonly string[]): ParquetOutline {
+  const end = bytes.byteLength;
+  if (end < 12 || !looksLikeParquet(bytes) || !MAGIC.every((b, i) => bytes[end - 4 + i] === b)) {
+    throw new Error('it is not a Parquet file (the PAR1 marks at its start and end are missing)');
+  }
+  let metadata: FileMetaData;
+  let names: string[];
+  try {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + end) as ArrayBuffer;
+    metadata = parquetMetadata(buffer);
+    names = parquetSchema(metadata).children.map((child) => child.element.name);
+  } catch (cause) {
+    throw new Error(`its footer (the table of contents) is damaged: ${messageOf(cause)}`);
+  }
+  const wanted = columns ? new Set(columns) : undefined;
+  const codecs = new Set<string>();
+  const rowGroups = metadata.row_groups.map((group) => {
+    let decodedBytes = 0;
+    for (const chunk of group.columns) {
+      const meta = chunk.meta_data;
+      if (!meta || (wanted && !wanted.has(meta.path_in_schema[0] ?? ''))) continue;
+      decodedBytes += Number(meta.total_uncompressed_size);
+      codecs.add(meta.codec);
+    }
+    return { rowCount: Number(group.num_rows), decodedBytes };
+  });
+  return { columns: names, rowCount: Number(metadata.num_rows), rowGroups, codecs: [...codecs] };
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

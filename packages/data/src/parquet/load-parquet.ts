@@ -1,0 +1,64 @@
+import type { Connector } from '../connector';
+import type { ProgressListener } from '../fetch-bytes';
+import { matchColumns } from '../guard/column-names';
+import { outlineParquet } from './inspect';
+import type { ParquetDecoder } from './parquet-module';
+
+export interface ParquetLoadOptions {
+  /** Only these columns are decoded and loaded (names are checked, with suggestions). */
+  columns?: readonly string[];
+  /** Largest decoded size accepted, so a small file cannot expand past what the page holds. */
+  maxDecodedBytes?: number;
+  onProgress?: ProgressListener;
+}
+
+export const DEFAULT_MAX_DECODED_BYTES = 1024 ** 3;
+
+const mebibytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
+
+/**
+ * Decodes Parquet in the page (no download of DuckDB's Parquet extension, which hangs
+ * offline) and inserts it as Arrow, one row group at a time, reporting rows loaded.
+ * Failures throw a message that says what is wrong with the file; the caller names it.
+ */
+export async function insertParquet(
+  connector: Connector,
+  decoder: ParquetDecoder,
+  table: string,
+  bytes: Uint8Array,
+  file: string,
+  options: ParquetLoadOptions = {},
+): Promise<void> {
+  const { columns: available, rowGroups, rowCount } = outlineParquet(bytes);
+  const columns = options.columns ? matchColumns(options.columns, available, file) : undefined;
+  const outline = columns ? outlineParquet(bytes, columns) : undefined;
+  const decodedBytes = (outline?.rowGroups ?? rowGroups).reduce((sum, g) => sum + g.decodedBytes, 0);
+  const limit = options.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES;
+  if (decodedBytes > limit) {
+    throw new Error(
+      `it would take ${mebibytes(decodedBytes)} once decompressed, more than the ${mebibytes(limit)} a page can hold`,
+    );
+  }
+  const base = columns ? { columns: [...columns] } : {};
+  if (rowGroups.length === 0) {
+    await connector.insertArrow(table, decoder.readParquet(bytes, base).intoIPCStream());
+    return;
+  }
+  let rowsLoaded = 0;
+  for (const [index, group] of rowGroups.entries()) {
+    const decoded = decoder.readParquet(bytes, {
+      ...base,
+      rowGroups: [index],
+      batchSize: Math.max(1, group.rowCount),
+    });
+    await connector.insertArrow(table, decoded.intoIPCStream(), { append: index > 0 });
+    rowsLoaded += group.rowCount;
+    options.onProgress?.({
+      phase: 'load',
+      bytesRead: bytes.byteLength,
+      totalBytes: bytes.byteLength,
+      rowsLoaded,
+      totalRows: rowCount,
+    });
+  }
+}

@@ -1,0 +1,155 @@
+import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
+import { EngineTimeoutError, withTimeout } from '../timeout';
+import type { Table } from 'apache-arrow';
+
+/** How the database is doing, for widgets that show it. */
+export type DatabaseHealth = 'starting' | 'ready' | 'recovering' | 'failed';
+
+export interface DatabaseHealthDetail {
+  health: DatabaseHealth;
+  /** What went wrong, when the database was lost or could not start. */
+  reason?: string;
+  /** How many times the database was rebuilt on this page. */
+  recoveries: number;
+}
+
+export interface RecoveryOptions {
+  timeoutMs: number;
+  /** Loads every source again into a fresh database, before anyone else may query it. */
+  reload: (fresh: Connector) => Promise<void>;
+}
+
+/** The event a recovering connector fires whenever its health changes. */
+export const HEALTH_EVENT = 'health';
+
+const poisoned = /RuntimeError|unreachable|memory access out of bounds|Aborted\(|out of bounds/i;
+
+/** True for failures after which the database cannot be trusted and must be rebuilt. */
+export function isFatal(cause: unknown): boolean {
+  if (cause instanceof EngineTimeoutError || cause instanceof DatabaseLostError) return true;
+  return cause instanceof Error && poisoned.test(`${cause.name}: ${cause.message}`);
+}
+
+export class DatabaseLostError extends Error {
+  constructor(reason: string) {
+    super(`The database stopped working (${reason}); it is being restarted.`);
+    this.name = 'DatabaseLostError';
+  }
+}
+
+/**
+ * A connector that outlives its database: every call has a deadline, and a dead, stuck
+ * or poisoned database is closed, opened anew and given its sources back.
+ */
+export class RecoveringConnector extends EventTarget implements Connector {
+  #current: Promise<Connector> | undefined;
+  #reloaded: Promise<void> = Promise.resolve();
+  #health: DatabaseHealthDetail = { health: 'starting', recoveries: 0 };
+
+  constructor(
+    private readonly open: () => Promise<Connector>,
+    private readonly options: RecoveryOptions,
+  ) {
+    super();
+  }
+
+  get kind(): string {
+    return 'recovering';
+  }
+
+  get health(): DatabaseHealthDetail {
+    return this.#health;
+  }
+
+  /** The database as it is now, opening it on first use. */
+  current(): Promise<Connector> {
+    this.#current ??= this.#start();
+    return this.#current;
+  }
+
+  /** Settles once a rebuilt database has its sources back. */
+  reloaded(): Promise<void> {
+    return this.#reloaded;
+  }
+
+  query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+    return this.#call('The query', (connector) => connector.query(sql, params));
+  }
+
+  registerFile(fileName: string, bytes: Uint8Array): Promise<void> {
+    return this.#call(`Handing ${fileName} to the database`, (connector) =>
+      connector.registerFile(fileName, bytes),
+    );
+  }
+
+  dropFile(fileName: string): Promise<void> {
+    return this.#call(`Releasing ${fileName}`, (connector) => connector.dropFile(fileName));
+  }
+
+  insertArrow(table: string, ipc: Uint8Array, options?: ArrowInsertMode): Promise<void> {
+    return this.#call(`Loading ${table}`, (connector) =>
+      connector.insertArrow(table, ipc, options),
+    );
+  }
+
+  async close(): Promise<void> {
+    const current = this.#current;
+    this.#current = undefined;
+    if (current) await (await current.catch(() => undefined))?.close();
+  }
+
+  async #start(): Promise<Connector> {
+    try {
+      const connector = await withTimeout(this.open(), this.options.timeoutMs, 'Starting the database');
+      void connector.lost?.then((reason) => this.#lose(connector, reason));
+      if (this.#health.health === 'starting') this.#report({ health: 'ready' });
+      return connector;
+    } catch (cause) {
+      this.#current = undefined;
+      this.#report({ health: 'failed', reason: reasonOf(cause) });
+      throw cause;
+    }
+  }
+
+  async #call<T>(what: string, work: (connector: Connector) => Promise<T>): Promise<T> {
+    const connector = await this.current();
+    const lost = connector.lost?.then((reason) => {
+      throw new DatabaseLostError(reason.message);
+    });
+    try {
+      const attempt = lost ? Promise.race([work(connector), lost]) : work(connector);
+      return await withTimeout(attempt, this.options.timeoutMs, what);
+    } catch (cause) {
+      if (isFatal(cause)) this.#lose(connector, cause instanceof Error ? cause : new Error(String(cause)));
+      throw cause;
+    }
+  }
+
+  #lose(connector: Connector, reason: Error): void {
+    const current = this.#current;
+    if (!current) return;
+    void current.then((active) => {
+      if (active !== connector || this.#current !== current) return;
+      void connector.close().catch(() => undefined);
+      this.#report({ health: 'recovering', reason: reason.message, recoveries: this.#health.recoveries + 1 });
+      this.#current = this.#start();
+      this.#reloaded = this.#current
+        .then((fresh) => this.options.reload(fresh))
+        .then(
+          () => this.#report({ health: 'ready' }),
+          (cause: unknown) => this.#report({ health: 'failed', reason: reasonOf(cause) }),
+        );
+    });
+  }
+
+  #report(change: Partial<DatabaseHealthDetail>): void {
+    const next = { ...this.#health, ...change };
+    if (change.health === 'ready') delete next.reason;
+    this.#health = next;
+    this.dispatchEvent(new CustomEvent<DatabaseHealthDetail>(HEALTH_EVENT, { detail: next }));
+  }
+}
+
+function reasonOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

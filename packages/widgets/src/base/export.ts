@@ -1,0 +1,100 @@
+/** Exports of what a widget shows: its data table as CSV, its picture as SVG or PNG. */
+
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** One CSV field: quoted when needed; a leading formula character is defused for spreadsheets. */
+export function csvField(text: string): string {
+  const safe = formulaStart.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The figures of a rendered table (head, body and foot) as CSV with a BOM, so Excel reads Chinese. */
+export function tableToCsv(table: HTMLTableElement): string {
+  const lines = Array.from(table.rows, (row) =>
+    Array.from(row.cells, (cell) => csvField(cell.textContent?.trim() ?? '')).join(','),
+  );
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const paintProperties = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+] as const;
+
+/** The size a picture is drawn at: its box on screen, or its own width/height when not on screen. */
+export function pictureSize(svg: SVGSVGElement): { width: number; height: number } {
+  if (svg.isConnected) {
+    const box = svg.getBoundingClientRect();
+    return { width: Math.round(box.width), height: Math.round(box.height) };
+  }
+  return {
+    width: Number(svg.getAttribute('width')) || 640,
+    height: Number(svg.getAttribute('height')) || 360,
+  };
+}
+
+/** A standalone SVG document of a chart; for one on screen, its computed colours are written in. */
+export function svgToString(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const { width, height } = pictureSize(svg);
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  if (!svg.isConnected) return new XMLSerializer().serializeToString(copy);
+  const originals = [svg, ...svg.querySelectorAll('*')];
+  const copies = [copy, ...copy.querySelectorAll('*')];
+  originals.forEach((original, index) => {
+    const target = copies[index];
+    if (!target) return;
+    const computed = getComputedStyle(original);
+    for (const property of paintProperties) {
+      const value = computed.getPropertyValue(property);
+      if (value) target.setAttribute(property, value);
+    }
+  });
+  return new XMLSerializer().serializeToString(copy);
+}
+
+/** Renders SVG text to a PNG at `scale` × its size. */
+export async function svgToPng(
+  svgText: string,
+  width: number,
+  height: number,
+  scale = 2,
+): Promise<Blob> {
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(width * scale));
+  canvas.height = Math.max(1, Math.round(height * scale));
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser cannot draw a picture of the chart.');
+  context.scale(scale, scale);
+  context.drawImage(image, 0, 0, width, height);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed.'))),
+      'image/png',
+    ),
+  );
+}
+
+/** Offers a file to the user; nothing is uploaded anywhere. */
+export function download(fileName: string, content: Blob | string, type = 'text/plain'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
