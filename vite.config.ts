@@ -65,6 +65,7 @@ export default defineConfig({
           include: [
             'packages/widgets/test/**/*.test.ts',
             'packages/data/test/browser/**/*.test.ts',
+            'stories/test/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -12,7 +12,7 @@ interface ScorecardArgs {
 const meta: Meta<ScorecardArgs> = {
   title: 'Widgets/Scorecard',
   component: 'sx-scorecard',
-  args: { src: 'fixtures/template/evaluation.csv', lang: 'zh-CN', compact: false, theme: 'light' },
+  args: { src: '/fixtures/template/evaluation.csv', lang: 'zh-CN', compact: false, theme: 'light' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
@@ -30,8 +30,8 @@ export default meta;
 type Story = StoryObj<ScorecardArgs>;
 
 export const Chinese: Story = {};
-export const English: Story = { args: { src: 'fixtures/template/evaluation.en.csv', lang: 'en' } };
+export const English: Story = { args: { src: '/fixtures/template/evaluation.en.csv', lang: 'en' } };
 export const Compact: Story = { args: { compact: true } };
 export const Dark: Story = { args: { theme: 'dark' } };
-export const GbkExport: Story = { args: { src: 'fixtures/template/evaluation.gbk.csv' } };
-export const MissingFile: Story = { args: { src: 'fixtures/template/no-such-file.csv' } };
+export const GbkExport: Story = { args: { src: '/fixtures/template/evaluation.gbk.csv' } };
+export const MissingFile: Story = { args: { src: '/fixtures/template/no-such-file.csv' } };

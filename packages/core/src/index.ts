@@ -14,3 +14,7 @@ export * from './smart';
 export * from './monitoring';
 export * from './progress-review';
 export * from './date-labels';
+export * from './target-map';
+export * from './kpi-pacing';
+export * from './budget-alerts';
+export * from './variance-alerts';

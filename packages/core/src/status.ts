@@ -12,8 +12,8 @@ export interface StatusThresholds {
 
 export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 1, atRisk: 0.85 };
 
-/** rate: achievement rate; pace: actual ÷ expected-to-date; daysLeft: days from as-of to deadline. */
-export type StatusMeasure = 'rate' | 'pace' | 'daysLeft';
+/** rate: achievement rate; pace: actual ÷ expected-to-date; paceGap: actual − expected; daysLeft: days from as-of to deadline. */
+export type StatusMeasure = 'rate' | 'pace' | 'paceGap' | 'daysLeft';
 
 export interface StatusCondition {
   measure: StatusMeasure;
@@ -83,6 +83,12 @@ export function defaultStatusRules(thresholds = DEFAULT_THRESHOLDS): StatusRule[
 function measureOf(facts: StatusFacts, measure: StatusMeasure): number | null {
   if (measure === 'rate') return facts.achievement.rate;
   if (measure === 'pace') return facts.pace ?? null;
+  if (measure === 'paceGap') {
+    const { actual, expected } = facts;
+    return actual === null || expected === null || expected === undefined
+      ? null
+      : actual - expected;
+  }
   if (!facts.asOf || !facts.deadline) return null;
   return daysBetween(facts.asOf, facts.deadline);
 }
@@ -117,7 +123,7 @@ function explain(facts: StatusFacts, measure: StatusMeasure, lang: Lang): string
   const value = (n: number | null | undefined): string =>
     n === null || n === undefined ? '—' : formatValue(n, facts.unit, lang);
   const { metric } = facts;
-  if (measure === 'pace') {
+  if (measure === 'pace' || measure === 'paceGap') {
     const pace = formatRate(facts.pace ?? null, lang);
     const by = facts.asOf ? formatDayMonth(facts.asOf, lang) : '';
     return zh

@@ -34,7 +34,7 @@ const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 
 const NUMBER_PATTERN = new RegExp(
   '^(?<currency>[¥$]|RMB|CNY|USD)?\\s*(?<sign>[-+])?\\s*(?<currency2>[¥$])?\\s*' +
     '(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)\\s*' +
-    '(?<scale>万亿|千万|百万|亿|万|千|[wWkKMBT])?\\s*' +
+    `(?<scale>${Object.keys(SCALES).join('|')})?\\s*` +
     `(?<suffix>%|元|人民币|美元|块|[${COUNT_WORDS}][\\u4e00-\\u9fff]{0,4})?$`,
 );
 

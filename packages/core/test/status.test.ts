@@ -64,6 +64,26 @@ describe('judgeStatus', () => {
     expect(verdict.reason).toBe('revenue past its deadline (Sep 30) at 95% of target');
   });
 
+  it('can judge by the pace gap in the metric’s own unit', () => {
+    const rules = [
+      { status: 'off-track' as const, when: [{ measure: 'paceGap' as const, below: -1_000_000 }] },
+      { status: 'at-risk' as const, when: [{ measure: 'paceGap' as const, below: 0 }] },
+      { status: 'on-track' as const, when: [{ measure: 'paceGap' as const, atLeast: 0 }] },
+    ];
+    const facts = {
+      ...revenue(5_000_000, 4_000_000),
+      expected: 4_500_000,
+      pace: 0.89,
+      asOf: '2024-08-15',
+    };
+    expect(judgeStatus(facts, 'en', rules)).toMatchObject({
+      status: 'at-risk',
+      decidedBy: 'paceGap',
+    });
+    expect(judgeStatus({ ...facts, actual: 3_000_000 }, 'en', rules).status).toBe('off-track');
+    expect(judgeStatus(revenue(5_000_000, 4_000_000), 'en', rules).status).toBe('unknown');
+  });
+
   it('follows custom ordered rules', () => {
     const lenient = thresholdRules('rate', { onTrack: 0.9, atRisk: 0.5 });
     expect(judgeStatus(revenue(100, 92), 'en', lenient).status).toBe('on-track');

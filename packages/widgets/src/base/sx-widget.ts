@@ -116,6 +116,11 @@ export abstract class SxWidget extends LitElement {
     emit(this, SX_SELECT, { source: this.selectionKey, selection: change.selection });
   }
 
+  /** Where the widget is in its data lifecycle: `loading`, `ready` or `error`. */
+  get state(): Phase {
+    return this.phase;
+  }
+
   protected get engine(): Engine {
     return pageEngine();
   }

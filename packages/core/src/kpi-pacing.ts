@@ -1,0 +1,326 @@
+import { achievement, parseDirection, tidy } from './achievement';
+import type { Direction } from './achievement';
+import { dayNumber, fromDayNumber } from './dates';
+import { formatValue } from './format';
+import { applyUnitLabel, unitFromLabel } from './monitoring';
+import { elapsedShare, expectedToDate, pace } from './pacing';
+import type { ElapsedShare, PacingCurve, Period } from './pacing';
+import { isBlankRecord, roleText } from './records';
+import type { TableRecord, UnreadableCell } from './records';
+import { KPI_SCHEMA, headersOf, resolveColumns } from './roles';
+import type { ColumnResolution, RoleSchema } from './roles';
+import { defaultStatusRules, judgeStatus } from './status';
+import type { Status, StatusThresholds } from './status';
+import { parseCell } from './values';
+import type { Lang, Unit } from './values';
+
+/** The daily KPI table, with an optional column saying which way is better. */
+export const KPI_SERIES_SCHEMA: RoleSchema = {
+  name: 'kpi-series',
+  roles: [
+    ...KPI_SCHEMA.roles,
+    { role: 'direction', required: false, aliases: ['direction', '方向', '指标方向', '考核方向'] },
+  ],
+};
+
+/** total: daily increments that add up (revenue, contracts); average: a daily rate whose period figure is its mean. */
+export type KpiMeasure = 'total' | 'average';
+
+/** One point of a KPI's line: `day` counts from the period start (1 = its first day, 0 = before it). */
+export interface KpiPoint {
+  day: number;
+  value: number;
+}
+
+export interface KpiPacing {
+  metric: string;
+  unit: Unit;
+  measure: KpiMeasure;
+  direction: Direction;
+  /** The period target (for an average: the target rate). */
+  target: number | null;
+  /** Sum of the daily values through the as-of date, or their mean for a rate. */
+  toDate: number | null;
+  /** What the target asks for by the as-of date: its share of a total, or the target rate itself. */
+  expected: number | null;
+  /** toDate ÷ expected (expected ÷ toDate when lower is better); null when either is missing. */
+  paceRatio: number | null;
+  /** toDate − expected. */
+  gap: number | null;
+  /** Where a total ends at the current run rate. */
+  projected: number | null;
+  status: Status;
+  reason: string;
+  /** Running total (or running mean) through the as-of date. */
+  actualLine: KpiPoint[];
+  /** The target's path over the whole period. */
+  paceLine: KpiPoint[];
+  daysTotal: number;
+}
+
+export interface KpiSeriesOptions {
+  /** Default: the last date in the data. */
+  asOf?: string;
+  /** Default: the first and last dates in the data. */
+  period?: Partial<Period>;
+  overrides?: Readonly<Record<string, string>>;
+  lang?: Lang;
+  /** onTrack: the pace at which a KPI is on track; atRisk: below it, critical. */
+  thresholds?: StatusThresholds;
+  /** For metrics whose rows do not say; default higher is better. */
+  direction?: Direction;
+  curve?: PacingCurve;
+}
+
+export interface KpiSeriesReport {
+  kpis: KpiPacing[];
+  period: Period | null;
+  asOf: string | null;
+  elapsed: ElapsedShare | null;
+  resolution: ColumnResolution;
+  unreadable: UnreadableCell[];
+}
+
+interface MetricDays {
+  unit: Unit;
+  direction?: Direction;
+  target: { date: string; value: number } | null;
+  days: Map<number, number[]>;
+}
+
+const URGENCY: Record<Status, number> = { 'off-track': 0, 'at-risk': 1, unknown: 2, 'on-track': 3 };
+
+/** Reads a daily KPI series (日期, 指标, 实际值, 目标值, 单位) and paces every metric at the as-of date, worst first. */
+export function paceKpiSeries(
+  records: readonly TableRecord[],
+  options: KpiSeriesOptions = {},
+): KpiSeriesReport {
+  const lang = options.lang ?? 'zh-CN';
+  const resolution = resolveColumns(headersOf(records), KPI_SERIES_SCHEMA, options.overrides);
+  const empty = { kpis: [], period: null, asOf: null, elapsed: null, resolution };
+  if (resolution.missing.length > 0) return { ...empty, unreadable: [] };
+  const { metrics, dates, unreadable } = readSeries(records, resolution, lang, options.period);
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  const period = { start: options.period?.start ?? first, end: options.period?.end ?? last };
+  const asOf = options.asOf ?? last;
+  if (!period.start || !period.end || !asOf) return { ...empty, unreadable };
+  const range = { start: period.start, end: period.end };
+  const elapsed = elapsedShare(range, asOf);
+  if (!elapsed) return { ...empty, unreadable };
+  const kpis = [...metrics].map(([metric, days]) =>
+    paceMetric(metric, days, range, asOf, elapsed.daysTotal, { ...options, lang }),
+  );
+  kpis.sort(
+    (a, b) =>
+      URGENCY[a.status] - URGENCY[b.status] ||
+      (a.paceRatio ?? Infinity) - (b.paceRatio ?? Infinity),
+  );
+  return { kpis, period: range, asOf, elapsed, resolution, unreadable };
+}
+
+function readSeries(
+  records: readonly TableRecord[],
+  resolution: ColumnResolution,
+  lang: Lang,
+  period: Partial<Period> | undefined,
+): { metrics: Map<string, MetricDays>; dates: string[]; unreadable: UnreadableCell[] } {
+  const zh = lang === 'zh-CN';
+  const metrics = new Map<string, MetricDays>();
+  const dates = new Set<string>();
+  const unreadable: UnreadableCell[] = [];
+  records.forEach((record, index) => {
+    if (isBlankRecord(record)) return;
+    const row = index + 1;
+    const text = (role: string): string | undefined => roleText(record, resolution, role);
+    const problem = (role: string, reason: string): void => {
+      unreadable.push({
+        row,
+        column: resolution.columns[role] ?? role,
+        value: text(role) ?? '',
+        reason,
+      });
+    };
+    const date = parseCell(text('date'));
+    if (date.kind !== 'date') {
+      problem('date', zh ? '应为日期，如 2024-08-15' : 'expected a date such as 2024-08-15');
+      return;
+    }
+    if ((period?.start && date.value < period.start) || (period?.end && date.value > period.end))
+      return;
+    dates.add(date.value);
+    const label = unitFromLabel(text('unit'));
+    const number = (role: 'actual' | 'target'): { value: number; unit: Unit } | null => {
+      const cell = applyUnitLabel(parseCell(text(role), label.unit), label);
+      if (cell.kind === 'number') return { value: cell.value, unit: cell.unit };
+      if (cell.kind !== 'empty') problem(role, zh ? '应为数字' : 'expected a number');
+      return null;
+    };
+    const actual = number('actual');
+    const target = number('target');
+    const metric = text('metric') ?? '';
+    const entry = metrics.get(metric) ?? { unit: label.unit, target: null, days: new Map() };
+    const unit = [target?.unit, actual?.unit].find((u) => u && u !== 'number');
+    if (unit) entry.unit = unit;
+    const direction = text('direction');
+    if (direction) entry.direction = parseDirection(direction);
+    if (target && (!entry.target || entry.target.date <= date.value))
+      entry.target = { date: date.value, value: target.value };
+    const day = dayNumber(date.value);
+    if (actual && day !== null) entry.days.set(day, [...(entry.days.get(day) ?? []), actual.value]);
+    metrics.set(metric, entry);
+  });
+  return { metrics, dates: [...dates].sort(), unreadable };
+}
+
+function paceMetric(
+  metric: string,
+  series: MetricDays,
+  period: Period,
+  asOf: string,
+  daysTotal: number,
+  options: KpiSeriesOptions & { lang: Lang },
+): KpiPacing {
+  const { unit } = series;
+  const measure: KpiMeasure = unit === 'percent' ? 'average' : 'total';
+  const direction = series.direction ?? options.direction ?? 'higher';
+  const target = series.target?.value ?? null;
+  const actualLine = runningLine(series, measure, period, asOf);
+  const toDate = actualLine.length > 0 ? (actualLine[actualLine.length - 1]?.value ?? null) : null;
+  const hasReadings = [...series.days.keys()].some((day) => fromDayNumber(day) <= asOf);
+  const reached = hasReadings ? toDate : null;
+  let expected: number | null = null;
+  let paceRatio: number | null = null;
+  let projected: number | null = null;
+  if (target !== null && measure === 'total') {
+    const paced =
+      reached === null
+        ? null
+        : pace(target, reached, period, asOf, { direction, curve: options.curve });
+    expected = expectedToDate(target, period, asOf, options.curve);
+    paceRatio = paced?.ratio ?? null;
+    projected = paced?.projected ?? null;
+  } else if (target !== null) {
+    expected = target;
+    paceRatio = achievement(target, reached, direction).rate;
+  }
+  const verdict = judgeStatus(
+    {
+      metric,
+      unit,
+      target,
+      actual: reached,
+      achievement: achievement(target, reached, direction),
+      expected,
+      pace: paceRatio,
+      asOf,
+      deadline: period.end,
+    },
+    options.lang,
+    defaultStatusRules(options.thresholds),
+  );
+  const kpi: KpiPacing = {
+    metric,
+    unit,
+    measure,
+    direction,
+    target,
+    toDate: reached,
+    expected,
+    paceRatio,
+    gap: reached === null || expected === null ? null : tidy(reached - expected),
+    projected,
+    status: verdict.status,
+    reason: verdict.reason,
+    actualLine: hasReadings ? actualLine : [],
+    paceLine: paceLine(target, measure, period, daysTotal, options.curve),
+    daysTotal,
+  };
+  if (verdict.status !== 'unknown') kpi.reason = paceReason(kpi, asOf > period.end, options.lang);
+  return kpi;
+}
+
+function runningLine(
+  series: MetricDays,
+  measure: KpiMeasure,
+  period: Period,
+  asOf: string,
+): KpiPoint[] {
+  const start = dayNumber(period.start) ?? 0;
+  const last = Math.min(dayNumber(asOf) ?? start, dayNumber(period.end) ?? start);
+  const line: KpiPoint[] = measure === 'total' ? [{ day: 0, value: 0 }] : [];
+  let sum = 0;
+  let count = 0;
+  for (let day = start; day <= last; day++) {
+    const values = series.days.get(day) ?? [];
+    for (const value of values) sum += value;
+    count += values.length;
+    if (measure === 'total') line.push({ day: day - start + 1, value: tidy(sum) });
+    else if (count > 0) line.push({ day: day - start + 1, value: tidy(sum / count) });
+  }
+  return line;
+}
+
+function paceLine(
+  target: number | null,
+  measure: KpiMeasure,
+  period: Period,
+  daysTotal: number,
+  curve: PacingCurve | undefined,
+): KpiPoint[] {
+  if (target === null) return [];
+  if (measure === 'average')
+    return [
+      { day: 0, value: target },
+      { day: daysTotal, value: target },
+    ];
+  const start = dayNumber(period.start) ?? 0;
+  const line: KpiPoint[] = [{ day: 0, value: 0 }];
+  for (let day = 1; day <= daysTotal; day++) {
+    const expected = expectedToDate(target, period, fromDayNumber(start + day - 1), curve);
+    if (expected !== null) line.push({ day, value: expected });
+  }
+  return line;
+}
+
+const oneDecimalRate = new Map<Lang, Intl.NumberFormat>();
+
+/** A KPI figure in the metric's unit; a rate averaged over days keeps one decimal (11.0%). */
+export function formatKpiValue(
+  value: number | null,
+  kpi: Pick<KpiPacing, 'unit' | 'measure'>,
+  lang: Lang,
+): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  if (kpi.unit !== 'percent' || kpi.measure !== 'average')
+    return formatValue(value, kpi.unit, lang);
+  let format = oneDecimalRate.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    oneDecimalRate.set(lang, format);
+  }
+  return format.format(value);
+}
+
+/** '线索转化率 仅达进度的 73.3%：11.0% 对比目标 15%' / 'lead conversion rate 73.3% of pace: 11.0% against 15%'. */
+function paceReason(kpi: KpiPacing, over: boolean, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const ratio = formatValue(kpi.paceRatio ?? Number.NaN, 'percent', lang);
+  const actual = formatKpiValue(kpi.toDate, kpi, lang);
+  const expected = formatValue(kpi.expected ?? Number.NaN, kpi.unit, lang);
+  const behind = (kpi.paceRatio ?? 0) < 1;
+  const lower = kpi.direction === 'lower' ? (zh ? '（越低越好）' : ' (lower is better)') : '';
+  if (over || kpi.measure === 'average') {
+    const of = over ? (zh ? '达成率' : 'of target') : zh ? '进度的' : 'of pace';
+    return zh
+      ? `${kpi.metric} ${over ? of : `${behind ? '仅达' : '达到'}${of}`} ${ratio}：${actual} 对比目标 ${expected}${lower}`
+      : `${kpi.metric} ${ratio} ${of}: ${actual} against ${expected}${lower}`;
+  }
+  return zh
+    ? `${kpi.metric} ${behind ? '仅达' : '达到'}进度的 ${ratio}：${actual} 对比应达 ${expected}${lower}`
+    : `${kpi.metric} ${ratio} of pace: ${actual} against ${expected} expected${lower}`;
+}

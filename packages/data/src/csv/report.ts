@@ -1,0 +1,69 @@
+import type { Unit } from '@stratex/core';
+
+/** What a column holds, read from its non-empty cells. */
+export type ColumnKind = 'number' | 'date' | 'period' | 'text';
+
+/** A column of a loaded CSV, as both of its tables hold it. */
+export interface CsvColumn {
+  /** Header as written (made unique: `目标值`, `目标值_2`; a blank header becomes `column_3`). */
+  name: string;
+  kind: ColumnKind;
+  /** Number columns: the unit their cells state; `mixed` when rows differ (see `unitColumn`). */
+  unit?: Unit | 'mixed';
+  /** Mixed-unit number columns: the typed table's column holding each row's unit. */
+  unitColumn?: string;
+  /** Cells that do not read as this kind: NULL in the typed table, listed in the rejects. */
+  rejects: number;
+}
+
+/** One thing the loader could not take as it is. */
+export interface CsvReject {
+  /** Line in the file (1 = first line) where the row starts. */
+  line: number;
+  /** The column, for a cell; null when the whole row was left out. */
+  column: string | null;
+  /** The cell, or the start of the row, as written. */
+  value: string;
+  /** Why, in plain words. */
+  reason: string;
+}
+
+export interface CsvRejects {
+  /** Rows left out of both tables (wrong number of values, a quote never closed). */
+  rows: number;
+  /** Cells in number, date or period columns that are not one: NULL in the typed table. */
+  cells: number;
+  /** `rows + cells`. */
+  count: number;
+  /** The first rejects in file order. */
+  first: CsvReject[];
+}
+
+/** Rows that hold no data and were passed over, counted. */
+export interface SkippedRows {
+  /** Empty lines and rows of bare separators (what merged cells leave behind). */
+  blank: number;
+  /** Title and note lines above the header. */
+  aboveHeader: number;
+  /** Copies of the header further down (files pasted together). */
+  repeatedHeader: number;
+  /** First few of their line numbers. */
+  lines: number[];
+}
+
+/** What loading a CSV found out about it, beyond its rows. */
+export interface CsvReport {
+  /** The table with numbers, dates and periods read (units and notes stripped). */
+  typedTable: string;
+  columnTypes: CsvColumn[];
+  /** Line of the header row; null when the file has none (columns are then `column_1`, …). */
+  headerRow: number | null;
+  delimiter: string;
+  skippedRows: SkippedRows;
+  rejects: CsvRejects;
+  /** Repairs made on the way (NUL bytes removed, stray byte-order marks, damaged text). */
+  notes: string[];
+}
+
+/** How many rejects and skipped lines a load keeps by name; the rest are counted only. */
+export const FIRST_REJECTS = 100;

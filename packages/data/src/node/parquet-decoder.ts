@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ParquetDecoder } from '../parquet/parquet-module';
+
+const require = createRequire(import.meta.url);
+let opened: ParquetDecoder | undefined;
+
+/** The same Parquet decoder the page uses, compiled from the package's wasm file on disk. */
+export async function nodeParquetDecoder(): Promise<ParquetDecoder> {
+  if (opened) return opened;
+  const module = await import('parquet-wasm/esm');
+  module.initSync({ module: readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')) });
+  opened = module;
+  return module;
+}

@@ -1,0 +1,103 @@
+import { fileLabel, LoadError, type ProgressListener } from '../fetch-bytes';
+
+/** What the server said about the version we hold, to ask "has it changed?" next time. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+export type Fetched =
+  | { changed: false }
+  | { changed: true; bytes: Uint8Array; validators: Validators };
+
+export interface FetchOptions {
+  validators?: Validators;
+  /** Refuse, before downloading, a body larger than this. */
+  maxBytes?: number;
+  /** Give up when the server has not finished by then; nothing may hang on the network. */
+  timeoutMs?: number;
+  onProgress?: ProgressListener;
+}
+
+/**
+ * Fetches an export unless the server says it has not changed (ETag / Last-Modified,
+ * answered with 304). The body streams in with progress; it is never stored by the browser cache.
+ */
+export async function fetchIfChanged(url: string, options: FetchOptions = {}): Promise<Fetched> {
+  const label = fileLabel(url);
+  const headers = new Headers();
+  if (options.validators?.etag) headers.set('if-none-match', options.validators.etag);
+  if (options.validators?.lastModified)
+    headers.set('if-modified-since', options.validators.lastModified);
+  const signal = AbortSignal.timeout(options.timeoutMs ?? 120_000);
+  let response: Response;
+  try {
+    response = await fetch(url, { headers, signal, cache: 'no-store', credentials: 'same-origin' });
+  } catch (cause) {
+    throw new LoadError(`Could not reach ${label}.`, label, String(cause));
+  }
+  if (response.status === 304) return { changed: false };
+  if (!response.ok) {
+    throw new LoadError(
+      `Could not load ${label}: the server answered ${response.status} ${response.statusText}.`.trim(),
+      label,
+    );
+  }
+  const declared = Number(response.headers.get('content-length'));
+  const totalBytes = Number.isFinite(declared) && declared > 0 ? declared : undefined;
+  const maxBytes = options.maxBytes ?? Infinity;
+  if (totalBytes !== undefined && totalBytes > maxBytes) {
+    void response.body?.cancel();
+    throw tooLarge(label, totalBytes, maxBytes);
+  }
+  const validators: Validators = {};
+  const etag = response.headers.get('etag');
+  const lastModified = response.headers.get('last-modified');
+  if (etag) validators.etag = etag;
+  if (lastModified) validators.lastModified = lastModified;
+  return { changed: true, bytes: await readBody(response, label, totalBytes, maxBytes, options), validators };
+}
+
+async function readBody(
+  response: Response,
+  label: string,
+  totalBytes: number | undefined,
+  maxBytes: number,
+  options: FetchOptions,
+): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let bytesRead = 0;
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytesRead += value.byteLength;
+      if (bytesRead > maxBytes) {
+        await reader.cancel();
+        throw tooLarge(label, bytesRead, maxBytes);
+      }
+      chunks.push(value);
+      options.onProgress?.({ phase: 'fetch', bytesRead, totalBytes });
+    }
+  } catch (cause) {
+    if (cause instanceof LoadError) throw cause;
+    throw new LoadError(`The download of ${label} broke off.`, label, String(cause));
+  }
+  const bytes = new Uint8Array(bytesRead);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+export function tooLarge(label: string, size: number, limit: number): LoadError {
+  const mb = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
+  return new LoadError(
+    `${label} is too large to open in a browser (${mb(size)}; at most ${mb(limit)}). Serve it through the Stratex query server instead.`,
+    label,
+  );
+}

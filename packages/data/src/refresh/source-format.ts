@@ -1,0 +1,26 @@
+import { arrowLayout } from '../arrow/ipc';
+import { looksLikeParquet } from '../parquet/inspect';
+
+export type SourceFormat = 'csv' | 'parquet' | 'arrow';
+export type FormatChoice = SourceFormat | 'auto';
+
+const byExtension: Record<string, SourceFormat> = {
+  csv: 'csv',
+  tsv: 'csv',
+  txt: 'csv',
+  parquet: 'parquet',
+  pq: 'parquet',
+  arrow: 'arrow',
+  arrows: 'arrow',
+  feather: 'arrow',
+  ipc: 'arrow',
+};
+
+/** The format of an export: as asked, else by the file's signature, else by its extension, else CSV. */
+export function resolveFormat(choice: FormatChoice, file: string, bytes?: Uint8Array): SourceFormat {
+  if (choice !== 'auto') return choice;
+  if (bytes && looksLikeParquet(bytes)) return 'parquet';
+  if (bytes && arrowLayout(bytes)) return 'arrow';
+  const extension = /\.([a-z0-9]+)(?:\.gz)?$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  return byExtension[extension] ?? 'csv';
+}

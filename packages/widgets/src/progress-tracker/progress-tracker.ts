@@ -1,0 +1,379 @@
+import {
+  countByState,
+  filterTasks,
+  formatDate,
+  formatValue,
+  isoDate,
+  type Lang,
+  parseCell,
+  type ProgressReport,
+  sortTasks,
+  TASK_ORDERS,
+  TASK_STATES,
+  type TaskOrder,
+  type TaskState,
+  taskOwners,
+  trackProgress,
+  type TrackedTask,
+} from '@stratex/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { sharedStyles } from '../base/shared.styles';
+import { SxWidget } from '../base/sx-widget';
+import { progressTrackerStyles } from './progress-tracker.styles';
+import { type RowContext, stateIcon, taskRow } from './task-row';
+import { taskTable } from './task-table';
+import { buildTimeline, timelineTicks, type TimelineTick } from './timeline';
+
+const ALL = '';
+const ownerValue = (owner: string): string => `owner:${owner}`;
+
+/**
+ * @summary Progress tracker (执行进度跟踪表): one row per task with its planned bar on a time
+ * axis, the actual progress inside it, where progress should be at the as-of day, and the
+ * task's state in words and an icon (overdue, lagging, on schedule, not started, done).
+ * Rows open (click, Enter or Space) to show the progress note, owner, risk and mitigation.
+ * Opening a row chooses that task for the page: `sx-select` names the task column (a task
+ * is the one thing a row stands for); closing it (again, or Escape) clears the choice.
+ *
+ * @attr source - Name of an `sx-data-source` holding the progress table.
+ * @attr src - URL of a progress CSV, loaded directly.
+ * @attr query - SQL over the page's sources that returns progress rows.
+ * @attr encoding - Encoding of `src`: `auto` (default), `utf-8`, `gbk`, `gb18030`, `utf-16`.
+ * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
+ * @attr as-of - The day progress is judged at (ISO date, e.g. `2024-06-25`); default today.
+ * @attr lag-threshold - Percentage points behind the expected progress before a task is lagging (default 10).
+ * @attr sort - Row order: `table` (default), `end` (planned end), `lag` (most behind first), `owner`.
+ * @attr show-table - Shows the data table that is otherwise only read by screen readers.
+ * @attr theme - `dark` for the dark theme.
+ * @attr task-column - Header of the task column when it is not recognised (default 任务名称 / task).
+ * @attr owner-column - Header of the owner column (default 负责人 / owner).
+ * @attr start-column - Header of the planned start column (default 计划开始时间 / planned_start).
+ * @attr end-column - Header of the planned end column (default 计划结束时间 / planned_end).
+ * @attr progress-column - Header of the progress column (default 实际进度（%/完成状态） / progress).
+ *
+ * @fires sx-select - A task was opened (or closed: `selection` null); detail `{ source, selection: { <task column>: task } | null }`.
+ * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
+ * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart filters - The status buttons, owner filter and sort control.
+ * @csspart axis - The time axis above the rows.
+ * @csspart row - One task (`row selected` when it is the page's chosen task).
+ * @csspart bar - A task's planned bar, progress fill and expected-progress marker.
+ * @csspart status - A task's state in words and an icon.
+ * @csspart data-table - The accessible table of every figure shown.
+ *
+ * @cssprop --sx-background - Background colour.
+ * @cssprop --sx-foreground - Text colour.
+ * @cssprop --sx-muted - Secondary text colour.
+ * @cssprop --sx-border - Rule, grid and planned-bar outline colour.
+ * @cssprop --sx-accent - Progress fill, as-of line, focus ring and selection colour.
+ * @cssprop --sx-good - Colour of "done".
+ * @cssprop --sx-warn - Colour of "lagging".
+ * @cssprop --sx-bad - Colour of "overdue".
+ * @cssprop --sx-font - Font family.
+ */
+export class SxProgressTracker extends SxWidget {
+  static override properties = {
+    ...SxWidget.properties,
+    asOf: { type: String, attribute: 'as-of' },
+    lagThreshold: { type: Number, attribute: 'lag-threshold' },
+    sort: { type: String, reflect: true },
+    taskColumn: { type: String, attribute: 'task-column' },
+    ownerColumn: { type: String, attribute: 'owner-column' },
+    startColumn: { type: String, attribute: 'start-column' },
+    endColumn: { type: String, attribute: 'end-column' },
+    progressColumn: { type: String, attribute: 'progress-column' },
+    ownerFilter: { state: true },
+    stateFilter: { state: true },
+    openRow: { state: true },
+    focusRow: { state: true },
+    trackWidth: { state: true },
+  };
+
+  static override styles = [sharedStyles, progressTrackerStyles];
+
+  declare asOf: string | undefined;
+  declare lagThreshold: number | undefined;
+  declare sort: TaskOrder | undefined;
+  declare taskColumn: string | undefined;
+  declare ownerColumn: string | undefined;
+  declare startColumn: string | undefined;
+  declare endColumn: string | undefined;
+  declare progressColumn: string | undefined;
+
+  declare private ownerFilter: string | undefined;
+  declare private stateFilter: TaskState | undefined;
+  /** The `sourceRow` of the task whose detail is open. */
+  declare private openRow: number | undefined;
+  /** The `sourceRow` of the row that takes Tab (roving tabindex). */
+  declare private focusRow: number | undefined;
+  declare private trackWidth: number;
+
+  private report: ProgressReport | undefined;
+  private shown: TrackedTask[] = [];
+  private resizer: ResizeObserver | undefined;
+  private observed: Element | undefined;
+
+  constructor() {
+    super();
+    this.trackWidth = 600;
+  }
+
+  /** The as-of day in use: the `as-of` attribute when it reads as a date, else today. */
+  get asOfDay(): string {
+    const cell = parseCell(this.asOf);
+    if (cell.kind === 'date') return cell.value;
+    const now = new Date();
+    return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  }
+
+  private get overrides(): Record<string, string> {
+    const overrides: Record<string, string> = {};
+    const given: [string, string | undefined][] = [
+      ['task', this.taskColumn],
+      ['owner', this.ownerColumn],
+      ['planned_start', this.startColumn],
+      ['planned_end', this.endColumn],
+      ['progress', this.progressColumn],
+    ];
+    for (const [role, header] of given) if (header) overrides[role] = header;
+    return overrides;
+  }
+
+  private get order(): TaskOrder {
+    return this.sort && TASK_ORDERS.includes(this.sort) ? this.sort : 'table';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizer?.disconnect();
+    this.resizer = undefined;
+    this.observed = undefined;
+  }
+
+  protected override updated(): void {
+    const track = this.renderRoot.querySelector('.axis .track');
+    if (!track || track === this.observed) return;
+    this.resizer ??= new ResizeObserver((entries) => {
+      const width = entries[0]?.contentRect.width ?? 0;
+      const rounded = Math.round(width / 8) * 8;
+      if (rounded > 0 && rounded !== this.trackWidth) this.trackWidth = rounded;
+    });
+    if (this.observed) this.resizer.unobserve(this.observed);
+    this.resizer.observe(track);
+    this.observed = track;
+  }
+
+  protected renderView(): TemplateResult {
+    const lang = this.langCode;
+    const asOf = this.asOfDay;
+    const threshold = this.lagThreshold;
+    const report = trackProgress(this.visibleRows, {
+      asOf,
+      lang,
+      overrides: this.overrides,
+      tolerance:
+        threshold !== undefined && Number.isFinite(threshold) && threshold >= 0
+          ? threshold / 100
+          : undefined,
+    });
+    this.report = report;
+    if (report.resolution.missing.length > 0) {
+      return html`<div class="state" data-state="error" role="alert">
+        <strong>${this.t('errorTitle')}</strong>
+        <span>${this.t('missingColumns')}${this.t('colon')}${report.resolution.missing.join(', ')}</span>
+      </div>`;
+    }
+    const tasks = report.tasks;
+    const owner = this.ownerFilter;
+    this.shown = sortTasks(
+      filterTasks(tasks, { owner, state: this.stateFilter }),
+      this.order,
+      lang,
+    );
+    const timeline = buildTimeline(tasks, asOf);
+    const ticks = timelineTicks(timeline, this.trackWidth, lang);
+    const context: RowContext = { lang, t: (key) => this.t(key), timeline, ticks, asOf };
+    const caption = `${this.t('progressTracker')}（${this.t('asOf')} ${formatDate(asOf, lang)}）`;
+    const focusRow = this.shown.some((task) => task.sourceRow === this.focusRow)
+      ? this.focusRow
+      : this.shown[0]?.sourceRow;
+    return html`
+      <header>
+        <h2>${this.t('progressTracker')}</h2>
+        <span class="as-of-day">${this.t('asOf')} ${formatDate(asOf, lang)}</span>
+      </header>
+      ${this.renderFilters(tasks, lang)}
+      <div class="axis-row" part="axis" aria-hidden="true">
+        <span></span>
+        <div class="axis">
+          <div class="track">${this.renderTicks(ticks, timeline.showsAsOf ? timeline.dayEnd(asOf) : null)}</div>
+        </div>
+        <span></span>
+      </div>
+      <ol class="tasks" aria-label=${this.t('progressTracker')} @keydown=${this.onKeydown}>
+        ${this.shown.map((task) =>
+          taskRow(
+            task,
+            context,
+            {
+              open: this.openRow === task.sourceRow,
+              focusable: task.sourceRow === focusRow,
+              selected: this.isChosen(task),
+            },
+            () => this.toggle(task),
+          ),
+        )}
+      </ol>
+      ${this.shown.length === 0 ? html`<p class="no-match">${this.t('noMatch')}</p>` : nothing}
+      ${this.renderUnreadable(report)} ${taskTable(this.shown, caption, lang, (key) => this.t(key))}
+    `;
+  }
+
+  private renderFilters(tasks: readonly TrackedTask[], lang: Lang): TemplateResult {
+    const counts = countByState(tasks);
+    const count = (n: number): string => formatValue(n, 'count', lang);
+    const states = TASK_STATES.filter((state) => counts[state] > 0);
+    const owners = taskOwners(tasks, lang);
+    return html`<div class="filters" part="filters">
+      <div class="states" role="group" aria-label=${this.t('filterStatus')}>
+        <button
+          type="button"
+          aria-pressed=${this.stateFilter === undefined ? 'true' : 'false'}
+          @click=${() => this.filterState(undefined)}
+        >
+          ${this.t('allStates')} <span class="count">${count(tasks.length)}</span>
+        </button>
+        ${states.map(
+          (state) =>
+            html`<button
+              type="button"
+              data-state=${state}
+              aria-pressed=${this.stateFilter === state ? 'true' : 'false'}
+              @click=${() => this.filterState(this.stateFilter === state ? undefined : state)}
+            >
+              <span class="icon" aria-hidden="true">${stateIcon[state]}</span>
+              ${this.t(`task-${state}`)} <span class="count">${count(counts[state])}</span>
+            </button>`,
+        )}
+      </div>
+      <label
+        >${this.t('owner')}
+        <select
+          class="owner-filter"
+          @change=${(event: Event) => {
+            const value = (event.target as HTMLSelectElement).value;
+            this.ownerFilter = value === ALL ? undefined : value.slice(ownerValue('').length);
+          }}
+        >
+          <option value=${ALL} ?selected=${this.ownerFilter === undefined}>
+            ${this.t('allOwners')}
+          </option>
+          ${owners.map(
+            (owner) =>
+              html`<option value=${ownerValue(owner)} ?selected=${this.ownerFilter === owner}>
+                ${owner || this.t('noOwner')}
+              </option>`,
+          )}
+        </select></label
+      >
+      <label
+        >${this.t('sortBy')}
+        <select
+          class="order"
+          @change=${(event: Event) =>
+            (this.sort = (event.target as HTMLSelectElement).value as TaskOrder)}
+        >
+          ${TASK_ORDERS.map(
+            (order) =>
+              html`<option value=${order} ?selected=${this.order === order}>
+                ${this.t(`order-${order}`)}
+              </option>`,
+          )}
+        </select></label
+      >
+    </div>`;
+  }
+
+  private renderTicks(ticks: readonly TimelineTick[], asOfAt: number | null): TemplateResult {
+    return html`${ticks.map(
+      (tick) =>
+        html`<span class="tick" data-align=${tick.align} data-unit=${tick.unit} .x=${tick.x}
+          >${tick.label}</span
+        >`,
+    )}${asOfAt === null ? nothing : html`<span class="as-of-mark" .x=${asOfAt}>▼</span>`}`;
+  }
+
+  private renderUnreadable(report: ProgressReport): TemplateResult | typeof nothing {
+    if (report.unreadable.length === 0) return nothing;
+    const list = report.unreadable
+      .map((cell) => `#${cell.row} ${cell.column}: “${cell.value}” (${cell.reason})`)
+      .join('; ');
+    return html`<p class="warning" role="note">
+      ⚠ ${report.unreadable.length} ${this.t('unreadable')} — ${list}
+    </p>`;
+  }
+
+  private filterState(state: TaskState | undefined): void {
+    this.stateFilter = state;
+  }
+
+  private get taskHeader(): string | undefined {
+    return this.report?.resolution.columns.task;
+  }
+
+  /** The task cell exactly as the row holds it, so other widgets can match it. */
+  private taskCell(task: TrackedTask): string | undefined {
+    const header = this.taskHeader;
+    const cell = header === undefined ? undefined : this.visibleRows[task.sourceRow - 1]?.[header];
+    return cell ?? undefined;
+  }
+
+  private isChosen(task: TrackedTask): boolean {
+    const header = this.taskHeader;
+    const cell = this.taskCell(task);
+    return header !== undefined && cell !== undefined && this.ownSelection?.[header] === cell;
+  }
+
+  private toggle(task: TrackedTask): void {
+    this.focusRow = task.sourceRow;
+    const opening = this.openRow !== task.sourceRow;
+    this.openRow = opening ? task.sourceRow : undefined;
+    const header = this.taskHeader;
+    const cell = this.taskCell(task);
+    if (header === undefined || cell === undefined) return;
+    if (opening || this.isChosen(task)) this.select({ [header]: cell });
+  }
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    const index = this.shown.findIndex((task) => task.sourceRow === this.focusRow);
+    const at = Math.max(index, 0);
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: this.shown.length - 1,
+    };
+    const current = this.shown[at];
+    if (event.key in moves) {
+      event.preventDefault();
+      const next = Math.min(this.shown.length - 1, Math.max(0, moves[event.key] ?? 0));
+      this.focusRow = this.shown[next]?.sourceRow;
+      void this.updateComplete.then(() => this.focusCurrent());
+    } else if ((event.key === 'Enter' || event.key === ' ') && current) {
+      event.preventDefault();
+      this.toggle(current);
+    } else if (event.key === 'Escape' && this.openRow !== undefined) {
+      const open = this.shown.find((task) => task.sourceRow === this.openRow);
+      event.preventDefault();
+      if (open) this.toggle(open);
+      else this.openRow = undefined;
+      void this.updateComplete.then(() => this.focusCurrent());
+    }
+  };
+
+  private focusCurrent(): void {
+    this.renderRoot.querySelector<HTMLElement>('.tasks .head[tabindex="0"]')?.focus();
+  }
+}

@@ -1,0 +1,138 @@
+import {
+  TARGET_SPLIT_SCHEMA,
+  checkStatedTotal,
+  headerKey,
+  measureTarget,
+  resolveColumns,
+  rollupByLevels,
+  type SplitCheck,
+  type TableRecord,
+  type TargetMeasure,
+  type TargetMeasureOptions,
+  type TargetNode,
+  type TargetTree,
+  type UnreadableCell,
+} from '@stratex/core';
+
+export interface BreakdownRequest {
+  /** Comma-separated level columns, as the attribute gives them. */
+  levels?: string | undefined;
+  target?: string | undefined;
+  actual?: string | undefined;
+}
+
+export interface BreakdownColumns {
+  levels: string[];
+  target?: string | undefined;
+  actual?: string | undefined;
+  /** Requested columns the data does not have. */
+  missing: string[];
+}
+
+const DATE_LIKE = /date|day|time|日期|时间|月份/i;
+
+/** Finds the level, target and actual columns among the headers (case-, width- and space-insensitive). */
+export function resolveBreakdown(
+  headers: readonly string[],
+  request: BreakdownRequest,
+): BreakdownColumns {
+  const find = (wanted: string): string | undefined =>
+    headers.find((header) => headerKey(header) === headerKey(wanted));
+  const overrides: Record<string, string> = {};
+  if (request.target) overrides.target = request.target;
+  if (request.actual) overrides.actual = request.actual;
+  const roles = resolveColumns(headers, TARGET_SPLIT_SCHEMA, overrides);
+  const missing = roles.unknownOverrides.map((entry) => entry.header);
+  if (!roles.columns.target && !request.target) missing.push('target');
+  const figures = new Set([roles.columns.target, roles.columns.actual]);
+  const wanted = (request.levels ?? '')
+    .split(/[,，、]/)
+    .map((level) => level.trim())
+    .filter(Boolean);
+  const levels: string[] = [];
+  for (const level of wanted) {
+    const header = find(level);
+    if (header) levels.push(header);
+    else missing.push(level);
+  }
+  if (wanted.length === 0)
+    levels.push(...headers.filter((h) => !figures.has(h) && !DATE_LIKE.test(h)).slice(0, 3));
+  if (levels.length === 0) missing.push('levels');
+  return { levels, target: roles.columns.target, actual: roles.columns.actual, missing };
+}
+
+export interface Tile {
+  node: TargetNode;
+  measure: TargetMeasure;
+  /** Rolled-up children do not add up to this node's stated target. */
+  split: SplitCheck | undefined;
+}
+
+export interface Breakdown {
+  tree: TargetTree;
+  /** The stated total (total-target, or a total row) checked against the top level. */
+  splits: SplitCheck[];
+  unreadable: UnreadableCell[];
+}
+
+/** Rolls the rows up by the level columns and checks a stated total against the top level. */
+export function buildBreakdown(
+  rows: readonly TableRecord[],
+  columns: BreakdownColumns,
+  totalTarget: number | null,
+): Breakdown {
+  const tree = rollupByLevels(rows, {
+    levels: columns.levels,
+    target: columns.target ?? '',
+    ...(columns.actual ? { actual: columns.actual } : {}),
+  });
+  const splits = tree.splits.filter((split) => split.path.length > 0 || totalTarget === null);
+  if (totalTarget !== null) {
+    const total = checkStatedTotal(totalTarget, tree.root.target);
+    if (total) splits.unshift(total);
+  }
+  return { tree, splits, unreadable: tree.unreadable };
+}
+
+/** The node at a drill path, or the deepest one that still exists. */
+export function nodeAt(root: TargetNode, path: readonly string[]): TargetNode {
+  let node = root;
+  for (const key of path) {
+    const child = node.children.find((candidate) => candidate.key === key);
+    if (!child) break;
+    node = child;
+  }
+  return node;
+}
+
+/** The tiles of one level, largest target first, each measured by the core. */
+export function tilesOf(
+  node: TargetNode,
+  splits: readonly SplitCheck[],
+  options: TargetMeasureOptions,
+): Tile[] {
+  const splitAt = (path: readonly string[]): SplitCheck | undefined =>
+    splits.find(
+      (split) =>
+        !split.balanced &&
+        split.path.length === path.length &&
+        split.path.every((key, i) => key === path[i]),
+    );
+  return [...node.children]
+    .sort((a, b) => (b.target ?? -Infinity) - (a.target ?? -Infinity))
+    .map((child) => ({
+      node: child,
+      measure: measureTarget(child.target, child.actual, options),
+      split: splitAt(child.path),
+    }));
+}
+
+/** The unbalanced split of the node being viewed, if its parts do not add up. */
+export function splitOf(node: TargetNode, splits: readonly SplitCheck[]): SplitCheck | undefined {
+  return splits.find(
+    (split) =>
+      !split.balanced &&
+      split.path.length === node.path.length &&
+      split.path.every((key, i) => key === node.path[i]),
+  );
+}

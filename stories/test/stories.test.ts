@@ -1,0 +1,79 @@
+import axe from 'axe-core';
+import { render, type TemplateResult } from 'lit';
+import { afterEach, describe, expect, it } from 'vitest';
+import '@stratex/widgets/define';
+
+interface StoryModule {
+  default: {
+    title: string;
+    args?: Record<string, unknown>;
+    render?: (args: Record<string, unknown>) => TemplateResult;
+  };
+  [story: string]: unknown;
+}
+
+interface StoryObject {
+  args?: Record<string, unknown>;
+  render?: (args: Record<string, unknown>) => TemplateResult;
+}
+
+const modules = import.meta.glob<StoryModule>('../*.stories.ts', { eager: true });
+
+const stories = Object.values(modules).flatMap((module) =>
+  Object.entries(module)
+    .filter(([name]) => name !== 'default' && /^[A-Z]/.test(name))
+    .map(([name, story]) => ({
+      title: module.default.title,
+      name,
+      meta: module.default,
+      story: story as StoryObject,
+    })),
+);
+
+type Widget = Element & { state: string; updateComplete: Promise<unknown> };
+
+/** Waits until every widget in the story has left its loading state (a story of loading stays so). */
+async function settled(container: Element): Promise<Widget[]> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const widgets = Array.from(container.querySelectorAll('*')).filter(
+      (element) => element.localName.startsWith('sx-') && 'state' in element,
+    ) as Widget[];
+    if (widgets.every((widget) => widget.state !== 'loading') || Date.now() > deadline) {
+      await Promise.all(widgets.map((widget) => widget.updateComplete));
+      return widgets;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Stories named for a state other than data may show it; every other story must show data. */
+const showsAnotherState = /error|missing|loading|empty|broken|404/i;
+
+afterEach(() => document.body.replaceChildren());
+
+describe('every story renders and passes axe', () => {
+  it('has stories to check', () => {
+    expect(stories.length).toBeGreaterThan(0);
+  });
+
+  for (const { title, name, meta, story } of stories) {
+    it(`${title} / ${name}`, async () => {
+      const renderStory = story.render ?? meta.render;
+      expect(renderStory, 'story has a render function').toBeTypeOf('function');
+      const container = document.createElement('main');
+      document.body.append(container);
+      render(renderStory!({ ...meta.args, ...story.args }), container);
+      const widgets = await settled(container);
+      if (!showsAnotherState.test(name)) {
+        expect(widgets.map((widget) => widget.state)).toEqual(widgets.map(() => 'ready'));
+      }
+      const results = await axe.run(container, { resultTypes: ['violations'] });
+      const violations = results.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+      expect(violations).toEqual([]);
+    });
+  }
+});
