@@ -52,6 +52,12 @@ export function extractAmount(text: string | null | undefined): number | null {
   return total === null ? null : tidy(total);
 }
 
+/** A money column's cell: a bare '20,000' counts as yuan there; otherwise the amounts written in it. */
+function moneyCell(text: string | undefined): number | null {
+  const cell = parseCell(text, 'money');
+  return cell.kind === 'number' && cell.unit === 'money' ? cell.value : extractAmount(text);
+}
+
 /** Shares of the budget by module, contingency checked against the 10–20 % guidance, spend against plan. */
 export function allocateBudget(
   lines: readonly BudgetLine[],
@@ -140,7 +146,7 @@ export function budgetFromStrategy(
     module = roleText(record, resolution, 'module') ?? module;
     const source = resolution.columns.budget ? 'budget' : 'resources';
     const written = roleText(record, resolution, source);
-    const planned = extractAmount(written);
+    const planned = source === 'budget' ? moneyCell(written) : extractAmount(written);
     if (written && planned === null) {
       const reason = zh ? '未找到金额（如 2万元）' : 'no amount found (such as 2万元)';
       unreadable.push({
@@ -150,7 +156,7 @@ export function budgetFromStrategy(
         reason,
       });
     }
-    const spent = extractAmount(roleText(record, resolution, 'spent'));
+    const spent = moneyCell(roleText(record, resolution, 'spent'));
     lines.push({ module, planned, spent, sourceRow });
   });
   return { lines, resolution, unreadable };

@@ -5,6 +5,23 @@ import { fetchBytes, fileLabel, LoadError, type ProgressListener } from './fetch
 import { SourceRegistry } from './sources';
 import { quoteIdentifier, quoteLiteral } from './sql';
 import { withTimeout } from './timeout';
+import { insertArrowBytes, insertArrowTable } from './arrow/insert-arrow';
+import { assertReadOnly } from './guard/read-only';
+import { insertParquet, type ParquetLoadOptions } from './parquet/load-parquet';
+import type { ParquetDecoderLoader } from './parquet/parquet-module';
+import { tooLarge } from './refresh/conditional-fetch';
+import {
+  type BytesLoadOptions,
+  LiveSource,
+  type SourceLoader,
+  type SourceSpec,
+} from './refresh/live-source';
+import { resolveFormat } from './refresh/source-format';
+import {
+  type DatabaseHealthDetail,
+  HEALTH_EVENT,
+  RecoveringConnector,
+} from './resilience/recovering-connector';
 
 /** A table the engine has loaded, as widgets see it. */
 export interface LoadedTable {
@@ -28,23 +45,50 @@ export type RecordRow = Record<string, unknown>;
 export interface EngineOptions {
   /** Longest any single engine call may take before it is reported as stuck. */
   timeoutMs?: number;
+  /** Opens the Parquet decoder (the page's wasm asset, or the package's file in Node). */
+  parquetDecoder?: ParquetDecoderLoader;
+  /** Largest Parquet or Arrow file accepted; larger ones fail before they download. */
+  maxFileBytes?: number;
+  /** Largest decompressed Parquet accepted (a small file may expand enormously). */
+  maxDecodedBytes?: number;
+  /** Rebuild the database after it dies or gets stuck, and reload its sources (default true). */
+  recover?: boolean;
+}
+
+export interface ParquetBytesOptions extends Omit<ParquetLoadOptions, 'maxDecodedBytes'> {
+  file?: string;
 }
 
 /**
  * One database for a page (or a test): starts its connector on first use and loads
  * exports into tables. Widgets use this, never DuckDB itself.
  */
-export class Engine {
+export class Engine implements SourceLoader {
   #connector: Promise<Connector> | undefined;
   readonly #timeoutMs: number;
+  readonly #recovering: RecoveringConnector | undefined;
+  readonly #live = new Map<string, LiveSource>();
+  readonly #tables = new Set<string>();
+  readonly limits: { maxFileBytes: number; timeoutMs: number; maxDecodedBytes: number };
   /** The page's named sources and shared file loads. */
   readonly sources = new SourceRegistry();
 
   constructor(
     private readonly openConnector: () => Promise<Connector>,
-    options: EngineOptions = {},
+    private readonly options: EngineOptions = {},
   ) {
     this.#timeoutMs = options.timeoutMs ?? 120_000;
+    this.limits = {
+      timeoutMs: this.#timeoutMs,
+      maxFileBytes: options.maxFileBytes ?? 1024 ** 3,
+      maxDecodedBytes: options.maxDecodedBytes ?? 1024 ** 3,
+    };
+    if (options.recover !== false) {
+      this.#recovering = new RecoveringConnector(openConnector, {
+        timeoutMs: this.#timeoutMs,
+        reload: (fresh) => this.#reloadInto(fresh),
+      });
+    }
   }
 
   /** Starts the database now (it is the slow part of a cold page), without waiting for it. */
@@ -53,6 +97,8 @@ export class Engine {
   }
 
   connector(): Promise<Connector> {
+    const recovering = this.#recovering;
+    if (recovering) return recovering.current().then(() => recovering);
     this.#connector ??= this.openConnector();
     return this.#connector;
   }
@@ -60,6 +106,7 @@ export class Engine {
   /** Runs a read query with bound values and returns Arrow. */
   async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
     const connector = await this.connector();
+    await this.#recovering?.reloaded();
     return withTimeout(connector.query(sql, params), this.#timeoutMs, 'The query');
   }
 
@@ -129,6 +176,7 @@ export class Engine {
       'SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position',
       [table],
     );
+    this.#tables.add(table);
     const [count] = await this.records(
       `SELECT count(*)::DOUBLE AS n FROM ${quoteIdentifier(table)}`,
     );
@@ -139,7 +187,158 @@ export class Engine {
     };
   }
 
+  /** Runs SQL typed by a page author: one read-only SELECT over the page's sources, or a clear refusal. */
+  async readOnlyRecords(sql: string, params: readonly QueryParam[] = []): Promise<RecordRow[]> {
+    assertReadOnly(sql, [...this.#tables, ...this.#live.keys()]);
+    return this.records(sql, params);
+  }
+
+  /** Loads Parquet bytes into `table`, decoded in the page; `columns` limits what is read. */
+  async loadParquetBytes(
+    table: string,
+    bytes: Uint8Array,
+    options: ParquetBytesOptions = {},
+  ): Promise<LoadedTable> {
+    const file = options.file ?? `${table}.parquet`;
+    if (!this.options.parquetDecoder) {
+      throw new LoadError(`${file} is Parquet, which this engine was built without.`, file);
+    }
+    const [connector, decoder] = await Promise.all([
+      this.connector(),
+      this.options.parquetDecoder(),
+    ]);
+    const { file: _file, ...rest } = options;
+    await this.#loading(file, 'Parquet', table, () =>
+      insertParquet(connector, decoder, table, bytes, file, {
+        ...rest,
+        maxDecodedBytes: this.limits.maxDecodedBytes,
+      }),
+    );
+    return { ...(await this.describe(table)), file, encoding: 'parquet' };
+  }
+
+  /** Loads Arrow IPC bytes (file or stream layout) into `table`. */
+  async loadArrowBytes(table: string, bytes: Uint8Array, file = `${table}.arrow`): Promise<LoadedTable> {
+    const connector = await this.connector();
+    await this.#loading(file, 'Arrow', table, () => insertArrowBytes(connector, table, bytes));
+    return { ...(await this.describe(table)), file, encoding: 'arrow' };
+  }
+
+  /** Loads an in-memory Arrow table into `table`. */
+  async loadArrowTable(table: string, arrow: Table, file = table): Promise<LoadedTable> {
+    const connector = await this.connector();
+    await this.#loading(file, 'Arrow', table, () => insertArrowTable(connector, table, arrow));
+    return { ...(await this.describe(table)), file, encoding: 'arrow' };
+  }
+
+  /** Makes an Arrow table the source `name`, for widgets and SQL. */
+  loadArrow(name: string, arrow: Table): Promise<LoadedTable> {
+    return this.defineSource(name, { arrow }).ready;
+  }
+
+  /** Makes an array of objects the source `name`; each column takes the one type its values share. */
+  loadRecords(name: string, rows: readonly RecordRow[]): Promise<LoadedTable> {
+    return this.defineSource(name, { records: rows }).ready;
+  }
+
+  /** Loads an export's bytes, in the format asked for or recognised from its name and signature. */
+  loadBytes(table: string, bytes: Uint8Array, options: BytesLoadOptions = {}): Promise<LoadedTable> {
+    const file = options.file ?? table;
+    const format = resolveFormat(options.format ?? 'auto', file, bytes);
+    if (format === 'csv') {
+      const { format: _format, columns: _columns, ...csv } = options;
+      return this.loadCsvBytes(table, bytes, { ...csv, file });
+    }
+    if (bytes.byteLength > this.limits.maxFileBytes) {
+      return Promise.reject(tooLarge(file, bytes.byteLength, this.limits.maxFileBytes));
+    }
+    if (format === 'arrow') return this.loadArrowBytes(table, bytes, file);
+    return this.loadParquetBytes(table, bytes, {
+      file,
+      ...(options.columns ? { columns: options.columns } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+  }
+
+  /**
+   * Defines (or redefines) the named source from a URL, a user's file, bytes, Arrow or
+   * rows. Every widget naming it shares this one load and table; `refresh` keeps it live.
+   */
+  defineSource(name: string, spec: SourceSpec): LiveSource {
+    this.#live.get(name)?.stop();
+    const source = new LiveSource(this, name, spec);
+    this.#live.set(name, source);
+    source.addEventListener('load', () => {
+      if (this.#live.get(name) === source && source.loaded) {
+        this.sources.define(name, Promise.resolve(source.loaded));
+      }
+    });
+    this.sources.define(name, source.ready);
+    return source;
+  }
+
+  /** The live source named `name`, if script or an element defined one. */
+  source(name: string): LiveSource | undefined {
+    return this.#live.get(name);
+  }
+
+  /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */
+  async publishTable(staging: string, table: string, sourceName: string): Promise<void> {
+    const connector = await this.connector();
+    const target = quoteIdentifier(table);
+    try {
+      await connector.query(
+        `BEGIN TRANSACTION; DROP TABLE IF EXISTS ${target}; ALTER TABLE ${quoteIdentifier(staging)} RENAME TO ${target}; COMMIT;`,
+      );
+    } catch (cause) {
+      await connector.query('ROLLBACK').catch(() => undefined);
+      throw cause;
+    }
+    this.#tables.add(table);
+    if (sourceName !== table) {
+      await connector
+        .query(`CREATE OR REPLACE VIEW ${quoteIdentifier(sourceName)} AS SELECT * FROM ${target}`)
+        .catch(() => undefined);
+    }
+  }
+
+  async dropTable(table: string): Promise<void> {
+    const connector = await this.connector();
+    await connector.query(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
+  }
+
+  /** How the database is doing: starting, ready, recovering after a crash, or failed. */
+  get health(): DatabaseHealthDetail {
+    return this.#recovering?.health ?? { health: 'ready', recoveries: 0 };
+  }
+
+  /** Calls `listener` whenever the database's health changes; returns how to stop. */
+  onHealth(listener: (health: DatabaseHealthDetail) => void): () => void {
+    const handler = (event: Event): void =>
+      listener((event as CustomEvent<DatabaseHealthDetail>).detail);
+    this.#recovering?.addEventListener(HEALTH_EVENT, handler);
+    return () => this.#recovering?.removeEventListener(HEALTH_EVENT, handler);
+  }
+
+  async #loading(file: string, format: string, table: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (cause) {
+      await this.dropTable(table).catch(() => undefined);
+      if (cause instanceof LoadError) throw cause;
+      throw new LoadError(`${file} could not be read as ${format}: ${errorText(cause)}.`, file, errorText(cause));
+    }
+  }
+
+  async #reloadInto(fresh: Connector): Promise<void> {
+    const loader = new Engine(async () => fresh, { ...this.options, recover: false });
+    this.sources.forgetShared();
+    for (const source of this.#live.values()) await source.reloadInto(loader).catch(() => undefined);
+  }
+
   async close(): Promise<void> {
+    for (const source of this.#live.values()) source.stop();
+    await this.#recovering?.close();
     const connector = this.#connector;
     this.#connector = undefined;
     if (connector) await (await connector).close();

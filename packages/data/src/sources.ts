@@ -3,6 +3,7 @@ import type { LoadedTable } from './engine';
 interface Entry {
   promise: Promise<LoadedTable>;
   settle?: (load: Promise<LoadedTable>) => void;
+  shared?: boolean;
 }
 
 /** Raised when a widget names a source that no element or script defines. */
@@ -53,7 +54,15 @@ export class SourceRegistry {
   shared(key: string, load: () => Promise<LoadedTable>): Promise<LoadedTable> {
     const existing = this.#entries.get(key);
     if (existing && !existing.settle) return existing.promise;
-    return this.define(key, load());
+    const promise = this.define(key, load());
+    const entry = this.#entries.get(key);
+    if (entry) entry.shared = true;
+    return promise;
+  }
+
+  /** Forgets shared file loads (their tables are gone after the database was rebuilt). */
+  forgetShared(): void {
+    for (const [key, entry] of this.#entries) if (entry.shared) this.#entries.delete(key);
   }
 
   has(name: string): boolean {

@@ -1,5 +1,6 @@
 export { SxDataSource } from './data-source/data-source';
 export { SxScorecard } from './scorecard/scorecard';
+export { SxProgressTracker } from './progress-tracker/progress-tracker';
 export { SxWidget, type TextRecord } from './base/sx-widget';
 export * from './base/events';
 export {

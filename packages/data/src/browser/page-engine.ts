@@ -1,4 +1,5 @@
 import { Engine } from '../engine';
+import { browserParquetDecoder } from './parquet-decoder';
 import { WasmConnector } from './wasm-connector';
 
 const pageKey = Symbol.for('stratex.engine');
@@ -7,6 +8,8 @@ type PageGlobal = typeof globalThis & { [pageKey]?: Engine };
 /** The page's one engine: every widget, and every copy of the script, shares it and its worker. */
 export function pageEngine(): Engine {
   const page = globalThis as PageGlobal;
-  page[pageKey] ??= new Engine(() => WasmConnector.open());
+  page[pageKey] ??= new Engine(() => WasmConnector.open(), {
+    parquetDecoder: browserParquetDecoder,
+  });
   return page[pageKey];
 }

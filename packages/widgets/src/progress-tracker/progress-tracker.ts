@@ -17,6 +17,7 @@ import {
   type TrackedTask,
 } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import { progressTrackerStyles } from './progress-tracker.styles';
@@ -299,10 +300,16 @@ export class SxProgressTracker extends SxWidget {
   private renderTicks(ticks: readonly TimelineTick[], asOfAt: number | null): TemplateResult {
     return html`${ticks.map(
       (tick) =>
-        html`<span class="tick" data-align=${tick.align} data-unit=${tick.unit} .x=${tick.x}
+        html`<span
+          class="tick"
+          data-align=${tick.align}
+          data-unit=${tick.unit}
+          style=${styleMap({ left: `${tick.x.toFixed(2)}%` })}
           >${tick.label}</span
         >`,
-    )}${asOfAt === null ? nothing : html`<span class="as-of-mark" .x=${asOfAt}>▼</span>`}`;
+    )}${asOfAt === null ? nothing : html`<span class="as-of-mark" style=${styleMap({ left: `${asOfAt.toFixed(2)}%` })}
+          >▼</span
+        >`}`;
   }
 
   private renderUnreadable(report: ProgressReport): TemplateResult | typeof nothing {

@@ -38,7 +38,7 @@ export const scorecardStyles = css`
     font-weight: 600;
   }
   .figures {
-    grid-column: 1 / 3;
+    grid-column: 1 / -1;
     color: var(--_sx-muted);
     font-size: 0.9em;
   }

@@ -111,19 +111,12 @@ export function tilesOf(
   splits: readonly SplitCheck[],
   options: TargetMeasureOptions,
 ): Tile[] {
-  const splitAt = (path: readonly string[]): SplitCheck | undefined =>
-    splits.find(
-      (split) =>
-        !split.balanced &&
-        split.path.length === path.length &&
-        split.path.every((key, i) => key === path[i]),
-    );
   return [...node.children]
     .sort((a, b) => (b.target ?? -Infinity) - (a.target ?? -Infinity))
     .map((child) => ({
       node: child,
       measure: measureTarget(child.target, child.actual, options),
-      split: splitAt(child.path),
+      split: splitOf(child, splits),
     }));
 }
 

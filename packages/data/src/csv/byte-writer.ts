@@ -1,0 +1,44 @@
+/** Bytes appended in order into one growing buffer. */
+export class ByteWriter {
+  #buffer: Uint8Array;
+  #length = 0;
+
+  constructor(expectedBytes: number) {
+    this.#buffer = new Uint8Array(Math.max(1024, expectedBytes));
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  #reserve(more: number): void {
+    const needed = this.#length + more;
+    if (needed <= this.#buffer.length) return;
+    const grown = new Uint8Array(Math.max(needed, Math.ceil(this.#buffer.length * 1.5)));
+    grown.set(this.#buffer.subarray(0, this.#length));
+    this.#buffer = grown;
+  }
+
+  byte(value: number): void {
+    this.#reserve(1);
+    this.#buffer[this.#length++] = value;
+  }
+
+  bytes(source: Uint8Array, start = 0, end = source.length): void {
+    this.#reserve(end - start);
+    this.#buffer.set(source.subarray(start, end), this.#length);
+    this.#length += end - start;
+  }
+
+  /** A whole number as ASCII digits. */
+  digits(value: number): void {
+    const text = String(value);
+    this.#reserve(text.length);
+    for (let k = 0; k < text.length; k++) this.#buffer[this.#length++] = text.charCodeAt(k);
+  }
+
+  /** The bytes written so far (a view, not a copy). */
+  result(): Uint8Array {
+    return this.#buffer.subarray(0, this.#length);
+  }
+}

@@ -1,0 +1,152 @@
+import type { Status } from '@stratex/core';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Tile } from './breakdown';
+import { legendStops, SCORE_STOPS, type Theme } from './colour';
+import type { TileFigures } from './figures';
+import { LABEL, type LabelPlan, type TileBox } from './layout';
+
+/** A tile ready to draw: where, in what colour, with what words. */
+export interface DrawnTile {
+  box: TileBox<Tile>;
+  figures: TileFigures;
+  status: Status;
+  fill: string;
+  darkText: boolean;
+  label: LabelPlan;
+  description: string;
+  drillable: boolean;
+  selected: boolean;
+  dimmed: boolean;
+  warning: string | null;
+}
+
+export interface MapEvents {
+  activate(index: number): void;
+  hover(index: number | null): void;
+  focus(index: number): void;
+  keydown(event: KeyboardEvent): void;
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+/** The treemap: one focusable group per tile, labels only where they fit. */
+export function tileMap(
+  tiles: readonly DrawnTile[],
+  size: { width: number; height: number },
+  focusIndex: number,
+  label: string,
+  events: MapEvents,
+): TemplateResult {
+  return html`<svg
+    part="map"
+    viewBox="0 0 ${size.width} ${size.height}"
+    width=${size.width}
+    height=${size.height}
+    role="group"
+    aria-label=${label}
+    @keydown=${events.keydown}
+    @pointerleave=${() => events.hover(null)}
+  >
+    ${tiles.map((tile, index) => drawTile(tile, index, index === focusIndex, events))}
+  </svg>`;
+}
+
+function drawTile(
+  tile: DrawnTile,
+  index: number,
+  focusable: boolean,
+  events: MapEvents,
+): SVGTemplateResult {
+  const { box, label, figures } = tile;
+  const x = round(box.x);
+  const y = round(box.y);
+  const textX = round(box.x + LABEL.padding);
+  const nameY = round(box.y + LABEL.padding + LABEL.nameSize * 0.9);
+  const figureY = round(nameY + LABEL.lineGap + LABEL.figureSize + 1);
+  const figure = `${figures.icon} ${figures.rate}${tile.warning ? ' ⚠' : ''}`;
+  return svg`<g
+    class="tile ${tile.darkText ? 'ink-dark' : 'ink-light'}"
+    part="tile"
+    data-index=${index}
+    data-status=${tile.status}
+    ?data-selected=${tile.selected}
+    ?data-dimmed=${tile.dimmed}
+    role="button"
+    tabindex=${focusable ? 0 : -1}
+    aria-label=${tile.description}
+    aria-pressed=${tile.selected ? 'true' : 'false'}
+    @click=${() => events.activate(index)}
+    @pointerenter=${() => events.hover(index)}
+    @focus=${() => events.focus(index)}
+  >
+    <rect class="frame" x=${x} y=${y} width=${round(box.width)} height=${round(box.height)} fill=${tile.fill}></rect>
+    <rect class="ring" x=${x + 2.5} y=${y + 2.5} width=${Math.max(0, round(box.width - 5))} height=${Math.max(0, round(box.height - 5))}></rect>
+    ${label.name ? svg`<text class="name" x=${textX} y=${nameY}>${label.name}</text>` : nothing}
+    ${label.figure ? svg`<text class="figure" x=${textX} y=${figureY}>${figure}</text>` : nothing}
+  </g>`;
+}
+
+/** The tooltip of one tile, placed beside it and kept inside the map. */
+export function tooltip(
+  tile: DrawnTile | undefined,
+  size: { width: number; height: number },
+  headings: readonly string[],
+  values: readonly string[],
+): TemplateResult {
+  if (!tile) return html`<div class="tooltip" id="tooltip" role="tooltip" hidden></div>`;
+  const { box } = tile;
+  const width = Math.min(240, size.width - 8);
+  const centreX = box.x + box.width / 2;
+  const below = box.y + box.height / 2 < size.height / 2;
+  const left = Math.max(4, Math.min(size.width - width - 4, centreX - width / 2));
+  const top = below ? box.y + Math.min(box.height, 40) + 4 : box.y + box.height - Math.min(box.height, 40) - 4;
+  return html`<div
+    class="tooltip ${below ? 'below' : 'above'}"
+    id="tooltip"
+    role="tooltip"
+    part="tooltip"
+    style=${styleMap({ left: `${Math.round(left)}px`, top: `${Math.round(top)}px`, width: `${width}px` })}
+  >
+    <strong>${tile.figures.name}</strong>
+    <dl>
+      ${headings.map(
+        (heading, i) => html`<div>
+          <dt>${heading}</dt>
+          <dd>${values[i] ?? ''}</dd>
+        </div>`,
+      )}
+    </dl>
+    ${tile.warning ? html`<p class="tile-warning">⚠ ${tile.warning}</p>` : nothing}
+  </div>`;
+}
+
+/** The colour key: the diverging scale from behind plan to ahead of it, 100 % in the middle. */
+export function legend(
+  theme: Theme,
+  caption: string,
+  low: string,
+  high: string,
+  format: (score: number) => string,
+): TemplateResult {
+  const stops = legendStops(theme);
+  return html`<div class="legend" part="legend">
+    <span class="legend-caption">${caption}</span>
+    <span class="legend-end">${low}</span>
+    <svg class="legend-bar" viewBox="0 0 100 18" preserveAspectRatio="none" aria-hidden="true">
+      <defs>
+        <linearGradient id="sx-score-gradient">
+          ${stops.map(
+            (stop) =>
+              svg`<stop offset=${stop.offset} stop-color=${stop.colour}></stop>`,
+          )}
+        </linearGradient>
+      </defs>
+      <rect x="0" y="0" width="100" height="10" fill="url(#sx-score-gradient)"></rect>
+    </svg>
+    <span class="legend-end">${high}</span>
+    <span class="legend-ticks" aria-hidden="true">
+      ${SCORE_STOPS.map((stop) => html`<span>${format(stop)}</span>`)}
+    </span>
+  </div>`;
+}
