@@ -13,6 +13,10 @@ export interface BudgetAlert {
   reason: string;
   /** spent ÷ planned for a module; the contingency's share of the whole budget for the guidance check. */
   ratio: number | null;
+  /** What was spent on the module, or the contingency kept. */
+  amount: number | null;
+  /** The module's budget, or the whole budget for the contingency check. */
+  budget: number;
 }
 
 export interface BudgetAlertOptions {
@@ -44,6 +48,8 @@ export function budgetAlerts(
         module,
         severity: 'critical',
         ratio: line.spendRate,
+        amount: spent,
+        budget: planned,
         reason: zh
           ? `${module} 超支 ${over}：已花费 ${money(spent)}，预算 ${money(planned)}`
           : `${module} over budget by ${over}: ${money(spent)} spent of ${money(planned)}`,
@@ -56,6 +62,8 @@ export function budgetAlerts(
         module,
         severity: 'warning',
         ratio: line.spendRate,
+        amount: spent,
+        budget: planned,
         reason: zh
           ? `${module} 已用预算的 ${used}：已花费 ${money(spent)}，预算 ${money(planned)}，剩余 ${left}`
           : `${module} has used ${used} of its budget: ${money(spent)} of ${money(planned)}, ${left} left`,
@@ -71,6 +79,8 @@ export function budgetAlerts(
       module: reserve ?? (zh ? '预备金' : 'contingency'),
       severity: 'warning',
       ratio: contingency.share,
+      amount: contingency.amount,
+      budget: allocation.total,
       reason: contingency.message,
     });
   }

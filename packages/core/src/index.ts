@@ -15,6 +15,7 @@ export * from './monitoring';
 export * from './progress-review';
 export * from './date-labels';
 export * from './target-map';
+export * from './kpi-series';
 export * from './kpi-pacing';
 export * from './budget-alerts';
 export * from './variance-alerts';

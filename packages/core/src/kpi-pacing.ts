@@ -1,27 +1,17 @@
-import { achievement, parseDirection, tidy } from './achievement';
+import { achievement, tidy } from './achievement';
 import type { Direction } from './achievement';
 import { dayNumber, fromDayNumber } from './dates';
-import { formatValue } from './format';
-import { applyUnitLabel, unitFromLabel } from './monitoring';
+import { formatDayMonth, formatValue } from './format';
+import { KPI_SERIES_SCHEMA, readKpiSeries } from './kpi-series';
+import type { MetricSeries } from './kpi-series';
 import { elapsedShare, expectedToDate, pace } from './pacing';
 import type { ElapsedShare, PacingCurve, Period } from './pacing';
-import { isBlankRecord, roleText } from './records';
 import type { TableRecord, UnreadableCell } from './records';
-import { KPI_SCHEMA, headersOf, resolveColumns } from './roles';
-import type { ColumnResolution, RoleSchema } from './roles';
+import { headersOf, resolveColumns } from './roles';
+import type { ColumnResolution } from './roles';
 import { defaultStatusRules, judgeStatus } from './status';
 import type { Status, StatusThresholds } from './status';
-import { parseCell } from './values';
 import type { Lang, Unit } from './values';
-
-/** The daily KPI table, with an optional column saying which way is better. */
-export const KPI_SERIES_SCHEMA: RoleSchema = {
-  name: 'kpi-series',
-  roles: [
-    ...KPI_SCHEMA.roles,
-    { role: 'direction', required: false, aliases: ['direction', '方向', '指标方向', '考核方向'] },
-  ],
-};
 
 /** total: daily increments that add up (revenue, contracts); average: a daily rate whose period figure is its mean. */
 export type KpiMeasure = 'total' | 'average';
@@ -81,13 +71,6 @@ export interface KpiSeriesReport {
   unreadable: UnreadableCell[];
 }
 
-interface MetricDays {
-  unit: Unit;
-  direction?: Direction;
-  target: { date: string; value: number } | null;
-  days: Map<number, number[]>;
-}
-
 const URGENCY: Record<Status, number> = { 'off-track': 0, 'at-risk': 1, unknown: 2, 'on-track': 3 };
 
 /** Reads a daily KPI series (日期, 指标, 实际值, 目标值, 单位) and paces every metric at the as-of date, worst first. */
@@ -99,7 +82,7 @@ export function paceKpiSeries(
   const resolution = resolveColumns(headersOf(records), KPI_SERIES_SCHEMA, options.overrides);
   const empty = { kpis: [], period: null, asOf: null, elapsed: null, resolution };
   if (resolution.missing.length > 0) return { ...empty, unreadable: [] };
-  const { metrics, dates, unreadable } = readSeries(records, resolution, lang, options.period);
+  const { metrics, dates, unreadable } = readKpiSeries(records, resolution, lang, options.period);
   const first = dates[0];
   const last = dates[dates.length - 1];
   const period = { start: options.period?.start ?? first, end: options.period?.end ?? last };
@@ -119,63 +102,9 @@ export function paceKpiSeries(
   return { kpis, period: range, asOf, elapsed, resolution, unreadable };
 }
 
-function readSeries(
-  records: readonly TableRecord[],
-  resolution: ColumnResolution,
-  lang: Lang,
-  period: Partial<Period> | undefined,
-): { metrics: Map<string, MetricDays>; dates: string[]; unreadable: UnreadableCell[] } {
-  const zh = lang === 'zh-CN';
-  const metrics = new Map<string, MetricDays>();
-  const dates = new Set<string>();
-  const unreadable: UnreadableCell[] = [];
-  records.forEach((record, index) => {
-    if (isBlankRecord(record)) return;
-    const row = index + 1;
-    const text = (role: string): string | undefined => roleText(record, resolution, role);
-    const problem = (role: string, reason: string): void => {
-      unreadable.push({
-        row,
-        column: resolution.columns[role] ?? role,
-        value: text(role) ?? '',
-        reason,
-      });
-    };
-    const date = parseCell(text('date'));
-    if (date.kind !== 'date') {
-      problem('date', zh ? '应为日期，如 2024-08-15' : 'expected a date such as 2024-08-15');
-      return;
-    }
-    if ((period?.start && date.value < period.start) || (period?.end && date.value > period.end))
-      return;
-    dates.add(date.value);
-    const label = unitFromLabel(text('unit'));
-    const number = (role: 'actual' | 'target'): { value: number; unit: Unit } | null => {
-      const cell = applyUnitLabel(parseCell(text(role), label.unit), label);
-      if (cell.kind === 'number') return { value: cell.value, unit: cell.unit };
-      if (cell.kind !== 'empty') problem(role, zh ? '应为数字' : 'expected a number');
-      return null;
-    };
-    const actual = number('actual');
-    const target = number('target');
-    const metric = text('metric') ?? '';
-    const entry = metrics.get(metric) ?? { unit: label.unit, target: null, days: new Map() };
-    const unit = [target?.unit, actual?.unit].find((u) => u && u !== 'number');
-    if (unit) entry.unit = unit;
-    const direction = text('direction');
-    if (direction) entry.direction = parseDirection(direction);
-    if (target && (!entry.target || entry.target.date <= date.value))
-      entry.target = { date: date.value, value: target.value };
-    const day = dayNumber(date.value);
-    if (actual && day !== null) entry.days.set(day, [...(entry.days.get(day) ?? []), actual.value]);
-    metrics.set(metric, entry);
-  });
-  return { metrics, dates: [...dates].sort(), unreadable };
-}
-
 function paceMetric(
   metric: string,
-  series: MetricDays,
+  series: MetricSeries,
   period: Period,
   asOf: string,
   daysTotal: number,
@@ -236,12 +165,21 @@ function paceMetric(
     paceLine: paceLine(target, measure, period, daysTotal, options.curve),
     daysTotal,
   };
-  if (verdict.status !== 'unknown') kpi.reason = paceReason(kpi, asOf > period.end, options.lang);
+  if (asOf < period.start) {
+    const starts = formatDayMonth(period.start, options.lang);
+    kpi.status = 'on-track';
+    kpi.reason =
+      options.lang === 'zh-CN'
+        ? `${metric} 考核周期尚未开始（${starts}开始）`
+        : `${metric}: the period starts ${starts}`;
+  } else if (verdict.status !== 'unknown') {
+    kpi.reason = paceReason(kpi, asOf > period.end, options.lang);
+  }
   return kpi;
 }
 
 function runningLine(
-  series: MetricDays,
+  series: MetricSeries,
   measure: KpiMeasure,
   period: Period,
   asOf: string,

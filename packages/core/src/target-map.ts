@@ -110,6 +110,12 @@ export function measureTarget(
   };
 }
 
+/** The rate a score stands for, to label a colour scale: the same for higher-is-better, inverted for lower. */
+export function rateAtScore(score: number, direction: Direction = 'higher'): number | null {
+  if (!Number.isFinite(score) || score <= 0) return null;
+  return direction === 'lower' ? tidy(1 / score) : score;
+}
+
 /** Reads a period given as one cell (`2024-Q3`, `2024年第3季度`) or as start and end dates. */
 export function periodFromText(
   period: string | null | undefined,

@@ -20,6 +20,8 @@ describe('budgetAlerts', () => {
         module: '产品策略',
         severity: 'warning',
         ratio: 0.93,
+        amount: 18_600,
+        budget: 20_000,
         reason: '产品策略 已用预算的 93%：已花费 1.86万，预算 2万，剩余 1,400',
       },
     ]);
@@ -44,7 +46,12 @@ describe('budgetAlerts', () => {
     const contingency = alertsFor(records).find(
       (alert) => alert.issue === 'contingency-outside-guidance',
     );
-    expect(contingency).toMatchObject({ module: '预备金', severity: 'warning' });
+    expect(contingency).toMatchObject({
+      module: '预备金',
+      severity: 'warning',
+      amount: 5_000,
+      budget: 275_000,
+    });
     expect(contingency?.reason).toBe('预备金占 2%，低于建议的 10–20%');
     const without = alertsFor(
       budgetCsv.filter((row) => row.模块 !== '预备金'),

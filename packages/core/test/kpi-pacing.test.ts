@@ -210,3 +210,16 @@ describe('formatKpiValue', () => {
     expect(formatKpiValue(null, rate, 'en')).toBe('—');
   });
 });
+
+describe('paceKpiSeries before the period', () => {
+  it('calls nothing behind while nothing is expected yet', () => {
+    const report = paceKpiSeries(kpis, { asOf: '2024-06-18', lang: 'en' });
+    expect(report.elapsed).toMatchObject({ state: 'not-started', daysElapsed: 0 });
+    expect(report.kpis.map((kpi) => [kpi.status, kpi.toDate, kpi.actualLine])).toEqual(
+      report.kpis.map(() => ['on-track', null, []]),
+    );
+    expect(report.kpis.find((kpi) => kpi.metric === '销售额')?.reason).toBe(
+      '销售额: the period starts Jul 1',
+    );
+  });
+});

@@ -7,6 +7,7 @@ import {
   describeSplit,
   measureTarget,
   periodFromText,
+  rateAtScore,
   resolveColumns,
   rollupByLevels,
 } from '@stratex/core';
@@ -66,6 +67,13 @@ describe('measureTarget', () => {
     expect(measure.paceGap).toBe(-30_000);
     expect(measure.score).toBe(0.625);
     expect(measure.status).toBe('off-track');
+  });
+
+  it('labels a colour scale in the rate people read: spent share for a budget', () => {
+    expect(rateAtScore(1.15)).toBe(1.15);
+    expect(rateAtScore(1.25, 'lower')).toBe(0.8);
+    expect(rateAtScore(0.8, 'lower')).toBe(1.25);
+    expect(rateAtScore(0, 'lower')).toBeNull();
   });
 
   it('has no rate and an unknown status without a target', () => {

@@ -55,6 +55,8 @@ const overSpent: BudgetAlert = {
   severity: 'critical',
   reason: '渠道策略 超支 2万',
   ratio: 1.13,
+  amount: 170_000,
+  budget: 150_000,
 };
 
 describe('gatherAlerts', () => {

@@ -1,9 +1,13 @@
 import type { Table } from 'apache-arrow';
 import type { Connector, QueryParam } from './connector';
-import { decodeText, type EncodingChoice } from './decode';
-import { fetchBytes, fileLabel, LoadError, type ProgressListener } from './fetch-bytes';
+import type { EncodingChoice } from './decode';
+import { fileLabel, LoadError, type ProgressListener } from './fetch-bytes';
+import { fetchCsvWithin } from './csv/fetch-csv';
+import { type CsvDatabase, loadCsv } from './csv/load-csv';
+import type { CsvReport } from './csv/report';
+import { defaultCsvByteLimit } from './csv/size-limit';
 import { SourceRegistry } from './sources';
-import { quoteIdentifier, quoteLiteral } from './sql';
+import { quoteIdentifier } from './sql';
 import { withTimeout } from './timeout';
 import { insertArrowBytes, insertArrowTable } from './arrow/insert-arrow';
 import { assertReadOnly } from './guard/read-only';
@@ -23,8 +27,13 @@ import {
   RecoveringConnector,
 } from './resilience/recovering-connector';
 
-/** A table the engine has loaded, as widgets see it. */
-export interface LoadedTable {
+/**
+ * A table the engine has loaded, as widgets see it. A CSV load also tells what it found
+ * (`CsvReport`): the typed table beside the text one, column kinds and units, the header
+ * row, skipped rows and rejects.
+ */
+export interface LoadedTable extends Partial<CsvReport> {
+  /** The rows as written: every column text. */
   table: string;
   file: string;
   columns: string[];
@@ -36,6 +45,8 @@ export interface CsvLoadOptions {
   encoding?: EncodingChoice;
   /** The name people know the file by (shown in messages). */
   file?: string;
+  /** Largest CSV accepted (default: from the device's memory, at most 1 GB). */
+  maxBytes?: number;
   onProgress?: ProgressListener;
   signal?: AbortSignal;
 }
@@ -105,8 +116,12 @@ export class Engine implements SourceLoader {
 
   /** Runs a read query with bound values and returns Arrow. */
   async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+    const recovering = this.#recovering;
+    if (recovering) {
+      await recovering.reloaded();
+      return recovering.query(sql, params);
+    }
     const connector = await this.connector();
-    await this.#recovering?.reloaded();
     return withTimeout(connector.query(sql, params), this.#timeoutMs, 'The query');
   }
 
@@ -116,21 +131,24 @@ export class Engine implements SourceLoader {
     return table.toArray().map((row: { toJSON(): RecordRow }) => row.toJSON());
   }
 
-  /** Loads a CSV from a URL into `table`. */
+  /** Loads a CSV from a URL into `table`; a file over the size limit fails before it downloads. */
   async loadCsvUrl(table: string, url: string, options: CsvLoadOptions = {}): Promise<LoadedTable> {
     const connecting = this.connector();
+    const file = options.file ?? fileLabel(url);
+    const maxBytes = options.maxBytes ?? this.#csvByteLimit();
     const fetchOptions = {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     };
-    const bytes = await fetchBytes(url, fetchOptions);
+    const bytes = await fetchCsvWithin(url, file, maxBytes, fetchOptions);
     await connecting;
-    return this.loadCsvBytes(table, bytes, { ...options, file: options.file ?? fileLabel(url) });
+    return this.loadCsvBytes(table, bytes, { ...options, file, maxBytes });
   }
 
   /**
-   * Loads CSV bytes into `table`, every column as text: the exports carry units and
-   * Chinese dates that the domain core reads, so nothing is guessed away here.
+   * Loads CSV bytes into `table`, every column as text, as written; and `<table>_typed`
+   * beside it, with numbers (units kept in `columnTypes`), dates and periods read as
+   * `parseCell` reads them. Rows and cells that cannot be read are counted in `rejects`.
    */
   async loadCsvBytes(
     table: string,
@@ -138,36 +156,29 @@ export class Engine implements SourceLoader {
     options: CsvLoadOptions = {},
   ): Promise<LoadedTable> {
     const file = options.file ?? `${table}.csv`;
-    options.onProgress?.({
-      phase: 'decode',
-      bytesRead: bytes.byteLength,
-      totalBytes: bytes.byteLength,
+    const database = async (): Promise<CsvDatabase> => {
+      const connector = await this.connector();
+      const what = `Loading ${file}`;
+      return {
+        query: (sql, params) => withTimeout(connector.query(sql, params), this.#timeoutMs, what),
+        registerFile: (name, data) => connector.registerFile(name, data),
+        dropFile: (name) => connector.dropFile(name),
+      };
+    };
+    const loaded = await loadCsv(database, bytes, {
+      table,
+      file,
+      encoding: options.encoding ?? 'auto',
+      maxBytes: options.maxBytes ?? this.#csvByteLimit(),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    const decoded = decodeText(bytes, options.encoding ?? 'auto');
-    if (decoded.text.trim() === '') throw new LoadError(`${file} is empty.`, file);
+    this.#tables.add(table);
+    this.#tables.add(loaded.typedTable);
+    return { table, file, ...loaded };
+  }
 
-    const connector = await this.connector();
-    const fileName = `sx-${table}.csv`;
-    await connector.registerFile(fileName, new TextEncoder().encode(decoded.text));
-    options.onProgress?.({
-      phase: 'load',
-      bytesRead: bytes.byteLength,
-      totalBytes: bytes.byteLength,
-    });
-    try {
-      await withTimeout(
-        connector.query(
-          `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT * FROM read_csv(${quoteLiteral(fileName)}, header = true, all_varchar = true)`,
-        ),
-        this.#timeoutMs,
-        `Loading ${file}`,
-      );
-    } catch (cause) {
-      throw new LoadError(`${file} could not be read as a table.`, file, errorText(cause));
-    } finally {
-      await connector.dropFile(fileName);
-    }
-    return { ...(await this.describe(table)), file, encoding: decoded.encoding };
+  #csvByteLimit(): number {
+    return Math.min(defaultCsvByteLimit(), this.limits.maxFileBytes);
   }
 
   /** Column names and row count of a loaded table. */
@@ -207,10 +218,10 @@ export class Engine implements SourceLoader {
       this.connector(),
       this.options.parquetDecoder(),
     ]);
-    const { file: _file, ...rest } = options;
     await this.#loading(file, 'Parquet', table, () =>
       insertParquet(connector, decoder, table, bytes, file, {
-        ...rest,
+        ...(options.columns ? { columns: options.columns } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         maxDecodedBytes: this.limits.maxDecodedBytes,
       }),
     );
@@ -218,7 +229,11 @@ export class Engine implements SourceLoader {
   }
 
   /** Loads Arrow IPC bytes (file or stream layout) into `table`. */
-  async loadArrowBytes(table: string, bytes: Uint8Array, file = `${table}.arrow`): Promise<LoadedTable> {
+  async loadArrowBytes(
+    table: string,
+    bytes: Uint8Array,
+    file = `${table}.arrow`,
+  ): Promise<LoadedTable> {
     const connector = await this.connector();
     await this.#loading(file, 'Arrow', table, () => insertArrowBytes(connector, table, bytes));
     return { ...(await this.describe(table)), file, encoding: 'arrow' };
@@ -242,12 +257,19 @@ export class Engine implements SourceLoader {
   }
 
   /** Loads an export's bytes, in the format asked for or recognised from its name and signature. */
-  loadBytes(table: string, bytes: Uint8Array, options: BytesLoadOptions = {}): Promise<LoadedTable> {
+  loadBytes(
+    table: string,
+    bytes: Uint8Array,
+    options: BytesLoadOptions = {},
+  ): Promise<LoadedTable> {
     const file = options.file ?? table;
     const format = resolveFormat(options.format ?? 'auto', file, bytes);
     if (format === 'csv') {
-      const { format: _format, columns: _columns, ...csv } = options;
-      return this.loadCsvBytes(table, bytes, { ...csv, file });
+      return this.loadCsvBytes(table, bytes, {
+        file,
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
     }
     if (bytes.byteLength > this.limits.maxFileBytes) {
       return Promise.reject(tooLarge(file, bytes.byteLength, this.limits.maxFileBytes));
@@ -320,20 +342,31 @@ export class Engine implements SourceLoader {
     return () => this.#recovering?.removeEventListener(HEALTH_EVENT, handler);
   }
 
-  async #loading(file: string, format: string, table: string, work: () => Promise<void>): Promise<void> {
+  async #loading(
+    file: string,
+    format: string,
+    table: string,
+    work: () => Promise<void>,
+  ): Promise<void> {
     try {
       await work();
     } catch (cause) {
       await this.dropTable(table).catch(() => undefined);
       if (cause instanceof LoadError) throw cause;
-      throw new LoadError(`${file} could not be read as ${format}: ${errorText(cause)}.`, file, errorText(cause));
+      const reason = plainReason(cause);
+      throw new LoadError(
+        `${file} could not be read as ${format}: ${reason}.`,
+        file,
+        errorText(cause),
+      );
     }
   }
 
   async #reloadInto(fresh: Connector): Promise<void> {
     const loader = new Engine(async () => fresh, { ...this.options, recover: false });
     this.sources.forgetShared();
-    for (const source of this.#live.values()) await source.reloadInto(loader).catch(() => undefined);
+    for (const source of this.#live.values())
+      await source.reloadInto(loader).catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -343,6 +376,19 @@ export class Engine implements SourceLoader {
     this.#connector = undefined;
     if (connector) await (await connector).close();
   }
+}
+
+/** A decoder's or database's error, as one sentence without its JSON wrapping. */
+function plainReason(cause: unknown): string {
+  if (cause instanceof TypeError) return 'its contents are damaged and cannot be decoded';
+  let text = errorText(cause);
+  try {
+    const parsed = JSON.parse(text) as { exception_message?: string };
+    if (parsed.exception_message) text = parsed.exception_message;
+  } catch {
+    // not JSON: the text is already plain
+  }
+  return text.replace(/[.\s]+$/, '');
 }
 
 function errorText(cause: unknown): string {

@@ -19,3 +19,32 @@ export { EngineTimeoutError, withTimeout } from './timeout';
 export { pageEngine } from './browser/page-engine';
 export { WasmConnector, bundledAssets, type WasmAssets } from './browser/wasm-connector';
 export { SourceRegistry, UnknownSourceError } from './sources';
+export type { ArrowInsertMode } from './connector';
+export type { ParquetBytesOptions } from './engine';
+export { tableFromColumns, tableFromRecords } from './arrow/columns';
+export { arrowLayout, toArrowStream, tableToArrowStream } from './arrow/ipc';
+export { UnknownColumnError, matchColumn, matchColumns, closestName } from './guard/column-names';
+export { assertReadOnly, UnsafeQueryError } from './guard/read-only';
+export { outlineParquet, type ParquetOutline } from './parquet/inspect';
+export type { ParquetDecoder, ParquetDecoderLoader } from './parquet/parquet-module';
+export { fetchIfChanged, type Fetched, type Validators } from './refresh/conditional-fetch';
+export {
+  LiveSource,
+  SOURCE_EVENTS,
+  type BytesLoadOptions,
+  type SourceErrorDetail,
+  type SourceLoadDetail,
+  type SourceSpec,
+  type SourceState,
+} from './refresh/live-source';
+export { resolveFormat, type FormatChoice, type SourceFormat } from './refresh/source-format';
+export {
+  DatabaseLostError,
+  isFatal,
+  RecoveringConnector,
+  type DatabaseHealth,
+  type DatabaseHealthDetail,
+} from './resilience/recovering-connector';
+export { RemoteConnector } from './browser/remote-connector';
+export { browserParquetDecoder } from './browser/parquet-decoder';
+export { defineSource } from './browser/define-source';

@@ -1,6 +1,8 @@
 export { SxDataSource } from './data-source/data-source';
 export { SxScorecard } from './scorecard/scorecard';
+export { SxTargetTreemap } from './target-treemap/target-treemap';
 export { SxProgressTracker } from './progress-tracker/progress-tracker';
+export { SxVarianceAlerts } from './variance-alerts/variance-alerts';
 export { SxWidget, type TextRecord } from './base/sx-widget';
 export * from './base/events';
 export {

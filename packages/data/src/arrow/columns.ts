@@ -87,8 +87,9 @@ function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value, (_, inner: unknown) =>
-    typeof inner === 'bigint' ? Number(inner) : inner,
-  );
+  if (typeof value === 'object')
+    return JSON.stringify(value, (_, inner: unknown) =>
+      typeof inner === 'bigint' ? Number(inner) : inner,
+    );
   return String(value as number | boolean | bigint | symbol);
 }

@@ -8,17 +8,16 @@ export async function insertArrowBytes(
   table: string,
   bytes: Uint8Array,
 ): Promise<void> {
-  let stream: Uint8Array;
-  try {
-    stream = toArrowStream(bytes);
-  } catch (cause) {
-    throw new Error(cause instanceof Error ? cause.message : String(cause));
-  }
+  const stream = toArrowStream(bytes);
   await connector.insertArrow(table, stream);
 }
 
 /** Inserts an in-memory Arrow table as `table`. */
-export async function insertArrowTable(connector: Connector, table: string, arrow: Table): Promise<void> {
+export async function insertArrowTable(
+  connector: Connector,
+  table: string,
+  arrow: Table,
+): Promise<void> {
   if (arrow.numCols === 0) throw new Error('The Arrow table has no columns.');
   await connector.insertArrow(table, tableToArrowStream(arrow));
 }

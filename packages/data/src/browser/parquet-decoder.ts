@@ -5,13 +5,30 @@ let opening: Promise<ParquetDecoder> | undefined;
 
 /**
  * The Parquet decoder, compiled from the wasm file shipped next to stratex.js. It is
- * fetched only when a page first loads a Parquet export.
+ * fetched only when a page first loads a Parquet export, and reads only the columns asked for.
  */
 export function browserParquetDecoder(): Promise<ParquetDecoder> {
-  opening ??= (async () => {
-    const module = await import('parquet-wasm/esm');
-    await module.default({ module_or_path: new URL(parquetWasmUrl, document.baseURI) });
-    return module;
+  opening ??= (async (): Promise<ParquetDecoder> => {
+    const parquet = await import('parquet-wasm/esm');
+    await parquet.default({ module_or_path: new URL(parquetWasmUrl, document.baseURI) });
+    return {
+      async open(bytes) {
+        const file = await parquet.ParquetFile.fromFile(
+          new Blob([bytes as Uint8Array<ArrayBuffer>]),
+        );
+        return {
+          async read(rowGroup, columns) {
+            const table = await file.read({
+              ...(rowGroup === undefined ? { limit: 0 } : { rowGroups: [rowGroup] }),
+              ...(columns ? { columns: [...columns] } : {}),
+              batchSize: 1 << 20,
+            });
+            return table.intoIPCStream();
+          },
+          close: () => file.free(),
+        };
+      },
+    };
   })();
   opening.catch(() => (opening = undefined));
   return opening;

@@ -23,7 +23,9 @@ export class RemoteConnector implements Connector {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (cause) {
-      throw new Error(`The query server at ${this.baseUrl} could not be reached (${String(cause)}).`);
+      throw new Error(
+        `The query server at ${this.baseUrl} could not be reached (${String(cause)}).`,
+      );
     }
     if (!response.ok) throw new Error(await response.text());
     return tableFromIPC(new Uint8Array(await response.arrayBuffer()));

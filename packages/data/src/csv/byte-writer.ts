@@ -26,15 +26,27 @@ export class ByteWriter {
 
   bytes(source: Uint8Array, start = 0, end = source.length): void {
     this.#reserve(end - start);
-    this.#buffer.set(source.subarray(start, end), this.#length);
+    if (end - start < 256) {
+      const buffer = this.#buffer;
+      let at = this.#length;
+      for (let k = start; k < end; k++) buffer[at++] = source[k] as number;
+    } else {
+      this.#buffer.set(source.subarray(start, end), this.#length);
+    }
     this.#length += end - start;
   }
 
-  /** A whole number as ASCII digits. */
+  /** A whole number (0 or more) as ASCII digits. */
   digits(value: number): void {
-    const text = String(value);
-    this.#reserve(text.length);
-    for (let k = 0; k < text.length; k++) this.#buffer[this.#length++] = text.charCodeAt(k);
+    let width = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) width++;
+    this.#reserve(width);
+    let rest = value;
+    for (let k = this.#length + width - 1; k >= this.#length; k--) {
+      this.#buffer[k] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    }
+    this.#length += width;
   }
 
   /** The bytes written so far (a view, not a copy). */

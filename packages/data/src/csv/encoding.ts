@@ -132,7 +132,8 @@ function reencode(bytes: Uint8Array, encoding: TextEncodingName, notes: string[]
   for (let start = 0; start <= bytes.length; start += CHUNK) {
     const last = start + CHUNK > bytes.length;
     const text = decoder.decode(bytes.subarray(start, start + CHUNK), { stream: !last });
-    for (let at = text.indexOf('\ufffd'); at !== -1; at = text.indexOf('\ufffd', at + 1)) replaced++;
+    for (let at = text.indexOf('\ufffd'); at !== -1; at = text.indexOf('\ufffd', at + 1))
+      replaced++;
     const part = encoder.encode(text);
     parts.push(part);
     total += part.byteLength;
@@ -201,7 +202,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 /** Length of the valid multi-byte UTF-8 character at `i`, or 0 when the bytes there are not one. */
 function sequenceLength(bytes: Uint8Array, i: number): number {
   const lead = bytes[i] ?? 0;
-  const extra = lead >= 0xf0 && lead <= 0xf4 ? 3 : lead >= 0xe0 && lead < 0xf0 ? 2 : lead >= 0xc2 && lead < 0xe0 ? 1 : 0;
+  const extra =
+    lead >= 0xf0 && lead <= 0xf4
+      ? 3
+      : lead >= 0xe0 && lead < 0xf0
+        ? 2
+        : lead >= 0xc2 && lead < 0xe0
+          ? 1
+          : 0;
   if (extra === 0) return 0;
   for (let k = 1; k <= extra; k++) {
     if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return 0;

@@ -7,11 +7,18 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /** Unpacks a gzip file in chunks, stopping as soon as it grows past `limit`. */
-export async function gunzipWithin(bytes: Uint8Array, limit: number, file: string): Promise<Uint8Array> {
+export async function gunzipWithin(
+  bytes: Uint8Array,
+  limit: number,
+  file: string,
+): Promise<Uint8Array> {
   if (typeof DecompressionStream !== 'function') {
-    throw new LoadError(`${file} is compressed (gzip) and this browser cannot unpack it. Unzip it first.`, file);
+    throw new LoadError(
+      `${file} is compressed (gzip) and this browser cannot unpack it. Unzip it first.`,
+      file,
+    );
   }
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const stream = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip'));
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

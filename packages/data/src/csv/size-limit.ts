@@ -26,7 +26,12 @@ function trimZero(text: string): string {
 }
 
 /** The message for a file the browser cannot hold. */
-export function tooLargeError(file: string, bytes: number, limit: number, atLeast = false): LoadError {
+export function tooLargeError(
+  file: string,
+  bytes: number,
+  limit: number,
+  atLeast = false,
+): LoadError {
   const size = `${atLeast ? 'more than ' : ''}${sizeText(bytes)}`;
   return new LoadError(
     `${file} is ${size}, more than this browser can load as CSV (${sizeText(limit)}). ` +

@@ -13,13 +13,21 @@ export class UnknownColumnError extends Error {
   }
 }
 
-const folded = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/[\s_]+/g, '');
+const folded = (name: string): string =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '');
 
 /**
  * The table's own spelling of `requested`: exact, else case/space-insensitive.
  * Throws with the closest name when nothing matches.
  */
-export function matchColumn(requested: string, available: readonly string[], where: string): string {
+export function matchColumn(
+  requested: string,
+  available: readonly string[],
+  where: string,
+): string {
   if (available.includes(requested)) return requested;
   const loose = available.find((name) => folded(name) === folded(requested));
   if (loose !== undefined) return loose;

@@ -10,23 +10,28 @@ export class UnsafeQueryError extends Error {
 }
 
 const FORBIDDEN_WORDS = new Set(
-  ('INSERT UPDATE DELETE CREATE DROP ALTER ATTACH DETACH INSTALL LOAD COPY PRAGMA SET RESET ' +
+  (
+    'INSERT UPDATE DELETE CREATE DROP ALTER ATTACH DETACH INSTALL LOAD COPY PRAGMA SET RESET ' +
     'CALL EXPORT IMPORT CHECKPOINT VACUUM USE TRUNCATE MERGE BEGIN COMMIT ROLLBACK ABORT ' +
-    'PREPARE EXECUTE DEALLOCATE GRANT REVOKE SUMMARIZE DESCRIBE SHOW EXPLAIN INTO SECRET')
-    .split(' '),
+    'PREPARE EXECUTE DEALLOCATE GRANT REVOKE SUMMARIZE DESCRIBE SHOW EXPLAIN INTO SECRET'
+  ).split(' '),
 );
 const FORBIDDEN_FUNCTIONS = new Set(
   'GLOB QUERY QUERY_TABLE GETENV WHICH_SECRET LOAD_EXTENSION SNIFF_CSV'.split(' '),
 );
-const FILE_FUNCTION = /^(READ_|PARQUET_|ICEBERG_|DELTA_|SQLITE_|POSTGRES_|MYSQL_|HTTP|DUCKDB_)|_SCAN$/;
+const FILE_FUNCTION =
+  /^(READ_|PARQUET_|ICEBERG_|DELTA_|SQLITE_|POSTGRES_|MYSQL_|HTTP|DUCKDB_)|_SCAN$/;
 const TABLE_FUNCTIONS = new Set(['UNNEST', 'RANGE', 'GENERATE_SERIES']);
 const CLAUSE_ENDS = new Set(
-  'WHERE GROUP ORDER HAVING LIMIT OFFSET QUALIFY WINDOW UNION EXCEPT INTERSECT SELECT RETURNING'.split(' '),
+  'WHERE GROUP ORDER HAVING LIMIT OFFSET QUALIFY WINDOW UNION EXCEPT INTERSECT SELECT RETURNING'.split(
+    ' ',
+  ),
 );
 const NOT_A_CALL = new Set(
-  ('IN AS FROM JOIN EXISTS ANY ALL SOME VALUES LATERAL ON AND OR NOT SELECT WHERE WITH UNION ' +
-    'EXCEPT INTERSECT THEN ELSE WHEN CASE BY HAVING MATERIALIZED USING OVER FILTER WITHIN')
-    .split(' '),
+  (
+    'IN AS FROM JOIN EXISTS ANY ALL SOME VALUES LATERAL ON AND OR NOT SELECT WHERE WITH UNION ' +
+    'EXCEPT INTERSECT THEN ELSE WHEN CASE BY HAVING MATERIALIZED USING OVER FILTER WITHIN'
+  ).split(' '),
 );
 
 interface Level {
@@ -50,7 +55,10 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
   while (tokens.at(-1)?.text === ';') tokens.pop();
   const first = tokens[0];
   if (!first) throw new UnsafeQueryError('The query is empty.');
-  if (!(first.text === '(' || (first.kind === 'word' && ['SELECT', 'WITH', 'FROM'].includes(first.text)))) {
+  if (!(
+    first.text === '(' ||
+    (first.kind === 'word' && ['SELECT', 'WITH', 'FROM'].includes(first.text))
+  )) {
     throw new UnsafeQueryError(
       `Only a SELECT query is accepted here; this one starts with "${first.text}".`,
     );
@@ -70,13 +78,17 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
       );
     }
     const isCall = next?.text === '(' && (token.kind === 'word' || token.kind === 'quoted');
-    if (isCall && (FORBIDDEN_FUNCTIONS.has(token.text.toUpperCase()) || FILE_FUNCTION.test(token.text.toUpperCase()))) {
+    if (
+      isCall &&
+      (FORBIDDEN_FUNCTIONS.has(token.text.toUpperCase()) ||
+        FILE_FUNCTION.test(token.text.toUpperCase()))
+    ) {
       throw new UnsafeQueryError(
         `The query calls ${token.text.toLowerCase()}(), which reads files or settings outside the page's sources.`,
       );
     }
     if (level.expectTable) {
-      if (token.kind === 'word' && token.text === 'LATERAL') return;
+      if ((token.kind === 'word' && token.text === 'LATERAL') || token.text === '.') return;
       level.expectTable = false;
       if (token.kind === 'string') {
         throw new UnsafeQueryError(
@@ -86,7 +98,9 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
       if ((token.kind === 'word' || token.kind === 'quoted') && next?.text !== '.') {
         if (isCall) {
           if (!TABLE_FUNCTIONS.has(token.text.toUpperCase())) {
-            throw new UnsafeQueryError(`The query reads from ${token.text.toLowerCase()}(), which is not allowed here.`);
+            throw new UnsafeQueryError(
+              `The query reads from ${token.text.toLowerCase()}(), which is not allowed here.`,
+            );
           }
         } else if (!allowed.has(token.text.toUpperCase())) {
           const hint = closestName(token.text, known);
@@ -101,13 +115,17 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
     }
     if (token.kind === 'symbol' && token.text === '(') {
       const previous = tokens[index - 1];
-      const call = previous !== undefined && (previous.kind === 'quoted' || (previous.kind === 'word' && !NOT_A_CALL.has(previous.text)));
+      const call =
+        previous !== undefined &&
+        (previous.kind === 'quoted' ||
+          (previous.kind === 'word' && !NOT_A_CALL.has(previous.text)));
       levels.push({ query: !call, inFrom: false, expectTable: false });
     } else if (token.kind === 'symbol' && token.text === ')') {
       if (levels.length > 1) levels.pop();
     } else if (token.kind === 'word') {
       if (token.text === 'SELECT') level.query = true;
-      if (token.text === 'FROM' && level.query) Object.assign(level, { inFrom: true, expectTable: true });
+      if (token.text === 'FROM' && level.query)
+        Object.assign(level, { inFrom: true, expectTable: true });
       else if (token.text === 'JOIN' && level.inFrom) level.expectTable = true;
       else if (CLAUSE_ENDS.has(token.text)) level.inFrom = false;
     } else if (token.kind === 'symbol' && token.text === ',' && level.inFrom) {

@@ -16,7 +16,10 @@ export function tokenize(sql: string): SqlToken[] {
     let index = from;
     for (;;) {
       index = sql.indexOf(quote, index);
-      if (index < 0) throw new Error(`The query has an unterminated ${quote === "'" ? 'string' : 'quoted name'}.`);
+      if (index < 0)
+        throw new Error(
+          `The query has an unterminated ${quote === "'" ? 'string' : 'quoted name'}.`,
+        );
       if (sql[index + 1] !== quote) return index;
       index += 2;
     }
@@ -39,12 +42,14 @@ export function tokenize(sql: string): SqlToken[] {
       tokens.push({ kind: char === "'" ? 'string' : 'quoted', text });
       at = end + 1;
     } else if (char === '$') {
-      throw new Error('The query uses $ (dollar-quoted text or parameters), which is not accepted here.');
+      throw new Error(
+        'The query uses $ (dollar-quoted text or parameters), which is not accepted here.',
+      );
     } else if (/[\p{L}_]/u.test(char)) {
       const word = /^[\p{L}\p{N}_$]+/u.exec(rest)?.[0] ?? char;
       const next = sql[at + word.length];
       if ((word === 'E' || word === 'e') && next === "'") {
-        throw new Error('The query uses escaped strings (E\'…\'), which are not accepted here.');
+        throw new Error("The query uses escaped strings (E'…'), which are not accepted here.");
       }
       tokens.push({ kind: 'word', text: word.toUpperCase() });
       at += word.length;

@@ -4,7 +4,11 @@ import { NativeConnector } from './native-connector';
 import { nodeParquetDecoder } from './parquet-decoder';
 
 export { BlockingConnector, NativeConnector, nodeParquetDecoder };
-export { startQueryServer, type QueryServer, type QueryServerOptions } from '../server/query-server';
+export {
+  startQueryServer,
+  type QueryServer,
+  type QueryServerOptions,
+} from '../server/query-server';
 
 /** An engine on DuckDB-WASM in Node, for tests and scripts. Close it when done. */
 export function nodeEngine(options?: EngineOptions): Engine {

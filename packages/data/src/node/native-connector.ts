@@ -38,7 +38,10 @@ export class NativeConnector implements Connector {
   }
 
   async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
-    const reader = await this.connection.runAndReadAll(sql, params.length ? [...params] : undefined);
+    const reader = await this.connection.runAndReadAll(
+      sql,
+      params.length ? [...params] : undefined,
+    );
     return tableFromColumns(reader.columnNames(), reader.getColumnsJS() as unknown[][]);
   }
 
@@ -101,4 +104,3 @@ function append(appender: DuckDBAppender, type: DataType, value: unknown): void 
     appender.appendTimestampMilliseconds(new DuckDBTimestampMillisecondsValue(BigInt(millis)));
   } else appender.appendVarchar(typeof value === 'string' ? value : String(value));
 }
-

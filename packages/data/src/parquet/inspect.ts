@@ -31,7 +31,8 @@ export function outlineParquet(bytes: Uint8Array, columns?: readonly string[]): 
     metadata = parquetMetadata(buffer);
     names = parquetSchema(metadata).children.map((child) => child.element.name);
   } catch (cause) {
-    throw new Error(`its footer (the table of contents) is damaged: ${messageOf(cause)}`);
+    const detail = cause instanceof TypeError ? 'its schema is incomplete' : messageOf(cause);
+    throw new Error(`its footer (the table of contents) is damaged: ${detail}`, { cause });
   }
   const wanted = columns ? new Set(columns) : undefined;
   const codecs = new Set<string>();

@@ -14,7 +14,8 @@ export interface ParquetLoadOptions {
 
 export const DEFAULT_MAX_DECODED_BYTES = 1024 ** 3;
 
-const mebibytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
+const mebibytes = (bytes: number): string =>
+  `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
 
 /**
  * Decodes Parquet in the page (no download of DuckDB's Parquet extension, which hangs
@@ -32,33 +33,36 @@ export async function insertParquet(
   const { columns: available, rowGroups, rowCount } = outlineParquet(bytes);
   const columns = options.columns ? matchColumns(options.columns, available, file) : undefined;
   const outline = columns ? outlineParquet(bytes, columns) : undefined;
-  const decodedBytes = (outline?.rowGroups ?? rowGroups).reduce((sum, g) => sum + g.decodedBytes, 0);
+  const decodedBytes = (outline?.rowGroups ?? rowGroups).reduce(
+    (sum, g) => sum + g.decodedBytes,
+    0,
+  );
   const limit = options.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES;
   if (decodedBytes > limit) {
     throw new Error(
       `it would take ${mebibytes(decodedBytes)} once decompressed, more than the ${mebibytes(limit)} a page can hold`,
     );
   }
-  const base = columns ? { columns: [...columns] } : {};
-  if (rowGroups.length === 0) {
-    await connector.insertArrow(table, decoder.readParquet(bytes, base).intoIPCStream());
-    return;
-  }
-  let rowsLoaded = 0;
-  for (const [index, group] of rowGroups.entries()) {
-    const decoded = decoder.readParquet(bytes, {
-      ...base,
-      rowGroups: [index],
-      batchSize: Math.max(1, group.rowCount),
-    });
-    await connector.insertArrow(table, decoded.intoIPCStream(), { append: index > 0 });
-    rowsLoaded += group.rowCount;
-    options.onProgress?.({
-      phase: 'load',
-      bytesRead: bytes.byteLength,
-      totalBytes: bytes.byteLength,
-      rowsLoaded,
-      totalRows: rowCount,
-    });
+  const reader = await decoder.open(bytes);
+  try {
+    if (rowGroups.length === 0) {
+      await connector.insertArrow(table, await reader.read(undefined, columns));
+      return;
+    }
+    let rowsLoaded = 0;
+    for (const [index, group] of rowGroups.entries()) {
+      const ipc = await reader.read(index, columns);
+      await connector.insertArrow(table, ipc, { append: index > 0 });
+      rowsLoaded += group.rowCount;
+      options.onProgress?.({
+        phase: 'load',
+        bytesRead: bytes.byteLength,
+        totalBytes: bytes.byteLength,
+        rowsLoaded,
+        totalRows: rowCount,
+      });
+    }
+  } finally {
+    reader.close();
   }
 }

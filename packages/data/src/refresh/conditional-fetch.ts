@@ -7,8 +7,7 @@ export interface Validators {
 }
 
 export type Fetched =
-  | { changed: false }
-  | { changed: true; bytes: Uint8Array; validators: Validators };
+  { changed: false } | { changed: true; bytes: Uint8Array; validators: Validators };
 
 export interface FetchOptions {
   validators?: Validators;
@@ -55,7 +54,11 @@ export async function fetchIfChanged(url: string, options: FetchOptions = {}): P
   const lastModified = response.headers.get('last-modified');
   if (etag) validators.etag = etag;
   if (lastModified) validators.lastModified = lastModified;
-  return { changed: true, bytes: await readBody(response, label, totalBytes, maxBytes, options), validators };
+  return {
+    changed: true,
+    bytes: await readBody(response, label, totalBytes, maxBytes, options),
+    validators,
+  };
 }
 
 async function readBody(

@@ -97,7 +97,10 @@ export class LiveSource extends EventTarget {
     this.ready = this.#enqueue(() => this.#load('first', loader));
     this.ready.catch(() => undefined);
     if (spec.refresh && spec.refresh > 0 && spec.url) {
-      this.#timer = setInterval(() => void this.refresh().catch(() => undefined), spec.refresh * 1000);
+      this.#timer = setInterval(
+        () => void this.refresh().catch(() => undefined),
+        spec.refresh * 1000,
+      );
     }
   }
 

@@ -17,7 +17,11 @@ const byExtension: Record<string, SourceFormat> = {
 };
 
 /** The format of an export: as asked, else by the file's signature, else by its extension, else CSV. */
-export function resolveFormat(choice: FormatChoice, file: string, bytes?: Uint8Array): SourceFormat {
+export function resolveFormat(
+  choice: FormatChoice,
+  file: string,
+  bytes?: Uint8Array,
+): SourceFormat {
   if (choice !== 'auto') return choice;
   if (bytes && looksLikeParquet(bytes)) return 'parquet';
   if (bytes && arrowLayout(bytes)) return 'arrow';

@@ -43,6 +43,7 @@ export class DatabaseLostError extends Error {
  */
 export class RecoveringConnector extends EventTarget implements Connector {
   #current: Promise<Connector> | undefined;
+  #active: Connector | undefined;
   #reloaded: Promise<void> = Promise.resolve();
   #health: DatabaseHealthDetail = { health: 'starting', recoveries: 0 };
 
@@ -100,7 +101,9 @@ export class RecoveringConnector extends EventTarget implements Connector {
 
   async #start(): Promise<Connector> {
     try {
-      const connector = await withTimeout(this.open(), this.options.timeoutMs, 'Starting the database');
+      const startMs = Math.max(this.options.timeoutMs, 60_000);
+      const connector = await withTimeout(this.open(), startMs, 'Starting the database');
+      this.#active = connector;
       void connector.lost?.then((reason) => this.#lose(connector, reason));
       if (this.#health.health === 'starting') this.#report({ health: 'ready' });
       return connector;
@@ -120,26 +123,28 @@ export class RecoveringConnector extends EventTarget implements Connector {
       const attempt = lost ? Promise.race([work(connector), lost]) : work(connector);
       return await withTimeout(attempt, this.options.timeoutMs, what);
     } catch (cause) {
-      if (isFatal(cause)) this.#lose(connector, cause instanceof Error ? cause : new Error(String(cause)));
+      if (isFatal(cause))
+        this.#lose(connector, cause instanceof Error ? cause : new Error(String(cause)));
       throw cause;
     }
   }
 
   #lose(connector: Connector, reason: Error): void {
-    const current = this.#current;
-    if (!current) return;
-    void current.then((active) => {
-      if (active !== connector || this.#current !== current) return;
-      void connector.close().catch(() => undefined);
-      this.#report({ health: 'recovering', reason: reason.message, recoveries: this.#health.recoveries + 1 });
-      this.#current = this.#start();
-      this.#reloaded = this.#current
-        .then((fresh) => this.options.reload(fresh))
-        .then(
-          () => this.#report({ health: 'ready' }),
-          (cause: unknown) => this.#report({ health: 'failed', reason: reasonOf(cause) }),
-        );
+    if (this.#active !== connector) return;
+    this.#active = undefined;
+    void connector.close().catch(() => undefined);
+    this.#report({
+      health: 'recovering',
+      reason: reason.message,
+      recoveries: this.#health.recoveries + 1,
     });
+    this.#current = this.#start();
+    this.#reloaded = this.#current
+      .then((fresh) => this.options.reload(fresh))
+      .then(
+        () => this.#report({ health: 'ready' }),
+        (cause: unknown) => this.#report({ health: 'failed', reason: reasonOf(cause) }),
+      );
   }
 
   #report(change: Partial<DatabaseHealthDetail>): void {

@@ -293,7 +293,8 @@ export abstract class SxWidget extends LitElement {
   protected abstract renderView(): TemplateResult;
 }
 
-function toTextRecords(rows: readonly RecordRow[]): TextRecord[] {
+/** Engine rows as text records: every cell as text, or null. */
+export function toTextRecords(rows: readonly RecordRow[]): TextRecord[] {
   return rows.map((row) => {
     const record: TextRecord = {};
     for (const [key, value] of Object.entries(row)) {

@@ -1,32 +1,30 @@
 import {
-  countByState,
   filterTasks,
   formatDate,
-  formatValue,
   isoDate,
-  type Lang,
   parseCell,
   type ProgressReport,
   sortTasks,
   TASK_ORDERS,
-  TASK_STATES,
   type TaskOrder,
   type TaskState,
-  taskOwners,
   trackProgress,
   type TrackedTask,
 } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import type { MessageKey } from '../base/lang';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
+import { type FilterChoice, trackerFilters } from './filters';
 import { progressTrackerStyles } from './progress-tracker.styles';
-import { type RowContext, stateIcon, taskRow } from './task-row';
+import { type RowContext, taskRow } from './task-row';
+import { taskRowStyles } from './task-row.styles';
 import { taskTable } from './task-table';
-import { buildTimeline, timelineTicks, type TimelineTick } from './timeline';
+import { timeAxis } from './time-axis';
+import { buildTimeline, timelineTicks } from './timeline';
 
-const ALL = '';
-const ownerValue = (owner: string): string => `owner:${owner}`;
+/** Tick labels are this size relative to the widget's text (see the styles). */
+const TICK_FONT_EM = 0.8;
 
 /**
  * @summary Progress tracker (执行进度跟踪表): one row per task with its planned bar on a time
@@ -90,9 +88,10 @@ export class SxProgressTracker extends SxWidget {
     openRow: { state: true },
     focusRow: { state: true },
     trackWidth: { state: true },
+    tickFontPx: { state: true },
   };
 
-  static override styles = [sharedStyles, progressTrackerStyles];
+  static override styles = [sharedStyles, progressTrackerStyles, taskRowStyles];
 
   declare asOf: string | undefined;
   declare lagThreshold: number | undefined;
@@ -110,6 +109,7 @@ export class SxProgressTracker extends SxWidget {
   /** The `sourceRow` of the row that takes Tab (roving tabindex). */
   declare private focusRow: number | undefined;
   declare private trackWidth: number;
+  declare private tickFontPx: number;
 
   private report: ProgressReport | undefined;
   private shown: TrackedTask[] = [];
@@ -119,6 +119,7 @@ export class SxProgressTracker extends SxWidget {
   constructor() {
     super();
     this.trackWidth = 600;
+    this.tickFontPx = 11.2;
   }
 
   /** The as-of day in use: the `as-of` attribute when it reads as a date, else today. */
@@ -157,9 +158,12 @@ export class SxProgressTracker extends SxWidget {
     const track = this.renderRoot.querySelector('.axis .track');
     if (!track || track === this.observed) return;
     this.resizer ??= new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? 0;
-      const rounded = Math.round(width / 8) * 8;
+      const entry = entries[0];
+      if (!entry) return;
+      const rounded = Math.round(entry.contentRect.width / 8) * 8;
       if (rounded > 0 && rounded !== this.trackWidth) this.trackWidth = rounded;
+      const fontPx = parseFloat(getComputedStyle(entry.target).fontSize) * TICK_FONT_EM;
+      if (fontPx > 0 && fontPx !== this.tickFontPx) this.tickFontPx = fontPx;
     });
     if (this.observed) this.resizer.unobserve(this.observed);
     this.resizer.observe(track);
@@ -183,7 +187,9 @@ export class SxProgressTracker extends SxWidget {
     if (report.resolution.missing.length > 0) {
       return html`<div class="state" data-state="error" role="alert">
         <strong>${this.t('errorTitle')}</strong>
-        <span>${this.t('missingColumns')}${this.t('colon')}${report.resolution.missing.join(', ')}</span>
+        <span
+          >${this.t('missingColumns')}${this.t('colon')}${report.resolution.missing.join(', ')}</span
+        >
       </div>`;
     }
     const tasks = report.tasks;
@@ -194,25 +200,29 @@ export class SxProgressTracker extends SxWidget {
       lang,
     );
     const timeline = buildTimeline(tasks, asOf);
-    const ticks = timelineTicks(timeline, this.trackWidth, lang);
-    const context: RowContext = { lang, t: (key) => this.t(key), timeline, ticks, asOf };
-    const caption = `${this.t('progressTracker')}（${this.t('asOf')} ${formatDate(asOf, lang)}）`;
+    const ticks = timelineTicks(timeline, this.trackWidth, lang, this.tickFontPx);
+    const t = (key: MessageKey): string => this.t(key);
+    const context: RowContext = { lang, t, timeline, ticks, asOf };
+    const choice: FilterChoice = {
+      owner: this.ownerFilter,
+      state: this.stateFilter,
+      order: this.order,
+    };
+    const asOfText = `${this.t('asOf')} ${formatDate(asOf, lang)}`;
+    const caption =
+      lang === 'zh-CN'
+        ? `${this.t('progressTracker')}（${asOfText}）`
+        : `${this.t('progressTracker')} (${asOfText})`;
     const focusRow = this.shown.some((task) => task.sourceRow === this.focusRow)
       ? this.focusRow
       : this.shown[0]?.sourceRow;
     return html`
       <header>
         <h2>${this.t('progressTracker')}</h2>
-        <span class="as-of-day">${this.t('asOf')} ${formatDate(asOf, lang)}</span>
+        <span class="as-of-day">${asOfText}</span>
       </header>
-      ${this.renderFilters(tasks, lang)}
-      <div class="axis-row" part="axis" aria-hidden="true">
-        <span></span>
-        <div class="axis">
-          <div class="track">${this.renderTicks(ticks, timeline.showsAsOf ? timeline.dayEnd(asOf) : null)}</div>
-        </div>
-        <span></span>
-      </div>
+      ${trackerFilters(tasks, choice, lang, t, (next) => this.choose(next))}
+      ${timeAxis(ticks, timeline.showsAsOf ? timeline.dayEnd(asOf) : null)}
       <ol class="tasks" aria-label=${this.t('progressTracker')} @keydown=${this.onKeydown}>
         ${this.shown.map((task) =>
           taskRow(
@@ -228,88 +238,8 @@ export class SxProgressTracker extends SxWidget {
         )}
       </ol>
       ${this.shown.length === 0 ? html`<p class="no-match">${this.t('noMatch')}</p>` : nothing}
-      ${this.renderUnreadable(report)} ${taskTable(this.shown, caption, lang, (key) => this.t(key))}
+      ${this.renderUnreadable(report)} ${taskTable(this.shown, caption, lang, t)}
     `;
-  }
-
-  private renderFilters(tasks: readonly TrackedTask[], lang: Lang): TemplateResult {
-    const counts = countByState(tasks);
-    const count = (n: number): string => formatValue(n, 'count', lang);
-    const states = TASK_STATES.filter((state) => counts[state] > 0);
-    const owners = taskOwners(tasks, lang);
-    return html`<div class="filters" part="filters">
-      <div class="states" role="group" aria-label=${this.t('filterStatus')}>
-        <button
-          type="button"
-          aria-pressed=${this.stateFilter === undefined ? 'true' : 'false'}
-          @click=${() => this.filterState(undefined)}
-        >
-          ${this.t('allStates')} <span class="count">${count(tasks.length)}</span>
-        </button>
-        ${states.map(
-          (state) =>
-            html`<button
-              type="button"
-              data-state=${state}
-              aria-pressed=${this.stateFilter === state ? 'true' : 'false'}
-              @click=${() => this.filterState(this.stateFilter === state ? undefined : state)}
-            >
-              <span class="icon" aria-hidden="true">${stateIcon[state]}</span>
-              ${this.t(`task-${state}`)} <span class="count">${count(counts[state])}</span>
-            </button>`,
-        )}
-      </div>
-      <label
-        >${this.t('owner')}
-        <select
-          class="owner-filter"
-          @change=${(event: Event) => {
-            const value = (event.target as HTMLSelectElement).value;
-            this.ownerFilter = value === ALL ? undefined : value.slice(ownerValue('').length);
-          }}
-        >
-          <option value=${ALL} ?selected=${this.ownerFilter === undefined}>
-            ${this.t('allOwners')}
-          </option>
-          ${owners.map(
-            (owner) =>
-              html`<option value=${ownerValue(owner)} ?selected=${this.ownerFilter === owner}>
-                ${owner || this.t('noOwner')}
-              </option>`,
-          )}
-        </select></label
-      >
-      <label
-        >${this.t('sortBy')}
-        <select
-          class="order"
-          @change=${(event: Event) =>
-            (this.sort = (event.target as HTMLSelectElement).value as TaskOrder)}
-        >
-          ${TASK_ORDERS.map(
-            (order) =>
-              html`<option value=${order} ?selected=${this.order === order}>
-                ${this.t(`order-${order}`)}
-              </option>`,
-          )}
-        </select></label
-      >
-    </div>`;
-  }
-
-  private renderTicks(ticks: readonly TimelineTick[], asOfAt: number | null): TemplateResult {
-    return html`${ticks.map(
-      (tick) =>
-        html`<span
-          class="tick"
-          data-align=${tick.align}
-          data-unit=${tick.unit}
-          style=${styleMap({ left: `${tick.x.toFixed(2)}%` })}
-          >${tick.label}</span
-        >`,
-    )}${asOfAt === null ? nothing : html`<span class="as-of-mark" style=${styleMap({ left: `${asOfAt.toFixed(2)}%` })}
-          >▼</span
-        >`}`;
   }
 
   private renderUnreadable(report: ProgressReport): TemplateResult | typeof nothing {
@@ -322,8 +252,10 @@ export class SxProgressTracker extends SxWidget {
     </p>`;
   }
 
-  private filterState(state: TaskState | undefined): void {
-    this.stateFilter = state;
+  private choose(choice: FilterChoice): void {
+    this.ownerFilter = choice.owner;
+    this.stateFilter = choice.state;
+    this.sort = choice.order;
   }
 
   private get taskHeader(): string | undefined {

@@ -69,8 +69,8 @@ export function taskRow(
       </span>
       ${taskBar(task, context.timeline, context.ticks, context.asOf, barLabel)}
       <span class="figures">
-        <span part="status"><span class="icon" aria-hidden="true">${stateIcon[task.state]}</span>
-          ${status}</span
+        <span part="status"
+          ><span class="icon" aria-hidden="true">${stateIcon[task.state]}</span> ${status}</span
         >
         <span class="numbers"
           >${progress}${
@@ -83,8 +83,8 @@ export function taskRow(
       <p class="reason">${task.reason}</p>
       <dl>
         ${term(t('plan'), planText(task, lang), t)}
-        ${task.note ? term(t('note'), task.note, t) : nothing}
-        ${term(t('owner'), owner, t)} ${task.risk ? term(t('risk'), task.risk, t) : nothing}
+        ${task.note ? term(t('note'), task.note, t) : nothing} ${term(t('owner'), owner, t)}
+        ${task.risk ? term(t('risk'), task.risk, t) : nothing}
         ${task.mitigation ? term(t('mitigation'), task.mitigation, t) : nothing}
       </dl>
     </div>

@@ -41,20 +41,27 @@ export interface TimelineTick {
 interface TickStep {
   interval: TimeInterval;
   unit: CalendarUnit;
-  /** Room one label needs, in px, at the widget's font size. */
-  spacing: number;
 }
 
-const weekly = utcMonday.every(2);
-const quarterly = utcMonth.every(3);
+const steps = (unit: CalendarUnit, ...intervals: (TimeInterval | null)[]): TickStep[] =>
+  intervals.flatMap((interval) => (interval ? [{ interval, unit }] : []));
+
+/** Every second day counted from 1970, so the step stays even across month ends. */
+const everyOtherDay = utcDay.filter((date) => Math.round(date.getTime() / MS_PER_DAY) % 2 === 0);
+
+/** From the finest to the coarsest: the first whose labels do not touch is used. */
 const TICK_STEPS: readonly TickStep[] = [
-  { interval: utcDay, unit: 'day', spacing: 72 },
-  { interval: utcMonday, unit: 'day', spacing: 72 },
-  ...(weekly ? [{ interval: weekly, unit: 'day' as const, spacing: 72 }] : []),
-  { interval: utcMonth, unit: 'month', spacing: 52 },
-  ...(quarterly ? [{ interval: quarterly, unit: 'month' as const, spacing: 52 }] : []),
-  { interval: utcYear, unit: 'year', spacing: 60 },
+  ...steps('day', utcDay, everyOtherDay, utcMonday, utcMonday.every(2)),
+  ...steps('month', utcMonth, utcMonth.every(2), utcMonth.every(3), utcMonth.every(6)),
+  ...steps('year', utcYear, utcYear.every(2), utcYear.every(5)),
 ];
+
+/** Rough width of a label in px: CJK and full-width characters are square, others about 0.6 em. */
+function labelWidth(label: string, fontPx: number): number {
+  let ems = 0;
+  for (const char of label) ems += /[\u3000-\u9fff\uff00-\uffef]/.test(char) ? 1 : 0.6;
+  return ems * fontPx;
+}
 
 /**
  * The axis for a set of tasks at an as-of day: from the earliest planned start to the
@@ -95,22 +102,72 @@ export function buildTimeline(spans: readonly PlannedSpan[], asOf: string): Time
   };
 }
 
-/** Calendar ticks that fit a track `width` px wide: days, weeks, fortnights, months, quarters or years. */
-export function timelineTicks(timeline: Timeline, width: number, lang: Lang): TimelineTick[] {
+/**
+ * Calendar ticks whose labels fit a track `width` px wide without touching: days, every other
+ * day, weeks, fortnights, months, quarters, half years or years. `fontPx` is the label size.
+ * A label squeezed against either end of the track is left out rather than coarsening the axis.
+ */
+export function timelineTicks(
+  timeline: Timeline,
+  width: number,
+  lang: Lang,
+  fontPx = 11.2,
+): TimelineTick[] {
   const start = new Date((dayNumber(timeline.first) ?? 0) * MS_PER_DAY);
   const stop = new Date(((dayNumber(timeline.last) ?? 0) + 1) * MS_PER_DAY);
   const room = Math.max(width, 1);
-  const fitting =
-    TICK_STEPS.find((step) => step.interval.range(start, stop).length * step.spacing <= room) ??
-    TICK_STEPS[TICK_STEPS.length - 1];
-  if (!fitting) return [];
-  const half = fitting.spacing / 2;
-  return fitting.interval.range(start, stop).map((date) => {
-    const iso = fromDayNumber(Math.round(date.getTime() / MS_PER_DAY));
-    const unit = fitting.unit === 'month' && date.getUTCMonth() === 0 ? 'year' : fitting.unit;
-    const x = timeline.dayStart(iso);
-    const px = (x / 100) * room;
-    const align = px < half ? 'start' : px > room - half ? 'end' : 'middle';
-    return { iso, x, label: formatCalendarTick(iso, unit, lang), unit, align };
-  });
+  let ticks: TimelineTick[] = [];
+  for (const step of TICK_STEPS) {
+    const dates = step.interval.range(start, stop);
+    if (dates.length > room / fontPx) continue;
+    ticks = dates.map((date) => {
+      const iso = fromDayNumber(Math.round(date.getTime() / MS_PER_DAY));
+      const unit = step.unit === 'month' && date.getUTCMonth() === 0 ? 'year' : step.unit;
+      const label = formatCalendarTick(iso, unit, lang);
+      const x = timeline.dayStart(iso);
+      const px = (x / 100) * room;
+      const half = labelWidth(label, fontPx) / 2;
+      const align = px < half ? 'start' : px > room - half ? 'end' : 'middle';
+      return { iso, x, label, unit, align };
+    });
+    if (spaceLabels(ticks, room, fontPx)) return ticks;
+  }
+  return ticks;
+}
+
+/**
+ * Clears labels squeezed at either end of the track (a year label is kept and its neighbour
+ * cleared instead); false when labels inside the track touch.
+ */
+function spaceLabels(ticks: TimelineTick[], room: number, fontPx: number): boolean {
+  const extent = (tick: TimelineTick): [number, number] => {
+    const px = (tick.x / 100) * room;
+    const size = labelWidth(tick.label, fontPx);
+    const left = tick.align === 'start' ? px : tick.align === 'end' ? px - size : px - size / 2;
+    return [left, left + size];
+  };
+  const lastIndex = ticks.length - 1;
+  let shown = ticks[0];
+  for (let index = 1; index <= lastIndex; index++) {
+    const tick = ticks[index];
+    if (!tick || !shown) continue;
+    if (!shown.label || extent(shown)[1] + fontPx <= extent(tick)[0]) {
+      shown = tick;
+      continue;
+    }
+    const atStart = shown === ticks[0] && shown.align === 'start';
+    const atEnd = index === lastIndex && tick.align === 'end';
+    if (atStart && shown.unit !== 'year') {
+      shown.label = '';
+      shown = tick;
+    } else if (atStart || (atEnd && tick.unit === 'year')) {
+      (atStart ? tick : shown).label = '';
+      if (!atStart) shown = tick;
+    } else if (atEnd) {
+      tick.label = '';
+    } else {
+      return false;
+    }
+  }
+  return true;
 }

@@ -73,23 +73,50 @@ export function textWidth(text: string, fontSize: number): number {
 export interface LabelPlan {
   /** The name as it fits (shortened with an ellipsis), or null when it does not fit at all. */
   name: string | null;
-  /** Whether the figure line (rate and status icon) fits under the name. */
+  /** Whether the figure line (status icon and rate) fits under the name. */
   figure: boolean;
+  /** Whether the detail line (actual / target) fits under the figure. */
+  detail: boolean;
+  size: LabelSize;
 }
 
-export const LABEL = { padding: 6, nameSize: 13, figureSize: 12, lineGap: 3 } as const;
+export interface LabelSize {
+  name: number;
+  figure: number;
+  detail: number;
+}
+
+export const LABEL_PADDING = 6;
+export const LINE_GAP = 4;
+const LARGE: LabelSize = { name: 15, figure: 22, detail: 12 };
+const NORMAL: LabelSize = { name: 13, figure: 12, detail: 11 };
+
+/** Where each line's baseline sits below the tile's top edge. */
+export function baselines(size: LabelSize): [number, number, number] {
+  const name = LABEL_PADDING + size.name * 0.9;
+  const figure = name + LINE_GAP + size.figure * 0.95;
+  const detail = figure + LINE_GAP + size.detail;
+  return [name, figure, detail];
+}
 
 /** What of a tile's label fits inside it; labels never leave their tile, so they never overlap. */
-export function planLabel(name: string, figure: string, width: number, height: number): LabelPlan {
-  const room = width - 2 * LABEL.padding;
-  const nameHeight = LABEL.nameSize + LABEL.padding * 2;
-  if (height < nameHeight || room < LABEL.nameSize * 2) return { name: null, figure: false };
-  const fitted = fitText(name, room, LABEL.nameSize);
-  if (fitted === null) return { name: null, figure: false };
-  const figureFits =
-    height >= nameHeight + LABEL.lineGap + LABEL.figureSize &&
-    textWidth(figure, LABEL.figureSize) <= room;
-  return { name: fitted, figure: figureFits };
+export function planLabel(
+  lines: { name: string; figure: string; detail: string },
+  width: number,
+  height: number,
+): LabelPlan {
+  const room = width - 2 * LABEL_PADDING;
+  const size = width >= 150 && height >= 100 ? LARGE : NORMAL;
+  const [nameLine, figureLine, detailLine] = baselines(size);
+  const none: LabelPlan = { name: null, figure: false, detail: false, size };
+  if (height < nameLine + LABEL_PADDING || room < size.name * 2) return none;
+  const name = fitText(lines.name, room, size.name);
+  if (name === null) return none;
+  const figure =
+    height >= figureLine + LABEL_PADDING && textWidth(lines.figure, size.figure) <= room;
+  const detail =
+    figure && height >= detailLine + LABEL_PADDING && textWidth(lines.detail, size.detail) <= room;
+  return { name, figure, detail, size };
 }
 
 function fitText(text: string, room: number, fontSize: number): string | null {

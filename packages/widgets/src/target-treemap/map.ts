@@ -4,7 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Tile } from './breakdown';
 import { legendStops, SCORE_STOPS, type Theme } from './colour';
 import type { TileFigures } from './figures';
-import { LABEL, type LabelPlan, type TileBox } from './layout';
+import { baselines, LABEL_PADDING, type LabelPlan, type TileBox } from './layout';
 
 /** A tile ready to draw: where, in what colour, with what words. */
 export interface DrawnTile {
@@ -14,6 +14,8 @@ export interface DrawnTile {
   fill: string;
   darkText: boolean;
   label: LabelPlan;
+  figureLine: string;
+  detailLine: string;
   description: string;
   drillable: boolean;
   selected: boolean;
@@ -24,7 +26,8 @@ export interface DrawnTile {
 export interface MapEvents {
   activate(index: number): void;
   hover(index: number | null): void;
-  focus(index: number): void;
+  focus(index: number, event: FocusEvent): void;
+  blur(event: FocusEvent): void;
   keydown(event: KeyboardEvent): void;
 }
 
@@ -44,11 +47,14 @@ export function tileMap(
     width=${size.width}
     height=${size.height}
     role="group"
+    tabindex="-1"
     aria-label=${label}
     @keydown=${events.keydown}
+    @focusout=${events.blur}
     @pointerleave=${() => events.hover(null)}
   >
     ${tiles.map((tile, index) => drawTile(tile, index, index === focusIndex, events))}
+    <g class="labels" aria-hidden="true">${tiles.map((tile, index) => drawLabel(tile, index))}</g>
   </svg>`;
 }
 
@@ -58,15 +64,11 @@ function drawTile(
   focusable: boolean,
   events: MapEvents,
 ): SVGTemplateResult {
-  const { box, label, figures } = tile;
+  const { box } = tile;
   const x = round(box.x);
   const y = round(box.y);
-  const textX = round(box.x + LABEL.padding);
-  const nameY = round(box.y + LABEL.padding + LABEL.nameSize * 0.9);
-  const figureY = round(nameY + LABEL.lineGap + LABEL.figureSize + 1);
-  const figure = `${figures.icon} ${figures.rate}${tile.warning ? ' ⚠' : ''}`;
   return svg`<g
-    class="tile ${tile.darkText ? 'ink-dark' : 'ink-light'}"
+    class="tile"
     part="tile"
     data-index=${index}
     data-status=${tile.status}
@@ -78,12 +80,27 @@ function drawTile(
     aria-pressed=${tile.selected ? 'true' : 'false'}
     @click=${() => events.activate(index)}
     @pointerenter=${() => events.hover(index)}
-    @focus=${() => events.focus(index)}
+    @focus=${(event: FocusEvent) => events.focus(index, event)}
   >
     <rect class="frame" x=${x} y=${y} width=${round(box.width)} height=${round(box.height)} fill=${tile.fill}></rect>
     <rect class="ring" x=${x + 2.5} y=${y + 2.5} width=${Math.max(0, round(box.width - 5))} height=${Math.max(0, round(box.height - 5))}></rect>
-    ${label.name ? svg`<text class="name" x=${textX} y=${nameY}>${label.name}</text>` : nothing}
-    ${label.figure ? svg`<text class="figure" x=${textX} y=${figureY}>${figure}</text>` : nothing}
+  </g>`;
+}
+
+/** A tile's words, drawn above every tile so that no neighbour covers them; screen readers use the tile's label. */
+function drawLabel(tile: DrawnTile, index: number): SVGTemplateResult | typeof nothing {
+  const { box, label } = tile;
+  if (!label.name) return nothing;
+  const x = round(box.x + LABEL_PADDING);
+  const [nameY, figureY, detailY] = baselines(label.size).map((line) => round(box.y + line));
+  return svg`<g
+    class="label ${tile.darkText ? 'ink-dark' : 'ink-light'}"
+    data-index=${index}
+    ?data-dimmed=${tile.dimmed}
+  >
+    <text class="name" x=${x} y=${nameY} font-size=${label.size.name}>${label.name}</text>
+    ${label.figure ? svg`<text class="figure" x=${x} y=${figureY} font-size=${label.size.figure}>${tile.figureLine}</text>` : nothing}
+    ${label.detail ? svg`<text class="detail" x=${x} y=${detailY} font-size=${label.size.detail}>${tile.detailLine}</text>` : nothing}
   </g>`;
 }
 
@@ -100,7 +117,8 @@ export function tooltip(
   const centreX = box.x + box.width / 2;
   const below = box.y + box.height / 2 < size.height / 2;
   const left = Math.max(4, Math.min(size.width - width - 4, centreX - width / 2));
-  const top = below ? box.y + Math.min(box.height, 40) + 4 : box.y + box.height - Math.min(box.height, 40) - 4;
+  // Beside the tile's label, never over it: under the label block, or above the tile.
+  const top = below ? box.y + Math.min(box.height, 72) + 4 : box.y - 4;
   return html`<div
     class="tooltip ${below ? 'below' : 'above'}"
     id="tooltip"
@@ -111,10 +129,11 @@ export function tooltip(
     <strong>${tile.figures.name}</strong>
     <dl>
       ${headings.map(
-        (heading, i) => html`<div>
-          <dt>${heading}</dt>
-          <dd>${values[i] ?? ''}</dd>
-        </div>`,
+        (heading, i) =>
+          html`<div>
+            <dt>${heading}</dt>
+            <dd>${values[i] ?? ''}</dd>
+          </div>`,
       )}
     </dl>
     ${tile.warning ? html`<p class="tile-warning">⚠ ${tile.warning}</p>` : nothing}
@@ -136,10 +155,7 @@ export function legend(
     <svg class="legend-bar" viewBox="0 0 100 18" preserveAspectRatio="none" aria-hidden="true">
       <defs>
         <linearGradient id="sx-score-gradient">
-          ${stops.map(
-            (stop) =>
-              svg`<stop offset=${stop.offset} stop-color=${stop.colour}></stop>`,
-          )}
+          ${stops.map((stop) => svg`<stop offset=${stop.offset} stop-color=${stop.colour}></stop>`)}
         </linearGradient>
       </defs>
       <rect x="0" y="0" width="100" height="10" fill="url(#sx-score-gradient)"></rect>

@@ -1,9 +1,15 @@
-import { quoteIdentifier } from '@stratex/data';
+import { quoteIdentifier, quoteLiteral } from '@stratex/data';
 
 export interface BreakdownColumns {
   levels: readonly string[];
   target: string;
   actual?: string | undefined;
+}
+
+export interface BreakdownSource {
+  table: string;
+  columns: readonly string[];
+  rowCount: number;
 }
 
 /** Up to this many rows the widget reads rows as written (merged cells, subtotal rows, 万 amounts). */
@@ -14,26 +20,48 @@ const asText = (column: string): string => `CAST(${quoteIdentifier(column)} AS V
 const asNumber = (column: string): string =>
   `TRY_CAST(REPLACE(TRIM(${asText(column)}), ',', '') AS DOUBLE)`;
 
+/** The columns of a chosen filter that the summed rows would not carry, so SQL must apply them. */
+export function sqlFilter(
+  source: BreakdownSource,
+  columns: BreakdownColumns,
+  selection: Readonly<Record<string, string>> | null | undefined,
+): Record<string, string> {
+  if (!selection || source.rowCount <= AGGREGATE_FROM_ROWS) return {};
+  return Object.fromEntries(
+    Object.entries(selection).filter(
+      ([column]) => source.columns.includes(column) && !columns.levels.includes(column),
+    ),
+  );
+}
+
 /**
- * The SQL that reads a breakdown. Small tables: the level and figure columns as text.
- * Large tables: the engine sums target and actual per level combination; a cell it cannot
- * read as a plain number (say `500万元`) comes through on its own row, for the domain core
- * to read, so nothing is dropped. Columns keep their names; every value arrives as text.
+ * The SQL that reads a breakdown, every value as text. Small tables: every column as
+ * written, so cross-filters on any column apply. Large tables: the engine sums target and
+ * actual per level combination (after `filter`); a cell it cannot read as a plain number
+ * (say `500万元`) comes through on its own row for the domain core to read, so nothing is
+ * dropped. Columns keep their names.
  */
-export function breakdownQuery(table: string, columns: BreakdownColumns, rowCount: number): string {
+export function breakdownQuery(
+  source: BreakdownSource,
+  columns: BreakdownColumns,
+  filter: Readonly<Record<string, string>> = {},
+): string {
+  const from = quoteIdentifier(source.table);
+  if (source.rowCount <= AGGREGATE_FROM_ROWS) {
+    const all = source.columns.map((column) => `${asText(column)} AS ${quoteIdentifier(column)}`);
+    return `SELECT ${all.join(', ')} FROM ${from}`;
+  }
   const figures = [columns.target, ...(columns.actual ? [columns.actual] : [])];
   const levels = columns.levels.map((level) => `${asText(level)} AS ${quoteIdentifier(level)}`);
-  const from = quoteIdentifier(table);
-  if (rowCount <= AGGREGATE_FROM_ROWS) {
-    const texts = figures.map((figure) => `${asText(figure)} AS ${quoteIdentifier(figure)}`);
-    return `SELECT ${[...levels, ...texts].join(', ')} FROM ${from}`;
-  }
   const number = (index: number): string => quoteIdentifier(`sx_number_${index}`);
   const text = (index: number): string => quoteIdentifier(`sx_text_${index}`);
   const cells = figures.flatMap((figure, index) => [
     `${asText(figure)} AS ${text(index)}`,
     `${asNumber(figure)} AS ${number(index)}`,
   ]);
+  const where = Object.entries(filter)
+    .map(([column, value]) => `${asText(column)} = ${quoteLiteral(value)}`)
+    .join(' AND ');
   const readable = figures
     .map((_, index) => `(${number(index)} IS NOT NULL OR COALESCE(TRIM(${text(index)}), '') = '')`)
     .join(' AND ');
@@ -45,7 +73,7 @@ export function breakdownQuery(table: string, columns: BreakdownColumns, rowCoun
   const raw = figures.map((figure, index) => `${text(index)} AS ${quoteIdentifier(figure)}`);
   const groupBy = levelNames.length > 0 ? ` GROUP BY ${levelNames.join(', ')}` : '';
   return [
-    `WITH cells AS (SELECT ${[...levels, ...cells].join(', ')} FROM ${from})`,
+    `WITH cells AS (SELECT ${[...levels, ...cells].join(', ')} FROM ${from}${where ? ` WHERE ${where}` : ''})`,
     `SELECT ${[...levelNames, ...sums].join(', ')} FROM cells WHERE ${readable}${groupBy}`,
     `UNION ALL`,
     `SELECT ${[...levelNames, ...raw].join(', ')} FROM cells WHERE NOT (${readable})`,

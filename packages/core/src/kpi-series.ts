@@ -1,0 +1,87 @@
+import { parseDirection } from './achievement';
+import type { Direction } from './achievement';
+import { dayNumber } from './dates';
+import { applyUnitLabel, unitFromLabel } from './monitoring';
+import type { Period } from './pacing';
+import { isBlankRecord, roleText } from './records';
+import type { TableRecord, UnreadableCell } from './records';
+import { KPI_SCHEMA } from './roles';
+import type { ColumnResolution, RoleSchema } from './roles';
+import { parseCell } from './values';
+import type { Lang, Unit } from './values';
+
+/** The daily KPI table, with an optional column saying which way is better. */
+export const KPI_SERIES_SCHEMA: RoleSchema = {
+  name: 'kpi-series',
+  roles: [
+    ...KPI_SCHEMA.roles,
+    { role: 'direction', required: false, aliases: ['direction', '方向', '指标方向', '考核方向'] },
+  ],
+};
+
+/** One metric's daily values as read: day number → the values of that day. */
+export interface MetricSeries {
+  unit: Unit;
+  direction?: Direction;
+  target: { date: string; value: number } | null;
+  days: Map<number, number[]>;
+}
+
+/** Reads a daily KPI table into one series per metric, within the period when one is given. */
+export function readKpiSeries(
+  records: readonly TableRecord[],
+  resolution: ColumnResolution,
+  lang: Lang,
+  period: Partial<Period> | undefined,
+): { metrics: Map<string, MetricSeries>; dates: string[]; unreadable: UnreadableCell[] } {
+  const zh = lang === 'zh-CN';
+  const metrics = new Map<string, MetricSeries>();
+  const dates = new Set<string>();
+  const unreadable: UnreadableCell[] = [];
+  records.forEach((record, index) => {
+    if (isBlankRecord(record)) return;
+    const row = index + 1;
+    const text = (role: string): string | undefined => roleText(record, resolution, role);
+    const problem = (role: string, reason: string): void => {
+      unreadable.push({
+        row,
+        column: resolution.columns[role] ?? role,
+        value: text(role) ?? '',
+        reason,
+      });
+    };
+    const date = parseCell(text('date'));
+    if (date.kind !== 'date') {
+      problem('date', zh ? '应为日期，如 2024-08-15' : 'expected a date such as 2024-08-15');
+      return;
+    }
+    if ((period?.start && date.value < period.start) || (period?.end && date.value > period.end))
+      return;
+    dates.add(date.value);
+    const label = unitFromLabel(text('unit'));
+    const number = (role: 'actual' | 'target'): { value: number; unit: Unit } | null => {
+      const cell = applyUnitLabel(parseCell(text(role), label.unit), label);
+      if (cell.kind === 'number') return { value: cell.value, unit: cell.unit };
+      if (cell.kind !== 'empty') problem(role, zh ? '应为数字' : 'expected a number');
+      return null;
+    };
+    const actual = number('actual');
+    const target = number('target');
+    const metric = text('metric') ?? '';
+    const entry: MetricSeries = metrics.get(metric) ?? {
+      unit: label.unit,
+      target: null,
+      days: new Map(),
+    };
+    const unit = [target?.unit, actual?.unit].find((u) => u && u !== 'number');
+    if (unit) entry.unit = unit;
+    const direction = text('direction');
+    if (direction) entry.direction = parseDirection(direction);
+    if (target && (!entry.target || entry.target.date <= date.value))
+      entry.target = { date: date.value, value: target.value };
+    const day = dayNumber(date.value);
+    if (actual && day !== null) entry.days.set(day, [...(entry.days.get(day) ?? []), actual.value]);
+    metrics.set(metric, entry);
+  });
+  return { metrics, dates: [...dates].sort(), unreadable };
+}

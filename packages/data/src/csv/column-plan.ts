@@ -1,0 +1,67 @@
+import { parseCell } from '@stratex/core';
+import type { Table } from 'apache-arrow';
+import type { QueryParam } from '../connector';
+import { quoteIdentifier } from '../sql';
+import { guessColumn } from './column-kinds';
+import type { PlannedColumn } from './typed-table';
+import { distinctCellsSql } from './typed-table';
+
+type Query = (sql: string, params?: readonly QueryParam[]) => Promise<Table>;
+
+/** Cells read to guess the kinds: enough to be sure, few enough for a very wide file. */
+const SAMPLE_CELLS = 200_000;
+const MAX_SAMPLE_ROWS = 5_000;
+/** A period column has few distinct values; past this many it is read as text. */
+export const MAX_PERIODS = 1_000;
+
+/**
+ * Reads a sample of the text table (the first rows and a seeded random draw of the rest)
+ * and decides each column's kind with `parseCell`; periods get their table of values.
+ */
+export async function planColumns(
+  query: Query,
+  rawTable: string,
+  names: readonly string[],
+  notes: string[],
+): Promise<PlannedColumn[]> {
+  const rows = Math.max(50, Math.min(MAX_SAMPLE_ROWS, Math.floor(SAMPLE_CELLS / names.length)));
+  const list = names.map(quoteIdentifier).join(', ');
+  const table = quoteIdentifier(rawTable);
+  const head = await query(`SELECT ${list} FROM ${table} LIMIT ${Math.ceil(rows / 2)}`);
+  const draw = await query(
+    `SELECT ${list} FROM ${table} USING SAMPLE reservoir(${Math.floor(rows / 2)} ROWS) REPEATABLE (20240930)`,
+  );
+  const planned: PlannedColumn[] = [];
+  for (const [index, name] of names.entries()) {
+    const cells = [...columnCells(head, index), ...columnCells(draw, index)];
+    const { kind } = guessColumn(cells);
+    if (kind !== 'period') {
+      planned.push({ name, kind });
+      continue;
+    }
+    const distinct = await query(distinctCellsSql(rawTable, name, MAX_PERIODS));
+    if (distinct.numRows > MAX_PERIODS) {
+      notes.push(`${name} looks like periods but has too many different values; it stays text.`);
+      planned.push({ name, kind: 'text' });
+      continue;
+    }
+    const periods = new Map<string, string>();
+    for (const raw of columnCells(distinct, 0)) {
+      const cell = raw === null ? null : parseCell(raw);
+      if (raw !== null && cell?.kind === 'period') periods.set(raw, cell.value);
+    }
+    planned.push({ name, kind, periods });
+  }
+  return planned;
+}
+
+function columnCells(table: Table, index: number): (string | null)[] {
+  const column = table.getChildAt(index);
+  if (!column) return [];
+  const cells: (string | null)[] = [];
+  for (let row = 0; row < column.length; row++) {
+    const value: unknown = column.get(row);
+    cells.push(value === null || value === undefined ? null : String(value));
+  }
+  return cells;
+}

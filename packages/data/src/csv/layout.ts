@@ -1,0 +1,104 @@
+import { parseCell } from '@stratex/core';
+import { type CsvRecord, fieldText, isBlankField, readRecord } from './record';
+
+/** How a file is laid out: its separator, its header (if any) and where the rows start. */
+export interface CsvLayout {
+  delimiter: number;
+  /** Header cells as written, trimmed; null when the file has no header row. */
+  header: string[] | null;
+  /** Line of the header, or of the first row when there is no header. */
+  headerLine: number;
+  width: number;
+  dataStart: number;
+  dataLine: number;
+  /** The header record's bytes, to spot copies of it further down. */
+  headerBytes: Uint8Array | null;
+  /** Non-blank lines above the header (titles, notes), by line. */
+  aboveHeader: number[];
+}
+
+interface PreviewRecord {
+  record: CsvRecord;
+  line: number;
+  values: string[];
+  filled: number;
+}
+
+const CANDIDATES = [',', '\t', ';', '|'].map((ch) => ch.charCodeAt(0));
+const PREVIEW_RECORDS = 100;
+const PREVIEW_BYTES = 1 << 20;
+
+/**
+ * Finds the separator (the one that gives the most rows of one width) and the header:
+ * the first row that spans that width with at least half of it filled, so a title like
+ * "2024年第三季度销售目标" and blank lines above it are passed over. A first row of only
+ * numbers and dates is data, not a header. Returns null for a file with no values at all.
+ */
+export function findLayout(bytes: Uint8Array): CsvLayout | null {
+  let best: { delimiter: number; records: PreviewRecord[]; width: number; score: number } | null =
+    null;
+  for (const delimiter of CANDIDATES) {
+    const records = preview(bytes, delimiter);
+    const { width, score } = commonWidth(records);
+    if (!best || score > best.score) best = { delimiter, records, width, score };
+  }
+  if (!best || best.records.length === 0) return null;
+  const { delimiter, records, width } = best;
+  const headerAt = Math.max(
+    0,
+    records.findIndex((r) => r.values.length >= width && r.filled >= Math.ceil(width / 2)),
+  );
+  const chosen = records[headerAt] as PreviewRecord;
+  const above = records.slice(0, headerAt).map((r) => r.line);
+  const values = [...chosen.values];
+  while (values.length > width && values[values.length - 1] === '') values.pop();
+  const isHeader = chosen.values.some((v) => v !== '' && parseCell(v).kind === 'text');
+  const { record } = chosen;
+  return {
+    delimiter,
+    header: isHeader ? values : null,
+    headerLine: chosen.line,
+    width: values.length,
+    dataStart: isHeader ? record.end : record.start,
+    dataLine: isHeader ? chosen.line + record.lineBreaks : chosen.line,
+    headerBytes: isHeader ? bytes.slice(record.start, record.contentEnd) : null,
+    aboveHeader: above,
+  };
+}
+
+/** The first non-blank records under one separator. */
+function preview(bytes: Uint8Array, delimiter: number): PreviewRecord[] {
+  const records: PreviewRecord[] = [];
+  let offset = 0;
+  let line = 1;
+  while (offset < bytes.length && offset < PREVIEW_BYTES && records.length < PREVIEW_RECORDS) {
+    const record = readRecord(bytes, offset, delimiter);
+    if (!record.fields.every(isBlankField)) {
+      const values = record.fields.map((field) => fieldText(field).trim());
+      records.push({ record, line, values, filled: values.filter((v) => v !== '').length });
+    }
+    line += record.lineBreaks;
+    offset = record.end;
+  }
+  return records;
+}
+
+/**
+ * The width most rows share. A row with a single filled cell (a title, a note) weighs
+ * half; ties go to the narrower width, so one long row does not widen the table.
+ */
+function commonWidth(records: PreviewRecord[]): { width: number; score: number } {
+  const weights = new Map<number, number>();
+  for (const r of records) {
+    weights.set(r.values.length, (weights.get(r.values.length) ?? 0) + (r.filled > 1 ? 1 : 0.5));
+  }
+  let width = 1;
+  let weight = 0;
+  for (const [w, total] of weights) {
+    if (total > weight || (total === weight && w < width)) {
+      width = w;
+      weight = total;
+    }
+  }
+  return { width, score: width > 1 ? weight : 0 };
+}

@@ -1,0 +1,164 @@
+import type { Table } from 'apache-arrow';
+import type { QueryParam } from '../connector';
+import type { EncodingChoice } from '../decode';
+import { LoadError, type ProgressListener } from '../fetch-bytes';
+import { quoteIdentifier, quoteLiteral } from '../sql';
+import { positionalNames, uniqueColumnNames } from './column-names';
+import { rejectReason } from './column-kinds';
+import { planColumns } from './column-plan';
+import { toUtf8 } from './encoding';
+import { gunzipWithin, isGzip } from './gzip';
+import { findLayout } from './layout';
+import { type CsvColumn, type CsvReject, type CsvReport, FIRST_REJECTS } from './report';
+import { scanRows, type ScannedRows } from './scan';
+import { checkCsvSize } from './size-limit';
+import {
+  columnUnit,
+  dropColumnSql,
+  firstRejectedCellsSql,
+  inspectionSql,
+  type PlannedColumn,
+  publishUnitColumnSql,
+  typedTableSql,
+  unitWorkColumn,
+} from './typed-table';
+
+/** What the CSV loader needs from a database. */
+export interface CsvDatabase {
+  query(sql: string, params?: readonly QueryParam[]): Promise<Table>;
+  registerFile(fileName: string, bytes: Uint8Array): Promise<void>;
+  dropFile(fileName: string): Promise<void>;
+}
+
+export interface CsvLoadRequest {
+  /** Name of the text table; the typed one is `<table>_typed`. */
+  table: string;
+  file: string;
+  encoding: EncodingChoice;
+  maxBytes: number;
+  onProgress?: ProgressListener;
+}
+
+export interface CsvLoadResult extends CsvReport {
+  columns: string[];
+  rowCount: number;
+  encoding: string;
+}
+
+let loads = 0;
+
+/**
+ * Loads CSV bytes into two tables: `<table>`, every cell as written (text), and
+ * `<table>_typed`, with numbers, dates and periods read. The text is decoded and its rows
+ * checked in JS first; the database is asked for only once that work is done.
+ */
+export async function loadCsv(
+  database: () => Promise<CsvDatabase>,
+  input: Uint8Array,
+  request: CsvLoadRequest,
+): Promise<CsvLoadResult> {
+  const { table, file } = request;
+  checkCsvSize(file, input.byteLength, request.maxBytes);
+  const bytes = isGzip(input) ? await gunzipWithin(input, request.maxBytes, file) : input;
+  if (bytes.byteLength === 0) throw new LoadError(`${file} is empty.`, file);
+  const text = toUtf8(bytes, request.encoding, file);
+  request.onProgress?.({
+    phase: 'decode',
+    bytesRead: input.byteLength,
+    totalBytes: input.byteLength,
+  });
+
+  const layout = findLayout(text.bytes);
+  if (!layout) throw new LoadError(`${file} is empty: it has only blank lines.`, file);
+  const reserved = Array.from({ length: layout.width }, (_, i) => unitWorkColumn(i));
+  const names = layout.header
+    ? uniqueColumnNames(layout.header, reserved)
+    : positionalNames(layout.width);
+  const scanned = scanRows(text.bytes, { ...layout, header: layout.headerBytes }, file);
+  scanned.skipped.aboveHeader = layout.aboveHeader.length;
+  scanned.skipped.lines = [...layout.aboveHeader, ...scanned.skipped.lines].slice(0, FIRST_REJECTS);
+
+  const db = await database();
+  request.onProgress?.({
+    phase: 'load',
+    bytesRead: input.byteLength,
+    totalBytes: input.byteLength,
+  });
+  const notes = [...text.notes, ...repairNotes(scanned)];
+  const typedTable = `${table}_typed`;
+  try {
+    await createTextTable(db, table, names, scanned, String.fromCharCode(layout.delimiter));
+  } catch (cause) {
+    throw new LoadError(`${file} could not be read as a table.`, file, errorText(cause));
+  }
+  const planned = await planColumns((sql) => db.query(sql), table, names, notes);
+  await db.query(typedTableSql(table, typedTable, planned));
+  const columnTypes = await finishTypedTable(db, table, typedTable, planned, names);
+  const cellRejects = await firstRejectedCells(
+    db,
+    table,
+    typedTable,
+    planned,
+    columnTypes,
+    scanned.lines,
+  );
+
+  const cells = columnTypes.reduce((sum, column) => sum + column.rejects, 0);
+  const first = [...scanned.rejects, ...cellRejects]
+    .sort((a, b) => a.line - b.line)
+    .slice(0, FIRST_REJECTS);
+  return {
+    columns: names,
+    rowCount: scanned.rows,
+    encoding: text.encoding,
+    typedTable,
+    columnTypes,
+    headerRow: layout.header ? layout.headerLine : null,
+    delimiter: String.fromCharCode(layout.delimiter),
+    skippedRows: scanned.skipped,
+    rejects: { rows: scanned.rejectedRows, cells, count: scanned.rejectedRows + cells, first },
+    notes,
+  };
+}
+
+async function createTextTable(
+  db: CsvDatabase,
+  table: string,
+  names: readonly string[],
+  scanned: ScannedRows,
+  delimiter: string,
+): Promise<void> {
+  const target = quoteIdentifier(table);
+  if (scanned.rows === 0) {
+    const list = names.map((name) => `${quoteIdentifier(name)} VARCHAR`);
+    await db.query(`CREATE OR REPLACE TABLE ${target} (${list.join(', ')})`);
+    return;
+  }
+  const fileName = `sx-csv-${++loads}.csv`;
+  const types = names.map((name) => `${quoteLiteral(name)}: 'VARCHAR'`);
+  const lineSize = Math.max(2_097_152, scanned.longestRow + 1024);
+  await db.registerFile(fileName, scanned.text);
+  try {
+    await db.query(
+      `CREATE OR REPLACE TABLE ${target} AS SELECT * FROM read_csv(${quoteLiteral(fileName)}, ` +
+        `header = false, auto_detect = false, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', ` +
+        `max_line_size = ${lineSize}, buffer_size = ${Math.max(16 * 1_048_576, lineSize * 2)}, ` +
+        `columns = {${types.join(', ')}})`,
+    );
+  } finally {
+    await db.dropFile(fileName);
+  }
+}
+
+function repairNotes(scanned: ScannedRows): string[] {
+  const notes: string[] = [];
+  if (scanned.nulBytes > 0) notes.push(`${scanned.nulBytes} NUL bytes were removed.`);
+  if (scanned.byteOrderMarks > 0) {
+    notes.push(`${scanned.byteOrderMarks} byte-order marks inside the text were removed.`);
+  }
+  return notes;
+}
+
+function errorText(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

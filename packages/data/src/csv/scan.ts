@@ -1,0 +1,203 @@
+import { LoadError } from '../fetch-bytes';
+import { ByteWriter } from './byte-writer';
+import {
+  CR,
+  type CsvRecord,
+  isBlankField,
+  LF,
+  nextLineStart,
+  QUOTE,
+  readRecord,
+  recordPreview,
+} from './record';
+import { type CsvReject, FIRST_REJECTS, type SkippedRows } from './report';
+import { type Skim, skimRecord } from './skim';
+
+/** Where the rows start and what shape they must have. */
+export interface RowLayout {
+  delimiter: number;
+  /** Values per row: the header's. */
+  width: number;
+  /** Byte offset and line of the first row after the header. */
+  dataStart: number;
+  dataLine: number;
+  /** The header as written, to recognise copies of it further down. */
+  header: Uint8Array | null;
+}
+
+/** The rows as DuckDB is given them (no header), and what was left out on the way. */
+export interface ScannedRows {
+  text: Uint8Array;
+  rows: number;
+  /** Line in the file where each row starts, by row. */
+  lines: Int32Array;
+  skipped: SkippedRows;
+  rejectedRows: number;
+  rejects: CsvReject[];
+  nulBytes: number;
+  byteOrderMarks: number;
+  /** Bytes in the longest row, for DuckDB's line size limit. */
+  longestRow: number;
+}
+
+const MAX_RESTARTS = 10_000;
+
+/**
+ * One pass over the rows. Runs of good rows are copied as they are; rows with NUL bytes,
+ * stray byte-order marks, quotes in odd places or a lone CR ending are rewritten in plain
+ * CSV; blank rows and repeated headers are skipped and counted; rows with the wrong number
+ * of values, or a quote that never closes, are left out and listed with their line.
+ */
+export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): ScannedRows {
+  const { delimiter, width, header } = layout;
+  const out = new ByteWriter(bytes.length - layout.dataStart + 1024);
+  let lines = new Int32Array(1024);
+  const result: ScannedRows = {
+    text: new Uint8Array(),
+    rows: 0,
+    lines,
+    skipped: { blank: 0, aboveHeader: 0, repeatedHeader: 0, lines: [] },
+    rejectedRows: 0,
+    rejects: [],
+    nulBytes: 0,
+    byteOrderMarks: 0,
+    longestRow: 0,
+  };
+  const addRow = (line: number, length: number): void => {
+    if (result.rows === lines.length) {
+      const grown = new Int32Array(lines.length * 2);
+      grown.set(lines);
+      lines = grown;
+    }
+    lines[result.rows++] = line;
+    if (length > result.longestRow) result.longestRow = length;
+  };
+  const skip = (line: number): void => {
+    if (result.skipped.lines.length < FIRST_REJECTS) result.skipped.lines.push(line);
+  };
+  const reject = (line: number, start: number, end: number, reason: string): void => {
+    result.rejectedRows++;
+    if (result.rejects.length < FIRST_REJECTS) {
+      result.rejects.push({ line, column: null, value: recordPreview(bytes, start, end), reason });
+    }
+  };
+  let restarts = 0;
+  let i = layout.dataStart;
+  let line = layout.dataLine;
+  /** Start of the good rows not yet copied. */
+  let run = i;
+  let rewritten = false;
+  const flush = (end: number): void => {
+    if (end > run) out.bytes(bytes, run, end);
+    rewritten = true;
+  };
+  const n = bytes.length;
+  const skim: Skim = {
+    end: 0,
+    contentEnd: 0,
+    fields: 0,
+    lineBreaks: 0,
+    content: false,
+    clean: true,
+  };
+  while (i < n) {
+    const start = i;
+    const startLine = line;
+    skimRecord(bytes, start, delimiter, skim);
+    i = skim.end;
+    line += skim.lineBreaks;
+    if (skim.clean) {
+      const good = skim.content && skim.fields === width;
+      const loneCr = bytes[skim.contentEnd] === CR && bytes[skim.contentEnd + 1] !== LF;
+      if (good && !loneCr && !(header && sameBytes(bytes, start, skim.contentEnd, header))) {
+        addRow(startLine, skim.contentEnd - start);
+        continue;
+      }
+      flush(start);
+      run = i;
+      if (!skim.content) {
+        result.skipped.blank++;
+        skip(startLine);
+        continue;
+      }
+      if (header && sameBytes(bytes, start, skim.contentEnd, header)) {
+        result.skipped.repeatedHeader++;
+        skip(startLine);
+        continue;
+      }
+      if (good) {
+        out.bytes(bytes, start, skim.contentEnd);
+        out.byte(LF);
+        addRow(startLine, skim.contentEnd - start);
+        continue;
+      }
+    }
+    flush(start);
+    const record = readRecord(bytes, start, delimiter);
+    result.nulBytes += record.nulBytes;
+    result.byteOrderMarks += record.byteOrderMarks;
+    if (record.unterminated) {
+      if (++restarts > MAX_RESTARTS) {
+        throw new LoadError(`${file} has too many quotes that never close to be read.`, file);
+      }
+      i = nextLineStart(bytes, start);
+      line = startLine + 1;
+      run = i;
+      reject(startLine, start, i, 'a quoted value starts here and is never closed');
+      continue;
+    }
+    i = record.end;
+    line = startLine + record.lineBreaks;
+    run = i;
+    const values = record.fields;
+    while (values.length > width && isBlankField(values[values.length - 1] as Uint8Array)) {
+      values.pop();
+    }
+    if (values.every(isBlankField)) {
+      result.skipped.blank++;
+      skip(startLine);
+    } else if (values.length !== width) {
+      reject(startLine, start, record.contentEnd, valueCountReason(values.length, width));
+    } else {
+      writeRecord(out, record, delimiter);
+      addRow(startLine, record.contentEnd - start);
+    }
+  }
+  if (rewritten) {
+    flush(n);
+    result.text = out.result();
+  } else {
+    result.text = bytes.slice(layout.dataStart);
+  }
+  result.lines = lines.subarray(0, result.rows);
+  return result;
+}
+
+function valueCountReason(count: number, width: number): string {
+  const values = (k: number): string => `${k} value${k === 1 ? '' : 's'}`;
+  return `the row has ${values(count)} but the header has ${values(width)}`;
+}
+
+function sameBytes(bytes: Uint8Array, start: number, end: number, other: Uint8Array): boolean {
+  if (end - start !== other.length) return false;
+  for (let k = 0; k < other.length; k++) if (bytes[start + k] !== other[k]) return false;
+  return true;
+}
+
+/** Writes a repaired record in plain CSV, quoting the fields that need it. */
+function writeRecord(out: ByteWriter, record: CsvRecord, delimiter: number): void {
+  record.fields.forEach((field, index) => {
+    if (index > 0) out.byte(delimiter);
+    if (!field.some((b) => b === delimiter || b === QUOTE || b === LF || b === CR)) {
+      out.bytes(field);
+      return;
+    }
+    out.byte(QUOTE);
+    for (const byte of field) {
+      if (byte === QUOTE) out.byte(QUOTE);
+      out.byte(byte);
+    }
+    out.byte(QUOTE);
+  });
+  out.byte(LF);
+}

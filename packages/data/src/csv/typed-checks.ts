@@ -1,0 +1,116 @@
+import type { Table } from 'apache-arrow';
+import type { QueryParam } from '../connector';
+import { uniqueColumnNames } from './column-names';
+import { rejectReason } from './column-kinds';
+import { type CsvColumn, type CsvReject, FIRST_REJECTS } from './report';
+import {
+  cellCountsSql,
+  columnUnit,
+  dropColumnSql,
+  firstRejectedCellsSql,
+  type PlannedColumn,
+  publishUnitColumnSql,
+  rejectCountsSql,
+  unitWorkColumn,
+} from './typed-table';
+
+type Query = (sql: string, params?: readonly QueryParam[]) => Promise<Table>;
+
+/** The typed table after its checks: what each column holds, and the first cells it could not read. */
+export interface TypedTableCheck {
+  columns: CsvColumn[];
+  firstRejects: CsvReject[];
+}
+
+/**
+ * Counts, per column, the filled cells the typed table could not read (only where the
+ * filled counts of the two tables differ is a cell-by-cell look needed), settles each
+ * number column's unit, publishes a unit column for mixed ones, and lists the first rejects.
+ */
+export async function checkTypedTable(
+  query: Query,
+  rawTable: string,
+  typedTable: string,
+  planned: readonly PlannedColumn[],
+  lines: Int32Array,
+): Promise<TypedTableCheck> {
+  const rawCounts = await firstRow(query, cellCountsSql(rawTable, planned, false));
+  const typedCounts = await firstRow(query, cellCountsSql(typedTable, planned, true));
+  const differing = planned.flatMap((column, i) =>
+    column.kind !== 'text' && Number(rawCounts[`n${i}`]) > Number(typedCounts[`n${i}`]) ? [i] : [],
+  );
+  const rejectCounts =
+    differing.length > 0
+      ? await firstRow(query, rejectCountsSql(rawTable, typedTable, differing, planned))
+      : {};
+  const taken = planned.map((column) => column.name);
+  const columns: CsvColumn[] = [];
+  for (const [i, column] of planned.entries()) {
+    const described: CsvColumn = {
+      name: column.name,
+      kind: column.kind,
+      rejects: Number(rejectCounts[`r${i}`] ?? 0),
+    };
+    if (column.kind === 'number') {
+      described.unit = columnUnit(listOf(typedCounts[`u${i}`]));
+      if (described.unit === 'mixed') {
+        const [unitName] = uniqueColumnNames([`${column.name}_unit`], taken) as [string];
+        taken.push(unitName);
+        described.unitColumn = unitName;
+        for (const statement of publishUnitColumnSql(typedTable, i, unitName)) {
+          await query(statement);
+        }
+      } else {
+        await query(dropColumnSql(typedTable, unitWorkColumn(i)));
+      }
+    }
+    columns.push(described);
+  }
+  const firstRejects = await firstRejectedCells(
+    query,
+    rawTable,
+    typedTable,
+    planned,
+    columns,
+    lines,
+  );
+  return { columns, firstRejects };
+}
+
+async function firstRejectedCells(
+  query: Query,
+  rawTable: string,
+  typedTable: string,
+  planned: readonly PlannedColumn[],
+  columns: readonly CsvColumn[],
+  lines: Int32Array,
+): Promise<CsvReject[]> {
+  const indexes = columns.flatMap((column, i) => (column.rejects > 0 ? [i] : []));
+  if (indexes.length === 0) return [];
+  const rows = await query(
+    firstRejectedCellsSql(rawTable, typedTable, indexes, planned, FIRST_REJECTS),
+  );
+  return rows.toArray().map((row: { toJSON(): Record<string, unknown> }) => {
+    const { row: index, col, cell } = row.toJSON();
+    const column = columns[Number(col)] as CsvColumn;
+    const value = String(cell);
+    return {
+      line: lines[Number(index)] ?? 0,
+      column: column.name,
+      value,
+      reason: rejectReason(value, column.kind),
+    };
+  });
+}
+
+async function firstRow(query: Query, sql: string): Promise<Record<string, unknown>> {
+  if (!sql) return {};
+  const table = await query(sql);
+  return (table.toArray()[0]?.toJSON() as Record<string, unknown> | undefined) ?? {};
+}
+
+function listOf(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  const items = (value as { toArray?: () => unknown[] }).toArray?.() ?? (value as unknown[]);
+  return Array.from(items, String);
+}

@@ -1,0 +1,185 @@
+import type { Unit } from '@stratex/core';
+import { quoteIdentifier } from '../sql';
+import {
+  plainDateSql,
+  plainNumberSql,
+  dateValueSql,
+  datePartsSql,
+  filledSql,
+  normalisedSql,
+  numberPartsSql,
+  periodValueSql,
+  signedNumberSql,
+  statedUnitSql,
+  textValueSql,
+  unsignedZeroSql,
+} from './cell-sql';
+import type { ColumnKind } from './report';
+
+/** A column as the typed table will read it. */
+export interface PlannedColumn {
+  name: string;
+  kind: ColumnKind;
+  /** Period columns: each distinct cell and the period it names. */
+  periods?: ReadonlyMap<string, string>;
+}
+
+/** Where a number column's per-row unit waits until the column's unit is known. */
+export function unitWorkColumn(index: number): string {
+  return `__sx_unit_${index}`;
+}
+
+/**
+ * `CREATE TABLE typed AS …` over the text table, in steps so each cell is looked at once:
+ * cells that DuckDB's own casts read exactly (`1234.5`, `2024-06-01`) take that quick way;
+ * only the others are normalised and taken apart like `parseCell` does.
+ */
+export function typedTableSql(
+  rawTable: string,
+  typedTable: string,
+  columns: readonly PlannedColumn[],
+): string {
+  const steps: string[][] = [[], [], [], []];
+  const [plain, split, parts, values] = steps as [string[], string[], string[], string[]];
+  columns.forEach((column, i) => {
+    const cell = quoteIdentifier(column.name);
+    const out = quoteIdentifier(column.name);
+    switch (column.kind) {
+      case 'number':
+        plain.push(`${cell} AS _c${i}`, `${plainNumberSql(cell)} AS _q${i}`);
+        split.push(
+          `CASE WHEN _q${i} THEN CAST(_c${i} AS DOUBLE) END AS _f${i}`,
+          `CASE WHEN _q${i} OR _c${i} IS NULL THEN NULL ELSE ${numberPartsSql(`_c${i}`)} END AS _p${i}`,
+          `_q${i}`,
+        );
+        parts.push(
+          `coalesce(_f${i}, ${signedNumberSql(`_p${i}`)}) AS _v${i}`,
+          `CASE WHEN _q${i} THEN 'number~' ELSE ${statedUnitSql(`_p${i}`)} END AS _u${i}`,
+        );
+        values.push(
+          `${unsignedZeroSql(`_v${i}`)} AS ${out}`,
+          `_u${i} AS ${quoteIdentifier(unitWorkColumn(i))}`,
+        );
+        break;
+      case 'date': {
+        plain.push(`${cell} AS _c${i}`, `${plainDateSql(cell)} AS _q${i}`);
+        split.push(
+          `CASE WHEN _q${i} THEN try_cast(_c${i} AS DATE) END AS _f${i}`,
+          `CASE WHEN _q${i} OR _c${i} IS NULL THEN NULL ELSE ${normalisedSql(`_c${i}`)} END AS _n${i}`,
+        );
+        const dateParts = datePartsSql(`_n${i}`);
+        parts.push(`_f${i}`, ...dateParts.map((sql, k) => `${sql} AS _d${i}_${k}`));
+        const slow = dateValueSql(dateParts.map((_, k) => `_d${i}_${k}`));
+        values.push(`coalesce(_f${i}, ${slow}) AS ${out}`);
+        break;
+      }
+      case 'period':
+      case 'text': {
+        const value =
+          column.kind === 'period'
+            ? periodValueSql(cell, column.periods ?? new Map())
+            : textValueSql(cell);
+        plain.push(`${value} AS _t${i}`);
+        split.push(`_t${i}`);
+        parts.push(`_t${i}`);
+        values.push(`_t${i} AS ${out}`);
+        break;
+      }
+    }
+  });
+  const from = steps
+    .slice(0, 3)
+    .reduce(
+      (inner, list) => `(SELECT ${list.join(', ')} FROM ${inner})`,
+      quoteIdentifier(rawTable),
+    );
+  return `CREATE OR REPLACE TABLE ${quoteIdentifier(typedTable)} AS SELECT ${values.join(', ')} FROM ${from}`;
+}
+
+/** Per checked column, the cells that hold something (`n<i>`), in the text or the typed table; numbers' units (`u<i>`). */
+export function cellCountsSql(
+  table: string,
+  columns: readonly PlannedColumn[],
+  typed: boolean,
+): string {
+  const parts: string[] = [];
+  columns.forEach((column, i) => {
+    if (column.kind === 'text') return;
+    parts.push(`count(${quoteIdentifier(column.name)})::DOUBLE AS n${i}`);
+    if (typed && column.kind === 'number') {
+      const unit = quoteIdentifier(unitWorkColumn(i));
+      parts.push(`list(DISTINCT ${unit}) FILTER (WHERE ${unit} IS NOT NULL) AS u${i}`);
+    }
+  });
+  return parts.length === 0 ? '' : `SELECT ${parts.join(', ')} FROM ${quoteIdentifier(table)}`;
+}
+
+/** Per column index given, the filled cells that did not read (`r<i>`): spaces alone are not a value. */
+export function rejectCountsSql(
+  rawTable: string,
+  typedTable: string,
+  columnIndexes: readonly number[],
+  columns: readonly PlannedColumn[],
+): string {
+  const parts = columnIndexes.map((i) => {
+    const name = quoteIdentifier((columns[i] as PlannedColumn).name);
+    return `count(*) FILTER (WHERE t.${name} IS NULL AND ${filledSql(`r.${name}`)})::DOUBLE AS r${i}`;
+  });
+  return `SELECT ${parts.join(', ')} FROM ${quoteIdentifier(rawTable)} r POSITIONAL JOIN ${quoteIdentifier(typedTable)} t`;
+}
+
+/** The first `limit` cells that did not read, in file order: row (0 = first), column index, cell. */
+export function firstRejectedCellsSql(
+  rawTable: string,
+  typedTable: string,
+  columnIndexes: readonly number[],
+  columns: readonly PlannedColumn[],
+  limit: number,
+): string {
+  const selects = columnIndexes.map((i) => {
+    const name = quoteIdentifier((columns[i] as PlannedColumn).name);
+    return (
+      `SELECT r.rowid::DOUBLE AS row, ${i} AS col, r.${name} AS cell FROM ${quoteIdentifier(rawTable)} r ` +
+      `POSITIONAL JOIN ${quoteIdentifier(typedTable)} t WHERE t.${name} IS NULL AND ${filledSql(`r.${name}`)}`
+    );
+  });
+  return `SELECT * FROM (${selects.join(' UNION ALL ')}) ORDER BY row, col LIMIT ${limit}`;
+}
+
+/**
+ * A number column's unit from the units its cells state. Unstated ones (`500万`, `30`)
+ * take the one stated unit when there is one (as `parseCell(raw, unit)` does), except a
+ * percent: a bare number among percentages is not a percentage.
+ */
+export function columnUnit(units: readonly string[]): Unit | 'mixed' {
+  const stated = new Set(units.filter((u) => !u.endsWith('~')));
+  const unstated = new Set(units.filter((u) => u.endsWith('~')).map((u) => u.slice(0, -1)));
+  if (stated.size === 0) {
+    if (unstated.size > 1) return 'mixed';
+    return ([...unstated][0] as Unit | undefined) ?? 'number';
+  }
+  if (stated.size > 1) return 'mixed';
+  const only = [...stated][0] as Unit;
+  if (only !== 'percent') return only;
+  return unstated.size === 0 ? 'percent' : 'mixed';
+}
+
+/** Turns a mixed column's work column into its public unit column. */
+export function publishUnitColumnSql(typedTable: string, index: number, name: string): string[] {
+  const table = quoteIdentifier(typedTable);
+  const work = quoteIdentifier(unitWorkColumn(index));
+  return [
+    `UPDATE ${table} SET ${work} = replace(${work}, '~', '')`,
+    `ALTER TABLE ${table} RENAME COLUMN ${work} TO ${quoteIdentifier(name)}`,
+  ];
+}
+
+/** `ALTER TABLE … DROP COLUMN …`. */
+export function dropColumnSql(table: string, column: string): string {
+  return `ALTER TABLE ${quoteIdentifier(table)} DROP COLUMN ${quoteIdentifier(column)}`;
+}
+
+/** The distinct cells of a column, one more than `limit` to tell when there are too many. */
+export function distinctCellsSql(rawTable: string, column: string, limit: number): string {
+  return `SELECT DISTINCT ${quoteIdentifier(column)} AS cell FROM ${quoteIdentifier(rawTable)} WHERE ${quoteIdentifier(column)} IS NOT NULL LIMIT ${limit + 1}`;
+}

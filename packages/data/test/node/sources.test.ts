@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SourceLoadDetail } from '@stratex/data';
+import { nativeEngine } from '@stratex/data/node';
+
+const engine = nativeEngine();
+let server: Server;
+let origin = '';
+const parquet = (name: string): Buffer =>
+  readFileSync(new URL(`../../../../fixtures/parquet/${name}`, import.meta.url));
+let body = parquet('evaluation.zstd.parquet');
+let version = 1;
+let broken = false;
+let fullResponses = 0;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const etag = `"v${version}"`;
+    if (broken) return void response.writeHead(500).end();
+    if (request.headers['if-none-match'] === etag) return void response.writeHead(304).end();
+    fullResponses++;
+    response.writeHead(200, { etag, 'content-length': body.byteLength }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.close();
+  await engine.close();
+});
+
+describe('sources defined by script', () => {
+  it('loads records and Arrow tables as named sources', async () => {
+    await engine.loadRecords('kpi', [
+      { metric: '销售额', actual: 540, on_track: true },
+      { metric: '线索转化率', actual: 12, on_track: false },
+    ]);
+    expect(await engine.readOnlyRecords('SELECT metric FROM kpi WHERE on_track')).toEqual([
+      { metric: '销售额' },
+    ]);
+    await engine.loadArrow(
+      'budget',
+      tableFromArrays({ module: ['推广', '渠道'], share: [0.4, 0.3] }),
+    );
+    expect(await engine.records('SELECT sum(share) AS s FROM sx_budget')).toEqual([{ s: 0.7 }]);
+  });
+
+  it('recognises Arrow IPC bytes, file or stream, by their signature', async () => {
+    const table = tableFromArrays({ region: ['华东', '华南'], actual: [1.5, 1.2] });
+    for (const layout of ['file', 'stream'] as const) {
+      const source = engine.defineSource(`arrow_${layout}`, { bytes: tableToIPC(table, layout) });
+      const loaded = await source.ready;
+      expect(loaded).toMatchObject({
+        rowCount: 2,
+        columns: ['region', 'actual'],
+        encoding: 'arrow',
+      });
+    }
+  });
+
+  it('refreshes only when the file changed, swaps atomically, and keeps stale data on failure', async () => {
+    const source = engine.defineSource('targets', { url: `${origin}/targets.parquet` });
+    const loads: SourceLoadDetail[] = [];
+    source.addEventListener('load', (event) =>
+      loads.push((event as CustomEvent<SourceLoadDetail>).detail),
+    );
+    await source.ready;
+    expect(fullResponses).toBe(1);
+
+    await source.refresh();
+    expect(fullResponses).toBe(1);
+    expect(loads).toHaveLength(1);
+
+    body = parquet('sales_sample.snappy.parquet');
+    version = 2;
+    const refreshed = await source.refresh();
+    expect(refreshed.rowCount).toBe(5000);
+    expect(loads.at(-1)).toMatchObject({ refreshed: true, source: 'targets' });
+    expect(await engine.readOnlyRecords('SELECT count(*)::INT AS n FROM targets')).toEqual([
+      { n: 5000 },
+    ]);
+
+    broken = true;
+    await expect(source.refresh()).rejects.toThrow(/server answered 500/);
+    expect(source.state).toBe('stale');
+    expect(source.staleSince).toBeInstanceOf(Date);
+    expect(await engine.records('SELECT count(*)::INT AS n FROM sx_targets')).toEqual([
+      { n: 5000 },
+    ]);
+
+    broken = false;
+    await source.refresh();
+    expect(source.state).toBe('ready');
+    expect(source.staleSince).toBeUndefined();
+  });
+
+  it('fails fast, before downloading, on a file too large for the page', async () => {
+    const small = nativeEngine({ maxFileBytes: 10 });
+    try {
+      const source = small.defineSource('big', { url: `${origin}/targets.parquet` });
+      await expect(source.ready).rejects.toThrow(/too large to open in a browser/);
+    } finally {
+      await small.close();
+    }
+  });
+});

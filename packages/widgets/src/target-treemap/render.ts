@@ -1,0 +1,172 @@
+import type { Lang, Status, TargetMeasure, TargetMeasureOptions, TargetNode } from '@stratex/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { message, type MessageKey } from '../base/lang';
+import { type Breakdown, type BreakdownColumns, splitOf } from './breakdown';
+import type { Theme } from './colour';
+import {
+  type FigureWords,
+  figureHeadings,
+  figureRow,
+  type TileFigures,
+  tileFigures,
+} from './figures';
+import { legend, type MapEvents, tileMap, tooltip } from './map';
+import { type LevelView, splitWarning } from './view';
+
+export interface BreakdownScene {
+  lang: Lang;
+  columns: BreakdownColumns;
+  breakdown: Breakdown | undefined;
+  node: TargetNode | undefined;
+  view: LevelView | undefined;
+  words: FigureWords;
+  size: { width: number; height: number };
+  options: TargetMeasureOptions;
+  total: TargetMeasure | undefined;
+  focusKey: string | undefined;
+  tooltipKey: string | undefined;
+  theme: Theme;
+  asOfText: string | undefined;
+  formatScore: (score: number) => string;
+  goTo: (depth: number) => void;
+  events: MapEvents;
+}
+
+/** The whole view of one level: heading, trail, warnings, map, colour key and data table. */
+export function renderBreakdown(scene: BreakdownScene): TemplateResult {
+  const t = (key: MessageKey): string => message(scene.lang, key);
+  const { breakdown, node, view, total } = scene;
+  if (!breakdown || !node || !view || !total) {
+    return html`<div class="state" data-state="error" role="alert">
+      <strong>${t('errorTitle')}</strong>
+      <span>${t('missingColumns')}${t('colon')}${scene.columns.missing.join(', ')}</span>
+    </div>`;
+  }
+  const totals = tileFigures(node, total, scene.words);
+  const pacing = total.basis === 'pace';
+  const headings = figureHeadings(scene.words, pacing);
+  const level = scene.columns.levels[node.path.length] ?? '';
+  const title = scene.words.budget ? t('treemapBudgetTitle') : t('treemapTitle');
+  const focusIndex = Math.max(
+    0,
+    view.drawn.findIndex((tile) => tile.box.key === scene.focusKey),
+  );
+  const tip = view.drawn.find((tile) => tile.box.key === scene.tooltipKey);
+  const mapLabel = `${title}${t('colon')}${trailNames(node, scene.lang).join(' › ')}, ${byLevel(level, scene.lang)}. ${t('treemapDrill')}; ${t('treemapBack')}.`;
+  return html`
+    <header>
+      <h2>${title}</h2>
+      ${summary(totals, headings, total.status)}
+    </header>
+    ${trail(node, scene, level)} ${warnings(scene, node, view.undrawn)}
+    <div class="map-frame">
+      ${tileMap(view.drawn, scene.size, focusIndex, mapLabel, scene.events)}
+      ${tooltip(tip, scene.size, headings, tip ? figureRow(tip.figures) : [])}
+    </div>
+    ${colourKey(scene, pacing)} ${dataTable(scene, node, view, totals, headings, title, level)}
+  `;
+}
+
+function byLevel(level: string, lang: Lang): string {
+  const by = message(lang, 'treemapBy');
+  return lang === 'zh-CN' ? `${by}${level}` : `${by} ${level}`;
+}
+
+function trailNames(node: TargetNode, lang: Lang): string[] {
+  return [message(lang, 'treemapAll'), ...node.path.map((key) => key || '—')];
+}
+
+function summary(totals: TileFigures, headings: readonly string[], status: Status): TemplateResult {
+  const row = figureRow(totals);
+  const shown = [0, 1, 2].map((i) => html`<span>${headings[i]} <strong>${row[i]}</strong></span>`);
+  return html`<p class="summary">
+    ${shown}
+    <span class="status" data-status=${status}
+      ><span aria-hidden="true">${totals.icon}</span> ${totals.status}</span
+    >
+  </p>`;
+}
+
+function trail(node: TargetNode, scene: BreakdownScene, level: string): TemplateResult {
+  const names = trailNames(node, scene.lang);
+  return html`<nav part="breadcrumb" aria-label=${message(scene.lang, 'treemapTrail')}>
+    <ol>
+      ${names.map((name, depth) =>
+        depth === names.length - 1
+          ? html`<li aria-current="location">${name}</li>`
+          : html`<li><button type="button" @click=${() => scene.goTo(depth)}>${name}</button></li>`,
+      )}
+    </ol>
+    ${level ? html`<span class="level">${byLevel(level, scene.lang)}</span>` : nothing}
+  </nav>`;
+}
+
+function warnings(
+  scene: BreakdownScene,
+  node: TargetNode,
+  undrawn: number,
+): TemplateResult | typeof nothing {
+  const { lang, breakdown, columns, words } = scene;
+  const lines: string[] = [];
+  const split = breakdown ? splitOf(node, breakdown.splits) : undefined;
+  if (split) lines.push(splitWarning(split, columns.levels, words.unit, lang));
+  if (undrawn > 0) lines.push(`${undrawn} ${message(lang, 'treemapNotDrawn')}`);
+  const unreadable = breakdown?.unreadable ?? [];
+  if (unreadable.length > 0) {
+    const list = unreadable
+      .map((cell) => `#${cell.row} ${cell.column}: “${cell.value}”`)
+      .join('; ');
+    lines.push(`${unreadable.length} ${message(lang, 'unreadable')} — ${list}`);
+  }
+  if (lines.length === 0) return nothing;
+  return html`<ul class="warnings" part="warning" role="note">
+    ${lines.map((line) => html`<li><span aria-hidden="true">⚠</span> ${line}</li>`)}
+  </ul>`;
+}
+
+function colourKey(scene: BreakdownScene, pacing: boolean): TemplateResult {
+  const t = (key: MessageKey): string => message(scene.lang, key);
+  const measure = scene.words.budget ? t('treemapUsed') : t('achievement');
+  const caption = pacing ? `${t('treemapVsPace')} (${scene.asOfText ?? ''})` : measure;
+  const low = scene.words.budget ? t('treemapOverBudget') : t('treemapBehind');
+  const high = scene.words.budget ? t('treemapUnderBudget') : t('treemapAhead');
+  return legend(scene.theme, caption, low, high, scene.formatScore);
+}
+
+function dataTable(
+  scene: BreakdownScene,
+  node: TargetNode,
+  view: LevelView,
+  totals: TileFigures,
+  headings: readonly string[],
+  caption: string,
+  level: string,
+): TemplateResult {
+  const rows = view.tiles.map((tile) => tileFigures(tile.node, tile.measure, scene.words));
+  const row = (figures: TileFigures): TemplateResult =>
+    html`<tr>
+      <th scope="row">${figures.name}</th>
+      ${figureRow(figures).map((value, i) =>
+        i === headings.length - 1
+          ? html`<td><span aria-hidden="true">${figures.icon}</span> ${value}</td>`
+          : html`<td>${value}</td>`,
+      )}
+    </tr>`;
+  return html`<table part="data-table">
+    <caption>
+      ${caption}${message(scene.lang, 'colon')}${trailNames(node, scene.lang).join(' › ')}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${level}</th>
+        ${headings.map((heading) => html`<th scope="col">${heading}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(row)}
+    </tbody>
+    <tfoot>
+      ${row(totals)}
+    </tfoot>
+  </table>`;
+}

@@ -1,0 +1,353 @@
+import {
+  amountFromText,
+  dateFromText,
+  formatDayMonth,
+  formatRate,
+  headersOf,
+  measureTarget,
+  parseDirection,
+  periodFromText,
+  rateAtScore,
+  type TargetMeasureOptions,
+  type Unit,
+} from '@stratex/core';
+import type { LoadedTable } from '@stratex/data';
+import { type PropertyValues, type TemplateResult } from 'lit';
+import { sharedStyles } from '../base/shared.styles';
+import { SxWidget } from '../base/sx-widget';
+import {
+  type Breakdown,
+  type BreakdownColumns,
+  type BreakdownRequest,
+  buildBreakdown,
+  nodeAt,
+  resolveBreakdown,
+} from './breakdown';
+import { mapHeight, neighbour } from './layout';
+import type { DrawnTile, MapEvents } from './map';
+import { breakdownQuery, sqlFilter } from './query';
+import { renderBreakdown } from './render';
+import { targetTreemapStyles } from './target-treemap.styles';
+import { levelView, selectionOf } from './view';
+
+const UNITS: readonly Unit[] = ['money', 'count', 'number', 'percent'];
+const ARROWS = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+} as const;
+const QUERY_INPUTS = ['levels', 'target', 'actual', 'targetColumn', 'actualColumn'] as const;
+
+/**
+ * @summary Target treemap: the overall target broken down by levels (region, product line…),
+ * tile area = target, colour = achievement (or pace) on a diverging scale around 100 %.
+ * Click or Enter drills down one level and selects; Escape or Backspace goes back up.
+ *
+ * @attr source - Name of an `sx-data-source` holding the target split.
+ * @attr src - URL of a CSV export, loaded directly.
+ * @attr query - SQL over the page's sources returning level, target and actual columns.
+ * @attr encoding - Encoding of `src`: `auto` (default), `utf-8`, `gbk`, `gb18030`, `utf-16`.
+ * @attr levels - Comma-separated level columns, top first, e.g. `区域,产品线,客户类型` (default: the text columns).
+ * @attr target - Target column (default 目标值 / target / 预算 / budget…); alias `target-column`.
+ * @attr actual - Actual column (default 实际值 / actual / 已花费 / spent…); alias `actual-column`.
+ * @attr direction - `lower` when less is better (a budget: spending over it is bad); default `higher`.
+ * @attr as-of - The day the actuals run to; with a period, colour compares with the part due by then.
+ * @attr period - The target's period, e.g. `2024-Q3`; or `period-start` and `period-end`.
+ * @attr total-target - The stated overall target (e.g. `500万`), checked against what the levels add up to.
+ * @attr value-format - `money` (default), `count`, `number` or `percent`.
+ * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
+ * @attr theme - `dark` for the dark theme.
+ * @attr show-table - Shows the data table that is otherwise only read by screen readers.
+ *
+ * @fires sx-select - A tile was chosen (or chosen again to clear); detail `{ source, selection }`, e.g. `{ 区域: '华东' }`.
+ * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
+ * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart breadcrumb - The trail of levels drilled into.
+ * @csspart map - The treemap's SVG.
+ * @csspart tile - One tile (an SVG group).
+ * @csspart tooltip - The figures of the hovered or focused tile.
+ * @csspart legend - The colour key.
+ * @csspart warning - Splits that do not add up, cells that could not be read.
+ * @csspart data-table - The accessible table of every figure shown.
+ *
+ * @cssprop --sx-background - Background colour (also the gap between tiles).
+ * @cssprop --sx-foreground - Text colour, focus and selection rings.
+ * @cssprop --sx-muted - Secondary text colour.
+ * @cssprop --sx-border - Rule colour.
+ * @cssprop --sx-warn - Colour of warnings.
+ * @cssprop --sx-font - Font family.
+ */
+export class SxTargetTreemap extends SxWidget {
+  static override properties = {
+    ...SxWidget.properties,
+    levels: { type: String },
+    target: { type: String },
+    actual: { type: String },
+    targetColumn: { type: String, attribute: 'target-column' },
+    actualColumn: { type: String, attribute: 'actual-column' },
+    direction: { type: String },
+    asOf: { type: String, attribute: 'as-of' },
+    period: { type: String },
+    periodStart: { type: String, attribute: 'period-start' },
+    periodEnd: { type: String, attribute: 'period-end' },
+    totalTarget: { type: String, attribute: 'total-target' },
+    valueFormat: { type: String, attribute: 'value-format' },
+    theme: { type: String, reflect: true },
+    drillPath: { state: true },
+    focusKey: { state: true },
+    hoverKey: { state: true },
+    focusInMap: { state: true },
+    mapWidth: { state: true },
+  };
+
+  static override styles = [sharedStyles, targetTreemapStyles];
+
+  declare levels: string | undefined;
+  declare target: string | undefined;
+  declare actual: string | undefined;
+  declare targetColumn: string | undefined;
+  declare actualColumn: string | undefined;
+  declare direction: string | undefined;
+  declare asOf: string | undefined;
+  declare period: string | undefined;
+  declare periodStart: string | undefined;
+  declare periodEnd: string | undefined;
+  declare totalTarget: string | undefined;
+  declare valueFormat: string | undefined;
+  declare theme: string | undefined;
+
+  declare protected drillPath: string[];
+  declare protected focusKey: string | undefined;
+  declare protected hoverKey: string | undefined;
+  declare protected focusInMap: boolean;
+  declare protected mapWidth: number;
+
+  #drawn: DrawnTile[] = [];
+  #columns: BreakdownColumns | undefined;
+  #memo: { key: unknown[]; breakdown: Breakdown } | undefined;
+  #refocus = false;
+  #sqlFilterKey = '{}';
+  #observed: Element | undefined;
+  readonly #resize = new ResizeObserver((entries) => {
+    const width = Math.floor(entries[0]?.contentRect.width ?? 0);
+    // Applied on the next frame: redrawing inside the observer's callback would loop.
+    requestAnimationFrame(() => {
+      if (width > 0 && width !== this.mapWidth) this.mapWidth = width;
+    });
+  });
+
+  constructor() {
+    super();
+    this.drillPath = [];
+    this.focusInMap = false;
+    this.mapWidth = 0;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+    this.#observed = undefined;
+  }
+
+  private get request(): BreakdownRequest {
+    return {
+      levels: this.levels,
+      target: this.target ?? this.targetColumn,
+      actual: this.actual ?? this.actualColumn,
+    };
+  }
+
+  private get measureOptions(): TargetMeasureOptions {
+    const period = periodFromText(this.period, this.periodStart, this.periodEnd);
+    const asOf = dateFromText(this.asOf);
+    return {
+      direction: parseDirection(this.direction),
+      ...(period && asOf ? { period, asOf } : {}),
+    };
+  }
+
+  private get unit(): Unit {
+    return UNITS.find((unit) => unit === this.valueFormat) ?? 'money';
+  }
+
+  protected override tableQuery(table: LoadedTable): string {
+    const columns = resolveBreakdown(table.columns, this.request);
+    if (columns.missing.length > 0 || !columns.target) return `${super.tableQuery(table)} LIMIT 1`;
+    const figures = { ...columns, target: columns.target };
+    const filter = sqlFilter(table, figures, this.foreignSelection);
+    this.#sqlFilterKey = JSON.stringify(filter);
+    return breakdownQuery(table, figures, filter);
+  }
+
+  /** What another widget on the same source has chosen, if anything. */
+  private get foreignSelection(): Readonly<Record<string, string>> | null {
+    const change = this.selection;
+    return change && change.origin !== this ? change.selection : null;
+  }
+
+  /** Summed rows lack the columns other widgets may filter on: such a filter is a new query. */
+  private filterNeedsQuery(): boolean {
+    const table = this.loadedTable;
+    const target = this.#columns?.target;
+    if (!table || !target || !this.#columns) return false;
+    const filter = sqlFilter(table, { ...this.#columns, target }, this.foreignSelection);
+    return JSON.stringify(filter) !== this.#sqlFilterKey;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const reloading = ['source', 'src', 'query', 'data'].some((key) =>
+      changed.has(key as keyof SxTargetTreemap),
+    );
+    const queryChanged = QUERY_INPUTS.some((key) => changed.has(key));
+    const refilter = changed.has('selection' as keyof SxTargetTreemap) && this.filterNeedsQuery();
+    if (this.hasUpdated && (queryChanged || refilter) && !reloading && this.loadedTable)
+      void this.load();
+    if (reloading || changed.has('levels')) this.drillPath = [];
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const frame = this.renderRoot.querySelector('.map-frame') ?? undefined;
+    if (frame !== this.#observed) {
+      if (this.#observed) this.#resize.unobserve(this.#observed);
+      if (frame) this.#resize.observe(frame);
+      this.#observed = frame;
+    }
+    if (this.#refocus) {
+      this.#refocus = false;
+      queueMicrotask(() =>
+        this.renderRoot.querySelector<SVGGElement>('g.tile[tabindex="0"]')?.focus(),
+      );
+    }
+  }
+
+  private breakdown(columns: BreakdownColumns): Breakdown {
+    // A stated total speaks for all the rows, not for a part chosen in another widget.
+    const total = this.foreignSelection ? null : amountFromText(this.totalTarget);
+    const key = [
+      this.rows,
+      this.selection,
+      columns.levels.join('\u0000'),
+      columns.target,
+      columns.actual,
+      total,
+    ];
+    if (this.#memo && key.every((part, i) => part === this.#memo?.key[i]))
+      return this.#memo.breakdown;
+    const breakdown = buildBreakdown(this.visibleRows, columns, total);
+    this.#memo = { key, breakdown };
+    return breakdown;
+  }
+
+  protected renderView(): TemplateResult {
+    const lang = this.langCode;
+    const columns = resolveBreakdown(headersOf(this.rows), this.request);
+    this.#columns = columns;
+    const breakdown = columns.missing.length === 0 ? this.breakdown(columns) : undefined;
+    const node = breakdown ? nodeAt(breakdown.tree.root, this.drillPath) : undefined;
+    const options = this.measureOptions;
+    const width = this.mapWidth || 640;
+    const size = { width, height: mapHeight(width) };
+    const words = { lang, unit: this.unit, budget: options.direction === 'lower' };
+    const view =
+      breakdown && node
+        ? levelView(node, {
+            columns,
+            splits: breakdown.splits,
+            measure: options,
+            words,
+            theme: this.theme === 'dark' ? 'dark' : 'light',
+            size,
+            selection: this.ownSelection,
+          })
+        : undefined;
+    this.#drawn = view?.drawn ?? [];
+    const focusKey = this.#drawn.some((tile) => tile.box.key === this.focusKey)
+      ? this.focusKey
+      : this.#drawn[0]?.box.key;
+    return renderBreakdown({
+      lang,
+      columns,
+      breakdown,
+      node,
+      view,
+      words,
+      size,
+      options,
+      total: node ? measureTarget(node.target, node.actual, options) : undefined,
+      focusKey,
+      tooltipKey: this.hoverKey ?? (this.focusInMap ? focusKey : undefined),
+      theme: this.theme === 'dark' ? 'dark' : 'light',
+      asOfText: options.asOf ? formatDayMonth(options.asOf, lang) : undefined,
+      formatScore: (score) => formatRate(rateAtScore(score, options.direction), lang),
+      goTo: (depth) => this.goTo(depth),
+      events: this.mapEvents,
+    });
+  }
+
+  private readonly mapEvents: MapEvents = {
+    activate: (index) => this.activate(index),
+    hover: (index) => (this.hoverKey = index === null ? undefined : this.#drawn[index]?.box.key),
+    focus: (index, event) => {
+      this.focusKey = this.#drawn[index]?.box.key;
+      this.focusInMap = (event.target as Element).matches(':focus-visible');
+    },
+    blur: (event) => {
+      const next = event.relatedTarget as Element | null;
+      if (!next?.closest?.('g.tile')) this.focusInMap = false;
+    },
+    keydown: (event) => this.onKey(event),
+  };
+
+  private activate(index: number): void {
+    const tile = this.#drawn[index];
+    const levels = this.#columns?.levels;
+    if (!tile || !levels) return;
+    const node = tile.box.item.node;
+    this.select(selectionOf(node, levels));
+    this.focusKey = node.key;
+    if (this.ownSelection && node.children.length > 0) {
+      this.drillPath = node.path;
+      this.focusKey = undefined;
+      this.hoverKey = undefined;
+    }
+    this.#refocus = true;
+  }
+
+  /** Back to the level `depth` steps from the top, focusing the tile that was drilled into. */
+  private goTo(depth: number): void {
+    if (depth >= this.drillPath.length) return;
+    this.focusKey = this.drillPath[depth];
+    this.drillPath = this.drillPath.slice(0, depth);
+    this.hoverKey = undefined;
+    this.#refocus = true;
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const index = Math.max(
+      0,
+      this.#drawn.findIndex((tile) => tile.box.key === this.focusKey),
+    );
+    const boxes = this.#drawn.map((tile) => tile.box);
+    let next: number | undefined;
+    if (event.key in ARROWS)
+      next = neighbour(boxes, index, ARROWS[event.key as keyof typeof ARROWS]);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = boxes.length - 1;
+    else if (event.key === 'Enter' || event.key === ' ') this.activate(index);
+    else if (event.key === 'Escape' || event.key === 'Backspace') {
+      if (this.drillPath.length > 0) this.goTo(this.drillPath.length - 1);
+      else if (this.ownSelection) this.select(null);
+      else return;
+    } else return;
+    event.preventDefault();
+    if (next !== undefined) {
+      this.focusKey = boxes[next]?.key;
+      this.#refocus = true;
+    }
+  }
+}

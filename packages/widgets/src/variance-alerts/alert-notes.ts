@@ -1,0 +1,42 @@
+import type { UnreadableCell } from '@stratex/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { MessageKey } from '../base/lang';
+import type { SideTable } from './side-tables';
+
+type Translate = (key: MessageKey) => string;
+
+/** While the task or budget table loads, a quiet line; when one fails, what failed and why. */
+export function sideTableNotes(
+  sides: Partial<Record<'tasks' | 'budget', SideTable>>,
+  t: Translate,
+): TemplateResult[] {
+  const notes: TemplateResult[] = [];
+  const loading = Object.values(sides).some((side) => side?.phase === 'loading');
+  if (loading) notes.push(html`<p class="note" role="status">${t('alertsSideLoading')}</p>`);
+  for (const [side, table] of Object.entries(sides)) {
+    if (table?.phase !== 'error') continue;
+    const label = t(side === 'tasks' ? 'alerts-task' : 'alerts-budget');
+    notes.push(
+      html`<p class="warning" role="note" data-side=${side}>
+        ⚠ ${label} ${t('alertsSideFailed')}${t('colon')}${table.message}
+        ${table.detail ? html`<small>${table.detail}</small>` : nothing}
+      </p>`,
+    );
+  }
+  return notes;
+}
+
+/** Cells of the KPI series that could not be read, counted and the first few named. */
+export function unreadableNote(
+  unreadable: readonly UnreadableCell[],
+  t: Translate,
+): TemplateResult | typeof nothing {
+  if (unreadable.length === 0) return nothing;
+  const list = unreadable
+    .slice(0, 5)
+    .map((cell) => `#${cell.row} ${cell.column}: “${cell.value}”`)
+    .join('; ');
+  return html`<p class="warning" role="note">
+    ⚠ ${unreadable.length} ${t('unreadable')} — ${list}
+  </p>`;
+}

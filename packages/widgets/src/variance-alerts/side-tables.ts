@@ -1,0 +1,47 @@
+import { type Engine, fileLabel, LoadError, quoteIdentifier, tableNameFor } from '@stratex/data';
+import { type TextRecord, toTextRecords } from '../base/sx-widget';
+
+/** A table read beside the KPI series: the progress table or the budget. */
+export type SideTable =
+  | { phase: 'loading' }
+  | { phase: 'ready'; rows: TextRecord[] }
+  | { phase: 'error'; message: string; detail?: string };
+
+export interface SideTableRef {
+  /** Name of an `sx-data-source` on the page. */
+  source?: string | undefined;
+  /** URL of a CSV export. */
+  src?: string | undefined;
+}
+
+/** What names the table in messages and events: the source name or the file URL. */
+export function sideTableOrigin(ref: SideTableRef): string {
+  return ref.source ?? ref.src ?? '';
+}
+
+/**
+ * Reads a side table through the page's source registry: a named source, or a file shared
+ * with every other widget that loads the same URL.
+ */
+export async function readSideTable(engine: Engine, ref: SideTableRef): Promise<SideTable> {
+  try {
+    let table;
+    if (ref.source) {
+      table = await engine.sources.get(ref.source);
+    } else if (ref.src) {
+      const url = new URL(ref.src, document.baseURI).href;
+      table = await engine.sources.shared(`src:auto:${url}`, () =>
+        engine.loadCsvUrl(tableNameFor(url), url, { encoding: 'auto', file: fileLabel(url) }),
+      );
+    } else {
+      return { phase: 'ready', rows: [] };
+    }
+    const rows = await engine.records(`SELECT * FROM ${quoteIdentifier(table.table)}`);
+    return { phase: 'ready', rows: toTextRecords(rows) };
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return cause instanceof LoadError && cause.detail
+      ? { phase: 'error', message, detail: cause.detail }
+      : { phase: 'error', message };
+  }
+}

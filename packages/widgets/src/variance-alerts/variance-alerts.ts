@@ -1,0 +1,339 @@
+import {
+  alertSummary,
+  allocateBudget,
+  budgetAlerts,
+  budgetFromStrategy,
+  countBySeverity,
+  DEFAULT_THRESHOLDS,
+  formatDate,
+  formatRate,
+  gatherAlerts,
+  type KpiSeriesReport,
+  paceKpiSeries,
+  parseDirection,
+  trackProgress,
+  type VarianceAlert,
+} from '@stratex/core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { emit, SX_DATA_ERROR, type SxDataErrorDetail } from '../base/events';
+import { sharedStyles } from '../base/shared.styles';
+import { SxWidget } from '../base/sx-widget';
+import type { MessageKey } from '../base/lang';
+import { alertItem, alertTable } from './alert-item';
+import { sideTableNotes, unreadableNote } from './alert-notes';
+import { alertsPicture } from './picture';
+import { readSideTable, type SideTable, type SideTableRef, sideTableOrigin } from './side-tables';
+import { varianceAlertsStyles } from './variance-alerts.styles';
+
+type Side = 'tasks' | 'budget';
+
+/**
+ * @summary Variance alerts (监控预警): every KPI of a daily series against its target at the
+ * as-of date — paced pro rata for totals, the mean for daily rates — with a severity in an
+ * icon and a word, the reason in figures and a sparkline of the running total against the
+ * pace line, most urgent first; plus lagging or overdue tasks and budget problems when a
+ * progress table and a budget are given. Choosing an alert (click, Enter or Space) selects
+ * its metric for the page; Escape clears the choice.
+ *
+ * @attr source - Name of an `sx-data-source` holding the daily KPI series (日期, 指标, 实际值, 目标值, 单位).
+ * @attr src - URL of a KPI series CSV, loaded directly.
+ * @attr query - SQL over the page's sources that returns KPI rows.
+ * @attr encoding - Encoding of `src`: `auto` (default), `utf-8`, `gbk`, `gb18030`, `utf-16`.
+ * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
+ * @attr as-of - The day KPIs are judged at (ISO date); default the last date in the data.
+ * @attr period-start - First day of the target's period; default the first date in the data.
+ * @attr period-end - Last day of the target's period; default the last date in the data.
+ * @attr warning-below - Pace (actual ÷ expected) below which a KPI is a warning; default 1.
+ * @attr critical-below - Pace below which a KPI is critical; default 0.85.
+ * @attr direction - `lower` when lower is better for metrics whose rows do not say (default `higher`).
+ * @attr date-column - Header of the date column when it is not recognised (default 日期 / date).
+ * @attr metric-column - Header of the metric column (default 指标 / metric).
+ * @attr actual-column - Header of the daily actual column (default 实际值 / actual).
+ * @attr target-column - Header of the period target column (default 目标值 / target).
+ * @attr unit-column - Header of the unit column (default 单位 / unit).
+ * @attr direction-column - Header of a per-row direction column (default 方向 / direction).
+ * @attr tasks-source - Name of an `sx-data-source` holding the progress table; raises task alerts.
+ * @attr tasks-src - URL of a progress table CSV.
+ * @attr budget-source - Name of an `sx-data-source` holding the budget (模块, 动作, 预算, 已花费).
+ * @attr budget-src - URL of a budget CSV.
+ * @attr max-alerts - Alerts listed before "Show all" (default: all).
+ * @attr show-table - Shows the data table that is otherwise only read by screen readers.
+ * @attr theme - `dark` for the dark theme.
+ *
+ * @fires sx-select - An alert was chosen (or chosen again to clear: `selection` null); detail `{ source, selection: { <metric column>: metric } | null }`.
+ * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
+ * @fires sx-data-error - Rows (of the series, the tasks or the budget) could not be read; detail `{ source, message, detail? }`.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart summary - The count of alerts by severity (announced when it changes).
+ * @csspart alert - One alert (`alert selected` when it is the page's choice).
+ * @csspart severity - An alert's severity in an icon and a word.
+ * @csspart sparkline - A KPI's running total against its pace line.
+ * @csspart data-table - The accessible table of every figure shown.
+ *
+ * @cssprop --sx-background - Background colour.
+ * @cssprop --sx-foreground - Text colour.
+ * @cssprop --sx-muted - Secondary text and pace line colour.
+ * @cssprop --sx-border - Rule colour.
+ * @cssprop --sx-accent - Running total line, focus ring and selection colour.
+ * @cssprop --sx-good - Colour of "on track".
+ * @cssprop --sx-warn - Colour of "warning".
+ * @cssprop --sx-bad - Colour of "critical".
+ * @cssprop --sx-font - Font family.
+ */
+export class SxVarianceAlerts extends SxWidget {
+  static override properties = {
+    ...SxWidget.properties,
+    asOf: { type: String, attribute: 'as-of' },
+    periodStart: { type: String, attribute: 'period-start' },
+    periodEnd: { type: String, attribute: 'period-end' },
+    warningBelow: { type: Number, attribute: 'warning-below' },
+    criticalBelow: { type: Number, attribute: 'critical-below' },
+    direction: { type: String },
+    dateColumn: { type: String, attribute: 'date-column' },
+    metricColumn: { type: String, attribute: 'metric-column' },
+    actualColumn: { type: String, attribute: 'actual-column' },
+    targetColumn: { type: String, attribute: 'target-column' },
+    unitColumn: { type: String, attribute: 'unit-column' },
+    directionColumn: { type: String, attribute: 'direction-column' },
+    tasksSource: { type: String, attribute: 'tasks-source' },
+    tasksSrc: { type: String, attribute: 'tasks-src' },
+    budgetSource: { type: String, attribute: 'budget-source' },
+    budgetSrc: { type: String, attribute: 'budget-src' },
+    maxAlerts: { type: Number, attribute: 'max-alerts' },
+    sides: { state: true },
+    expanded: { state: true },
+  };
+
+  static override styles = [sharedStyles, varianceAlertsStyles];
+
+  declare asOf: string | undefined;
+  declare periodStart: string | undefined;
+  declare periodEnd: string | undefined;
+  declare warningBelow: number | undefined;
+  declare criticalBelow: number | undefined;
+  declare direction: string | undefined;
+  declare dateColumn: string | undefined;
+  declare metricColumn: string | undefined;
+  declare actualColumn: string | undefined;
+  declare targetColumn: string | undefined;
+  declare unitColumn: string | undefined;
+  declare directionColumn: string | undefined;
+  declare tasksSource: string | undefined;
+  declare tasksSrc: string | undefined;
+  declare budgetSource: string | undefined;
+  declare budgetSrc: string | undefined;
+  declare maxAlerts: number | undefined;
+  declare protected sides: Partial<Record<Side, SideTable>>;
+  declare protected expanded: boolean;
+
+  private alerts: VarianceAlert[] = [];
+  private subjectColumns: Partial<Record<VarianceAlert['kind'], string>> = {};
+  private focusIndex = 0;
+  #sideLoads: Record<Side, number> = { tasks: 0, budget: 0 };
+
+  constructor() {
+    super();
+    this.sides = {};
+    this.expanded = false;
+  }
+
+  /** Resolves once the task and budget tables named by attributes have loaded (or failed). */
+  get sidesComplete(): Promise<void> {
+    return this.#sidesComplete;
+  }
+  #sidesComplete: Promise<void> = Promise.resolve();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const loads: Promise<void>[] = [];
+    if (changed.has('tasksSource') || changed.has('tasksSrc'))
+      loads.push(this.loadSide('tasks', { source: this.tasksSource, src: this.tasksSrc }));
+    if (changed.has('budgetSource') || changed.has('budgetSrc'))
+      loads.push(this.loadSide('budget', { source: this.budgetSource, src: this.budgetSrc }));
+    if (loads.length > 0) this.#sidesComplete = Promise.all(loads).then(() => undefined);
+  }
+
+  private async loadSide(side: Side, ref: SideTableRef): Promise<void> {
+    const loadNumber = ++this.#sideLoads[side];
+    if (!ref.source && !ref.src) {
+      this.sides = { ...this.sides, [side]: undefined };
+      return;
+    }
+    this.sides = { ...this.sides, [side]: { phase: 'loading' } };
+    const table = await readSideTable(this.engine, ref);
+    if (loadNumber !== this.#sideLoads[side]) return;
+    this.sides = { ...this.sides, [side]: table };
+    if (table.phase === 'error') {
+      const { message, detail } = table;
+      const failure = detail ? { message, detail } : { message };
+      emit<SxDataErrorDetail>(this, SX_DATA_ERROR, { source: sideTableOrigin(ref), ...failure });
+    }
+    await this.updateComplete;
+  }
+
+  private get overrides(): Record<string, string> {
+    const overrides: Record<string, string> = {};
+    const given: [string, string | undefined][] = [
+      ['date', this.dateColumn],
+      ['metric', this.metricColumn],
+      ['actual', this.actualColumn],
+      ['target', this.targetColumn],
+      ['unit', this.unitColumn],
+      ['direction', this.directionColumn],
+    ];
+    for (const [role, header] of given) if (header) overrides[role] = header;
+    return overrides;
+  }
+
+  private pace(): KpiSeriesReport {
+    const onTrack = this.warningBelow ?? DEFAULT_THRESHOLDS.onTrack;
+    const atRisk = Math.min(this.criticalBelow ?? DEFAULT_THRESHOLDS.atRisk, onTrack);
+    const period: { start?: string; end?: string } = {};
+    if (this.periodStart) period.start = this.periodStart;
+    if (this.periodEnd) period.end = this.periodEnd;
+    return paceKpiSeries(this.visibleRows, {
+      asOf: this.asOf || undefined,
+      period,
+      overrides: this.overrides,
+      lang: this.langCode,
+      thresholds: { onTrack, atRisk },
+      direction: this.direction ? parseDirection(this.direction) : undefined,
+    });
+  }
+
+  private gather(report: KpiSeriesReport): VarianceAlert[] {
+    const lang = this.langCode;
+    const asOf = report.asOf;
+    const columns: Partial<Record<VarianceAlert['kind'], string>> = {
+      kpi: report.resolution.columns.metric,
+    };
+    let tasks;
+    const taskTable = this.sides.tasks;
+    if (taskTable?.phase === 'ready' && asOf) {
+      const progress = trackProgress(taskTable.rows, { asOf, lang });
+      tasks = progress.tasks;
+      columns.task = progress.resolution.columns.task;
+    }
+    let budget;
+    const budgetTable = this.sides.budget;
+    if (budgetTable?.phase === 'ready') {
+      const read = budgetFromStrategy(budgetTable.rows, { lang });
+      budget = budgetAlerts(allocateBudget(read.lines, { lang }), { lang });
+      columns.budget = read.resolution.columns.module;
+    }
+    this.subjectColumns = columns;
+    return gatherAlerts({ kpis: report.kpis, tasks, budget });
+  }
+
+  protected renderView(): TemplateResult {
+    const lang = this.langCode;
+    const report = this.pace();
+    if (report.resolution.missing.length > 0) {
+      return html`<div class="state" data-state="error" role="alert">
+        <strong>${this.t('errorTitle')}</strong>
+        <span>${this.t('missingColumns')}: ${report.resolution.missing.join(', ')}</span>
+      </div>`;
+    }
+    const alerts = this.gather(report);
+    this.alerts = alerts;
+    const limit = this.maxAlerts && this.maxAlerts > 0 ? this.maxAlerts : alerts.length;
+    const shown = this.expanded ? alerts : alerts.slice(0, limit);
+    this.focusIndex = Math.min(this.focusIndex, Math.max(0, shown.length - 1));
+    const chosen = this.ownSelection;
+    return html`
+      <header>
+        <h2>${this.t('alertsTitle')}</h2>
+        ${
+          report.asOf && report.elapsed
+            ? html`<span class="as-of"
+                >${this.t('asOf')} ${formatDate(report.asOf, lang)} · ${this.t('alertsElapsed')}
+                ${formatRate(report.elapsed.share, lang)}</span
+              >`
+            : nothing
+        }
+      </header>
+      <p part="summary" role="status" aria-live="polite">
+        ${alertSummary(countBySeverity(alerts), lang)}
+      </p>
+      ${
+        alerts.length === 0
+          ? html`<div class="state" data-state="empty">${this.t('empty')}</div>`
+          : html`<ol role="listbox" aria-label=${this.t('alertsTitle')} @keydown=${this.onKeydown}>
+              ${shown.map((alert, index) =>
+                alertItem(alert, {
+                  lang,
+                  index,
+                  focused: index === this.focusIndex,
+                  chosen: this.isChosen(alert, chosen),
+                  t: this.say,
+                  choose: (item, at) => this.choose(item, at),
+                }),
+              )}
+            </ol>`
+      }
+      ${this.renderMore(alerts.length, limit)} ${sideTableNotes(this.sides, this.say)}
+      ${unreadableNote(report.unreadable, this.say)} ${alertTable(alerts, lang, this.say)}
+    `;
+  }
+
+  protected override pictureSvg(): SVGSVGElement | null {
+    if (this.phase !== 'ready' || this.alerts.length === 0) return null;
+    const lang = this.langCode;
+    return alertsPicture(this.alerts, lang, {
+      title: this.t('alertsTitle'),
+      summary: alertSummary(countBySeverity(this.alerts), lang),
+    });
+  }
+
+  private renderMore(total: number, limit: number): TemplateResult | typeof nothing {
+    if (total <= limit) return nothing;
+    return html`<button
+      type="button"
+      class="more"
+      aria-expanded=${this.expanded ? 'true' : 'false'}
+      @click=${() => (this.expanded = !this.expanded)}
+    >
+      ${this.expanded ? this.t('alertsShowFewer') : `${this.t('alertsShowAll')} (${total})`}
+    </button>`;
+  }
+
+  private isChosen(alert: VarianceAlert, chosen: Readonly<Record<string, string>> | null): boolean {
+    const column = this.subjectColumns[alert.kind];
+    return column !== undefined && chosen?.[column] === alert.subject;
+  }
+
+  private choose(alert: VarianceAlert, index: number): void {
+    this.focusIndex = index;
+    const column = this.subjectColumns[alert.kind];
+    if (column) this.select({ [column]: alert.subject });
+    else this.requestUpdate();
+  }
+
+  private say = (key: MessageKey): string => this.t(key);
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    const count = this.renderRoot.querySelectorAll('[part~="alert"]').length;
+    const moves: Record<string, number> = {
+      ArrowDown: this.focusIndex + 1,
+      ArrowUp: this.focusIndex - 1,
+      Home: 0,
+      End: count - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      this.focusIndex = Math.min(count - 1, Math.max(0, moves[event.key] ?? 0));
+      this.requestUpdate();
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('[part~="alert"][tabindex="0"]')?.focus(),
+      );
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const alert = this.alerts[this.focusIndex];
+      if (alert) this.choose(alert, this.focusIndex);
+    } else if (event.key === 'Escape' && this.ownSelection) {
+      event.preventDefault();
+      this.select(null);
+    }
+  };
+}
