@@ -14,6 +14,7 @@ import { assertReadOnly } from './guard/read-only';
 import { insertParquet, type ParquetLoadOptions } from './parquet/load-parquet';
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
 import { tooLarge } from './refresh/conditional-fetch';
+import { publishTable } from './refresh/publish-table';
 import {
   type BytesLoadOptions,
   LiveSource,
@@ -306,22 +307,8 @@ export class Engine implements SourceLoader {
 
   /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */
   async publishTable(staging: string, table: string, sourceName: string): Promise<void> {
-    const connector = await this.connector();
-    const target = quoteIdentifier(table);
-    try {
-      await connector.query(
-        `BEGIN TRANSACTION; DROP TABLE IF EXISTS ${target}; ALTER TABLE ${quoteIdentifier(staging)} RENAME TO ${target}; COMMIT;`,
-      );
-    } catch (cause) {
-      await connector.query('ROLLBACK').catch(() => undefined);
-      throw cause;
-    }
+    await publishTable(await this.connector(), staging, table, sourceName);
     this.#tables.add(table);
-    if (sourceName !== table) {
-      await connector
-        .query(`CREATE OR REPLACE VIEW ${quoteIdentifier(sourceName)} AS SELECT * FROM ${target}`)
-        .catch(() => undefined);
-    }
   }
 
   async dropTable(table: string): Promise<void> {

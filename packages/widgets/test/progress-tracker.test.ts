@@ -271,6 +271,23 @@ describe('sx-progress-tracker on the template progress table, as of 25 June 2024
     expect(shadowText(element, '.no-match')).toBe('没有符合筛选条件的任务。');
   });
 
+  it('exports the tasks shown as an SVG picture and the table as CSV', async () => {
+    const element = await tracker({ src: `${template}/progress.csv`, lang: 'zh-CN' });
+    const picture = element.toSvg();
+    expect(picture).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    for (const text of [
+      '执行进度跟踪',
+      '截至 2024年6月25日',
+      '华东区客户拜访',
+      '! 滞后',
+      '60% · 应达 83%',
+    ])
+      expect(picture).toContain(text);
+    expect(element.toCsv().split('\r\n')[2]).toBe(
+      '华东区客户拜访,**,2024年6月1日,2024年6月30日,60%（已拜访18家）,83%,滞后,-23.3个百分点',
+    );
+  });
+
   it('takes the lag threshold in percentage points', async () => {
     const element = await tracker({
       src: `${template}/progress.csv`,

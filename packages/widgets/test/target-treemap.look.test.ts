@@ -33,6 +33,14 @@ describe('look', () => {
     await userEvent.keyboard('{Tab}');
     await userEvent.keyboard('{ArrowRight}');
   }));
+  it('narrow plain', () => shot('tm-en-narrow', { src: `${T}/region_targets.en.csv`, lang: 'en', levels: 'region,product_line,customer_type', theme: 'dark' }, 360));
+  it('deep level', () => shot('tm-deep', { src: `${T}/region_targets.csv`, lang: 'zh-CN', levels: '区域,产品线,客户类型' }, 760, async (el) => {
+    tile(el, 4).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    tile(el, 0).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    (document.activeElement as HTMLElement | null)?.blur();
+  }));
   it('budget', () => shot('tm-budget', { src: `${T}/budget.csv`, lang: 'zh-CN', levels: '模块,动作', target: '预算', actual: '已花费', direction: 'lower' }, 760));
   it('budget en pace', () => shot('tm-budget-en', { src: `${T}/budget.en.csv`, lang: 'en', levels: 'module,action', direction: 'lower', 'as-of': '2024-08-15', period: '2024-Q3' }, 760));
   it('total short', () => shot('tm-total', { src: `${T}/region_targets.csv`, lang: 'zh-CN', levels: '区域,产品线', 'total-target': '520万', 'as-of': '2024-08-15', period: '2024-Q3' }, 760));

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import axe from 'axe-core';
 import '@stratex/widgets/define';
-import { SX_SELECT, type SxSelectDetail } from '../src/base/events';
+import { SX_DATA_LOAD, SX_SELECT, type SxSelectDetail } from '../src/base/events';
 import { pageSelection } from '../src/base/selection';
 import type { SxTargetTreemap } from '../src/target-treemap/target-treemap';
 import { dataTable, mount, shadowText } from './helpers';
@@ -392,19 +392,45 @@ describe('sx-target-treemap states and rendering', () => {
 });
 
 describe('sx-target-treemap on the generated sales facts', () => {
+  const generatedLevels = {
+    lang: 'zh-CN',
+    levels: 'region,product_line,customer_type',
+    target: 'target_share',
+    actual: 'amount',
+  };
+
   it('sums 100k rows in the engine: East China is 30 % of 5亿', async () => {
     const element = await treemap({
+      ...generatedLevels,
       src: '/fixtures/generated/sales_100000.csv',
-      lang: 'zh-CN',
-      levels: 'region,product_line,customer_type',
-      target: 'target_share',
-      actual: 'amount',
     });
     const rows = dataTable(element);
     expect(rows[0]?.slice(0, 2)).toEqual(['华东', '1.5亿']);
     expect(rows[0]?.[5]).toBe('30%');
     expect(cells(element, '[part="data-table"] tfoot').slice(0, 2)).toEqual(['全部', '5亿']);
     expect(areaShare(element, tileNamed(element, '华东'))).toBeCloseTo(0.3, 3);
+  });
+
+  it('re-queries the summed rows when another widget filters on a column they lack', async () => {
+    const src = '/fixtures/generated/sales_100000.csv';
+    const element = await treemap({ ...generatedLevels, src });
+    const reloaded = (): Promise<void> =>
+      new Promise((resolve) =>
+        element.addEventListener(SX_DATA_LOAD, () => resolve(), { once: true }),
+      );
+    const other = document.createElement('div');
+    let loaded = reloaded();
+    pageSelection().toggle(src, { channel: '直销' }, other);
+    await loaded;
+    await settle(element);
+    const direct = cells(element, '[part="data-table"] tfoot')[1];
+    expect(direct).not.toBe('5亿');
+    expect(direct).toMatch(/亿|万/);
+    loaded = reloaded();
+    pageSelection().toggle(src, null, other);
+    await loaded;
+    await settle(element);
+    expect(cells(element, '[part="data-table"] tfoot')[1]).toBe('5亿');
   });
 
   it('drills the 1M-row facts without a stall', { timeout: 180_000 }, async () => {

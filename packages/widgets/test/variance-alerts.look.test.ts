@@ -78,4 +78,18 @@ describe('how the alerts look', () => {
       },
       360,
     ));
+  it('the exported picture', async () => {
+    await page.viewport(900, 800);
+    const element = await mount('sx-variance-alerts', {
+      src: `${template}/kpi_daily_2024q3.csv`,
+      lang: 'zh-CN',
+      'as-of': '2024-08-15',
+      'budget-src': `${template}/budget.csv`,
+    });
+    await element.sidesComplete;
+    const picture = new DOMParser().parseFromString(element.toSvg(), 'image/svg+xml');
+    const svg = document.importNode(picture.documentElement, true);
+    document.body.append(svg);
+    await page.screenshot({ path: '.variance-alerts-shots/picture.png', element: svg });
+  });
 });

@@ -18,11 +18,14 @@ export function browserParquetDecoder(): Promise<ParquetDecoder> {
         );
         return {
           async read(rowGroup, columns) {
-            const table = await file.read({
+            const options = {
               ...(rowGroup === undefined ? { limit: 0 } : { rowGroups: [rowGroup] }),
-              ...(columns ? { columns: [...columns] } : {}),
               batchSize: 1 << 20,
-            });
+            };
+            // The in-memory reader is faster but cannot pick columns; the file reader can.
+            const table = columns
+              ? await file.read({ ...options, columns: [...columns] })
+              : parquet.readParquet(bytes, options);
             return table.intoIPCStream();
           },
           close: () => file.free(),

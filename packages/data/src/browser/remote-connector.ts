@@ -25,6 +25,7 @@ export class RemoteConnector implements Connector {
     } catch (cause) {
       throw new Error(
         `The query server at ${this.baseUrl} could not be reached (${String(cause)}).`,
+        { cause },
       );
     }
     if (!response.ok) throw new Error(await response.text());

@@ -11,8 +11,9 @@ export interface CsvLayout {
   width: number;
   dataStart: number;
   dataLine: number;
-  /** The header record's bytes, to spot copies of it further down. */
+  /** The header record's bytes and fields, to spot copies of it further down. */
   headerBytes: Uint8Array | null;
+  headerFields: Uint8Array[] | null;
   /** Non-blank lines above the header (titles, notes), by line. */
   aboveHeader: number[];
 }
@@ -62,6 +63,7 @@ export function findLayout(bytes: Uint8Array): CsvLayout | null {
     dataStart: isHeader ? record.end : record.start,
     dataLine: isHeader ? chosen.line + record.lineBreaks : chosen.line,
     headerBytes: isHeader ? bytes.slice(record.start, record.contentEnd) : null,
+    headerFields: isHeader ? record.fields : null,
     aboveHeader: above,
   };
 }

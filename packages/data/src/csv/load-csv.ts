@@ -4,24 +4,15 @@ import type { EncodingChoice } from '../decode';
 import { LoadError, type ProgressListener } from '../fetch-bytes';
 import { quoteIdentifier, quoteLiteral } from '../sql';
 import { positionalNames, uniqueColumnNames } from './column-names';
-import { rejectReason } from './column-kinds';
 import { planColumns } from './column-plan';
 import { toUtf8 } from './encoding';
 import { gunzipWithin, isGzip } from './gzip';
 import { findLayout } from './layout';
-import { type CsvColumn, type CsvReject, type CsvReport, FIRST_REJECTS } from './report';
+import { type CsvReport, FIRST_REJECTS } from './report';
 import { scanRows, type ScannedRows } from './scan';
 import { checkCsvSize } from './size-limit';
-import {
-  columnUnit,
-  dropColumnSql,
-  firstRejectedCellsSql,
-  inspectionSql,
-  type PlannedColumn,
-  publishUnitColumnSql,
-  typedTableSql,
-  unitWorkColumn,
-} from './typed-table';
+import { checkTypedTable, firstRow } from './typed-checks';
+import { rawShapesSql, typedTableSql, unitWorkColumn } from './typed-table';
 
 /** What the CSV loader needs from a database. */
 export interface CsvDatabase {
@@ -59,6 +50,8 @@ export async function loadCsv(
 ): Promise<CsvLoadResult> {
   const { table, file } = request;
   checkCsvSize(file, input.byteLength, request.maxBytes);
+  // A plain view: Node's Buffer, a subclass, would slow the byte loops several times over.
+  input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const bytes = isGzip(input) ? await gunzipWithin(input, request.maxBytes, file) : input;
   if (bytes.byteLength === 0) throw new LoadError(`${file} is empty.`, file);
   const text = toUtf8(bytes, request.encoding, file);
@@ -68,6 +61,12 @@ export async function loadCsv(
     totalBytes: input.byteLength,
   });
 
+  if (looksLikeWebPage(text.bytes)) {
+    throw new LoadError(
+      `${file} is a web page (HTML), not a CSV export: the server probably sent a sign-in or error page instead.`,
+      file,
+    );
+  }
   const layout = findLayout(text.bytes);
   if (!layout) throw new LoadError(`${file} is empty: it has only blank lines.`, file);
   const reserved = Array.from({ length: layout.width }, (_, i) => unitWorkColumn(i));
@@ -91,20 +90,23 @@ export async function loadCsv(
   } catch (cause) {
     throw new LoadError(`${file} could not be read as a table.`, file, errorText(cause));
   }
-  const planned = await planColumns((sql) => db.query(sql), table, names, notes);
+  const query = (sql: string): Promise<Table> => db.query(sql);
+  const guessed = await planColumns(query, table, names, notes);
+  const shapes = await firstRow(query, rawShapesSql(table, guessed));
+  const planned = guessed.map((column, i) =>
+    shapes[`o${i}`] === 0 ? { ...column, plainOnly: true } : column,
+  );
   await db.query(typedTableSql(table, typedTable, planned));
-  const columnTypes = await finishTypedTable(db, table, typedTable, planned, names);
-  const cellRejects = await firstRejectedCells(
-    db,
+  const { columns: columnTypes, firstRejects } = await checkTypedTable(
+    query,
     table,
     typedTable,
     planned,
-    columnTypes,
+    shapes,
     scanned.lines,
   );
-
   const cells = columnTypes.reduce((sum, column) => sum + column.rejects, 0);
-  const first = [...scanned.rejects, ...cellRejects]
+  const first = [...scanned.rejects, ...firstRejects]
     .sort((a, b) => a.line - b.line)
     .slice(0, FIRST_REJECTS);
   return {
@@ -142,6 +144,7 @@ async function createTextTable(
     await db.query(
       `CREATE OR REPLACE TABLE ${target} AS SELECT * FROM read_csv(${quoteLiteral(fileName)}, ` +
         `header = false, auto_detect = false, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', ` +
+        `new_line = '${scanned.newline === '\r\n' ? '\\r\\n' : '\\n'}', ` +
         `max_line_size = ${lineSize}, buffer_size = ${Math.max(16 * 1_048_576, lineSize * 2)}, ` +
         `columns = {${types.join(', ')}})`,
     );
@@ -157,6 +160,11 @@ function repairNotes(scanned: ScannedRows): string[] {
     notes.push(`${scanned.byteOrderMarks} byte-order marks inside the text were removed.`);
   }
   return notes;
+}
+
+function looksLikeWebPage(bytes: Uint8Array): boolean {
+  const start = new TextDecoder().decode(bytes.subarray(0, 256)).trimStart().toLowerCase();
+  return start.startsWith('<!doctype html') || start.startsWith('<html');
 }
 
 function errorText(cause: unknown): string {

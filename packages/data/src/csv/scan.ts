@@ -21,8 +21,9 @@ export interface RowLayout {
   /** Byte offset and line of the first row after the header. */
   dataStart: number;
   dataLine: number;
-  /** The header as written, to recognise copies of it further down. */
+  /** The header as written, and its fields, to recognise copies of it further down. */
   header: Uint8Array | null;
+  headerFields: readonly Uint8Array[] | null;
 }
 
 /** The rows as DuckDB is given them (no header), and what was left out on the way. */
@@ -38,6 +39,8 @@ export interface ScannedRows {
   byteOrderMarks: number;
   /** Bytes in the longest row, for DuckDB's line size limit. */
   longestRow: number;
+  /** How every row in `text` ends: the first row's way; rows that end otherwise are rewritten. */
+  newline: '\n' | '\r\n';
 }
 
 const MAX_RESTARTS = 10_000;
@@ -62,6 +65,12 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
     nulBytes: 0,
     byteOrderMarks: 0,
     longestRow: 0,
+    newline: firstRowEndsWithCrlf(bytes, layout.dataStart, delimiter) ? '\r\n' : '\n',
+  };
+  const crlf = result.newline === '\r\n';
+  const endRow = (): void => {
+    if (crlf) out.byte(CR);
+    out.byte(LF);
   };
   const addRow = (line: number, length: number): void => {
     if (result.rows === lines.length) {
@@ -108,8 +117,10 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
     line += skim.lineBreaks;
     if (skim.clean) {
       const good = skim.content && skim.fields === width;
-      const loneCr = bytes[skim.contentEnd] === CR && bytes[skim.contentEnd + 1] !== LF;
-      if (good && !loneCr && !(header && sameBytes(bytes, start, skim.contentEnd, header))) {
+      const ending = skim.end - skim.contentEnd;
+      const sameEnding =
+        ending === 0 || (crlf ? ending === 2 : ending === 1 && bytes[skim.contentEnd] === LF);
+      if (good && sameEnding && !(header && sameBytes(bytes, start, skim.contentEnd, header))) {
         addRow(startLine, skim.contentEnd - start);
         continue;
       }
@@ -127,7 +138,7 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
       }
       if (good) {
         out.bytes(bytes, start, skim.contentEnd);
-        out.byte(LF);
+        endRow();
         addRow(startLine, skim.contentEnd - start);
         continue;
       }
@@ -156,10 +167,14 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
     if (values.every(isBlankField)) {
       result.skipped.blank++;
       skip(startLine);
+    } else if (layout.headerFields && sameFields(values, layout.headerFields)) {
+      result.skipped.repeatedHeader++;
+      skip(startLine);
     } else if (values.length !== width) {
       reject(startLine, start, record.contentEnd, valueCountReason(values.length, width));
     } else {
       writeRecord(out, record, delimiter);
+      endRow();
       addRow(startLine, record.contentEnd - start);
     }
   }
@@ -173,6 +188,19 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
   return result;
 }
 
+function firstRowEndsWithCrlf(bytes: Uint8Array, start: number, delimiter: number): boolean {
+  const skim: Skim = {
+    end: 0,
+    contentEnd: 0,
+    fields: 0,
+    lineBreaks: 0,
+    content: false,
+    clean: true,
+  };
+  skimRecord(bytes, start, delimiter, skim);
+  return skim.end - skim.contentEnd === 2;
+}
+
 function valueCountReason(count: number, width: number): string {
   const values = (k: number): string => `${k} value${k === 1 ? '' : 's'}`;
   return `the row has ${values(count)} but the header has ${values(width)}`;
@@ -182,6 +210,13 @@ function sameBytes(bytes: Uint8Array, start: number, end: number, other: Uint8Ar
   if (end - start !== other.length) return false;
   for (let k = 0; k < other.length; k++) if (bytes[start + k] !== other[k]) return false;
   return true;
+}
+
+function sameFields(fields: readonly Uint8Array[], other: readonly Uint8Array[]): boolean {
+  return (
+    fields.length === other.length &&
+    fields.every((field, k) => sameBytes(field, 0, field.length, other[k] as Uint8Array))
+  );
 }
 
 /** Writes a repaired record in plain CSV, quoting the fields that need it. */
@@ -199,5 +234,4 @@ function writeRecord(out: ByteWriter, record: CsvRecord, delimiter: number): voi
     }
     out.byte(QUOTE);
   });
-  out.byte(LF);
 }

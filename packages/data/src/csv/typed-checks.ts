@@ -4,7 +4,7 @@ import { uniqueColumnNames } from './column-names';
 import { rejectReason } from './column-kinds';
 import { type CsvColumn, type CsvReject, FIRST_REJECTS } from './report';
 import {
-  cellCountsSql,
+  typedCountsSql,
   columnUnit,
   dropColumnSql,
   firstRejectedCellsSql,
@@ -32,10 +32,10 @@ export async function checkTypedTable(
   rawTable: string,
   typedTable: string,
   planned: readonly PlannedColumn[],
+  rawCounts: Record<string, unknown>,
   lines: Int32Array,
 ): Promise<TypedTableCheck> {
-  const rawCounts = await firstRow(query, cellCountsSql(rawTable, planned, false));
-  const typedCounts = await firstRow(query, cellCountsSql(typedTable, planned, true));
+  const typedCounts = await firstRow(query, typedCountsSql(typedTable, planned));
   const differing = planned.flatMap((column, i) =>
     column.kind !== 'text' && Number(rawCounts[`n${i}`]) > Number(typedCounts[`n${i}`]) ? [i] : [],
   );
@@ -103,7 +103,7 @@ async function firstRejectedCells(
   });
 }
 
-async function firstRow(query: Query, sql: string): Promise<Record<string, unknown>> {
+export async function firstRow(query: Query, sql: string): Promise<Record<string, unknown>> {
   if (!sql) return {};
   const table = await query(sql);
   return (table.toArray()[0]?.toJSON() as Record<string, unknown> | undefined) ?? {};

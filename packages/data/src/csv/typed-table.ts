@@ -22,6 +22,8 @@ export interface PlannedColumn {
   kind: ColumnKind;
   /** Period columns: each distinct cell and the period it names. */
   periods?: ReadonlyMap<string, string>;
+  /** Number and date columns whose every cell DuckDB's own cast reads exactly (`1234.5`, `2024-06-01`). */
+  plainOnly?: boolean;
 }
 
 /** Where a number column's per-row unit waits until the column's unit is known. */
@@ -44,6 +46,24 @@ export function typedTableSql(
   columns.forEach((column, i) => {
     const cell = quoteIdentifier(column.name);
     const out = quoteIdentifier(column.name);
+    const direct = (value: string, unit?: string): void => {
+      plain.push(`${value} AS _t${i}`);
+      split.push(`_t${i}`);
+      parts.push(`_t${i}`);
+      values.push(`_t${i} AS ${out}`);
+      if (unit) values.push(`${unit} AS ${quoteIdentifier(unitWorkColumn(i))}`);
+    };
+    if (column.plainOnly && column.kind === 'number') {
+      direct(
+        unsignedZeroSql(`CAST(${cell} AS DOUBLE)`),
+        `CASE WHEN ${cell} IS NULL THEN NULL ELSE 'number~' END`,
+      );
+      return;
+    }
+    if (column.plainOnly && column.kind === 'date') {
+      direct(`try_cast(${cell} AS DATE)`);
+      return;
+    }
     switch (column.kind) {
       case 'number':
         plain.push(`${cell} AS _c${i}`, `${plainNumberSql(cell)} AS _q${i}`);
@@ -74,17 +94,11 @@ export function typedTableSql(
         break;
       }
       case 'period':
-      case 'text': {
-        const value =
-          column.kind === 'period'
-            ? periodValueSql(cell, column.periods ?? new Map())
-            : textValueSql(cell);
-        plain.push(`${value} AS _t${i}`);
-        split.push(`_t${i}`);
-        parts.push(`_t${i}`);
-        values.push(`_t${i} AS ${out}`);
+        direct(periodValueSql(cell, column.periods ?? new Map()));
         break;
-      }
+      case 'text':
+        direct(textValueSql(cell));
+        break;
     }
   });
   const from = steps
@@ -96,22 +110,32 @@ export function typedTableSql(
   return `CREATE OR REPLACE TABLE ${quoteIdentifier(typedTable)} AS SELECT ${values.join(', ')} FROM ${from}`;
 }
 
-/** Per checked column, the cells that hold something (`n<i>`), in the text or the typed table; numbers' units (`u<i>`). */
-export function cellCountsSql(
-  table: string,
-  columns: readonly PlannedColumn[],
-  typed: boolean,
-): string {
+/** Per number and date column of the text table: filled cells (`n<i>`), and those DuckDB's own cast cannot read exactly (`o<i>`). */
+export function rawShapesSql(rawTable: string, columns: readonly PlannedColumn[]): string {
+  const parts: string[] = [];
+  columns.forEach((column, i) => {
+    if (column.kind === 'text') return;
+    const cell = quoteIdentifier(column.name);
+    parts.push(`count(${cell})::DOUBLE AS n${i}`);
+    if (column.kind === 'period') return;
+    const plain = column.kind === 'number' ? plainNumberSql(cell) : plainDateSql(cell);
+    parts.push(`count(*) FILTER (WHERE ${cell} IS NOT NULL AND NOT ${plain})::DOUBLE AS o${i}`);
+  });
+  return parts.length === 0 ? '' : `SELECT ${parts.join(', ')} FROM ${quoteIdentifier(rawTable)}`;
+}
+
+/** Per checked column of the typed table: filled cells (`n<i>`); for numbers, the units stated (`u<i>`). */
+export function typedCountsSql(typedTable: string, columns: readonly PlannedColumn[]): string {
   const parts: string[] = [];
   columns.forEach((column, i) => {
     if (column.kind === 'text') return;
     parts.push(`count(${quoteIdentifier(column.name)})::DOUBLE AS n${i}`);
-    if (typed && column.kind === 'number') {
+    if (column.kind === 'number') {
       const unit = quoteIdentifier(unitWorkColumn(i));
       parts.push(`list(DISTINCT ${unit}) FILTER (WHERE ${unit} IS NOT NULL) AS u${i}`);
     }
   });
-  return parts.length === 0 ? '' : `SELECT ${parts.join(', ')} FROM ${quoteIdentifier(table)}`;
+  return parts.length === 0 ? '' : `SELECT ${parts.join(', ')} FROM ${quoteIdentifier(typedTable)}`;
 }
 
 /** Per column index given, the filled cells that did not read (`r<i>`): spaces alone are not a value. */

@@ -88,9 +88,22 @@ export abstract class SxWidget extends LitElement {
     this.selection = pageSelection().current(this.selectionKey);
   }
 
+  #followed: EventTarget | undefined;
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
+    const bus = pageSelection();
+    if (bus.current(this.selectionKey)?.origin === this) bus.toggle(this.selectionKey, null, this);
+  }
+
+  /** Reads the rows again whenever the source reloads (a refresh, or after a database restart). */
+  #followRefreshes(live: EventTarget | undefined): void {
+    if (!live || live === this.#followed) return;
+    this.#followed = live;
+    live.addEventListener('load', () => {
+      if (this.#followed === live && this.isConnected) void this.load();
+    });
   }
 
   /** Widgets cross-filter each other when they share this key: the source name, or the file. */
@@ -183,6 +196,7 @@ export abstract class SxWidget extends LitElement {
     let table: LoadedTable | undefined;
     if (this.source) {
       table = await engine.sources.get(this.source);
+      this.#followRefreshes(engine.source(this.source));
     } else if (this.src) {
       const url = new URL(this.src, document.baseURI).href;
       const encoding = (this.encoding ?? 'auto') as 'auto';
@@ -193,7 +207,7 @@ export abstract class SxWidget extends LitElement {
         }),
       );
     } else if (this.query) {
-      return toTextRecords(await engine.records(this.query));
+      return toTextRecords(await engine.readOnlyRecords(this.query));
     } else {
       throw new Error(this.t('noSourceGiven'));
     }

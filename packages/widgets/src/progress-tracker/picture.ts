@@ -1,7 +1,7 @@
 import { formatRate, type Lang, type TaskState, type TrackedTask } from '@stratex/core';
 import { html, nothing, render, svg, type SVGTemplateResult } from 'lit';
 import { stateIcon } from './task-row';
-import { buildTimeline, timelineTicks } from './timeline';
+import { barGeometry, buildTimeline, type Timeline, timelineTicks } from './timeline';
 
 const stateColour: Record<TaskState, string> = {
   overdue: '#c0262d',
@@ -13,23 +13,26 @@ const stateColour: Record<TaskState, string> = {
 };
 
 const WIDTH = 880;
-const LABELS = 200;
-const FIGURES = 150;
-const TRACK_LEFT = LABELS + 16;
-const TRACK_WIDTH = WIDTH - TRACK_LEFT - FIGURES - 16;
-const TOP = 76;
+const TRACK_LEFT = 216;
+const TRACK_WIDTH = WIDTH - TRACK_LEFT - 166;
+const TOP = 72;
 const ROW = 44;
 const INK = '#1d2433';
 const MUTED = '#5b6474';
+const RULE = '#d9dee7';
+const ACCENT = '#2458c6';
 
 export interface PictureText {
   title: string;
   asOf: string;
-  state: (state: TaskState) => string;
   expectedShort: string;
+  state: (state: TaskState) => string;
 }
 
-/** A self-contained SVG of the tracker as shown (for SVG/PNG export), colours written in. */
+const at = (share: number): number =>
+  Math.round((TRACK_LEFT + (share / 100) * TRACK_WIDTH) * 10) / 10;
+
+/** A self-contained SVG of the tasks as shown (for SVG/PNG export), with its colours written in. */
 export function trackerPicture(
   tasks: readonly TrackedTask[],
   asOf: string,
@@ -38,10 +41,10 @@ export function trackerPicture(
 ): SVGSVGElement | null {
   const timeline = buildTimeline(tasks, asOf);
   const ticks = timelineTicks(timeline, TRACK_WIDTH, lang);
-  const x = (share: number): number => TRACK_LEFT + (share / 100) * TRACK_WIDTH;
-  const height = TOP + tasks.length * ROW + 12;
-  const asOfAt = timeline.showsAsOf ? x(timeline.dayEnd(asOf)) : null;
   const bottom = TOP + tasks.length * ROW;
+  const height = bottom + 12;
+  const asOfAt = at(timeline.dayEnd(asOf));
+  const anchor = { start: 'start', middle: 'middle', end: 'end' } as const;
   const container = document.createElement('div');
   render(
     html`<svg
@@ -57,59 +60,74 @@ export function trackerPicture(
         ${text.asOf}
       </text>
       ${ticks.map(
-        (tick) => svg`
-          <line x1=${x(tick.x)} x2=${x(tick.x)} y1=${TOP - 8} y2=${bottom} stroke="#d9dee7"></line>
-          <text x=${x(tick.x)} y=${TOP - 14} font-size="11" fill=${MUTED}
-            text-anchor=${tick.align === 'start' ? 'start' : tick.align === 'end' ? 'end' : 'middle'}
-          >${tick.label}</text>`,
+        (tick) =>
+          svg`<line x1=${at(tick.x)} x2=${at(tick.x)} y1=${TOP - 6} y2=${bottom} stroke=${RULE}></line>
+            <text x=${at(tick.x)} y=${TOP - 12} font-size="11" text-anchor=${anchor[tick.align]}
+              fill=${MUTED}>${tick.label}</text>`,
       )}
-      ${tasks.map((task, index) => taskLine(task, TOP + index * ROW, x, asOf, lang, text))}
+      ${tasks.map((task, index) => taskLine(task, TOP + index * ROW, timeline, asOf, lang, text))}
       ${
-        asOfAt === null
-          ? nothing
-          : svg`<line x1=${asOfAt} x2=${asOfAt} y1=${TOP - 8} y2=${bottom}
-              stroke="#2458c6" stroke-dasharray="3 3"></line>`
+        timeline.showsAsOf
+          ? svg`<line x1=${asOfAt} x2=${asOfAt} y1=${TOP - 6} y2=${bottom} stroke=${ACCENT}
+              stroke-dasharray="3 3"></line>`
+          : nothing
       }
     </svg>`,
     container,
   );
-  return container.querySelector('svg');
+  const picture = container.querySelector('svg');
+  if (picture) withoutMarkers(picture);
+  return picture;
+}
+
+/** Drops the template's comment markers, so the exported file holds only the drawing. */
+function withoutMarkers(root: Node): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+  const markers: Node[] = [];
+  while (walker.nextNode()) markers.push(walker.currentNode);
+  for (const marker of markers) marker.parentNode?.removeChild(marker);
+  root.normalize();
 }
 
 function taskLine(
   task: TrackedTask,
   top: number,
-  x: (share: number) => number,
+  timeline: Timeline,
   asOf: string,
   lang: Lang,
   text: PictureText,
 ): SVGTemplateResult {
   const colour = stateColour[task.state];
-  const timeline = buildTimeline([task], asOf);
-  void timeline;
-  const numbers = `${formatRate(task.actual, lang)}${
-    task.expected === null ? '' : ` · ${text.expectedShort} ${formatRate(task.expected, lang)}`
-  }`;
+  const bar = barGeometry(task, timeline, asOf);
+  const expected =
+    task.expected === null ? '' : ` · ${text.expectedShort} ${formatRate(task.expected, lang)}`;
+  const right = WIDTH - 16;
   return svg`
-    <line x1="16" x2=${WIDTH - 16} y1=${top} y2=${top} stroke="#d9dee7"></line>
-    <text x="16" y=${top + 18} font-size="13" font-weight="600" fill=${INK}>${task.task}</text>
-    <text x="16" y=${top + 34} font-size="11" fill=${MUTED}>${task.owner ?? ''}</text>
-    ${bar(task, top, x, asOf, colour)}
-    <text x=${WIDTH - 16} y=${top + 18} font-size="13" font-weight="600" text-anchor="end"
+    <line x1="16" x2=${right} y1=${top} y2=${top} stroke=${RULE}></line>
+    <text x="16" y=${top + 19} font-size="13" font-weight="600" fill=${INK}>${task.task}</text>
+    <text x="16" y=${top + 35} font-size="11" fill=${MUTED}>${task.owner ?? ''}</text>
+    ${
+      bar
+        ? svg`<rect x=${at(bar.start)} y=${top + 16} width=${at(bar.end) - at(bar.start)} height="12"
+              fill=${colour} fill-opacity="0.14" stroke=${colour}></rect>
+            <rect x=${at(bar.start)} y=${top + 16} width=${at(bar.done) - at(bar.start)} height="12"
+              fill=${colour}></rect>
+            ${
+              bar.late === null
+                ? nothing
+                : svg`<rect x=${at(bar.end)} y=${top + 20} width=${at(bar.late) - at(bar.end)}
+                    height="4" fill="#c0262d" fill-opacity="0.55"></rect>`
+            }
+            ${
+              bar.expected === null
+                ? nothing
+                : svg`<line x1=${at(bar.expected)} x2=${at(bar.expected)} y1=${top + 12}
+                    y2=${top + 32} stroke=${INK} stroke-width="2.5"></line>`
+            }`
+        : nothing
+    }
+    <text x=${right} y=${top + 19} font-size="13" font-weight="600" text-anchor="end"
       fill=${colour}>${stateIcon[task.state]} ${text.state(task.state)}</text>
-    <text x=${WIDTH - 16} y=${top + 34} font-size="11" text-anchor="end" fill=${MUTED}
-      >${numbers}</text>`;
-}
-
-function bar(
-  task: TrackedTask,
-  top: number,
-  x: (share: number) => number,
-  asOf: string,
-  colour: string,
-): SVGTemplateResult | typeof nothing {
-  void asOf;
-  if (!task.plannedStart || !task.plannedEnd) return nothing;
-  void x;
-  return nothing;
+    <text x=${right} y=${top + 35} font-size="11" text-anchor="end" fill=${MUTED}
+      >${formatRate(task.actual, lang)}${expected}</text>`;
 }

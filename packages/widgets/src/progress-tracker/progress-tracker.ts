@@ -16,6 +16,7 @@ import type { MessageKey } from '../base/lang';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import { type FilterChoice, trackerFilters } from './filters';
+import { trackerPicture } from './picture';
 import { progressTrackerStyles } from './progress-tracker.styles';
 import { type RowContext, taskRow } from './task-row';
 import { taskRowStyles } from './task-row.styles';
@@ -43,6 +44,8 @@ const TICK_FONT_EM = 0.8;
  * @attr lag-threshold - Percentage points behind the expected progress before a task is lagging (default 10).
  * @attr sort - Row order: `table` (default), `end` (planned end), `lag` (most behind first), `owner`.
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
+ * @attr exportable - Shows buttons that save the table as CSV and the tasks as an SVG or PNG picture.
+ * @attr export-name - File name (without extension) for exports; default `progress-tracker`.
  * @attr theme - `dark` for the dark theme.
  * @attr task-column - Header of the task column when it is not recognised (default 任务名称 / task).
  * @attr owner-column - Header of the owner column (default 负责人 / owner).
@@ -61,6 +64,8 @@ const TICK_FONT_EM = 0.8;
  * @csspart bar - A task's planned bar, progress fill and expected-progress marker.
  * @csspart status - A task's state in words and an icon.
  * @csspart data-table - The accessible table of every figure shown.
+ * @csspart toolbar - The export buttons (with `exportable`).
+ * @csspart export-button - One export button.
  *
  * @cssprop --sx-background - Background colour.
  * @cssprop --sx-foreground - Text colour.
@@ -130,6 +135,10 @@ export class SxProgressTracker extends SxWidget {
     return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
   }
 
+  private get asOfText(): string {
+    return `${this.t('asOf')} ${formatDate(this.asOfDay, this.langCode)}`;
+  }
+
   private get overrides(): Record<string, string> {
     const overrides: Record<string, string> = {};
     const given: [string, string | undefined][] = [
@@ -145,6 +154,11 @@ export class SxProgressTracker extends SxWidget {
 
   private get order(): TaskOrder {
     return this.sort && TASK_ORDERS.includes(this.sort) ? this.sort : 'table';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -193,7 +207,9 @@ export class SxProgressTracker extends SxWidget {
       </div>`;
     }
     const tasks = report.tasks;
-    const owner = this.ownerFilter;
+    const owner = tasks.some((task) => (task.owner ?? '') === this.ownerFilter)
+      ? this.ownerFilter
+      : undefined;
     this.shown = sortTasks(
       filterTasks(tasks, { owner, state: this.stateFilter }),
       this.order,
@@ -204,11 +220,11 @@ export class SxProgressTracker extends SxWidget {
     const t = (key: MessageKey): string => this.t(key);
     const context: RowContext = { lang, t, timeline, ticks, asOf };
     const choice: FilterChoice = {
-      owner: this.ownerFilter,
+      owner,
       state: this.stateFilter,
       order: this.order,
     };
-    const asOfText = `${this.t('asOf')} ${formatDate(asOf, lang)}`;
+    const asOfText = this.asOfText;
     const caption =
       lang === 'zh-CN'
         ? `${this.t('progressTracker')}（${asOfText}）`
@@ -240,6 +256,16 @@ export class SxProgressTracker extends SxWidget {
       ${this.shown.length === 0 ? html`<p class="no-match">${this.t('noMatch')}</p>` : nothing}
       ${this.renderUnreadable(report)} ${taskTable(this.shown, caption, lang, t)}
     `;
+  }
+
+  protected override pictureSvg(): SVGSVGElement | null {
+    if (!this.report || this.report.resolution.missing.length > 0) return null;
+    return trackerPicture(this.shown, this.asOfDay, this.langCode, {
+      title: this.t('progressTracker'),
+      asOf: this.asOfText,
+      expectedShort: this.t('expectedShort'),
+      state: (state) => this.t(`task-${state}`),
+    });
   }
 
   private renderUnreadable(report: ProgressReport): TemplateResult | typeof nothing {

@@ -171,3 +171,37 @@ function spaceLabels(ticks: TimelineTick[], room: number, fontPx: number): boole
   }
   return true;
 }
+
+/** A task's bar on the track, each a position 0–100. */
+export interface BarGeometry {
+  start: number;
+  end: number;
+  /** End of the progress fill. */
+  done: number;
+  /** Where progress should be at the as-of day, when known. */
+  expected: number | null;
+  /** End of the overrun past the planned end, for an overdue task. */
+  late: number | null;
+}
+
+/** Where a task's planned bar, fill, expected marker and overrun fall; null without a usable plan. */
+export function barGeometry(
+  task: PlannedSpan & { actual: number | null; expected: number | null; state: string },
+  timeline: Timeline,
+  asOf: string,
+): BarGeometry | null {
+  const { plannedStart, plannedEnd } = task;
+  if (!plannedStart || !plannedEnd) return null;
+  const start = timeline.dayStart(plannedStart);
+  const end = timeline.dayEnd(plannedEnd);
+  if (end <= start) return null;
+  const span = end - start;
+  const asOfAt = timeline.dayEnd(asOf);
+  return {
+    start,
+    end,
+    done: start + span * Math.min(Math.max(task.actual ?? 0, 0), 1),
+    expected: task.expected === null ? null : start + span * task.expected,
+    late: task.state === 'overdue' && asOfAt > end ? asOfAt : null,
+  };
+}

@@ -1,8 +1,12 @@
 import {
   TARGET_SPLIT_SCHEMA,
+  amountFromText,
   checkStatedTotal,
+  dateFromText,
   headerKey,
   measureTarget,
+  parseDirection,
+  periodFromText,
   resolveColumns,
   rollupByLevels,
   type SplitCheck,
@@ -11,6 +15,7 @@ import {
   type TargetMeasureOptions,
   type TargetNode,
   type TargetTree,
+  type Unit,
   type UnreadableCell,
 } from '@stratex/core';
 
@@ -19,6 +24,50 @@ export interface BreakdownRequest {
   levels?: string | undefined;
   target?: string | undefined;
   actual?: string | undefined;
+}
+
+/** The element's attributes as written. */
+export interface BreakdownAttributes {
+  levels?: string | undefined;
+  target?: string | undefined;
+  actual?: string | undefined;
+  targetColumn?: string | undefined;
+  actualColumn?: string | undefined;
+  direction?: string | undefined;
+  asOf?: string | undefined;
+  period?: string | undefined;
+  periodStart?: string | undefined;
+  periodEnd?: string | undefined;
+  totalTarget?: string | undefined;
+  valueFormat?: string | undefined;
+}
+
+export interface BreakdownSettings {
+  request: BreakdownRequest;
+  measure: TargetMeasureOptions;
+  unit: Unit;
+  totalTarget: number | null;
+}
+
+const UNITS: readonly Unit[] = ['money', 'count', 'number', 'percent'];
+
+/** Reads the attributes: which columns, which direction, which period, which unit. */
+export function readSettings(attributes: BreakdownAttributes): BreakdownSettings {
+  const period = periodFromText(attributes.period, attributes.periodStart, attributes.periodEnd);
+  const asOf = dateFromText(attributes.asOf);
+  return {
+    request: {
+      levels: attributes.levels,
+      target: attributes.target ?? attributes.targetColumn,
+      actual: attributes.actual ?? attributes.actualColumn,
+    },
+    measure: {
+      direction: parseDirection(attributes.direction),
+      ...(period && asOf ? { period, asOf } : {}),
+    },
+    unit: UNITS.find((unit) => unit === attributes.valueFormat) ?? 'money',
+    totalTarget: amountFromText(attributes.totalTarget),
+  };
 }
 
 export interface BreakdownColumns {

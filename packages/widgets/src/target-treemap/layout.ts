@@ -163,3 +163,23 @@ export function neighbour<T>(
   });
   return best;
 }
+
+const ARROWS: Record<string, Direction> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+};
+
+/** The tile a navigation key moves to (arrows, Home, End), or undefined for any other key. */
+export function tileForKey<T>(
+  key: string,
+  boxes: readonly TileBox<T>[],
+  from: number,
+): number | undefined {
+  const direction = ARROWS[key];
+  if (direction) return neighbour(boxes, from, direction);
+  if (key === 'Home') return 0;
+  if (key === 'End') return boxes.length - 1;
+  return undefined;
+}

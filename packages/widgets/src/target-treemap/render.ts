@@ -1,4 +1,13 @@
-import type { Lang, Status, TargetMeasure, TargetMeasureOptions, TargetNode } from '@stratex/core';
+import {
+  formatDayMonth,
+  formatRate,
+  type Lang,
+  measureTarget,
+  rateAtScore,
+  type Status,
+  type TargetMeasureOptions,
+  type TargetNode,
+} from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { message, type MessageKey } from '../base/lang';
 import { type Breakdown, type BreakdownColumns, splitOf } from './breakdown';
@@ -22,12 +31,9 @@ export interface BreakdownScene {
   words: FigureWords;
   size: { width: number; height: number };
   options: TargetMeasureOptions;
-  total: TargetMeasure | undefined;
   focusKey: string | undefined;
   tooltipKey: string | undefined;
   theme: Theme;
-  asOfText: string | undefined;
-  formatScore: (score: number) => string;
   goTo: (depth: number) => void;
   events: MapEvents;
 }
@@ -35,13 +41,14 @@ export interface BreakdownScene {
 /** The whole view of one level: heading, trail, warnings, map, colour key and data table. */
 export function renderBreakdown(scene: BreakdownScene): TemplateResult {
   const t = (key: MessageKey): string => message(scene.lang, key);
-  const { breakdown, node, view, total } = scene;
-  if (!breakdown || !node || !view || !total) {
+  const { breakdown, node, view } = scene;
+  if (!breakdown || !node || !view) {
     return html`<div class="state" data-state="error" role="alert">
       <strong>${t('errorTitle')}</strong>
       <span>${t('missingColumns')}${t('colon')}${scene.columns.missing.join(', ')}</span>
     </div>`;
   }
+  const total = measureTarget(node.target, node.actual, scene.options);
   const totals = tileFigures(node, total, scene.words);
   const pacing = total.basis === 'pace';
   const headings = figureHeadings(scene.words, pacing);
@@ -126,11 +133,15 @@ function warnings(
 
 function colourKey(scene: BreakdownScene, pacing: boolean): TemplateResult {
   const t = (key: MessageKey): string => message(scene.lang, key);
+  const { asOf, direction } = scene.options;
   const measure = scene.words.budget ? t('treemapUsed') : t('achievement');
-  const caption = pacing ? `${t('treemapVsPace')} (${scene.asOfText ?? ''})` : measure;
+  const asOfText = asOf ? formatDayMonth(asOf, scene.lang) : '';
+  const caption = pacing ? `${t('treemapVsPace')} (${asOfText})` : measure;
   const low = scene.words.budget ? t('treemapOverBudget') : t('treemapBehind');
   const high = scene.words.budget ? t('treemapUnderBudget') : t('treemapAhead');
-  return legend(scene.theme, caption, low, high, scene.formatScore);
+  return legend(scene.theme, caption, low, high, (score) =>
+    formatRate(rateAtScore(score, direction), scene.lang),
+  );
 }
 
 function dataTable(

@@ -1,16 +1,4 @@
-import {
-  amountFromText,
-  dateFromText,
-  formatDayMonth,
-  formatRate,
-  headersOf,
-  measureTarget,
-  parseDirection,
-  periodFromText,
-  rateAtScore,
-  type TargetMeasureOptions,
-  type Unit,
-} from '@stratex/core';
+import { headersOf } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
 import { type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from '../base/shared.styles';
@@ -18,25 +6,18 @@ import { SxWidget } from '../base/sx-widget';
 import {
   type Breakdown,
   type BreakdownColumns,
-  type BreakdownRequest,
   buildBreakdown,
   nodeAt,
+  readSettings,
   resolveBreakdown,
 } from './breakdown';
-import { mapHeight, neighbour } from './layout';
+import { mapHeight, tileForKey } from './layout';
 import type { DrawnTile, MapEvents } from './map';
 import { breakdownQuery, sqlFilter } from './query';
 import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
 import { levelView, selectionOf } from './view';
 
-const UNITS: readonly Unit[] = ['money', 'count', 'number', 'percent'];
-const ARROWS = {
-  ArrowLeft: 'left',
-  ArrowRight: 'right',
-  ArrowUp: 'up',
-  ArrowDown: 'down',
-} as const;
 const QUERY_INPUTS = ['levels', 'target', 'actual', 'targetColumn', 'actualColumn'] as const;
 
 /**
@@ -152,29 +133,8 @@ export class SxTargetTreemap extends SxWidget {
     this.#observed = undefined;
   }
 
-  private get request(): BreakdownRequest {
-    return {
-      levels: this.levels,
-      target: this.target ?? this.targetColumn,
-      actual: this.actual ?? this.actualColumn,
-    };
-  }
-
-  private get measureOptions(): TargetMeasureOptions {
-    const period = periodFromText(this.period, this.periodStart, this.periodEnd);
-    const asOf = dateFromText(this.asOf);
-    return {
-      direction: parseDirection(this.direction),
-      ...(period && asOf ? { period, asOf } : {}),
-    };
-  }
-
-  private get unit(): Unit {
-    return UNITS.find((unit) => unit === this.valueFormat) ?? 'money';
-  }
-
   protected override tableQuery(table: LoadedTable): string {
-    const columns = resolveBreakdown(table.columns, this.request);
+    const columns = resolveBreakdown(table.columns, readSettings(this).request);
     if (columns.missing.length > 0 || !columns.target) return `${super.tableQuery(table)} LIMIT 1`;
     const figures = { ...columns, target: columns.target };
     const filter = sqlFilter(table, figures, this.foreignSelection);
@@ -227,7 +187,7 @@ export class SxTargetTreemap extends SxWidget {
 
   private breakdown(columns: BreakdownColumns): Breakdown {
     // A stated total speaks for all the rows, not for a part chosen in another widget.
-    const total = this.foreignSelection ? null : amountFromText(this.totalTarget);
+    const total = this.foreignSelection ? null : readSettings(this).totalTarget;
     const key = [
       this.rows,
       this.selection,
@@ -245,22 +205,23 @@ export class SxTargetTreemap extends SxWidget {
 
   protected renderView(): TemplateResult {
     const lang = this.langCode;
-    const columns = resolveBreakdown(headersOf(this.rows), this.request);
+    const settings = readSettings(this);
+    const columns = resolveBreakdown(headersOf(this.rows), settings.request);
     this.#columns = columns;
     const breakdown = columns.missing.length === 0 ? this.breakdown(columns) : undefined;
     const node = breakdown ? nodeAt(breakdown.tree.root, this.drillPath) : undefined;
-    const options = this.measureOptions;
     const width = this.mapWidth || 640;
     const size = { width, height: mapHeight(width) };
-    const words = { lang, unit: this.unit, budget: options.direction === 'lower' };
+    const words = { lang, unit: settings.unit, budget: settings.measure.direction === 'lower' };
+    const theme = this.theme === 'dark' ? 'dark' : 'light';
     const view =
       breakdown && node
         ? levelView(node, {
             columns,
             splits: breakdown.splits,
-            measure: options,
+            measure: settings.measure,
             words,
-            theme: this.theme === 'dark' ? 'dark' : 'light',
+            theme,
             size,
             selection: this.ownSelection,
           })
@@ -270,20 +231,9 @@ export class SxTargetTreemap extends SxWidget {
       ? this.focusKey
       : this.#drawn[0]?.box.key;
     return renderBreakdown({
-      lang,
-      columns,
-      breakdown,
-      node,
-      view,
-      words,
-      size,
-      options,
-      total: node ? measureTarget(node.target, node.actual, options) : undefined,
-      focusKey,
+      ...{ lang, columns, breakdown, node, view, words, size, theme, focusKey },
+      options: settings.measure,
       tooltipKey: this.hoverKey ?? (this.focusInMap ? focusKey : undefined),
-      theme: this.theme === 'dark' ? 'dark' : 'light',
-      asOfText: options.asOf ? formatDayMonth(options.asOf, lang) : undefined,
-      formatScore: (score) => formatRate(rateAtScore(score, options.direction), lang),
       goTo: (depth) => this.goTo(depth),
       events: this.mapEvents,
     });
@@ -328,26 +278,21 @@ export class SxTargetTreemap extends SxWidget {
   }
 
   private onKey(event: KeyboardEvent): void {
+    const boxes = this.#drawn.map((tile) => tile.box);
     const index = Math.max(
       0,
-      this.#drawn.findIndex((tile) => tile.box.key === this.focusKey),
+      boxes.findIndex((box) => box.key === this.focusKey),
     );
-    const boxes = this.#drawn.map((tile) => tile.box);
-    let next: number | undefined;
-    if (event.key in ARROWS)
-      next = neighbour(boxes, index, ARROWS[event.key as keyof typeof ARROWS]);
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = boxes.length - 1;
-    else if (event.key === 'Enter' || event.key === ' ') this.activate(index);
+    const next = tileForKey(event.key, boxes, index);
+    if (next !== undefined) {
+      this.focusKey = boxes[next]?.key;
+      this.#refocus = true;
+    } else if (event.key === 'Enter' || event.key === ' ') this.activate(index);
     else if (event.key === 'Escape' || event.key === 'Backspace') {
       if (this.drillPath.length > 0) this.goTo(this.drillPath.length - 1);
       else if (this.ownSelection) this.select(null);
       else return;
     } else return;
     event.preventDefault();
-    if (next !== undefined) {
-      this.focusKey = boxes[next]?.key;
-      this.#refocus = true;
-    }
   }
 }
