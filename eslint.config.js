@@ -29,6 +29,22 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'lit/directives/style-map.js',
+              message:
+                'styleMap writes a style attribute that a strict CSP blocks; use styleProps.',
+            },
+            {
+              name: 'lit/directives/unsafe-html.js',
+              message: 'Cell text is rendered as text, never as HTML.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -30,8 +30,12 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** DuckDB's worker ships source maps that point outside its package; Vite warns per file. */
 const logger = createLogger();
 const warn = logger.warn.bind(logger);
+const warnOnce = logger.warnOnce.bind(logger);
 logger.warn = (text, options) => {
   if (!text.startsWith('Sourcemap for ')) warn(text, options);
+};
+logger.warnOnce = (text, options) => {
+  if (!text.startsWith('Sourcemap for ')) warnOnce(text, options);
 };
 
 export default defineConfig({

@@ -26,7 +26,7 @@ const stages = [
   ['lint', ['run', 'lint']],
   ['type-check', ['run', 'typecheck']],
   ['build', ['run', 'build']],
-  ['fixtures', ['run', 'fixtures', '--rows', '100000']],
+  ['fixtures', ['run', 'fixtures', '--rows', '100000,1000000']],
 ];
 
 function test() {

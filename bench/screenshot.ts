@@ -1,12 +1,13 @@
 // Screenshots of the portal demo, for the README and for looking at the widgets as a user would.
-// Usage: tsx bench/screenshot.ts [out.png] [width] [path]
+// Usage: tsx bench/screenshot.ts [out.png] [width] [path] [selector]
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { startStaticServer } from '../apps/portal-demo/static-server.mjs';
 import { chromiumArgs, chromiumPath } from '../vite.config.ts';
 
-const [out = 'apps/portal-demo/screenshot.png', width = '1280', path = '/'] = process.argv.slice(2);
+const [out = 'apps/portal-demo/screenshot.png', width = '1280', path = '/', selector] =
+  process.argv.slice(2);
 const server = await startStaticServer(
   fileURLToPath(new URL('../apps/portal-demo/dist/', import.meta.url)),
   0,
@@ -17,7 +18,8 @@ try {
   await page.goto(`http://localhost:${(server.address() as AddressInfo).port}${path}`);
   await page.locator('[part="data-table"] tbody tr').first().waitFor({ state: 'attached' });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: out, fullPage: true });
+  if (selector) await page.locator(selector).screenshot({ path: out });
+  else await page.screenshot({ path: out, fullPage: true });
   console.log(`wrote ${out}`);
 } finally {
   await browser.close();

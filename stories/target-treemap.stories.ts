@@ -80,6 +80,18 @@ export const Budget: Story = {
   },
 };
 
+/** Spend judged against the calendar: half of Q3 gone on 15 Aug, so spending past half the budget is over pace. */
+export const BudgetPace: Story = {
+  args: {
+    src: 'fixtures/template/budget.en.csv',
+    lang: 'en',
+    levels: 'module,action',
+    direction: 'lower',
+    asOf: '2024-08-15',
+    period: '2024-Q3',
+  },
+};
+
 /** The regions add up to 500万 while the plan states 520万: the gap is named above the map. */
 export const SplitShort: Story = { args: { levels: '区域,产品线', totalTarget: '520万' } };
 

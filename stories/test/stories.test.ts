@@ -33,8 +33,8 @@ const stories = Object.values(modules).flatMap((module) =>
 type Widget = Element & { state: string; updateComplete: Promise<unknown> };
 
 /** Waits until every widget in the story has left its loading state (a story of loading stays so). */
-async function settled(container: Element): Promise<Widget[]> {
-  const deadline = Date.now() + 15_000;
+async function settled(container: Element, patienceMs: number): Promise<Widget[]> {
+  const deadline = Date.now() + patienceMs;
   for (;;) {
     const widgets = Array.from(container.querySelectorAll('*')).filter(
       (element) => element.localName.startsWith('sx-') && 'state' in element,
@@ -64,7 +64,7 @@ describe('every story renders and passes axe', () => {
       const container = document.createElement('main');
       document.body.append(container);
       render(renderStory!({ ...meta.args, ...story.args }), container);
-      const widgets = await settled(container);
+      const widgets = await settled(container, /loading/i.test(name) ? 500 : 30_000);
       if (!showsAnotherState.test(name)) {
         expect(widgets.map((widget) => widget.state)).toEqual(widgets.map(() => 'ready'));
       }

@@ -90,6 +90,31 @@ describe('portal demo built from the embed output', () => {
     await page.context().close();
   });
 
+  it('shows all four widgets with the template figures, the GBK progress export included', async () => {
+    const { page, problems } = await openPortal();
+    const regions = await tableRows(page, '#treemap');
+    expect(regions.find((row) => row[0] === '华东')?.slice(1, 6)).toEqual([
+      '150万',
+      '168万',
+      '112%',
+      '+18万',
+      '30%',
+    ]);
+    const tasks = await tableRows(page, '#tracker');
+    const statusOf = (task: string): string | undefined =>
+      tasks.find((row) => row[0]?.includes(task))?.find((cell) => /滞后|已完成|已逾期/.test(cell));
+    expect(statusOf('客户拜访')).toContain('滞后');
+    expect(statusOf('直播线索跟进')).toContain('已完成');
+    const alerts = await tableRows(page, '#alerts');
+    const order = alerts.map((row) => row.join(' '));
+    const conversion = order.findIndex((row) => row.includes('线索转化率'));
+    const revenue = order.findIndex((row) => row.includes('销售额'));
+    expect(conversion).toBeGreaterThanOrEqual(0);
+    expect(conversion).toBeLessThan(revenue);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('starts one DuckDB worker for the whole page and fetches only its own origin', async () => {
     const { page, blocked } = await openPortal();
     await tableRows(page, '#scorecard-en');

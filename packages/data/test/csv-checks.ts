@@ -24,15 +24,15 @@ export interface TypedSnapshot {
 /** Reads the typed table of a load: numbers as numbers, dates as `YYYY-MM-DD`. */
 export async function typedSnapshot(engine: Engine, loaded: LoadedTable): Promise<TypedSnapshot> {
   const columns = loaded.columnTypes ?? [];
-  const list = columns.map((column) => {
+  const list = columns.map((column, i) => {
     const name = quoteIdentifier(column.name);
-    return column.kind === 'date' ? `strftime(${name}, '%Y-%m-%d')` : name;
+    return `${column.kind === 'date' ? `strftime(${name}, '%Y-%m-%d')` : name} AS c${i}`;
   });
   const table = quoteIdentifier(loaded.typedTable ?? '');
   const records = await engine.records(`SELECT ${list.join(', ')} FROM ${table}`);
   return {
     kinds: columns.map((column) => column.kind),
-    rows: records.map((record) => Object.values(record).map(plainCell)),
+    rows: records.map((record) => columns.map((_, i) => plainCell(record[`c${i}`]))),
   };
 }
 

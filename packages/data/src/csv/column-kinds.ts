@@ -12,6 +12,12 @@ export interface ColumnGuess {
 }
 
 const EXCEL_TEXT = /^="(.*)"$/s;
+const EXCEL_ERROR = /^#(?:DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/i;
+
+/** Excel's formula errors (`#DIV/0!`, `#N/A`, …): a figure that failed, not text. */
+export function isExcelError(raw: string): boolean {
+  return EXCEL_ERROR.test(normaliseText(raw));
+}
 const BARE_YEAR = /^\d{4}$/;
 
 /** Excel's `="00123"`: a cell its author forced to stay text; the text inside, or null. */
@@ -34,14 +40,14 @@ export function numberCell(raw: string): Extract<ParsedCell, { kind: 'number' }>
   return null;
 }
 
-/** Guesses a column's kind from its sampled cells (empty cells say nothing). */
+/** Guesses a column's kind from its sampled cells (empty cells and Excel errors say nothing). */
 export function guessColumn(cells: readonly (string | null)[]): ColumnGuess {
   const tally = { number: 0, date: 0, period: 0, year: 0, filled: 0 };
   const statedUnits = new Set<Unit>();
   for (const raw of cells) {
     if (raw === null) continue;
     const cell = excelForcedText(raw) === null ? parseCell(raw) : null;
-    if (cell?.kind === 'empty') continue;
+    if (cell?.kind === 'empty' || isExcelError(raw)) continue;
     tally.filled++;
     if (cell?.kind === 'number') {
       tally.number++;
@@ -73,7 +79,7 @@ export function typedValue(raw: string | null, kind: ColumnKind): number | strin
 export function rejectReason(raw: string, kind: ColumnKind): string {
   const text = normaliseText(raw);
   const expected = kind === 'number' ? 'a number' : kind === 'date' ? 'a date' : 'a period';
-  if (/^#(?:DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/i.test(text)) {
+  if (isExcelError(raw)) {
     return `expected ${expected}, found the Excel error ${text.toUpperCase()}`;
   }
   const cell = parseCell(raw);

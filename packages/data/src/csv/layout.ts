@@ -28,6 +28,8 @@ interface PreviewRecord {
 const CANDIDATES = [',', '\t', ';', '|'].map((ch) => ch.charCodeAt(0));
 const PREVIEW_RECORDS = 100;
 const PREVIEW_BYTES = 1 << 20;
+/** Longest column name kept from a header cell. */
+const MAX_NAME = 200;
 
 /**
  * Finds the separator (the one that gives the most rows of one width) and the header:
@@ -38,7 +40,8 @@ const PREVIEW_BYTES = 1 << 20;
 export function findLayout(bytes: Uint8Array): CsvLayout | null {
   let best: { delimiter: number; records: PreviewRecord[]; width: number; score: number } | null =
     null;
-  for (const delimiter of CANDIDATES) {
+  const hinted = excelSeparatorHint(bytes);
+  for (const delimiter of hinted === null ? CANDIDATES : [hinted]) {
     const records = preview(bytes, delimiter);
     const { width, score } = commonWidth(records);
     if (!best || score > best.score) best = { delimiter, records, width, score };
@@ -47,7 +50,9 @@ export function findLayout(bytes: Uint8Array): CsvLayout | null {
   const { delimiter, records, width } = best;
   const headerAt = Math.max(
     0,
-    records.findIndex((r) => r.values.length >= width && r.filled >= Math.ceil(width / 2)),
+    records.findIndex(
+      (r) => r.values.length >= width && r.filled >= Math.max(Math.min(2, width), width / 2),
+    ),
   );
   const chosen = records[headerAt] as PreviewRecord;
   const above = records.slice(0, headerAt).map((r) => r.line);
@@ -68,15 +73,23 @@ export function findLayout(bytes: Uint8Array): CsvLayout | null {
   };
 }
 
+/** Excel's `sep=;` first line, which names the separator: the separator, or null. */
+function excelSeparatorHint(bytes: Uint8Array): number | null {
+  const start = new TextDecoder().decode(bytes.subarray(0, 6));
+  const hint = /^sep=([^\r\n])[\r\n]/.exec(start);
+  return hint?.[1] ? hint[1].charCodeAt(0) : null;
+}
+
 /** The first non-blank records under one separator. */
 function preview(bytes: Uint8Array, delimiter: number): PreviewRecord[] {
   const records: PreviewRecord[] = [];
   let offset = 0;
   let line = 1;
   while (offset < bytes.length && offset < PREVIEW_BYTES && records.length < PREVIEW_RECORDS) {
-    const record = readRecord(bytes, offset, delimiter);
+    let record = readRecord(bytes, offset, delimiter);
+    if (record.unterminated) record = readRecord(bytes, offset, delimiter, false);
     if (!record.fields.every(isBlankField)) {
-      const values = record.fields.map((field) => fieldText(field).trim());
+      const values = record.fields.map((field) => fieldText(field).trim().slice(0, MAX_NAME));
       records.push({ record, line, values, filled: values.filter((v) => v !== '').length });
     }
     line += record.lineBreaks;

@@ -29,9 +29,15 @@ export function isByteOrderMark(bytes: Uint8Array, i: number): boolean {
 /**
  * Reads the record at `start` as Excel does: a quote opens a quoted field only as the
  * field's first character, `""` inside quotes is a quote, and text after a closing quote
- * still belongs to the field. Line breaks may be CRLF, LF or a lone CR.
+ * still belongs to the field. Line breaks may be CRLF, LF or a lone CR. With `quoting` off,
+ * quotes are plain characters (how a line whose quote never closes is read).
  */
-export function readRecord(bytes: Uint8Array, start: number, delimiter: number): CsvRecord {
+export function readRecord(
+  bytes: Uint8Array,
+  start: number,
+  delimiter: number,
+  quoting = true,
+): CsvRecord {
   const record: CsvRecord = {
     fields: [],
     start,
@@ -90,7 +96,7 @@ export function readRecord(bytes: Uint8Array, start: number, delimiter: number):
       finishField();
       return record;
     }
-    if (byte === QUOTE && fieldStart) quoted = true;
+    if (byte === QUOTE && fieldStart && quoting) quoted = true;
     else field.push(byte);
     fieldStart = false;
     i++;

@@ -37,7 +37,7 @@ export async function checkTypedTable(
 ): Promise<TypedTableCheck> {
   const typedCounts = await firstRow(query, typedCountsSql(typedTable, planned));
   const differing = planned.flatMap((column, i) =>
-    column.kind !== 'text' && Number(rawCounts[`n${i}`]) > Number(typedCounts[`n${i}`]) ? [i] : [],
+    Number(rawCounts[`n${i}`]) > Number(typedCounts[`n${i}`] ?? rawCounts[`n${i}`]) ? [i] : [],
   );
   const rejectCounts =
     differing.length > 0
@@ -45,13 +45,16 @@ export async function checkTypedTable(
       : {};
   const taken = planned.map((column) => column.name);
   const columns: CsvColumn[] = [];
+  const unused: string[] = [];
   for (const [i, column] of planned.entries()) {
     const described: CsvColumn = {
       name: column.name,
       kind: column.kind,
       rejects: Number(rejectCounts[`r${i}`] ?? 0),
     };
-    if (column.kind === 'number') {
+    if (column.kind === 'number' && column.plainOnly) {
+      described.unit = 'number';
+    } else if (column.kind === 'number') {
       described.unit = columnUnit(listOf(typedCounts[`u${i}`]));
       if (described.unit === 'mixed') {
         const [unitName] = uniqueColumnNames([`${column.name}_unit`], taken) as [string];
@@ -61,11 +64,12 @@ export async function checkTypedTable(
           await query(statement);
         }
       } else {
-        await query(dropColumnSql(typedTable, unitWorkColumn(i)));
+        unused.push(dropColumnSql(typedTable, unitWorkColumn(i)));
       }
     }
     columns.push(described);
   }
+  if (unused.length > 0) await query(unused.join('; '));
   const firstRejects = await firstRejectedCells(
     query,
     rawTable,
@@ -103,10 +107,17 @@ async function firstRejectedCells(
   });
 }
 
-export async function firstRow(query: Query, sql: string): Promise<Record<string, unknown>> {
-  if (!sql) return {};
-  const table = await query(sql);
-  return (table.toArray()[0]?.toJSON() as Record<string, unknown> | undefined) ?? {};
+/** The one row each query answers, merged into one record. */
+export async function firstRow(
+  query: Query,
+  sql: string | readonly string[],
+): Promise<Record<string, unknown>> {
+  const merged: Record<string, unknown> = {};
+  for (const statement of typeof sql === 'string' ? [sql] : sql) {
+    const table = await query(statement);
+    Object.assign(merged, table.toArray()[0]?.toJSON() as Record<string, unknown> | undefined);
+  }
+  return merged;
 }
 
 function listOf(value: unknown): string[] {

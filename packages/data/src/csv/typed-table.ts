@@ -46,18 +46,14 @@ export function typedTableSql(
   columns.forEach((column, i) => {
     const cell = quoteIdentifier(column.name);
     const out = quoteIdentifier(column.name);
-    const direct = (value: string, unit?: string): void => {
+    const direct = (value: string): void => {
       plain.push(`${value} AS _t${i}`);
       split.push(`_t${i}`);
       parts.push(`_t${i}`);
       values.push(`_t${i} AS ${out}`);
-      if (unit) values.push(`${unit} AS ${quoteIdentifier(unitWorkColumn(i))}`);
     };
     if (column.plainOnly && column.kind === 'number') {
-      direct(
-        unsignedZeroSql(`CAST(${cell} AS DOUBLE)`),
-        `CASE WHEN ${cell} IS NULL THEN NULL ELSE 'number~' END`,
-      );
+      direct(unsignedZeroSql(`CAST(${cell} AS DOUBLE)`));
       return;
     }
     if (column.plainOnly && column.kind === 'date') {
@@ -111,7 +107,7 @@ export function typedTableSql(
 }
 
 /** Per number and date column of the text table: filled cells (`n<i>`), and those DuckDB's own cast cannot read exactly (`o<i>`). */
-export function rawShapesSql(rawTable: string, columns: readonly PlannedColumn[]): string {
+export function rawShapesSql(rawTable: string, columns: readonly PlannedColumn[]): string[] {
   const parts: string[] = [];
   columns.forEach((column, i) => {
     if (column.kind === 'text') return;
@@ -121,21 +117,34 @@ export function rawShapesSql(rawTable: string, columns: readonly PlannedColumn[]
     const plain = column.kind === 'number' ? plainNumberSql(cell) : plainDateSql(cell);
     parts.push(`count(*) FILTER (WHERE ${cell} IS NOT NULL AND NOT ${plain})::DOUBLE AS o${i}`);
   });
-  return parts.length === 0 ? '' : `SELECT ${parts.join(', ')} FROM ${quoteIdentifier(rawTable)}`;
+  return batchedSelects(parts, rawTable);
 }
 
-/** Per checked column of the typed table: filled cells (`n<i>`); for numbers, the units stated (`u<i>`). */
-export function typedCountsSql(typedTable: string, columns: readonly PlannedColumn[]): string {
+/**
+ * Per checked column of the typed table: filled cells (`n<i>`); for numbers, the units stated
+ * (`u<i>`). Plain number columns need neither: every cell read, and none states a unit.
+ */
+export function typedCountsSql(typedTable: string, columns: readonly PlannedColumn[]): string[] {
   const parts: string[] = [];
   columns.forEach((column, i) => {
-    if (column.kind === 'text') return;
+    if (column.kind === 'text' || (column.kind === 'number' && column.plainOnly)) return;
     parts.push(`count(${quoteIdentifier(column.name)})::DOUBLE AS n${i}`);
     if (column.kind === 'number') {
       const unit = quoteIdentifier(unitWorkColumn(i));
       parts.push(`list(DISTINCT ${unit}) FILTER (WHERE ${unit} IS NOT NULL) AS u${i}`);
     }
   });
-  return parts.length === 0 ? '' : `SELECT ${parts.join(', ')} FROM ${quoteIdentifier(typedTable)}`;
+  return batchedSelects(parts, typedTable);
+}
+
+/** Aggregates over one table, a hundred to a query: thousands at once exhaust DuckDB-WASM's memory. */
+function batchedSelects(parts: readonly string[], table: string): string[] {
+  const selects: string[] = [];
+  for (let start = 0; start < parts.length; start += 100) {
+    const batch = parts.slice(start, start + 100);
+    selects.push(`SELECT ${batch.join(', ')} FROM ${quoteIdentifier(table)}`);
+  }
+  return selects;
 }
 
 /** Per column index given, the filled cells that did not read (`r<i>`): spaces alone are not a value. */

@@ -49,12 +49,10 @@ export const sharedStyles = css`
     position: relative;
   }
   [part='toolbar'] {
-    position: absolute;
-    inset-block-start: 6px;
-    inset-inline-end: 8px;
     display: flex;
+    justify-content: flex-end;
     gap: 4px;
-    z-index: 1;
+    margin-block-start: 8px;
   }
   [part~='export-button'] {
     font: inherit;
@@ -98,11 +96,14 @@ export const sharedStyles = css`
   .visually-hidden,
   :host(:not([show-table])) [part='data-table'] {
     position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
     width: 1px;
     height: 1px;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+    table-layout: fixed;
   }
   table[part='data-table'] {
     border-collapse: collapse;

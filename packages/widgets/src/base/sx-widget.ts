@@ -225,8 +225,8 @@ export abstract class SxWidget extends LitElement {
 
   protected override render(): TemplateResult {
     return html`<div part="base">
-      ${this.exportable && this.phase === 'ready' ? this.renderToolbar() : nothing}
       ${this.renderPhase()}
+      ${this.exportable && this.phase === 'ready' ? this.renderToolbar() : nothing}
     </div>`;
   }
 

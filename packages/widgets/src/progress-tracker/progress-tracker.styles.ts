@@ -9,9 +9,6 @@ export const progressTrackerStyles = css`
     gap: 4px 12px;
     margin-bottom: 8px;
   }
-  :host([exportable]) header {
-    padding-inline-end: 10em;
-  }
   h2 {
     font-size: 1.05em;
     margin: 0;

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../base/style-props';
 import type { TimelineTick } from './timeline';
 
-const at = (x: number): ReturnType<typeof styleMap> => styleMap({ left: `${x.toFixed(2)}%` });
+const at = (x: number): ReturnType<typeof styleProps> => styleProps({ left: `${x.toFixed(2)}%` });
 
 /** The date labels above the rows, aligned with the bars' track, and a mark at the as-of day. */
 export function timeAxis(ticks: readonly TimelineTick[], asOfAt: number | null): TemplateResult {
@@ -12,15 +12,11 @@ export function timeAxis(ticks: readonly TimelineTick[], asOfAt: number | null):
       <div class="track">
         ${ticks.map(
           (tick) =>
-            html`<span
-              class="tick"
-              data-align=${tick.align}
-              data-unit=${tick.unit}
-              style=${at(tick.x)}
+            html`<span class="tick" data-align=${tick.align} data-unit=${tick.unit} ${at(tick.x)}
               >${tick.label}</span
             >`,
         )}
-        ${asOfAt === null ? nothing : html`<span class="as-of-mark" style=${at(asOfAt)}>▼</span>`}
+        ${asOfAt === null ? nothing : html`<span class="as-of-mark" ${at(asOfAt)}>▼</span>`}
       </div>
     </div>
     <span></span>

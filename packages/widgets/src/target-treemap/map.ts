@@ -1,6 +1,6 @@
 import type { Status } from '@stratex/core';
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../base/style-props';
 import type { Tile } from './breakdown';
 import { legendStops, SCORE_STOPS, type Theme } from './colour';
 import type { TileFigures } from './figures';
@@ -124,7 +124,7 @@ export function tooltip(
     id="tooltip"
     role="tooltip"
     part="tooltip"
-    style=${styleMap({ left: `${Math.round(left)}px`, top: `${Math.round(top)}px`, width: `${width}px` })}
+    ${styleProps({ left: `${Math.round(left)}px`, top: `${Math.round(top)}px`, width: `${width}px` })}
   >
     <strong>${tile.figures.name}</strong>
     <dl>

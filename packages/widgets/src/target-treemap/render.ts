@@ -126,9 +126,11 @@ function warnings(
     lines.push(`${unreadable.length} ${message(lang, 'unreadable')} — ${list}`);
   }
   if (lines.length === 0) return nothing;
-  return html`<ul class="warnings" part="warning" role="note">
-    ${lines.map((line) => html`<li><span aria-hidden="true">⚠</span> ${line}</li>`)}
-  </ul>`;
+  return html`<div part="warning" role="note">
+    <ul class="warnings">
+      ${lines.map((line) => html`<li><span aria-hidden="true">⚠</span> ${line}</li>`)}
+    </ul>
+  </div>`;
 }
 
 function colourKey(scene: BreakdownScene, pacing: boolean): TemplateResult {

@@ -30,11 +30,15 @@ const QUERY_INPUTS = ['levels', 'target', 'actual', 'targetColumn', 'actualColum
  * @attr query - SQL over the page's sources returning level, target and actual columns.
  * @attr encoding - Encoding of `src`: `auto` (default), `utf-8`, `gbk`, `gb18030`, `utf-16`.
  * @attr levels - Comma-separated level columns, top first, e.g. `区域,产品线,客户类型` (default: the text columns).
- * @attr target - Target column (default 目标值 / target / 预算 / budget…); alias `target-column`.
- * @attr actual - Actual column (default 实际值 / actual / 已花费 / spent…); alias `actual-column`.
+ * @attr target - Target column (default 目标值 / target / 预算 / budget…); tile area follows it.
+ * @attr target-column - Same as `target`.
+ * @attr actual - Actual column (default 实际值 / actual / 已花费 / spent…).
+ * @attr actual-column - Same as `actual`.
  * @attr direction - `lower` when less is better (a budget: spending over it is bad); default `higher`.
  * @attr as-of - The day the actuals run to; with a period, colour compares with the part due by then.
- * @attr period - The target's period, e.g. `2024-Q3`; or `period-start` and `period-end`.
+ * @attr period - The target's period, e.g. `2024-Q3`.
+ * @attr period-start - First day of the period, when `period` is not given.
+ * @attr period-end - Last day of the period, when `period` is not given.
  * @attr total-target - The stated overall target (e.g. `500万`), checked against what the levels add up to.
  * @attr value-format - `money` (default), `count`, `number` or `percent`.
  * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
