@@ -29,6 +29,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
@@ -43,8 +50,6 @@ export default tseslint.config(
               message: 'Cell text is rendered as text, never as HTML.',
             },
           ],
-        },
-      ],
     },
   },
 );
