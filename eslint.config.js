@@ -29,8 +29,6 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-        },
-      ],
     },
   },
   {
@@ -42,14 +40,15 @@ export default tseslint.config(
           paths: [
             {
               name: 'lit/directives/style-map.js',
-              message:
-                'styleMap writes a style attribute that a strict CSP blocks; use styleProps.',
+              message: 'styleMap writes a style attribute that a strict CSP blocks; use styleProps.',
             },
             {
               name: 'lit/directives/unsafe-html.js',
               message: 'Cell text is rendered as text, never as HTML.',
             },
           ],
+        },
+      ],
     },
   },
 );
