@@ -48,3 +48,12 @@ export {
 export { RemoteConnector } from './browser/remote-connector';
 export { browserParquetDecoder } from './browser/parquet-decoder';
 export { defineSource } from './browser/define-source';
+export type {
+  ColumnKind,
+  CsvColumn,
+  CsvReject,
+  CsvRejects,
+  CsvReport,
+  SkippedRows,
+} from './csv/report';
+export { defaultCsvByteLimit } from './csv/size-limit';

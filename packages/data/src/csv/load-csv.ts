@@ -3,6 +3,7 @@ import type { QueryParam } from '../connector';
 import type { EncodingChoice } from '../decode';
 import { LoadError, type ProgressListener } from '../fetch-bytes';
 import { quoteIdentifier, quoteLiteral } from '../sql';
+import { EngineTimeoutError } from '../timeout';
 import { positionalNames, uniqueColumnNames } from './column-names';
 import { planColumns } from './column-plan';
 import { toUtf8 } from './encoding';
@@ -11,7 +12,7 @@ import { findLayout } from './layout';
 import { type CsvReport, FIRST_REJECTS } from './report';
 import { scanRows, type ScannedRows } from './scan';
 import { checkCsvSize } from './size-limit';
-import { checkTypedTable, firstRow } from './typed-checks';
+import { checkTypedTable, firstRow, type TypedTableCheck } from './typed-checks';
 import { rawShapesSql, typedTableSql, unitWorkColumn } from './typed-table';
 
 /** What the CSV loader needs from a database. */
@@ -91,19 +92,13 @@ export async function loadCsv(
     throw new LoadError(`${file} could not be read as a table.`, file, errorText(cause));
   }
   const query = (sql: string): Promise<Table> => db.query(sql);
-  const guessed = await planColumns(query, table, names, notes);
-  const shapes = await firstRow(query, rawShapesSql(table, guessed));
-  const planned = guessed.map((column, i) =>
-    shapes[`o${i}`] === 0 ? { ...column, plainOnly: true } : column,
-  );
-  await db.query(typedTableSql(table, typedTable, planned));
-  const { columns: columnTypes, firstRejects } = await checkTypedTable(
+  const { columns: columnTypes, firstRejects } = await buildTypedTable(
     query,
     table,
     typedTable,
-    planned,
-    shapes,
+    names,
     scanned.lines,
+    notes,
   );
   const cells = columnTypes.reduce((sum, column) => sum + column.rejects, 0);
   const first = [...scanned.rejects, ...firstRejects]
@@ -121,6 +116,38 @@ export async function loadCsv(
     rejects: { rows: scanned.rejectedRows, cells, count: scanned.rejectedRows + cells, first },
     notes,
   };
+}
+
+/**
+ * The typed table and its checks. Should DuckDB refuse the typed table (it never has on the
+ * corpus), the load still stands: the typed table is then a copy of the text one, said in a note.
+ */
+async function buildTypedTable(
+  query: (sql: string) => Promise<Table>,
+  table: string,
+  typedTable: string,
+  names: readonly string[],
+  lines: Int32Array,
+  notes: string[],
+): Promise<TypedTableCheck> {
+  try {
+    const guessed = await planColumns(query, table, names, notes);
+    const shapes = await firstRow(query, rawShapesSql(table, guessed));
+    const planned = guessed.map((column, i) =>
+      shapes[`o${i}`] === 0 ? { ...column, plainOnly: true } : column,
+    );
+    await query(typedTableSql(table, typedTable, planned));
+    return await checkTypedTable(query, table, typedTable, planned, shapes, lines);
+  } catch (cause) {
+    if (cause instanceof EngineTimeoutError) throw cause;
+    await query(
+      `CREATE OR REPLACE TABLE ${quoteIdentifier(typedTable)} AS SELECT * FROM ${quoteIdentifier(table)}`,
+    );
+    notes.push(
+      `Numbers and dates could not be read, so every column stays text (${errorText(cause)}).`,
+    );
+    return { columns: names.map((name) => ({ name, kind: 'text', rejects: 0 })), firstRejects: [] };
+  }
 }
 
 async function createTextTable(
