@@ -1,24 +1,17 @@
-import { normaliseText, parseCell, type ParsedCell, type Unit } from '@stratex/core';
+import { normaliseText, parseCell, type ParsedCell } from '@stratex/core';
 import type { ColumnKind } from './report';
 
 /** Share of a column's filled cells that must read as one kind for the column to be that kind. */
 export const NEARLY_ALL = 0.8;
 
-/** What a sample of a column's cells says about it. */
-export interface ColumnGuess {
-  kind: ColumnKind;
-  /** Units the number cells state themselves (`500万元` money, `30家` count, `15%` percent). */
-  statedUnits: Set<Unit>;
-}
-
 const EXCEL_TEXT = /^="(.*)"$/s;
 const EXCEL_ERROR = /^#(?:DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/i;
+const BARE_YEAR = /^\d{4}$/;
 
 /** Excel's formula errors (`#DIV/0!`, `#N/A`, …): a figure that failed, not text. */
 export function isExcelError(raw: string): boolean {
   return EXCEL_ERROR.test(normaliseText(raw));
 }
-const BARE_YEAR = /^\d{4}$/;
 
 /** Excel's `="00123"`: a cell its author forced to stay text; the text inside, or null. */
 export function excelForcedText(raw: string): string | null {
@@ -41,18 +34,15 @@ export function numberCell(raw: string): Extract<ParsedCell, { kind: 'number' }>
 }
 
 /** Guesses a column's kind from its sampled cells (empty cells and Excel errors say nothing). */
-export function guessColumn(cells: readonly (string | null)[]): ColumnGuess {
+export function guessColumn(cells: readonly (string | null)[]): ColumnKind {
   const tally = { number: 0, date: 0, period: 0, year: 0, filled: 0 };
-  const statedUnits = new Set<Unit>();
   for (const raw of cells) {
     if (raw === null) continue;
     const cell = excelForcedText(raw) === null ? parseCell(raw) : null;
     if (cell?.kind === 'empty' || isExcelError(raw)) continue;
     tally.filled++;
-    if (cell?.kind === 'number') {
-      tally.number++;
-      if (cell.unit !== 'number') statedUnits.add(cell.unit);
-    } else if (cell?.kind === 'date') tally.date++;
+    if (cell?.kind === 'number') tally.number++;
+    else if (cell?.kind === 'date') tally.date++;
     else if (cell?.kind === 'period') {
       if (BARE_YEAR.test(normaliseText(raw))) tally.year++;
       else tally.period++;
@@ -63,7 +53,7 @@ export function guessColumn(cells: readonly (string | null)[]): ColumnGuess {
   if (tally.number > 0 && enough(tally.number + tally.year)) kind = 'number';
   else if (enough(tally.date)) kind = 'date';
   else if (enough(tally.period + tally.year)) kind = 'period';
-  return { kind, statedUnits };
+  return kind;
 }
 
 /** The value a typed-table cell holds, read in JS: what the SQL must agree with. */

@@ -34,7 +34,7 @@ export async function planColumns(
   const planned: PlannedColumn[] = [];
   for (const [index, name] of names.entries()) {
     const cells = [...columnCells(head, index), ...columnCells(draw, index)];
-    const { kind } = guessColumn(cells);
+    const kind = guessColumn(cells);
     if (kind !== 'period') {
       planned.push({ name, kind });
       continue;

@@ -177,9 +177,8 @@ function utf16WithoutMark(bytes: Uint8Array): TextEncodingName | null {
 }
 
 function hasMultiByteUtf8(bytes: Uint8Array): boolean {
-  for (let i = 0; i + 1 < bytes.length; i++) {
-    const lead = bytes[i] ?? 0;
-    if (lead >= 0xc2 && lead <= 0xf4 && ((bytes[i + 1] ?? 0) & 0xc0) === 0x80) return true;
+  for (let i = 0; i < bytes.length; i++) {
+    if ((bytes[i] ?? 0) >= 0x80 && sequenceLength(bytes, i) > 0) return true;
   }
   return false;
 }

@@ -46,13 +46,13 @@ let loads = 0;
  */
 export async function loadCsv(
   database: () => Promise<CsvDatabase>,
-  input: Uint8Array,
+  given: Uint8Array,
   request: CsvLoadRequest,
 ): Promise<CsvLoadResult> {
   const { table, file } = request;
-  checkCsvSize(file, input.byteLength, request.maxBytes);
+  checkCsvSize(file, given.byteLength, request.maxBytes);
   // A plain view: Node's Buffer, a subclass, would slow the byte loops several times over.
-  input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const input = new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
   const bytes = isGzip(input) ? await gunzipWithin(input, request.maxBytes, file) : input;
   if (bytes.byteLength === 0) throw new LoadError(`${file} is empty.`, file);
   const text = toUtf8(bytes, request.encoding, file);
