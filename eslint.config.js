@@ -40,7 +40,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'lit/directives/style-map.js',
-              message: 'styleMap writes a style attribute that a strict CSP blocks; use styleProps.',
+              message:
+                'styleMap writes a style attribute that a strict CSP blocks; use styleProps.',
             },
             {
               name: 'lit/directives/unsafe-html.js',

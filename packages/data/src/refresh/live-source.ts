@@ -168,7 +168,11 @@ export class LiveSource extends EventTarget {
         this.#validators = validators;
       }
       await loader.publishTable(staging, this.table, this.name);
-      const loaded = this.#settle({ ...fresh, table: this.table });
+      const loaded = this.#settle({
+        ...fresh,
+        table: this.table,
+        ...(fresh.typedTable ? { typedTable: `${this.table}_typed` } : {}),
+      });
       this.#fire<SourceLoadDetail>(SOURCE_EVENTS.load, {
         source: this.name,
         loaded,

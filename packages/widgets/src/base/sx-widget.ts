@@ -1,13 +1,14 @@
 import type { Lang } from '@stratex/core';
 import {
+  type EncodingChoice,
   type Engine,
   type LoadedTable,
   type LoadProgress,
   LoadError,
   pageEngine,
+  type QueryParam,
   quoteIdentifier,
   type RecordRow,
-  tableNameFor,
 } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -15,6 +16,12 @@ import { download, pictureSize, svgToPng, svgToString, tableToCsv } from './expo
 import { emit, SX_DATA_ERROR, SX_DATA_LOAD, SX_SELECT, type SxDataErrorDetail } from './events';
 import { message, resolveLang } from './lang';
 import { applySelection, pageSelection, type Selection, type SelectionChange } from './selection';
+
+/** SQL with its values bound to `?` placeholders, never spliced into the text. */
+export interface BoundQuery {
+  sql: string;
+  params: readonly QueryParam[];
+}
 
 /** Rows as the widgets read them: every cell as the text the export holds, or null. */
 export type TextRecord = Record<string, string | null>;
@@ -199,27 +206,35 @@ export abstract class SxWidget extends LitElement {
       this.#followRefreshes(engine.source(this.source));
     } else if (this.src) {
       const url = new URL(this.src, document.baseURI).href;
-      const encoding = (this.encoding ?? 'auto') as 'auto';
-      table = await engine.sources.shared(`src:${encoding}:${url}`, () =>
-        engine.loadCsvUrl(tableNameFor(url), url, {
-          encoding,
-          onProgress: (progress) => (this.progress = progress),
-        }),
-      );
+      const encoding = (this.encoding ?? 'auto') as EncodingChoice;
+      const key = `src:${encoding}:${url}`;
+      const live = engine.source(key) ?? engine.defineSource(key, { url, encoding });
+      const showProgress = (event: Event): void => {
+        this.progress = (event as CustomEvent<LoadProgress>).detail;
+      };
+      live.addEventListener('progress', showProgress);
+      try {
+        table = await engine.sources.get(key);
+      } finally {
+        live.removeEventListener('progress', showProgress);
+      }
+      this.#followRefreshes(live);
     } else if (this.query) {
       return toTextRecords(await engine.readOnlyRecords(this.query));
     } else {
       throw new Error(this.t('noSourceGiven'));
     }
     this.loadedTable = table;
-    return toTextRecords(await engine.records(this.tableQuery(table)));
+    const query = await this.tableQuery(table);
+    const bound = typeof query === 'string' ? { sql: query, params: [] } : query;
+    return toTextRecords(await engine.records(bound.sql, bound.params));
   }
 
   /**
    * The SQL that reads this widget's rows from a loaded table. Widgets over large sources
    * override it to aggregate in the engine instead of pulling every row.
    */
-  protected tableQuery(table: LoadedTable): string {
+  protected tableQuery(table: LoadedTable): string | BoundQuery | Promise<string | BoundQuery> {
     return `SELECT * FROM ${quoteIdentifier(table.table)}`;
   }
 

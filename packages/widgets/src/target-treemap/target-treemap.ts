@@ -1,8 +1,8 @@
 import { headersOf } from '@stratex/core';
-import type { LoadedTable } from '@stratex/data';
+import { type LoadedTable, quoteIdentifier } from '@stratex/data';
 import { type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from '../base/shared.styles';
-import { SxWidget } from '../base/sx-widget';
+import { type BoundQuery, SxWidget } from '../base/sx-widget';
 import {
   type Breakdown,
   type BreakdownColumns,
@@ -13,7 +13,14 @@ import {
 } from './breakdown';
 import { mapHeight, tileForKey } from './layout';
 import type { DrawnTile, MapEvents } from './map';
-import { breakdownQuery, sqlFilter } from './query';
+import {
+  AGGREGATE_FROM_ROWS,
+  breakdownQuery,
+  type BreakdownColumns as FigureColumns,
+  isNumericType,
+  sqlFilter,
+  summedQuery,
+} from './query';
 import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
 import { levelView, selectionOf } from './view';
@@ -137,13 +144,40 @@ export class SxTargetTreemap extends SxWidget {
     this.#observed = undefined;
   }
 
-  protected override tableQuery(table: LoadedTable): string {
+  protected override async tableQuery(table: LoadedTable): Promise<BoundQuery> {
     const columns = resolveBreakdown(table.columns, readSettings(this).request);
-    if (columns.missing.length > 0 || !columns.target) return `${super.tableQuery(table)} LIMIT 1`;
+    if (columns.missing.length > 0 || !columns.target) {
+      return { sql: `SELECT * FROM ${quoteIdentifier(table.table)} LIMIT 1`, params: [] };
+    }
     const figures = { ...columns, target: columns.target };
     const filter = sqlFilter(table, figures, this.foreignSelection);
     this.#sqlFilterKey = JSON.stringify(filter);
-    return breakdownQuery(table, figures, filter);
+    const numbers =
+      table.rowCount > AGGREGATE_FROM_ROWS ? await this.numberTable(table, figures) : undefined;
+    return numbers ? summedQuery(numbers, figures, filter) : breakdownQuery(table, figures, filter);
+  }
+
+  /** The table whose figure columns are already clean numbers (Parquet, or a CSV's typed twin), if any. */
+  private async numberTable(
+    table: LoadedTable,
+    columns: FigureColumns,
+  ): Promise<string | undefined> {
+    const candidate = table.typedTable ?? table.table;
+    const figures = [columns.target, ...(columns.actual ? [columns.actual] : [])];
+    const unreadable = figures.some(
+      (figure) => (table.columnTypes?.find((column) => column.name === figure)?.rejects ?? 0) > 0,
+    );
+    if (unreadable) return undefined;
+    const types = await this.engine.records(
+      'SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?',
+      [candidate],
+    );
+    const numeric = new Set(
+      types
+        .filter((row) => isNumericType(String(row.data_type)))
+        .map((row) => String(row.column_name)),
+    );
+    return figures.every((figure) => numeric.has(figure)) ? candidate : undefined;
   }
 
   /** What another widget on the same source has chosen, if anything. */
