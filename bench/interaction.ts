@@ -36,7 +36,7 @@ window.benchInteract = async (kind) => {
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await Promise.all(widgets.map((widget) => widget.updateComplete));
-    if (widgets.every((widget) => widget.state === 'ready')) break;
+    if (widgets.every((widget) => widget.state === 'ready' && !widget.isBusy)) break;
   }
   await new Promise((resolve) => requestAnimationFrame(() => resolve()));
   return performance.now() - start;

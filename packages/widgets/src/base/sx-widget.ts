@@ -47,6 +47,7 @@ export abstract class SxWidget extends LitElement {
     progress: { state: true },
     failure: { state: true },
     selection: { state: true },
+    busy: { state: true },
     exportable: { type: Boolean, reflect: true },
     exportName: { type: String, attribute: 'export-name' },
   };
@@ -68,6 +69,8 @@ export abstract class SxWidget extends LitElement {
   declare exportName: string | undefined;
 
   declare protected phase: Phase;
+  /** True while rows are read again behind a view that stays on screen. */
+  declare protected busy: boolean;
   declare protected progress: LoadProgress | undefined;
   declare protected failure: { message: string; detail?: string } | undefined;
 
@@ -85,6 +88,7 @@ export abstract class SxWidget extends LitElement {
   constructor() {
     super();
     this.phase = 'loading';
+    this.busy = false;
   }
 
   override connectedCallback(): void {
@@ -109,7 +113,7 @@ export abstract class SxWidget extends LitElement {
     if (!live || live === this.#followed) return;
     this.#followed = live;
     live.addEventListener('load', () => {
-      if (this.#followed === live && this.isConnected) void this.load();
+      if (this.#followed === live && this.isConnected) void this.load({ keepView: true });
     });
   }
 
@@ -141,6 +145,11 @@ export abstract class SxWidget extends LitElement {
     return this.phase;
   }
 
+  /** True while the rows are being read again behind the view on screen. */
+  get isBusy(): boolean {
+    return this.busy;
+  }
+
   protected get engine(): Engine {
     return pageEngine();
   }
@@ -165,15 +174,21 @@ export abstract class SxWidget extends LitElement {
   }
 
   /** Reads the rows again from wherever they come from. */
-  async load(): Promise<void> {
+  /**
+   * Reads the rows again. With `keepView`, a widget that shows data keeps showing it
+   * (marked busy) until the new rows arrive, instead of flashing its loading state.
+   */
+  async load(options: { keepView?: boolean } = {}): Promise<void> {
     const loadNumber = ++this.#loadNumber;
-    this.phase = 'loading';
+    if (options.keepView && this.phase === 'ready') this.busy = true;
+    else this.phase = 'loading';
     this.progress = undefined;
     const origin = this.source ?? this.src ?? (this.query ? 'query' : 'data');
     try {
       const rows = await this.fetchRows();
       if (loadNumber !== this.#loadNumber) return;
       this.rows = rows;
+      this.busy = false;
       this.phase = 'ready';
       emit(this, SX_DATA_LOAD, {
         source: origin,
@@ -187,6 +202,7 @@ export abstract class SxWidget extends LitElement {
           ? { message: cause.message, detail: cause.detail }
           : { message: cause instanceof Error ? cause.message : String(cause) };
       this.failure = failure;
+      this.busy = false;
       this.phase = 'error';
       emit<SxDataErrorDetail>(this, SX_DATA_ERROR, { source: origin, ...failure });
     }
@@ -239,7 +255,7 @@ export abstract class SxWidget extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div part="base">
+    return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
       ${this.renderPhase()}
       ${this.exportable && this.phase === 'ready' ? this.renderToolbar() : nothing}
     </div>`;

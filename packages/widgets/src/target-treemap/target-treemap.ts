@@ -203,7 +203,7 @@ export class SxTargetTreemap extends SxWidget {
     const queryChanged = QUERY_INPUTS.some((key) => changed.has(key));
     const refilter = changed.has('selection' as keyof SxTargetTreemap) && this.filterNeedsQuery();
     if (this.hasUpdated && (queryChanged || refilter) && !reloading && this.loadedTable)
-      void this.load();
+      void this.load({ keepView: true });
     if (reloading || changed.has('levels')) this.drillPath = [];
   }
 
