@@ -98,3 +98,17 @@ export function download(fileName: string, content: Blob | string, type = 'text/
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+const svgNs = 'http://www.w3.org/2000/svg';
+
+/** One SVG element for an exported picture; text goes in as text, never as markup. */
+export function svgNode<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Readonly<Record<string, string | number>>,
+  text?: string,
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(svgNs, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}

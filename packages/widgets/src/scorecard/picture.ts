@@ -1,7 +1,6 @@
 import { formatRate, type Lang, type Scorecard, type Status } from '@stratex/core';
 import { bulletScaleMax } from './bullet';
-
-const svgNs = 'http://www.w3.org/2000/svg';
+import { svgNode as node } from '../base/export';
 
 const statusColour: Record<Status, string> = {
   'on-track': '#1b7f4c',
@@ -9,17 +8,6 @@ const statusColour: Record<Status, string> = {
   'off-track': '#c0262d',
   unknown: '#5b6474',
 };
-
-function node<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | number>,
-  text?: string,
-): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(svgNs, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 export interface PictureLabels {
   title: string;

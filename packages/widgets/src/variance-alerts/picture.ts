@@ -1,8 +1,8 @@
 import { type AlertSeverity, type Lang, severityLabel, type VarianceAlert } from '@stratex/core';
 import { alertFigures, severityIcon } from './alert-item';
 import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH, sparklineGeometry } from './sparkline';
+import { svgNode as node } from '../base/export';
 
-const svgNs = 'http://www.w3.org/2000/svg';
 const ink = '#1d2433';
 const muted = '#5b6474';
 
@@ -12,17 +12,6 @@ const severityColour: Record<AlertSeverity, string> = {
   unknown: muted,
   'on-track': '#1b7f4c',
 };
-
-function node<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | number>,
-  text?: string,
-): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(svgNs, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 /** A self-contained SVG of the alerts (for SVG/PNG export): severity, subject, reason, trend, figure. */
 export function alertsPicture(
