@@ -88,6 +88,20 @@ describe('sx-scorecard on the template evaluation table', () => {
   });
 });
 
+describe('sx-scorecard column attributes', () => {
+  it('refuses a misspelt column attribute and names the nearest real column', async () => {
+    const scorecard = await mount('sx-scorecard', {
+      src: `${template}/evaluation.csv`,
+      lang: 'en',
+      'target-column': '目标',
+    });
+    const text = shadowText(scorecard, '[data-state="error"]');
+    expect(text).toContain('Missing columns: 目标');
+    expect(text).toContain('“目标” → did you mean “目标值”');
+    expect(text).toContain('Columns in this file: 评估维度, 目标值, 实际值');
+  });
+});
+
 describe('sx-data-source shared by several widgets', () => {
   it('loads once and feeds every widget that names it', async () => {
     const source = document.createElement('sx-data-source');

@@ -1,4 +1,5 @@
 import {
+  headersOf,
   filterTasks,
   formatDate,
   isoDate,
@@ -23,6 +24,7 @@ import { taskRowStyles } from './task-row.styles';
 import { taskTable } from './task-table';
 import { timeAxis } from './time-axis';
 import { buildTimeline, timelineTicks } from './timeline';
+import { missingColumnsState, missingOf } from '../base/missing-columns';
 
 /** Tick labels are this size relative to the widget's text (see the styles). */
 const TICK_FONT_EM = 0.8;
@@ -198,13 +200,9 @@ export class SxProgressTracker extends SxWidget {
           : undefined,
     });
     this.report = report;
-    if (report.resolution.missing.length > 0) {
-      return html`<div class="state" data-state="error" role="alert">
-        <strong>${this.t('errorTitle')}</strong>
-        <span
-          >${this.t('missingColumns')}${this.t('colon')}${report.resolution.missing.join(', ')}</span
-        >
-      </div>`;
+    const missing = missingOf(report.resolution);
+    if (missing.length > 0) {
+      return missingColumnsState(this.langCode, missing, headersOf(this.rows));
     }
     const tasks = report.tasks;
     const owner = tasks.some((task) => (task.owner ?? '') === this.ownerFilter)

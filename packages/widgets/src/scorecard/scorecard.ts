@@ -1,4 +1,5 @@
 import {
+  headersOf,
   buildScorecard,
   formatRate,
   formatValue,
@@ -14,6 +15,7 @@ import { SxWidget } from '../base/sx-widget';
 import { bulletChart } from './bullet';
 import { scorecardPicture } from './picture';
 import { scorecardStyles } from './scorecard.styles';
+import { missingColumnsState, missingOf } from '../base/missing-columns';
 
 const statusIcon: Record<Status, string> = {
   'on-track': '✓',
@@ -99,12 +101,8 @@ export class SxScorecard extends SxWidget {
     const lang = this.langCode;
     const scorecard = buildScorecard(this.visibleRows, { overrides: this.overrides, lang });
     this.model = scorecard;
-    if (scorecard.resolution.missing.length > 0) {
-      return html`<div class="state" data-state="error" role="alert">
-        <strong>${this.t('errorTitle')}</strong>
-        <span>${this.t('missingColumns')}: ${scorecard.resolution.missing.join(', ')}</span>
-      </div>`;
-    }
+    const missing = missingOf(scorecard.resolution);
+    if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
     return html`
       <header>
         <h2>${this.t('scorecard')}</h2>

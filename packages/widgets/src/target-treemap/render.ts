@@ -21,10 +21,13 @@ import {
 } from './figures';
 import { legend, type MapEvents, tileMap, tooltip } from './map';
 import { type LevelView, splitWarning } from './view';
+import { missingColumnsState } from '../base/missing-columns';
 
 export interface BreakdownScene {
   lang: Lang;
   columns: BreakdownColumns;
+  /** The columns the rows have, named when some are missing. */
+  headers: readonly string[];
   breakdown: Breakdown | undefined;
   node: TargetNode | undefined;
   view: LevelView | undefined;
@@ -43,10 +46,7 @@ export function renderBreakdown(scene: BreakdownScene): TemplateResult {
   const t = (key: MessageKey): string => message(scene.lang, key);
   const { breakdown, node, view } = scene;
   if (!breakdown || !node || !view) {
-    return html`<div class="state" data-state="error" role="alert">
-      <strong>${t('errorTitle')}</strong>
-      <span>${t('missingColumns')}${t('colon')}${scene.columns.missing.join(', ')}</span>
-    </div>`;
+    return missingColumnsState(scene.lang, scene.columns.missing, scene.headers);
   }
   const total = measureTarget(node.target, node.actual, scene.options);
   const totals = tileFigures(node, total, scene.words);

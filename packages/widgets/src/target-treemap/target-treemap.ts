@@ -270,6 +270,7 @@ export class SxTargetTreemap extends SxWidget {
       : this.#drawn[0]?.box.key;
     return renderBreakdown({
       ...{ lang, columns, breakdown, node, view, words, size, theme, focusKey },
+      headers: this.loadedTable?.columns ?? headersOf(this.rows),
       options: settings.measure,
       tooltipKey: this.hoverKey ?? (this.focusInMap ? focusKey : undefined),
       goTo: (depth) => this.goTo(depth),

@@ -1,4 +1,5 @@
 import {
+  headersOf,
   alertSummary,
   allocateBudget,
   budgetAlerts,
@@ -24,6 +25,7 @@ import { sideTableNotes, unreadableNote } from './alert-notes';
 import { alertsPicture } from './picture';
 import { readSideTable, type SideTable, type SideTableRef, sideTableOrigin } from './side-tables';
 import { varianceAlertsStyles } from './variance-alerts.styles';
+import { missingColumnsState, missingOf } from '../base/missing-columns';
 
 type Side = 'tasks' | 'budget';
 
@@ -229,12 +231,8 @@ export class SxVarianceAlerts extends SxWidget {
   protected renderView(): TemplateResult {
     const lang = this.langCode;
     const report = this.pace();
-    if (report.resolution.missing.length > 0) {
-      return html`<div class="state" data-state="error" role="alert">
-        <strong>${this.t('errorTitle')}</strong>
-        <span>${this.t('missingColumns')}: ${report.resolution.missing.join(', ')}</span>
-      </div>`;
-    }
+    const missing = missingOf(report.resolution);
+    if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
     const alerts = this.gather(report);
     this.alerts = alerts;
     const limit = this.maxAlerts && this.maxAlerts > 0 ? this.maxAlerts : alerts.length;
