@@ -60,14 +60,17 @@ function test() {
   }
   const results = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = results.numPendingTests + results.numTodoTests;
+  // A test file that could not run (no failing test inside it) counts as a failure too.
+  const brokenFiles = results.testResults.filter(
+    (file) =>
+      file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'),
+  ).length;
+  const failed = results.numFailedTests + brokenFiles;
   console.log(
     `\nStratex: ${results.testResults.length} test files, ${results.numTotalTests} tests`,
   );
-  console.log(
-    `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`,
-  );
-  if (vitest.status !== 0 || results.numFailedTests > 0 || results.numPassedTests === 0)
-    process.exit(1);
+  console.log(`tests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
+  if (vitest.status !== 0 || failed > 0 || results.numPassedTests === 0) process.exit(1);
 }
 
 function start() {
