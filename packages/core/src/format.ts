@@ -79,3 +79,8 @@ export function formatDayMonth(iso: string, lang: Lang): string {
   const days = dayNumber(iso);
   return days === null ? iso : dateFormat(lang, false).format(days * 86_400_000);
 }
+
+/** A moment, to the minute, in the reader's local time: zh-CN '2024/8/15 09:30', en '8/15/24, 9:30 AM'. */
+export function formatMoment(moment: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' }).format(moment);
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDayMonth, formatGap, formatRate, formatValue } from '@stratex/core';
+import {
+  formatDate,
+  formatDayMonth,
+  formatGap,
+  formatMoment,
+  formatRate,
+  formatValue,
+} from '@stratex/core';
 
 describe('formatValue', () => {
   it('writes money in 万 and 亿 for Chinese readers', () => {
@@ -58,5 +65,13 @@ describe('formatDate', () => {
   it('returns text that is not a date unchanged', () => {
     expect(formatDate('not a date', 'en')).toBe('not a date');
     expect(formatDate('2023-02-29', 'en')).toBe('2023-02-29');
+  });
+});
+
+describe('formatMoment', () => {
+  it('writes a moment to the minute in each language', () => {
+    const moment = new Date(2024, 7, 15, 9, 30);
+    expect(formatMoment(moment, 'zh-CN')).toMatch(/2024\/8\/15.*09:30/);
+    expect(formatMoment(moment, 'en')).toMatch(/8\/15\/24.*9:30/);
   });
 });

@@ -76,6 +76,14 @@ export const sharedStyles = css`
       display: none;
     }
   }
+  .notice {
+    color: var(--_sx-warn);
+    font-size: 0.9em;
+    margin-block-end: 8px;
+  }
+  .notice p {
+    margin: 0;
+  }
   .state {
     display: grid;
     gap: 8px;

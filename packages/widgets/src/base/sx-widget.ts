@@ -1,10 +1,12 @@
-import type { Lang } from '@stratex/core';
+import { formatMoment, type Lang } from '@stratex/core';
 import {
+  type DatabaseHealth,
   type EncodingChoice,
   type Engine,
   type LoadedTable,
   type LoadProgress,
   LoadError,
+  type LiveSource,
   pageEngine,
   type QueryParam,
   quoteIdentifier,
@@ -48,6 +50,8 @@ export abstract class SxWidget extends LitElement {
     failure: { state: true },
     selection: { state: true },
     busy: { state: true },
+    staleSince: { state: true },
+    engineHealth: { state: true },
     exportable: { type: Boolean, reflect: true },
     exportName: { type: String, attribute: 'export-name' },
   };
@@ -69,6 +73,9 @@ export abstract class SxWidget extends LitElement {
   declare exportName: string | undefined;
 
   declare protected phase: Phase;
+  /** When the last refresh of the source failed; the data shown is from before it. */
+  declare protected staleSince: Date | undefined;
+  declare protected engineHealth: DatabaseHealth | undefined;
   /** True while rows are read again behind a view that stays on screen. */
   declare protected busy: boolean;
   declare protected progress: LoadProgress | undefined;
@@ -99,7 +106,7 @@ export abstract class SxWidget extends LitElement {
     this.selection = pageSelection().current(this.selectionKey);
   }
 
-  #followed: EventTarget | undefined;
+  #followed: LiveSource | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -108,13 +115,33 @@ export abstract class SxWidget extends LitElement {
     if (bus.current(this.selectionKey)?.origin === this) bus.toggle(this.selectionKey, null, this);
   }
 
-  /** Reads the rows again whenever the source reloads (a refresh, or after a database restart). */
-  #followRefreshes(live: EventTarget | undefined): void {
+  /**
+   * Reads the rows again whenever the source reloads (a refresh, or after a database
+   * restart), and shows when the data on screen is older than the file.
+   */
+  #followRefreshes(live: LiveSource | undefined): void {
     if (!live || live === this.#followed) return;
     this.#followed = live;
     live.addEventListener('load', () => {
       if (this.#followed === live && this.isConnected) void this.load({ keepView: true });
     });
+    const showStaleness = (): void => {
+      if (this.#followed === live)
+        this.staleSince = live.state === 'stale' ? live.staleSince : undefined;
+    };
+    live.addEventListener('state', showStaleness);
+    showStaleness();
+    this.#watchHealth();
+  }
+
+  #healthWatched = false;
+
+  /** Says so while the query engine is being rebuilt after its worker died. */
+  #watchHealth(): void {
+    if (this.#healthWatched) return;
+    this.#healthWatched = true;
+    this.engineHealth = this.engine.health.health;
+    this.engine.onHealth((detail) => (this.engineHealth = detail.health));
   }
 
   /** Widgets cross-filter each other when they share this key: the source name, or the file. */
@@ -256,8 +283,21 @@ export abstract class SxWidget extends LitElement {
 
   protected override render(): TemplateResult {
     return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.renderPhase()}
+      ${this.renderNotices()} ${this.renderPhase()}
       ${this.exportable && this.phase === 'ready' ? this.renderToolbar() : nothing}
+    </div>`;
+  }
+
+  private renderNotices(): TemplateResult | typeof nothing {
+    const notices: string[] = [];
+    if (this.staleSince) {
+      notices.push(`${this.t('staleSince')} ${formatMoment(this.staleSince, this.langCode)}`);
+    }
+    if (this.engineHealth === 'recovering') notices.push(this.t('engineRecovering'));
+    if (this.engineHealth === 'failed') notices.push(this.t('engineFailed'));
+    if (notices.length === 0) return nothing;
+    return html`<div part="notice" class="notice" role="status">
+      ${notices.map((notice) => html`<p><span aria-hidden="true">⚠</span> ${notice}</p>`)}
     </div>`;
   }
 
