@@ -15,8 +15,11 @@ let origin = '';
 beforeAll(async () => {
   server = createServer((request, response) => {
     const etag = `"v${version}"`;
-    if (request.headers['if-none-match'] === etag) return void response.writeHead(304).end();
-    response.writeHead(200, { etag, 'content-length': body.byteLength }).end(body);
+    // One connection per request: the engine may be busy past the server's keep-alive.
+    const headers = { etag, connection: 'close' };
+    if (request.headers['if-none-match'] === etag)
+      return void response.writeHead(304, headers).end();
+    response.writeHead(200, { ...headers, 'content-length': body.byteLength }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -19,10 +19,12 @@ let fullResponses = 0;
 beforeAll(async () => {
   server = createServer((request, response) => {
     const etag = `"v${version}"`;
-    if (broken) return void response.writeHead(500).end();
-    if (request.headers['if-none-match'] === etag) return void response.writeHead(304).end();
+    const headers = { etag, connection: 'close' };
+    if (broken) return void response.writeHead(500, headers).end();
+    if (request.headers['if-none-match'] === etag)
+      return void response.writeHead(304, headers).end();
     fullResponses++;
-    response.writeHead(200, { etag, 'content-length': body.byteLength }).end(body);
+    response.writeHead(200, { ...headers, 'content-length': body.byteLength }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
