@@ -184,14 +184,14 @@ export class Engine implements SourceLoader {
 
   /** Column names and row count of a loaded table. */
   async describe(table: string): Promise<Omit<LoadedTable, 'file' | 'encoding'>> {
-    const columns = await this.records(
-      'SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position',
-      [table],
-    );
+    const [columns, [count]] = await Promise.all([
+      this.records(
+        'SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index',
+        [table],
+      ),
+      this.records(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdentifier(table)}`),
+    ]);
     this.#tables.add(table);
-    const [count] = await this.records(
-      `SELECT count(*)::DOUBLE AS n FROM ${quoteIdentifier(table)}`,
-    );
     return {
       table,
       columns: columns.map((row) => String(row.column_name)),

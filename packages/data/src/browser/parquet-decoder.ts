@@ -13,22 +13,23 @@ export function browserParquetDecoder(): Promise<ParquetDecoder> {
     await parquet.default({ module_or_path: new URL(parquetWasmUrl, document.baseURI) });
     return {
       async open(bytes) {
-        const file = await parquet.ParquetFile.fromFile(
-          new Blob([bytes as Uint8Array<ArrayBuffer>]),
-        );
+        let file: ReturnType<typeof parquet.ParquetFile.fromFile> | undefined;
         return {
           async read(rowGroup, columns) {
             const options = {
               ...(rowGroup === undefined ? { limit: 0 } : { rowGroups: [rowGroup] }),
               batchSize: 1 << 20,
             };
+            if (!columns) return parquet.readParquet(bytes, options).intoIPCStream();
             // The in-memory reader is faster but cannot pick columns; the file reader can.
-            const table = columns
-              ? await file.read({ ...options, columns: [...columns] })
-              : parquet.readParquet(bytes, options);
-            return table.intoIPCStream();
+            file ??= parquet.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+            return (await (await file).read({ ...options, columns: [...columns] })).intoIPCStream();
           },
-          close: () => file.free(),
+          close: () =>
+            void file?.then(
+              (opened) => opened.free(),
+              () => undefined,
+            ),
         };
       },
     };

@@ -1,5 +1,6 @@
 import type { EncodingChoice } from '../decode';
 import { LoadError } from '../fetch-bytes';
+import { isValidUtf8 } from './utf8';
 
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -110,6 +111,7 @@ function utf8Damage(bytes: Uint8Array): Utf8Damage {
 
 /** Valid as `encoding` from end to end, checked in chunks so no whole-file string is built. */
 function isStrictly(bytes: Uint8Array, encoding: 'utf-8' | 'gb18030'): boolean {
+  if (encoding === 'utf-8') return isValidUtf8(bytes);
   const decoder = new TextDecoder(encoding, { fatal: true });
   try {
     for (let start = 0; start < bytes.length; start += CHUNK) {

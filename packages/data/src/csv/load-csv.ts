@@ -1,8 +1,7 @@
 import type { Table } from 'apache-arrow';
-import type { QueryParam } from '../connector';
 import type { EncodingChoice } from '../decode';
 import { LoadError, type ProgressListener } from '../fetch-bytes';
-import { quoteIdentifier, quoteLiteral } from '../sql';
+import { quoteIdentifier } from '../sql';
 import { EngineTimeoutError } from '../timeout';
 import { positionalNames, uniqueColumnNames } from './column-names';
 import { planColumns } from './column-plan';
@@ -10,17 +9,19 @@ import { toUtf8 } from './encoding';
 import { gunzipWithin, isGzip } from './gzip';
 import { findLayout } from './layout';
 import { type CsvReport, FIRST_REJECTS } from './report';
-import { scanRows, type ScannedRows } from './scan';
+import { rowNewline, scanRows, type ScannedRows } from './scan';
 import { checkCsvSize } from './size-limit';
 import { checkTypedTable, firstRow, type TypedTableCheck } from './typed-checks';
+import {
+  createEmptyTextTable,
+  createTextTable,
+  type CsvDatabase,
+  READ_AHEAD_LINE,
+  readAhead,
+} from './text-table';
 import { rawShapesSql, typedTableSql, unitWorkColumn } from './typed-table';
 
-/** What the CSV loader needs from a database. */
-export interface CsvDatabase {
-  query(sql: string, params?: readonly QueryParam[]): Promise<Table>;
-  registerFile(fileName: string, bytes: Uint8Array): Promise<void>;
-  dropFile(fileName: string): Promise<void>;
-}
+export type { CsvDatabase } from './text-table';
 
 export interface CsvLoadRequest {
   /** Name of the text table; the typed one is `<table>_typed`. */
@@ -37,12 +38,11 @@ export interface CsvLoadResult extends CsvReport {
   encoding: string;
 }
 
-let loads = 0;
-
 /**
  * Loads CSV bytes into two tables: `<table>`, every cell as written (text), and
  * `<table>_typed`, with numbers, dates and periods read. The text is decoded and its rows
- * checked in JS first; the database is asked for only once that work is done.
+ * checked in JS; when the database is already open it reads the rows meanwhile, and that
+ * reading is kept if the check changed nothing.
  */
 export async function loadCsv(
   database: () => Promise<CsvDatabase>,
@@ -74,11 +74,27 @@ export async function loadCsv(
   const names = layout.header
     ? uniqueColumnNames(layout.header, reserved)
     : positionalNames(layout.width);
-  const scanned = scanRows(text.bytes, { ...layout, header: layout.headerBytes }, file);
+  const rows = {
+    names,
+    delimiter: String.fromCharCode(layout.delimiter),
+    newline: rowNewline(text.bytes, layout.dataStart, layout.delimiter),
+  };
+  const opening = database();
+  const early = layout.dataStart < text.bytes.length ? await whenOpen(opening) : undefined;
+  const ahead = early
+    ? await readAhead(early, table, text.bytes.slice(layout.dataStart), rows)
+    : undefined;
+  let scanned: ScannedRows;
+  try {
+    scanned = scanRows(text.bytes, { ...layout, header: layout.headerBytes }, file);
+  } catch (cause) {
+    await ahead?.discard();
+    throw cause;
+  }
   scanned.skipped.aboveHeader = layout.aboveHeader.length;
   scanned.skipped.lines = [...layout.aboveHeader, ...scanned.skipped.lines].slice(0, FIRST_REJECTS);
 
-  const db = await database();
+  const db = await opening;
   request.onProgress?.({
     phase: 'load',
     bytesRead: input.byteLength,
@@ -86,8 +102,17 @@ export async function loadCsv(
   });
   const notes = [...text.notes, ...repairNotes(scanned)];
   const typedTable = `${table}_typed`;
+  const asRead = !scanned.rewritten && scanned.rows > 0 && scanned.longestRow <= READ_AHEAD_LINE;
   try {
-    await createTextTable(db, table, names, scanned, String.fromCharCode(layout.delimiter));
+    if (ahead && asRead) await ahead.keep();
+    else {
+      await ahead?.discard();
+      if (scanned.rows === 0) await createEmptyTextTable(db, table, names);
+      else {
+        const owned = scanned.rewritten ? scanned.text : scanned.text.slice();
+        await createTextTable(db, table, owned, { ...rows, longestRow: scanned.longestRow });
+      }
+    }
   } catch (cause) {
     throw new LoadError(`${file} could not be read as a table.`, file, errorText(cause));
   }
@@ -150,36 +175,6 @@ async function buildTypedTable(
   }
 }
 
-async function createTextTable(
-  db: CsvDatabase,
-  table: string,
-  names: readonly string[],
-  scanned: ScannedRows,
-  delimiter: string,
-): Promise<void> {
-  const target = quoteIdentifier(table);
-  if (scanned.rows === 0) {
-    const list = names.map((name) => `${quoteIdentifier(name)} VARCHAR`);
-    await db.query(`CREATE OR REPLACE TABLE ${target} (${list.join(', ')})`);
-    return;
-  }
-  const fileName = `sx-csv-${++loads}.csv`;
-  const types = names.map((name) => `${quoteLiteral(name)}: 'VARCHAR'`);
-  const lineSize = Math.max(2_097_152, scanned.longestRow + 1024);
-  await db.registerFile(fileName, scanned.text);
-  try {
-    await db.query(
-      `CREATE OR REPLACE TABLE ${target} AS SELECT * FROM read_csv(${quoteLiteral(fileName)}, ` +
-        `header = false, auto_detect = false, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', ` +
-        `new_line = '${scanned.newline === '\r\n' ? '\\r\\n' : '\\n'}', ` +
-        `max_line_size = ${lineSize}, buffer_size = ${Math.max(16 * 1_048_576, lineSize * 2)}, ` +
-        `columns = {${types.join(', ')}})`,
-    );
-  } finally {
-    await db.dropFile(fileName);
-  }
-}
-
 function repairNotes(scanned: ScannedRows): string[] {
   const notes: string[] = [];
   if (scanned.nulBytes > 0) notes.push(`${scanned.nulBytes} NUL bytes were removed.`);
@@ -187,6 +182,14 @@ function repairNotes(scanned: ScannedRows): string[] {
     notes.push(`${scanned.byteOrderMarks} byte-order marks inside the text were removed.`);
   }
   return notes;
+}
+
+/** The database if it is already open (then it can read while the JS pass runs), else undefined. */
+async function whenOpen(opening: Promise<CsvDatabase>): Promise<CsvDatabase | undefined> {
+  let open: CsvDatabase | undefined;
+  opening.then((db) => (open = db)).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return open;
 }
 
 function looksLikeWebPage(bytes: Uint8Array): boolean {

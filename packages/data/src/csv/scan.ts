@@ -28,7 +28,9 @@ export interface RowLayout {
 
 /** The rows as DuckDB is given them (no header), and what was left out on the way. */
 export interface ScannedRows {
+  /** The rows: a view of the given bytes when `rewritten` is false, else a buffer of our own. */
   text: Uint8Array;
+  rewritten: boolean;
   rows: number;
   /** Line in the file where each row starts, by row. */
   lines: Int32Array;
@@ -53,10 +55,12 @@ const MAX_RESTARTS = 10_000;
  */
 export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): ScannedRows {
   const { delimiter, width, header } = layout;
-  const out = new ByteWriter(bytes.length - layout.dataStart + 1024);
+  let writer: ByteWriter | undefined;
+  const out = (): ByteWriter => (writer ??= new ByteWriter(bytes.length - layout.dataStart + 1024));
   let lines = new Int32Array(1024);
   const result: ScannedRows = {
     text: new Uint8Array(),
+    rewritten: false,
     rows: 0,
     lines,
     skipped: { blank: 0, aboveHeader: 0, repeatedHeader: 0, lines: [] },
@@ -65,12 +69,12 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
     nulBytes: 0,
     byteOrderMarks: 0,
     longestRow: 0,
-    newline: firstRowEndsWithCrlf(bytes, layout.dataStart, delimiter) ? '\r\n' : '\n',
+    newline: rowNewline(bytes, layout.dataStart, delimiter),
   };
   const crlf = result.newline === '\r\n';
   const endRow = (): void => {
-    if (crlf) out.byte(CR);
-    out.byte(LF);
+    if (crlf) out().byte(CR);
+    out().byte(LF);
   };
   const addRow = (line: number, length: number): void => {
     if (result.rows === lines.length) {
@@ -95,10 +99,9 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
   let line = layout.dataLine;
   /** Start of the good rows not yet copied. */
   let run = i;
-  let rewritten = false;
   const flush = (end: number): void => {
-    if (end > run) out.bytes(bytes, run, end);
-    rewritten = true;
+    if (end > run) out().bytes(bytes, run, end);
+    result.rewritten = true;
   };
   const n = bytes.length;
   const skim: Skim = {
@@ -137,7 +140,7 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
         continue;
       }
       if (good) {
-        out.bytes(bytes, start, skim.contentEnd);
+        out().bytes(bytes, start, skim.contentEnd);
         endRow();
         addRow(startLine, skim.contentEnd - start);
         continue;
@@ -173,22 +176,23 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
     } else if (values.length !== width) {
       reject(startLine, start, record.contentEnd, valueCountReason(values.length, width));
     } else {
-      writeRecord(out, record, delimiter);
+      writeRecord(out(), record, delimiter);
       endRow();
       addRow(startLine, record.contentEnd - start);
     }
   }
-  if (rewritten) {
+  if (result.rewritten) {
     flush(n);
-    result.text = out.result();
+    result.text = out().result();
   } else {
-    result.text = bytes.slice(layout.dataStart);
+    result.text = bytes.subarray(layout.dataStart);
   }
   result.lines = lines.subarray(0, result.rows);
   return result;
 }
 
-function firstRowEndsWithCrlf(bytes: Uint8Array, start: number, delimiter: number): boolean {
+/** How the row at `start` ends: every row DuckDB is given ends the same way. */
+export function rowNewline(bytes: Uint8Array, start: number, delimiter: number): '\n' | '\r\n' {
   const skim: Skim = {
     end: 0,
     contentEnd: 0,
@@ -198,7 +202,7 @@ function firstRowEndsWithCrlf(bytes: Uint8Array, start: number, delimiter: numbe
     clean: true,
   };
   skimRecord(bytes, start, delimiter, skim);
-  return skim.end - skim.contentEnd === 2;
+  return skim.end - skim.contentEnd === 2 ? '\r\n' : '\n';
 }
 
 function valueCountReason(count: number, width: number): string {

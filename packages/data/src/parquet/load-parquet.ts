@@ -1,5 +1,6 @@
 import type { Connector } from '../connector';
 import type { ProgressListener } from '../fetch-bytes';
+import { joinArrowStreams } from '../arrow/join-streams';
 import { matchColumns } from '../guard/column-names';
 import { outlineParquet } from './inspect';
 import type { ParquetDecoder } from './parquet-module';
@@ -19,7 +20,7 @@ const mebibytes = (bytes: number): string =>
 
 /**
  * Decodes Parquet in the page (no download of DuckDB's Parquet extension, which hangs
- * offline) and inserts it as Arrow, one row group at a time, reporting rows loaded.
+ * offline) one row group at a time, reporting rows read, then inserts them as one Arrow stream.
  * Failures throw a message that says what is wrong with the file; the caller names it.
  */
 export async function insertParquet(
@@ -49,11 +50,7 @@ export async function insertParquet(
       await connector.insertArrow(table, await reader.read(undefined, columns));
       return;
     }
-    let rowsLoaded = 0;
-    for (const [index, group] of rowGroups.entries()) {
-      const ipc = await reader.read(index, columns);
-      await connector.insertArrow(table, ipc, { append: index > 0 });
-      rowsLoaded += group.rowCount;
+    const report = (rowsLoaded: number): void =>
       options.onProgress?.({
         phase: 'load',
         bytesRead: bytes.byteLength,
@@ -61,7 +58,18 @@ export async function insertParquet(
         rowsLoaded,
         totalRows: rowCount,
       });
+    const streams: Uint8Array[] = [];
+    let rowsRead = 0;
+    for (const [index, group] of rowGroups.entries()) {
+      streams.push(await reader.read(index, columns));
+      rowsRead += group.rowCount;
+      if (index < rowGroups.length - 1) report(rowsRead);
     }
+    const joined = joinArrowStreams(streams);
+    for (const [index, stream] of (joined ? [joined] : streams).entries()) {
+      await connector.insertArrow(table, stream, { append: index > 0 });
+    }
+    report(rowsRead);
   } finally {
     reader.close();
   }

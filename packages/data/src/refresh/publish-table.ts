@@ -14,7 +14,7 @@ export async function publishTable(
 ): Promise<void> {
   const target = quoteIdentifier(table);
   const typed = await connector.query(
-    'SELECT count(*)::INT AS n FROM information_schema.tables WHERE table_name = ?',
+    'SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ?',
     [`${staging}_typed`],
   );
   const swaps = [[staging, table]];

@@ -1,0 +1,109 @@
+import type { Table } from 'apache-arrow';
+import type { QueryParam } from '../connector';
+import { quoteIdentifier, quoteLiteral } from '../sql';
+
+/** What the CSV loader needs from a database. */
+export interface CsvDatabase {
+  query(sql: string, params?: readonly QueryParam[]): Promise<Table>;
+  registerFile(fileName: string, bytes: Uint8Array): Promise<void>;
+  dropFile(fileName: string): Promise<void>;
+}
+
+/** How DuckDB is to read the rows: no header, no guessing, every column text. */
+export interface TextRows {
+  names: readonly string[];
+  delimiter: string;
+  newline: '\n' | '\r\n';
+  /** Bytes in the longest row. */
+  longestRow: number;
+}
+
+/** The rows DuckDB reads before the JS pass has vouched for them: as long as a row may then be. */
+export const READ_AHEAD_LINE = 2_097_152 - 1024;
+
+let files = 0;
+
+/** Creates `table` from rows of CSV text (the bytes are handed over to the database). */
+export async function createTextTable(
+  db: CsvDatabase,
+  table: string,
+  text: Uint8Array,
+  rows: TextRows,
+): Promise<void> {
+  await (
+    await sendTextTable(db, table, text, rows)
+  ).done;
+}
+
+/** Hands the text to the database and asks for the table; settles once asked. */
+async function sendTextTable(
+  db: CsvDatabase,
+  table: string,
+  text: Uint8Array,
+  rows: TextRows,
+): Promise<{ done: Promise<void> }> {
+  const fileName = `sx-csv-${++files}.csv`;
+  await db.registerFile(fileName, text);
+  const reading = db.query(
+    `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT * FROM ${readCsvSql(fileName, rows)}`,
+  );
+  const done = reading.then(
+    () => db.dropFile(fileName),
+    async (cause: unknown) => {
+      await db.dropFile(fileName).catch(() => undefined);
+      throw cause;
+    },
+  );
+  return { done };
+}
+
+/** An empty text table with the given columns. */
+export async function createEmptyTextTable(
+  db: CsvDatabase,
+  table: string,
+  names: readonly string[],
+): Promise<void> {
+  const list = names.map((name) => `${quoteIdentifier(name)} VARCHAR`);
+  await db.query(`CREATE OR REPLACE TABLE ${quoteIdentifier(table)} (${list.join(', ')})`);
+}
+
+/**
+ * Starts reading the rows as they stand into a side table, so the database reads (in its own
+ * thread) while the JS pass checks them: `keep` makes it `table` once the pass changed
+ * nothing, `discard` drops it. Settles once the database has the text and the request.
+ */
+export async function readAhead(
+  db: CsvDatabase,
+  table: string,
+  text: Uint8Array,
+  rows: Omit<TextRows, 'longestRow'>,
+): Promise<{ keep(): Promise<void>; discard(): Promise<void> }> {
+  const side = `${table}__sx_read_ahead`;
+  const { done } = await sendTextTable(db, side, text, { ...rows, longestRow: READ_AHEAD_LINE });
+  done.catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return {
+    async keep() {
+      await done;
+      await db.query(
+        `DROP TABLE IF EXISTS ${quoteIdentifier(table)}; ALTER TABLE ${quoteIdentifier(side)} RENAME TO ${quoteIdentifier(table)}`,
+      );
+    },
+    async discard() {
+      await done.catch(() => undefined);
+      await db.query(`DROP TABLE IF EXISTS ${quoteIdentifier(side)}`);
+    },
+  };
+}
+
+function readCsvSql(fileName: string, rows: TextRows): string {
+  const types = rows.names.map((name) => `${quoteLiteral(name)}: 'VARCHAR'`);
+  const lineSize = Math.max(2_097_152, rows.longestRow + 1024);
+  return (
+    `read_csv(${quoteLiteral(fileName)}, header = false, auto_detect = false, ` +
+    `delim = ${quoteLiteral(rows.delimiter)}, quote = '"', escape = '"', ` +
+    `new_line = '${rows.newline === '\r\n' ? '\\r\\n' : '\\n'}', ` +
+    `max_line_size = ${lineSize}, buffer_size = ${Math.max(16 * 1_048_576, lineSize * 2)}, ` +
+    `columns = {${types.join(', ')}})`
+  );
+}
