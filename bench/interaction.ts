@@ -1,7 +1,8 @@
 // Drill-down and cross-filter latency on the 1M-row sales facts, in headless Chromium:
 // a treemap by region › product line › customer type and a second treemap by channel share
 // one source. Each interaction is timed in the page from the input event to the frame after
-// both widgets have re-rendered. Run: npx tsx bench/interaction.ts [csv|parquet]
+// both widgets have re-rendered. The baseline, in the same page and run, is the filtered
+// GROUP BY itself sent straight to the engine. Run: npx tsx bench/interaction.ts [csv|parquet]
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -42,6 +43,15 @@ window.benchInteract = async (kind) => {
   return performance.now() - start;
 };
 window.benchTile = 0;
+window.benchQuery = async (table, region) => {
+  const { pageEngine } = await import('./stratex/stratex.js');
+  const start = performance.now();
+  await pageEngine().records(
+    'SELECT channel, SUM(target_share) AS target, SUM(amount) AS actual FROM "' + table + '" WHERE region = ? GROUP BY 1',
+    [region],
+  );
+  return performance.now() - start;
+};
 `;
 
 async function main(): Promise<void> {
@@ -90,6 +100,21 @@ async function main(): Promise<void> {
       }
     }
     const all = Object.values(timings).flat();
+    const table = format === 'csv' ? 'sx_sales_typed' : 'sx_sales';
+    const regions = ['华东', '华北', '华南', '华中', '西南'];
+    const baseline: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      baseline.push(
+        await page.evaluate(
+          ([name, region]) =>
+            (window as never as { benchQuery(t: string, r: string): Promise<number> }).benchQuery(
+              name!,
+              region!,
+            ),
+          [table, regions[round % regions.length]],
+        ),
+      );
+    }
     const summary = (values: number[]) => ({
       n: values.length,
       medianMs: Math.round(percentile(values, 0.5)),
@@ -103,6 +128,10 @@ async function main(): Promise<void> {
       drill: summary(timings.drill!),
       up: summary(timings.up!),
       clear: summary(timings.clear!),
+      filteredGroupByByHand: summary(baseline),
+      drillOverQuery: Number(
+        (percentile(timings.drill!, 0.5) / percentile(baseline, 0.5)).toFixed(2),
+      ),
     };
     mkdirSync(here('./results'), { recursive: true });
     writeFileSync(
