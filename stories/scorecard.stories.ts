@@ -1,29 +1,45 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
 
 interface ScorecardArgs {
-  src: string;
+  src?: string;
+  source?: string;
+  data?: readonly Record<string, string>[];
   lang: 'zh-CN' | 'en';
   compact: boolean;
+  exportable: boolean;
   theme: 'light' | 'dark';
+  width?: number;
 }
 
 const meta: Meta<ScorecardArgs> = {
   title: 'Widgets/Scorecard',
   component: 'sx-scorecard',
-  args: { src: '/fixtures/template/evaluation.csv', lang: 'zh-CN', compact: false, theme: 'light' },
+  args: {
+    src: '/fixtures/template/evaluation.csv',
+    lang: 'zh-CN',
+    compact: false,
+    exportable: false,
+    theme: 'light',
+  },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
   render: (args) =>
-    html`<sx-scorecard
-      src=${args.src}
-      lang=${args.lang}
-      ?compact=${args.compact}
-      theme=${ifDefined(args.theme === 'dark' ? 'dark' : undefined)}
-    ></sx-scorecard>`,
+    html`<div style=${styleMap({ width: args.width ? `${args.width}px` : undefined })}>
+      <sx-scorecard
+        src=${ifDefined(args.src)}
+        source=${ifDefined(args.source)}
+        .data=${args.data}
+        lang=${args.lang}
+        ?compact=${args.compact}
+        ?exportable=${args.exportable}
+        theme=${ifDefined(args.theme === 'dark' ? 'dark' : undefined)}
+      ></sx-scorecard>
+    </div>`,
 };
 export default meta;
 
@@ -33,5 +49,21 @@ export const Chinese: Story = {};
 export const English: Story = { args: { src: '/fixtures/template/evaluation.en.csv', lang: 'en' } };
 export const Compact: Story = { args: { compact: true } };
 export const Dark: Story = { args: { theme: 'dark' } };
+export const Narrow: Story = { args: { width: 360 } };
+export const WithExports: Story = { args: { exportable: true } };
 export const GbkExport: Story = { args: { src: '/fixtures/template/evaluation.gbk.csv' } };
+/** Waits for a source that no element defines: loading, then after 15 s the error that names it. */
+export const Loading: Story = { args: { src: undefined, source: 'evaluation-not-yet-defined' } };
+export const Empty: Story = { args: { src: undefined, data: [] } };
+/** A cell that is not a number is counted and named, never dropped. */
+export const UnreadableCell: Story = {
+  args: {
+    src: undefined,
+    lang: 'en',
+    data: [
+      { dimension: 'revenue', target: '500万元', actual: '540万元' },
+      { dimension: 'store visits', target: '40', actual: 'about thirty' },
+    ],
+  },
+};
 export const MissingFile: Story = { args: { src: '/fixtures/template/no-such-file.csv' } };
