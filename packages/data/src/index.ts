@@ -7,13 +7,7 @@ export {
   type LoadedTable,
   type RecordRow,
 } from './engine';
-export {
-  fetchBytes,
-  fileLabel,
-  LoadError,
-  type LoadProgress,
-  type ProgressListener,
-} from './fetch-bytes';
+export { fileLabel, LoadError, type LoadProgress, type ProgressListener } from './fetch-bytes';
 export { quoteIdentifier, quoteLiteral, tableNameFor } from './sql';
 export { EngineTimeoutError, withTimeout } from './timeout';
 export { pageEngine } from './browser/page-engine';
@@ -27,7 +21,12 @@ export { UnknownColumnError, matchColumn, matchColumns, closestName } from './gu
 export { assertReadOnly, UnsafeQueryError } from './guard/read-only';
 export { outlineParquet, type ParquetOutline } from './parquet/inspect';
 export type { ParquetDecoder, ParquetDecoderLoader } from './parquet/parquet-module';
-export { fetchIfChanged, type Fetched, type Validators } from './refresh/conditional-fetch';
+export {
+  fetchBytes,
+  fetchIfChanged,
+  type Fetched,
+  type Validators,
+} from './refresh/conditional-fetch';
 export {
   LiveSource,
   SOURCE_EVENTS,

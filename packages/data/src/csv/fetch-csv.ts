@@ -1,4 +1,5 @@
-import { fetchBytes, type LoadError, type ProgressListener } from '../fetch-bytes';
+import type { LoadError, ProgressListener } from '../fetch-bytes';
+import { fetchBytes } from '../refresh/conditional-fetch';
 import { tooLargeError } from './size-limit';
 
 /**

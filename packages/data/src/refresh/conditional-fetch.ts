@@ -16,6 +16,8 @@ export interface FetchOptions {
   /** Give up when the server has not finished by then; nothing may hang on the network. */
   timeoutMs?: number;
   onProgress?: ProgressListener;
+  /** Stops the download early (as well as the timeout). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -28,7 +30,8 @@ export async function fetchIfChanged(url: string, options: FetchOptions = {}): P
   if (options.validators?.etag) headers.set('if-none-match', options.validators.etag);
   if (options.validators?.lastModified)
     headers.set('if-modified-since', options.validators.lastModified);
-  const signal = AbortSignal.timeout(options.timeoutMs ?? 120_000);
+  const deadline = AbortSignal.timeout(options.timeoutMs ?? 120_000);
+  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
   let response: Response;
   try {
     response = await fetch(url, { headers, signal, cache: 'no-store', credentials: 'same-origin' });
@@ -95,6 +98,14 @@ async function readBody(
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** Fetches a file as bytes, whatever its version, reporting progress as the body streams in. */
+export async function fetchBytes(url: string, options: FetchOptions = {}): Promise<Uint8Array> {
+  const fetched = await fetchIfChanged(url, { ...options, validators: {} });
+  if (!fetched.changed)
+    throw new LoadError(`The server sent no content for ${fileLabel(url)}.`, fileLabel(url));
+  return fetched.bytes;
 }
 
 export function tooLarge(label: string, size: number, limit: number): LoadError {
