@@ -27,15 +27,18 @@ export async function planColumns(
   const rows = Math.max(50, Math.min(MAX_SAMPLE_ROWS, Math.floor(SAMPLE_CELLS / names.length)));
   const list = names.map(quoteIdentifier).join(', ');
   const table = quoteIdentifier(rawTable);
-  const [head, draw] = await Promise.all([
-    query(`SELECT ${list} FROM ${table} LIMIT ${Math.ceil(rows / 2)}`),
-    query(
-      `SELECT ${list} FROM ${table} USING SAMPLE reservoir(${Math.floor(rows / 2)} ROWS) REPEATABLE (20240930)`,
-    ),
-  ]);
+  const headRows = Math.ceil(rows / 2);
+  const head = await query(`SELECT ${list} FROM ${table} LIMIT ${headRows}`);
+  // A table shorter than the head is read whole already; a longer one adds a random draw.
+  const draw =
+    head.numRows < headRows
+      ? undefined
+      : await query(
+          `SELECT ${list} FROM ${table} USING SAMPLE reservoir(${Math.floor(rows / 2)} ROWS) REPEATABLE (20240930)`,
+        );
   const planned: PlannedColumn[] = [];
   for (const [index, name] of names.entries()) {
-    const cells = [...columnCells(head, index), ...columnCells(draw, index)];
+    const cells = [...columnCells(head, index), ...(draw ? columnCells(draw, index) : [])];
     const kind = guessColumn(cells);
     if (kind !== 'period') {
       planned.push({ name, kind });
