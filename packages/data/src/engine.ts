@@ -300,6 +300,15 @@ export class Engine implements SourceLoader {
     return source;
   }
 
+  /**
+   * The page's one live source for a file URL: every widget that names the same file (and
+   * encoding) shares its load and its table, whatever the format.
+   */
+  fileSource(url: string, encoding: EncodingChoice = 'auto'): LiveSource {
+    const key = `src:${encoding}:${url}`;
+    return this.#live.get(key) ?? this.defineSource(key, { url, encoding });
+  }
+
   /** The live source named `name`, if script or an element defined one. */
   source(name: string): LiveSource | undefined {
     return this.#live.get(name);
@@ -351,7 +360,6 @@ export class Engine implements SourceLoader {
 
   async #reloadInto(fresh: Connector): Promise<void> {
     const loader = new Engine(async () => fresh, { ...this.options, recover: false });
-    this.sources.forgetShared();
     for (const source of this.#live.values())
       await source.reloadInto(loader).catch(() => undefined);
   }

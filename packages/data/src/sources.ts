@@ -3,7 +3,6 @@ import type { LoadedTable } from './engine';
 interface Entry {
   promise: Promise<LoadedTable>;
   settle?: (load: Promise<LoadedTable>) => void;
-  shared?: boolean;
 }
 
 /** Raised when a widget names a source that no element or script defines. */
@@ -48,21 +47,6 @@ export class SourceRegistry {
     });
     this.#entries.set(name, { promise, settle });
     return promise;
-  }
-
-  /** Shares one load among everyone asking for the same key (e.g. the same file URL). */
-  shared(key: string, load: () => Promise<LoadedTable>): Promise<LoadedTable> {
-    const existing = this.#entries.get(key);
-    if (existing && !existing.settle) return existing.promise;
-    const promise = this.define(key, load());
-    const entry = this.#entries.get(key);
-    if (entry) entry.shared = true;
-    return promise;
-  }
-
-  /** Forgets shared file loads (their tables are gone after the database was rebuilt). */
-  forgetShared(): void {
-    for (const [key, entry] of this.#entries) if (entry.shared) this.#entries.delete(key);
   }
 
   has(name: string): boolean {

@@ -28,3 +28,21 @@ describe('a widget whose source cannot be refreshed', () => {
     expect(dataTable(scorecard).map((row) => row[3])).toEqual(['108%', '80%', '93%']);
   });
 });
+
+describe('one file named by two widgets in different roles', () => {
+  it('is loaded once, into one table', async () => {
+    const file = `${location.origin}/fixtures/template/progress.csv`;
+    const alerts = await mount('sx-variance-alerts', {
+      src: '/fixtures/template/kpi_daily_2024q3.csv',
+      'as-of': '2024-06-25',
+      'tasks-src': file,
+      lang: 'en',
+    });
+    await (alerts as unknown as { sidesComplete: Promise<unknown> }).sidesComplete;
+    await mount('sx-progress-tracker', { src: file, 'as-of': '2024-06-25', lang: 'en' });
+    const tables = await pageEngine().records(
+      "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%progress%' AND table_name NOT LIKE '%_typed'",
+    );
+    expect(tables).toHaveLength(1);
+  });
+});

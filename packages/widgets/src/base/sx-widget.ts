@@ -111,6 +111,8 @@ export abstract class SxWidget extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
+    this.#stopWatchingHealth?.();
+    this.#stopWatchingHealth = undefined;
     const bus = pageSelection();
     if (bus.current(this.selectionKey)?.origin === this) bus.toggle(this.selectionKey, null, this);
   }
@@ -134,14 +136,15 @@ export abstract class SxWidget extends LitElement {
     this.#watchHealth();
   }
 
-  #healthWatched = false;
+  #stopWatchingHealth: (() => void) | undefined;
 
   /** Says so while the query engine is being rebuilt after its worker died. */
   #watchHealth(): void {
-    if (this.#healthWatched) return;
-    this.#healthWatched = true;
+    if (this.#stopWatchingHealth) return;
     this.engineHealth = this.engine.health.health;
-    this.engine.onHealth((detail) => (this.engineHealth = detail.health));
+    this.#stopWatchingHealth = this.engine.onHealth(
+      (detail) => (this.engineHealth = detail.health),
+    );
   }
 
   /** Widgets cross-filter each other when they share this key: the source name, or the file. */
@@ -250,14 +253,13 @@ export abstract class SxWidget extends LitElement {
     } else if (this.src) {
       const url = new URL(this.src, document.baseURI).href;
       const encoding = (this.encoding ?? 'auto') as EncodingChoice;
-      const key = `src:${encoding}:${url}`;
-      const live = engine.source(key) ?? engine.defineSource(key, { url, encoding });
+      const live = engine.fileSource(url, encoding);
       const showProgress = (event: Event): void => {
         this.progress = (event as CustomEvent<LoadProgress>).detail;
       };
       live.addEventListener('progress', showProgress);
       try {
-        table = await engine.sources.get(key);
+        table = await engine.sources.get(live.name);
       } finally {
         live.removeEventListener('progress', showProgress);
       }

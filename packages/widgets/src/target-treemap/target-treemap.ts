@@ -168,16 +168,29 @@ export class SxTargetTreemap extends SxWidget {
       (figure) => (table.columnTypes?.find((column) => column.name === figure)?.rejects ?? 0) > 0,
     );
     if (unreadable) return undefined;
-    const types = await this.engine.records(
-      'SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?',
-      [candidate],
-    );
-    const numeric = new Set(
-      types
-        .filter((row) => isNumericType(String(row.data_type)))
-        .map((row) => String(row.column_name)),
-    );
+    const numeric = await this.numericColumns(candidate, table);
     return figures.every((figure) => numeric.has(figure)) ? candidate : undefined;
+  }
+
+  /** Numeric columns of a loaded table, asked once per load rather than on every re-query. */
+  readonly #numericColumns = new WeakMap<LoadedTable, Promise<Set<string>>>();
+
+  private numericColumns(name: string, table: LoadedTable): Promise<Set<string>> {
+    let columns = this.#numericColumns.get(table);
+    if (!columns) {
+      columns = this.engine
+        .records('SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ?', [name])
+        .then(
+          (rows) =>
+            new Set(
+              rows
+                .filter((row) => isNumericType(String(row.data_type)))
+                .map((row) => String(row.column_name)),
+            ),
+        );
+      this.#numericColumns.set(table, columns);
+    }
+    return columns;
   }
 
   /** What another widget on the same source has chosen, if anything. */

@@ -1,4 +1,4 @@
-import { type Engine, fileLabel, LoadError, quoteIdentifier, tableNameFor } from '@stratex/data';
+import { type Engine, LoadError, quoteIdentifier } from '@stratex/data';
 import { type TextRecord, toTextRecords } from '../base/sx-widget';
 
 /** A table read beside the KPI series: the progress table or the budget. */
@@ -20,8 +20,8 @@ export function sideTableOrigin(ref: SideTableRef): string {
 }
 
 /**
- * Reads a side table through the page's source registry: a named source, or a file shared
- * with every other widget that loads the same URL.
+ * Reads a side table through the page's sources: a named source, or the file source shared
+ * with every other widget that loads the same URL (any format).
  */
 export async function readSideTable(engine: Engine, ref: SideTableRef): Promise<SideTable> {
   try {
@@ -30,9 +30,7 @@ export async function readSideTable(engine: Engine, ref: SideTableRef): Promise<
       table = await engine.sources.get(ref.source);
     } else if (ref.src) {
       const url = new URL(ref.src, document.baseURI).href;
-      table = await engine.sources.shared(`src:auto:${url}`, () =>
-        engine.loadCsvUrl(tableNameFor(url), url, { encoding: 'auto', file: fileLabel(url) }),
-      );
+      table = await engine.sources.get(engine.fileSource(url).name);
     } else {
       return { phase: 'ready', rows: [] };
     }
