@@ -1,33 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SourceLoadDetail } from '@stratex/data';
 import { nativeEngine } from '@stratex/data/node';
+import { serveVersionedFile, type VersionedFile } from './versioned-server';
 
 const engine = nativeEngine();
-let server: Server;
-let origin = '';
 const parquet = (name: string): Buffer =>
   readFileSync(new URL(`../../../../fixtures/parquet/${name}`, import.meta.url));
-let body = parquet('evaluation.zstd.parquet');
-let version = 1;
-let broken = false;
-let fullResponses = 0;
+let server: VersionedFile;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const etag = `"v${version}"`;
-    const headers = { etag, connection: 'close' };
-    if (broken) return void response.writeHead(500, headers).end();
-    if (request.headers['if-none-match'] === etag)
-      return void response.writeHead(304, headers).end();
-    fullResponses++;
-    response.writeHead(200, { ...headers, 'content-length': body.byteLength }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveVersionedFile(parquet('evaluation.zstd.parquet'));
 });
 afterAll(async () => {
   server.close();
@@ -64,20 +48,20 @@ describe('sources defined by script', () => {
   });
 
   it('refreshes only when the file changed, swaps atomically, and keeps stale data on failure', async () => {
-    const source = engine.defineSource('targets', { url: `${origin}/targets.parquet` });
+    const source = engine.defineSource('targets', { url: `${server.origin}/targets.parquet` });
     const loads: SourceLoadDetail[] = [];
     source.addEventListener('load', (event) =>
       loads.push((event as CustomEvent<SourceLoadDetail>).detail),
     );
     await source.ready;
-    expect(fullResponses).toBe(1);
+    expect(server.fullResponses).toBe(1);
 
     await source.refresh();
-    expect(fullResponses).toBe(1);
+    expect(server.fullResponses).toBe(1);
     expect(loads).toHaveLength(1);
 
-    body = parquet('sales_sample.snappy.parquet');
-    version = 2;
+    server.body = parquet('sales_sample.snappy.parquet');
+    server.version = 2;
     const refreshed = await source.refresh();
     expect(refreshed.rowCount).toBe(5000);
     expect(loads.at(-1)).toMatchObject({ refreshed: true, source: 'targets' });
@@ -85,7 +69,7 @@ describe('sources defined by script', () => {
       { n: 5000 },
     ]);
 
-    broken = true;
+    server.broken = true;
     await expect(source.refresh()).rejects.toThrow(/server answered 500/);
     expect(source.state).toBe('stale');
     expect(source.staleSince).toBeInstanceOf(Date);
@@ -93,7 +77,7 @@ describe('sources defined by script', () => {
       { n: 5000 },
     ]);
 
-    broken = false;
+    server.broken = false;
     await source.refresh();
     expect(source.state).toBe('ready');
     expect(source.staleSince).toBeUndefined();
@@ -102,7 +86,7 @@ describe('sources defined by script', () => {
   it('fails fast, before downloading, on a file too large for the page', async () => {
     const small = nativeEngine({ maxFileBytes: 10 });
     try {
-      const source = small.defineSource('big', { url: `${origin}/targets.parquet` });
+      const source = small.defineSource('big', { url: `${server.origin}/targets.parquet` });
       await expect(source.ready).rejects.toThrow(/too large to open in a browser/);
     } finally {
       await small.close();
