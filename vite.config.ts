@@ -53,6 +53,7 @@ export default defineConfig({
             'packages/data/test/node/**/*.test.ts',
             'fixtures/test/**/*.test.ts',
             'apps/*/test/**/*.test.ts',
+            'bench/test/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000,

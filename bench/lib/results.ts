@@ -1,0 +1,75 @@
+// The shape of bench/results/latest.json.
+
+export type Contestant =
+  'stratex' | 'duckdb-wasm-raw' | 'perspective' | 'arquero' | 'duckdb-native';
+
+export const CONTESTANTS: readonly Contestant[] = [
+  'stratex',
+  'duckdb-wasm-raw',
+  'perspective',
+  'arquero',
+  'duckdb-native',
+];
+
+/** The figures a contestant computed, so that a contestant that computes less is caught. */
+export interface Check {
+  groups: number;
+  target: number;
+  actual: number;
+}
+
+export interface CaseResult {
+  case: 'portal-cold' | 'portal-warm' | 'treemap' | 'interaction';
+  rows: number | null;
+  format: 'csv' | 'parquet' | null;
+  contestant: Contestant;
+  median_ms: number;
+  p95_ms: number;
+  runs: number;
+  /** Every measured run, warm-up excluded, in milliseconds. */
+  samples_ms: number[];
+  check?: Check;
+  /** Peak resident memory of the page's renderer process (worker included), in MB. */
+  peak_rss_mb?: number;
+  note?: string;
+}
+
+export interface CheckResult {
+  rows: number;
+  format: 'csv' | 'parquet';
+  agree: boolean;
+  detail: Partial<Record<Contestant, Check>>;
+}
+
+export interface Sizes {
+  stratex: {
+    first_load_js_gzip_bytes: number;
+    engine_js_gzip_bytes: number;
+    duckdb_wasm_bytes: number;
+    duckdb_wasm_gzip_bytes: number;
+    parquet_wasm_bytes: number;
+  };
+  contestants: Partial<Record<Contestant, { js_gzip_bytes: number; wasm_bytes: number }>>;
+}
+
+export interface Memory {
+  rows: number;
+  format: 'csv' | 'parquet';
+  widgets: number;
+  peak_js_heap_mb: number;
+  peak_renderer_rss_mb: number;
+  workers: number;
+  /** The same file through DuckDB-WASM by hand, one GROUP BY, in the same run. */
+  baseline_peak_renderer_rss_mb: number;
+}
+
+export interface BenchResults {
+  date: string;
+  commit: string;
+  machine: string;
+  mode: 'quick' | 'full';
+  cases: CaseResult[];
+  checks: CheckResult[];
+  sizes: Sizes;
+  memory: Memory;
+}

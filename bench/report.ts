@@ -1,0 +1,278 @@
+// Turns bench/results/latest.json into latest.md (ratios per case), growth.svg (how cost
+// grows with rows) and the "Measured" table of the README (between its bench markers).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
+import { type BenchResults, type CaseResult, CONTESTANTS, type Contestant } from './lib/results.ts';
+import { benchPath } from './lib/site.ts';
+
+const NAMES: Record<Contestant, string> = {
+  stratex: 'Stratex',
+  'duckdb-wasm-raw': 'DuckDB-WASM by hand',
+  perspective: 'Perspective 3.8 viewer',
+  arquero: 'arquero 8 + d3',
+  'duckdb-native': 'DuckDB native (Node)',
+};
+
+const CASE_NAMES: Record<CaseResult['case'], string> = {
+  'portal-cold': 'portal demo, cold',
+  'portal-warm': 'portal demo, warm return visit',
+  treemap: 'navigation → treemap drawn',
+  interaction: 'drill-down / cross-filter',
+};
+
+const seconds = (ms: number): string =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+const rowsLabel = (rows: number | null): string =>
+  rows === null ? 'seed' : rows >= 1e6 ? `${rows / 1e6}M` : `${rows / 1e3}k`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+
+interface Group {
+  key: string;
+  label: string;
+  byContestant: Partial<Record<Contestant, CaseResult>>;
+}
+
+function groups(results: BenchResults): Group[] {
+  const map = new Map<string, Group>();
+  for (const result of results.cases) {
+    const key = `${result.case}:${result.rows}:${result.format}`;
+    const label = [CASE_NAMES[result.case], rowsLabel(result.rows), result.format ?? '']
+      .filter(Boolean)
+      .join(', ');
+    const group = map.get(key) ?? { key, label, byContestant: {} };
+    group.byContestant[result.contestant] = result;
+    map.set(key, group);
+  }
+  return [...map.values()];
+}
+
+function ratio(group: Group, other: Contestant): string {
+  const ours = group.byContestant.stratex?.median_ms;
+  const theirs = group.byContestant[other]?.median_ms;
+  return ours && theirs ? (ours / theirs).toFixed(2) : '—';
+}
+
+function markdown(results: BenchResults): string {
+  const lines: string[] = [
+    '# Benchmark results',
+    '',
+    `${results.date.slice(0, 10)} · commit \`${results.commit.slice(0, 12)}\` · ${results.mode} run · ${results.machine}`,
+    '',
+    'Written by `pnpm bench` from `latest.json`; do not edit by hand. Times run from navigation',
+    '(the page clock’s origin) to the frame on which the result is drawn, each load in a fresh',
+    'headless Chromium with an empty profile, contestants alternating, the first run of each case',
+    'discarded. Ratios are Stratex ÷ the other contestant’s median: below 1 Stratex is faster.',
+    '',
+    '## Ratios',
+    '',
+    '| case | Stratex median (p95) | ÷ DuckDB-WASM by hand | ÷ Perspective | ÷ arquero | DuckDB native |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const group of groups(results)) {
+    const ours = group.byContestant.stratex;
+    const native = group.byContestant['duckdb-native'];
+    lines.push(
+      `| ${group.label} | ${ours ? `${seconds(ours.median_ms)} (${seconds(ours.p95_ms)})` : '—'} | ${ratio(group, 'duckdb-wasm-raw')} | ${ratio(group, 'perspective')} | ${ratio(group, 'arquero')} | ${native ? seconds(native.median_ms) : '—'} |`,
+    );
+  }
+  lines.push('', '## Every contestant: median (p95), runs, peak renderer RSS', '');
+  lines.push(`| case | ${CONTESTANTS.map((name) => NAMES[name]).join(' | ')} |`);
+  lines.push(`| --- | ${CONTESTANTS.map(() => '---').join(' | ')} |`);
+  for (const group of groups(results)) {
+    const cells = CONTESTANTS.map((name) => {
+      const result = group.byContestant[name];
+      if (!result) return '—';
+      const rss = result.peak_rss_mb ? `, ${result.peak_rss_mb} MB` : '';
+      return `${seconds(result.median_ms)} (${seconds(result.p95_ms)}), n=${result.runs}${rss}`;
+    });
+    lines.push(`| ${group.label} | ${cells.join(' | ')} |`);
+  }
+  lines.push(
+    '',
+    'What each contestant does:',
+    '',
+    '- navigation → treemap drawn: Stratex is `sx-data-source` + `sx-target-treemap` from `packages/embed/dist`, as a page author writes them; the others fetch, parse, GROUP BY region × product line (SUM target, SUM actual) and draw a d3 treemap (Perspective: its viewer with the d3fc Treemap plugin).',
+  );
+  const notes = new Set<string>();
+  for (const result of results.cases) {
+    const family = result.case.startsWith('portal') ? 'portal demo' : CASE_NAMES[result.case];
+    if (result.note) notes.add(`- ${family}, ${NAMES[result.contestant]}: ${result.note}.`);
+  }
+  lines.push(...notes);
+
+  lines.push(
+    '',
+    '## Checks',
+    '',
+    'Every contestant of a treemap case found the same groups and sums as native DuckDB:',
+    '',
+  );
+  lines.push(
+    '| rows | format | agree | groups | SUM(target) | SUM(actual) |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
+  for (const check of results.checks) {
+    const reference = check.detail['duckdb-native'];
+    lines.push(
+      `| ${rowsLabel(check.rows)} | ${check.format} | ${check.agree ? 'yes' : '**no**'} | ${reference?.groups ?? '—'} | ${reference?.target.toFixed(2) ?? '—'} | ${reference?.actual.toFixed(2) ?? '—'} |`,
+    );
+  }
+
+  const memory = results.memory;
+  if (memory) {
+    lines.push(
+      '',
+      '## Memory',
+      '',
+      `Four widgets on one ${rowsLabel(memory.rows)}-row ${memory.format.toUpperCase()} source: peak JS heap ${memory.peak_js_heap_mb} MB, peak renderer RSS ${memory.peak_renderer_rss_mb} MB (the hand-written DuckDB-WASM page on the same file: ${memory.baseline_peak_renderer_rss_mb} MB, ratio ${(memory.peak_renderer_rss_mb / memory.baseline_peak_renderer_rss_mb).toFixed(2)}), workers started: ${memory.workers}.`,
+    );
+  }
+  const sizes = results.sizes;
+  lines.push(
+    '',
+    '## Sizes',
+    '',
+    '| what | Stratex | DuckDB-WASM by hand | Perspective | arquero |',
+    '| --- | --- | --- | --- | --- |',
+    `| JavaScript, gzip | first load ${kb(sizes.stratex.first_load_js_gzip_bytes)} + engine ${kb(sizes.stratex.engine_js_gzip_bytes)} | ${kb(sizes.contestants['duckdb-wasm-raw']?.js_gzip_bytes ?? 0)} | ${kb(sizes.contestants.perspective?.js_gzip_bytes ?? 0)} | ${kb(sizes.contestants.arquero?.js_gzip_bytes ?? 0)} |`,
+    `| wasm | DuckDB ${mb(sizes.stratex.duckdb_wasm_bytes)} (gzip ${mb(sizes.stratex.duckdb_wasm_gzip_bytes)}), Parquet decoder ${mb(sizes.stratex.parquet_wasm_bytes)} (only when a page loads Parquet) | ${mb(sizes.contestants['duckdb-wasm-raw']?.wasm_bytes ?? 0)} | ${mb(sizes.contestants.perspective?.wasm_bytes ?? 0)} | ${mb(sizes.contestants.arquero?.wasm_bytes ?? 0)} |`,
+    '',
+    '## Growth',
+    '',
+    '![Navigation → treemap drawn, by rows, every contestant](growth.svg)',
+    '',
+  );
+  return lines.join('\n');
+}
+
+const COLOURS: Record<Contestant, string> = {
+  stratex: '#1f6feb',
+  'duckdb-wasm-raw': '#b08800',
+  perspective: '#8250df',
+  arquero: '#1a7f37',
+  'duckdb-native': '#6e7781',
+};
+
+/** Median time against rows (both on log scales), one line per contestant and format. */
+function growthSvg(results: BenchResults): string {
+  const series = new Map<
+    string,
+    { contestant: Contestant; format: string; points: [number, number][] }
+  >();
+  for (const result of results.cases) {
+    if (result.case !== 'treemap' || result.rows === null) continue;
+    const key = `${result.contestant}:${result.format}`;
+    const line = series.get(key) ?? {
+      contestant: result.contestant,
+      format: result.format ?? '',
+      points: [],
+    };
+    line.points.push([result.rows, result.median_ms]);
+    series.set(key, line);
+  }
+  const all = [...series.values()].flatMap((line) => line.points);
+  const width = 720;
+  const height = 420;
+  const margin = { left: 64, right: 210, top: 20, bottom: 44 };
+  const [minRows, maxRows] = [Math.min(...all.map((p) => p[0])), Math.max(...all.map((p) => p[0]))];
+  const [minMs, maxMs] = [Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[1]))];
+  const logX = (rows: number): number =>
+    margin.left +
+    ((Math.log10(rows) - Math.log10(minRows)) / (Math.log10(maxRows) - Math.log10(minRows) || 1)) *
+      (width - margin.left - margin.right);
+  const lowMs = 10 ** Math.floor(Math.log10(Math.max(1, minMs)));
+  const highMs = 10 ** Math.ceil(Math.log10(maxMs));
+  const logY = (ms: number): number =>
+    height -
+    margin.bottom -
+    ((Math.log10(Math.max(ms, lowMs)) - Math.log10(lowMs)) /
+      (Math.log10(highMs) - Math.log10(lowMs))) *
+      (height - margin.top - margin.bottom);
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="#fff"/>`,
+  ];
+  for (let ms = lowMs; ms <= highMs; ms *= 10) {
+    out.push(
+      `<line x1="${margin.left}" x2="${width - margin.right}" y1="${logY(ms)}" y2="${logY(ms)}" stroke="#d0d7de"/>`,
+    );
+    out.push(
+      `<text x="${margin.left - 6}" y="${logY(ms) + 4}" text-anchor="end">${seconds(ms)}</text>`,
+    );
+  }
+  for (const rows of [...new Set(all.map((p) => p[0]))]) {
+    out.push(
+      `<text x="${logX(rows)}" y="${height - margin.bottom + 18}" text-anchor="middle">${rowsLabel(rows)} rows</text>`,
+    );
+  }
+  out.push(
+    `<text x="${margin.left}" y="${height - 6}">navigation → treemap drawn (median; log scales). Solid: CSV, dashed: Parquet</text>`,
+  );
+  let legend = 0;
+  for (const line of series.values()) {
+    const points = line.points
+      .sort((a, b) => a[0] - b[0])
+      .map(([rows, ms]) => `${logX(rows).toFixed(1)},${logY(ms).toFixed(1)}`);
+    const dash = line.format === 'parquet' ? ' stroke-dasharray="6 4"' : '';
+    out.push(
+      `<polyline points="${points.join(' ')}" fill="none" stroke="${COLOURS[line.contestant]}" stroke-width="2"${dash}/>`,
+    );
+    for (const point of points) {
+      const [x, y] = point.split(',');
+      out.push(`<circle cx="${x}" cy="${y}" r="3" fill="${COLOURS[line.contestant]}"/>`);
+    }
+    const y = margin.top + 10 + legend++ * 18;
+    out.push(
+      `<line x1="${width - margin.right + 12}" x2="${width - margin.right + 36}" y1="${y - 4}" y2="${y - 4}" stroke="${COLOURS[line.contestant]}" stroke-width="2"${dash}/>`,
+    );
+    out.push(
+      `<text x="${width - margin.right + 42}" y="${y}">${NAMES[line.contestant]}, ${line.format}</text>`,
+    );
+  }
+  out.push('</svg>', '');
+  return out.join('\n');
+}
+
+/** The README's compact table: medians and ratios of the cases a reader asks about first. */
+function readmeTable(results: BenchResults): string {
+  const lines = [
+    `Measured by \`pnpm bench\` (${results.mode} run, ${results.date.slice(0, 10)}, commit \`${results.commit.slice(0, 12)}\`, headless Chromium, 2 cores; medians; the whole report with p95, memory and sizes is [bench/results/latest.md](bench/results/latest.md)):`,
+    '',
+    '| case | Stratex | DuckDB-WASM by hand | Perspective | arquero | DuckDB native |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const group of groups(results)) {
+    const cell = (name: Contestant): string => {
+      const result = group.byContestant[name];
+      if (!result) return '—';
+      return name === 'stratex' || name === 'duckdb-native'
+        ? seconds(result.median_ms)
+        : `${seconds(result.median_ms)} (×${ratio(group, name)})`;
+    };
+    lines.push(`| ${group.label} | ${CONTESTANTS.map(cell).join(' | ')} |`);
+  }
+  lines.push('', '(×r) is Stratex ÷ that contestant: below 1, Stratex is faster.');
+  return lines.join('\n');
+}
+
+export async function writeReport(results: BenchResults): Promise<void> {
+  writeFileSync(benchPath('results/latest.md'), markdown(results));
+  writeFileSync(benchPath('results/growth.svg'), growthSvg(results));
+  const readmePath = benchPath('../README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
+  const next = `${readme.slice(0, from + start.length)}\n${readmeTable(results)}\n${readme.slice(to)}`;
+  const options = (await resolveConfig(readmePath)) ?? {};
+  writeFileSync(readmePath, await format(next, { ...options, filepath: readmePath }));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await writeReport(
+    JSON.parse(readFileSync(benchPath('results/latest.json'), 'utf8')) as BenchResults,
+  );
+}

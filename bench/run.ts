@@ -1,0 +1,101 @@
+// The benchmark suite, one command: `pnpm bench` (full) or `pnpm bench --quick`.
+// Stratex side by side with DuckDB-WASM by hand, Perspective, arquero and native DuckDB,
+// in headless Debian Chromium on localhost, the same generated files for everyone.
+// Writes bench/results/latest.json, latest.md and growth.svg, and the README's table.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { interactionCase } from './cases/interaction.ts';
+import { memoryCase } from './cases/memory.ts';
+import { portalCase } from './cases/portal.ts';
+import { sizesCase } from './cases/sizes.ts';
+import { type Format, treemapCase } from './cases/treemap.ts';
+import { checkAgreement } from './lib/checks.ts';
+import type { BenchResults } from './lib/results.ts';
+import { benchPath, serveSite } from './lib/site.ts';
+import { writeReport } from './report.ts';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    only: { type: 'string' },
+    sizes: { type: 'string' },
+  },
+});
+const quick = values.quick ?? false;
+const plan = {
+  runs: Number(values.runs ?? (quick ? 3 : 5)),
+  // Quick: the headline size only (under five minutes on two cores); full: the growth curve.
+  sizes: values.sizes
+    ? values.sizes.split(',').map(Number)
+    : quick
+      ? [1_000_000]
+      : [100_000, 1_000_000, 5_000_000],
+  formats: ['csv', 'parquet'] as Format[],
+  interactionFormats: (quick ? ['parquet'] : ['parquet', 'csv']) as Format[],
+  interactionRounds: 17,
+};
+const only = new Set((values.only ?? 'portal,treemap,interaction,memory').split(','));
+
+const started = Date.now();
+const log = (line: string): void =>
+  console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+function git(...args: string[]): string {
+  return execFileSync('git', ['-C', benchPath('..'), ...args], { encoding: 'utf8' }).trim();
+}
+
+const missing = plan.sizes.filter(
+  (rows) =>
+    !plan.formats.every((format) =>
+      existsSync(benchPath(`../fixtures/generated/sales_${rows}.${format}`)),
+    ),
+);
+if (missing.length > 0) {
+  log(`generating sales facts: ${missing.join(', ')} rows`);
+  execFileSync('npx', ['tsx', benchPath('../fixtures/generate.ts'), '--rows', missing.join(',')], {
+    stdio: 'inherit',
+  });
+}
+
+const site = await serveSite();
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  commit:
+    git('rev-parse', 'HEAD') +
+    (git('status', '--porcelain', '--', 'packages', 'apps').length > 0 ? '+changes' : ''),
+  machine: `${process.platform} ${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, ${execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()}`,
+  mode: quick ? 'quick' : 'full',
+  cases: [],
+  checks: [],
+  sizes: sizesCase(),
+  memory: undefined as never,
+};
+try {
+  if (only.has('portal')) results.cases.push(...(await portalCase(site.origin, plan.runs, log)));
+  if (only.has('treemap'))
+    results.cases.push(
+      ...(await treemapCase(site.origin, plan.sizes, plan.formats, plan.runs, log)),
+    );
+  if (only.has('interaction'))
+    for (const format of plan.interactionFormats)
+      results.cases.push(
+        ...(await interactionCase(site.origin, format, plan.interactionRounds, log)),
+      );
+  if (only.has('memory')) results.memory = await memoryCase(site.origin, 'csv', log);
+} finally {
+  site.close();
+}
+results.checks = checkAgreement(results.cases);
+
+mkdirSync(benchPath('results'), { recursive: true });
+writeFileSync(benchPath('results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+await writeReport(results);
+log('wrote bench/results/latest.json, latest.md, growth.svg and the README table');
+const disagreeing = results.checks.filter((check) => !check.agree);
+if (disagreeing.length > 0) {
+  console.error('Contestants disagree on the figures:', JSON.stringify(disagreeing, null, 2));
+  process.exit(1);
+}
