@@ -172,9 +172,9 @@ function growthSvg(results: BenchResults): string {
     series.set(key, line);
   }
   const all = [...series.values()].flatMap((line) => line.points);
-  const width = 720;
+  const width = 780;
   const height = 420;
-  const margin = { left: 64, right: 210, top: 20, bottom: 44 };
+  const margin = { left: 64, right: 250, top: 20, bottom: 44 };
   const [minRows, maxRows] = [Math.min(...all.map((p) => p[0])), Math.max(...all.map((p) => p[0]))];
   const [minMs, maxMs] = [Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[1]))];
   const logX = (rows: number): number =>
@@ -198,7 +198,7 @@ function growthSvg(results: BenchResults): string {
       `<line x1="${margin.left}" x2="${width - margin.right}" y1="${logY(ms)}" y2="${logY(ms)}" stroke="#d0d7de"/>`,
     );
     out.push(
-      `<text x="${margin.left - 6}" y="${logY(ms) + 4}" text-anchor="end">${seconds(ms)}</text>`,
+      `<text x="${margin.left - 6}" y="${logY(ms) + 4}" text-anchor="end">${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}</text>`,
     );
   }
   for (const rows of [...new Set(all.map((p) => p[0]))]) {
