@@ -11,6 +11,7 @@ import { quoteIdentifier } from './sql';
 import { withTimeout } from './timeout';
 import { insertArrowBytes, insertArrowTable } from './arrow/insert-arrow';
 import { assertReadOnly } from './guard/read-only';
+import { tokenize } from './guard/sql-tokens';
 import { insertParquet, type ParquetLoadOptions } from './parquet/load-parquet';
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
 import { tooLarge } from './refresh/conditional-fetch';
@@ -199,8 +200,19 @@ export class Engine implements SourceLoader {
     };
   }
 
-  /** Runs SQL typed by a page author: one read-only SELECT over the page's sources, or a clear refusal. */
-  async readOnlyRecords(sql: string, params: readonly QueryParam[] = []): Promise<RecordRow[]> {
+  /**
+   * Runs SQL typed by a page author: one read-only SELECT over the page's sources, or a
+   * clear refusal. It first waits for the sources it names — those defined or awaited, and
+   * `declared` ones (named by the page but perhaps not defined yet) — so a query never runs
+   * before its tables exist, and a source that failed says so itself.
+   */
+  async readOnlyRecords(
+    sql: string,
+    params: readonly QueryParam[] = [],
+    declared: Iterable<string> = [],
+  ): Promise<RecordRow[]> {
+    const named = sourcesNamedIn(sql, [...this.sources.names(), ...declared]);
+    await Promise.all(named.map((name) => this.sources.get(name)));
     assertReadOnly(sql, [...this.#tables, ...this.#live.keys()]);
     return this.records(sql, params);
   }
@@ -371,6 +383,26 @@ export class Engine implements SourceLoader {
     this.#connector = undefined;
     if (connector) await (await connector).close();
   }
+}
+
+/** The `candidates` that appear in `sql` as a name (case-insensitive, as DuckDB compares names). */
+function sourcesNamedIn(sql: string, candidates: readonly string[]): string[] {
+  let words: Set<string>;
+  try {
+    words = new Set(
+      tokenize(sql)
+        .filter((token) => token.kind === 'word' || token.kind === 'quoted')
+        .map((token) => token.text.toLowerCase()),
+    );
+  } catch {
+    return []; // the guard explains what is wrong with the text
+  }
+  const named = new Map<string, string>();
+  for (const name of candidates) {
+    if (words.has(name.toLowerCase()) && !named.has(name.toLowerCase()))
+      named.set(name.toLowerCase(), name);
+  }
+  return [...named.values()];
 }
 
 /** A decoder's or database's error, as one sentence without its JSON wrapping. */

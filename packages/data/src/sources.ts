@@ -49,6 +49,11 @@ export class SourceRegistry {
     return promise;
   }
 
+  /** Every name defined, or asked for and awaited. */
+  names(): string[] {
+    return [...this.#entries.keys()];
+  }
+
   has(name: string): boolean {
     const entry = this.#entries.get(name);
     return entry !== undefined && entry.settle === undefined;

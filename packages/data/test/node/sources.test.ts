@@ -34,6 +34,20 @@ describe('sources defined by script', () => {
     expect(await engine.records('SELECT sum(share) AS s FROM sx_budget')).toEqual([{ s: 0.7 }]);
   });
 
+  it('runs a query only once the sources it names have loaded, whatever case it names them in', async () => {
+    // Not awaited: the query below is sent while the Parquet file is still loading.
+    engine.defineSource('Slow_Evaluation', { bytes: parquet('evaluation.zstd.parquet') });
+    const rows = await engine.readOnlyRecords('SELECT count(*)::INT AS n FROM slow_evaluation');
+    expect(rows).toEqual([{ n: 3 }]);
+  });
+
+  it('waits for a source the page declares before any script defines it', async () => {
+    const answer = engine.readOnlyRecords('SELECT sum(share) AS s FROM later', [], ['later']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await engine.loadRecords('later', [{ share: 0.25 }, { share: 0.5 }]);
+    expect(await answer).toEqual([{ s: 0.75 }]);
+  });
+
   it('recognises Arrow IPC bytes, file or stream, by their signature', async () => {
     const table = tableFromArrays({ region: ['华东', '华南'], actual: [1.5, 1.2] });
     for (const layout of ['file', 'stream'] as const) {

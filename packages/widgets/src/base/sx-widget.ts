@@ -265,7 +265,7 @@ export abstract class SxWidget extends LitElement {
       }
       this.#followRefreshes(live);
     } else if (this.query) {
-      return toTextRecords(await engine.readOnlyRecords(this.query));
+      return toTextRecords(await engine.readOnlyRecords(this.query, [], this.declaredSources()));
     } else {
       throw new Error(this.t('noSourceGiven'));
     }
@@ -273,6 +273,16 @@ export abstract class SxWidget extends LitElement {
     const query = await this.tableQuery(table);
     const bound = typeof query === 'string' ? { sql: query, params: [] } : query;
     return toTextRecords(await engine.records(bound.sql, bound.params));
+  }
+
+  /** Names of the `sx-data-source` elements on the page (and in this widget's shadow host), defined yet or not. */
+  private declaredSources(): string[] {
+    const roots = new Set<ParentNode>([document, this.getRootNode() as ParentNode]);
+    return [...roots].flatMap((root) =>
+      Array.from(root.querySelectorAll('sx-data-source[name]'), (element) =>
+        String(element.getAttribute('name')),
+      ),
+    );
   }
 
   /**
