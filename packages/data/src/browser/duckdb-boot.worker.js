@@ -1,0 +1,16 @@
+/* global self, location, importScripts */
+// The database's worker: DuckDB-WASM's own worker script (its URL after the `#`), minus one
+// detour. To report download progress that script pipes the wasm response through a
+// TransformStream into a new Response, and the browser keeps compiled wasm only for a
+// response that came straight from its HTTP cache — so every visit compiled the 34 MB
+// module again. Stratex does not use that progress: without TransformStream the script
+// streams the fetch response as it is, and a returning visitor's browser reuses the code.
+'use strict';
+(function boot() {
+  const script = new URL(decodeURIComponent(location.hash.slice(1)), location.href);
+  if (script.origin !== location.origin || !script.pathname.endsWith('.js')) {
+    throw new Error('The database worker may only load its own script, next to this one.');
+  }
+  self.TransformStream = undefined;
+  importScripts(script.href);
+})();
