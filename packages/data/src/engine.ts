@@ -9,10 +9,9 @@ import { defaultCsvByteLimit } from './csv/size-limit';
 import { SourceRegistry } from './sources';
 import { quoteIdentifier } from './sql';
 import { withTimeout } from './timeout';
-import { insertArrowBytes, insertArrowTable } from './arrow/insert-arrow';
 import { assertReadOnly } from './guard/read-only';
 import { tokenize } from './guard/sql-tokens';
-import { insertParquet, type ParquetLoadOptions } from './parquet/load-parquet';
+import type { ParquetLoadOptions } from './parquet/load-parquet';
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
 import { tooLarge } from './refresh/conditional-fetch';
 import { publishTable } from './refresh/publish-table';
@@ -231,6 +230,8 @@ export class Engine implements SourceLoader {
       this.connector(),
       this.options.parquetDecoder(),
     ]);
+    // Loaders that need Apache Arrow come in their own chunk: a page pays for them on first use.
+    const { insertParquet } = await import('./parquet/load-parquet');
     await this.#loading(file, 'Parquet', table, () =>
       insertParquet(connector, decoder, table, bytes, file, {
         ...(options.columns ? { columns: options.columns } : {}),
@@ -248,6 +249,7 @@ export class Engine implements SourceLoader {
     file = `${table}.arrow`,
   ): Promise<LoadedTable> {
     const connector = await this.connector();
+    const { insertArrowBytes } = await import('./arrow/insert-arrow');
     await this.#loading(file, 'Arrow', table, () => insertArrowBytes(connector, table, bytes));
     return { ...(await this.describe(table)), file, encoding: 'arrow' };
   }
@@ -255,6 +257,7 @@ export class Engine implements SourceLoader {
   /** Loads an in-memory Arrow table into `table`. */
   async loadArrowTable(table: string, arrow: Table, file = table): Promise<LoadedTable> {
     const connector = await this.connector();
+    const { insertArrowTable } = await import('./arrow/insert-arrow');
     await this.#loading(file, 'Arrow', table, () => insertArrowTable(connector, table, arrow));
     return { ...(await this.describe(table)), file, encoding: 'arrow' };
   }

@@ -11,15 +11,11 @@ export { fileLabel, LoadError, type LoadProgress, type ProgressListener } from '
 export { quoteIdentifier, quoteLiteral, tableNameFor } from './sql';
 export { EngineTimeoutError, withTimeout } from './timeout';
 export { pageEngine } from './browser/page-engine';
-export { WasmConnector, bundledAssets, type WasmAssets } from './browser/wasm-connector';
 export { SourceRegistry, UnknownSourceError } from './sources';
 export type { ArrowInsertMode } from './connector';
 export type { ParquetBytesOptions } from './engine';
-export { tableFromColumns, tableFromRecords } from './arrow/columns';
-export { arrowLayout, toArrowStream, tableToArrowStream } from './arrow/ipc';
 export { UnknownColumnError, matchColumn, matchColumns, closestName } from './guard/column-names';
 export { assertReadOnly, UnsafeQueryError } from './guard/read-only';
-export { outlineParquet, type ParquetOutline } from './parquet/inspect';
 export type { ParquetDecoder, ParquetDecoderLoader } from './parquet/parquet-module';
 export {
   fetchBytes,

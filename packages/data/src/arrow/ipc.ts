@@ -1,14 +1,7 @@
 import { type Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { arrowLayout } from './layout';
 
-const FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
-const STREAM_CONTINUATION = [0xff, 0xff, 0xff, 0xff];
-
-/** Which Arrow IPC layout `bytes` use, if any. */
-export function arrowLayout(bytes: Uint8Array): 'file' | 'stream' | undefined {
-  if (FILE_MAGIC.every((byte, index) => bytes[index] === byte)) return 'file';
-  if (STREAM_CONTINUATION.every((byte, index) => bytes[index] === byte)) return 'stream';
-  return undefined;
-}
+export { arrowLayout };
 
 /** The IPC stream DuckDB inserts from, whichever layout the bytes came in. */
 export function toArrowStream(bytes: Uint8Array): Uint8Array {

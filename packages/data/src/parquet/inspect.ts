@@ -1,4 +1,5 @@
 import { type FileMetaData, parquetMetadata, parquetSchema } from 'hyparquet';
+import { looksLikeParquet, MAGIC } from './signature';
 
 /** What a Parquet file holds, read from its footer before anything is decoded. */
 export interface ParquetOutline {
@@ -6,13 +7,6 @@ export interface ParquetOutline {
   rowCount: number;
   rowGroups: { rowCount: number; decodedBytes: number }[];
   codecs: string[];
-}
-
-const MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
-
-/** True when the bytes start like a Parquet file. */
-export function looksLikeParquet(bytes: Uint8Array): boolean {
-  return MAGIC.every((byte, index) => bytes[index] === byte);
 }
 
 /**

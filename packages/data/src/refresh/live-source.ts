@@ -1,5 +1,4 @@
 import type { Table } from 'apache-arrow';
-import { tableFromRecords } from '../arrow/columns';
 import type { EncodingChoice } from '../decode';
 import type { LoadedTable } from '../engine';
 import { fileLabel, type LoadProgress } from '../fetch-bytes';
@@ -135,7 +134,11 @@ export class LiveSource extends EventTarget {
     try {
       let fresh: LoadedTable;
       const { spec } = this;
-      const arrow = spec.arrow ?? (spec.records ? tableFromRecords(spec.records) : undefined);
+      const arrow =
+        spec.arrow ??
+        (spec.records
+          ? (await import('../arrow/columns')).tableFromRecords(spec.records)
+          : undefined);
       if (arrow) {
         fresh = await loader.loadArrowTable(staging, arrow, label);
       } else {

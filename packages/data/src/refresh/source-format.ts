@@ -1,5 +1,5 @@
-import { arrowLayout } from '../arrow/ipc';
-import { looksLikeParquet } from '../parquet/inspect';
+import { arrowLayout } from '../arrow/layout';
+import { looksLikeParquet } from '../parquet/signature';
 
 export type SourceFormat = 'csv' | 'parquet' | 'arrow';
 export type FormatChoice = SourceFormat | 'auto';

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Engine, type LoadedTable, LoadError, WasmConnector } from '@stratex/data';
+import { Engine, type LoadedTable, LoadError } from '@stratex/data';
+import { WasmConnector } from '@stratex/data/wasm';
 import {
   disagreements,
   quantityColumns,

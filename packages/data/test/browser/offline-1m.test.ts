@@ -1,5 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
-import { browserParquetDecoder, Engine, fetchBytes, WasmConnector } from '@stratex/data';
+import { browserParquetDecoder, Engine, fetchBytes } from '@stratex/data';
+import { WasmConnector } from '@stratex/data/wasm';
 
 const facts = '/fixtures/generated/sales_1000000';
 const present = await fetch(`${facts}.parquet`, { method: 'HEAD' }).then(

@@ -3,8 +3,8 @@ import {
   browserParquetDecoder,
   type DatabaseHealthDetail,
   Engine,
-  WasmConnector,
 } from '@stratex/data';
+import { WasmConnector } from '@stratex/data/wasm';
 
 const workers: Worker[] = [];
 const engine = new Engine(
