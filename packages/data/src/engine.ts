@@ -10,7 +10,8 @@ import { SourceRegistry } from './sources';
 import { quoteIdentifier } from './sql';
 import { withTimeout } from './timeout';
 import { insertArrowBytes, insertArrowTable } from './arrow/insert-arrow';
-import { assertReadOnly } from './guard/read-only';
+import { fileRefusal } from './guard/file-access';
+import { QueryGuard } from './guard/query-guard';
 import { insertParquet, type ParquetLoadOptions } from './parquet/load-parquet';
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
 import { tooLarge } from './refresh/conditional-fetch';
@@ -81,6 +82,7 @@ export class Engine implements SourceLoader {
   readonly #recovering: RecoveringConnector | undefined;
   readonly #live = new Map<string, LiveSource>();
   readonly #tables = new Set<string>();
+  readonly #guard = new QueryGuard((sql, params) => this.records(sql, params));
   readonly limits: { maxFileBytes: number; timeoutMs: number; maxDecodedBytes: number };
   /** The page's named sources and shared file loads. */
   readonly sources = new SourceRegistry();
@@ -201,8 +203,13 @@ export class Engine implements SourceLoader {
 
   /** Runs SQL typed by a page author: one read-only SELECT over the page's sources, or a clear refusal. */
   async readOnlyRecords(sql: string, params: readonly QueryParam[] = []): Promise<RecordRow[]> {
-    assertReadOnly(sql, [...this.#tables, ...this.#live.keys()]);
-    return this.records(sql, params);
+    const tables = [...this.#live.keys(), ...this.#tables];
+    await this.#guard.check(sql, tables);
+    try {
+      return await this.records(sql, params);
+    } catch (cause) {
+      throw fileRefusal(cause, tables) ?? cause;
+    }
   }
 
   /** Loads Parquet bytes into `table`, decoded in the page; `columns` limits what is read. */
