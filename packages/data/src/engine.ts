@@ -9,7 +9,8 @@ import { defaultCsvByteLimit } from './csv/size-limit';
 import { SourceRegistry } from './sources';
 import { quoteIdentifier } from './sql';
 import { withTimeout } from './timeout';
-import { assertReadOnly } from './guard/read-only';
+import { fileRefusal } from './guard/file-access';
+import { QueryGuard } from './guard/query-guard';
 import { tokenize } from './guard/sql-tokens';
 import type { ParquetLoadOptions } from './parquet/load-parquet';
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
@@ -81,6 +82,7 @@ export class Engine implements SourceLoader {
   readonly #recovering: RecoveringConnector | undefined;
   readonly #live = new Map<string, LiveSource>();
   readonly #tables = new Set<string>();
+  readonly #guard = new QueryGuard((sql, params) => this.records(sql, params));
   readonly limits: { maxFileBytes: number; timeoutMs: number; maxDecodedBytes: number };
   /** The page's named sources and shared file loads. */
   readonly sources = new SourceRegistry();
@@ -212,8 +214,13 @@ export class Engine implements SourceLoader {
   ): Promise<RecordRow[]> {
     const named = sourcesNamedIn(sql, [...this.sources.names(), ...declared]);
     await Promise.all(named.map((name) => this.sources.get(name)));
-    assertReadOnly(sql, [...this.#tables, ...this.#live.keys()]);
-    return this.records(sql, params);
+    const tables = [...this.#live.keys(), ...this.#tables];
+    await this.#guard.check(sql, tables);
+    try {
+      return await this.records(sql, params);
+    } catch (cause) {
+      throw fileRefusal(cause, tables) ?? cause;
+    }
   }
 
   /** Loads Parquet bytes into `table`, decoded in the page; `columns` limits what is read. */

@@ -4,6 +4,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import bootWorkerUrl from './duckdb-boot.worker.js?url';
 import type { Table } from 'apache-arrow';
 import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
+import { confineFileAccess } from '../guard/file-access';
 
 /**
  * Where the database's files are. They ship inside our own build, next to stratex.js,
@@ -67,6 +68,7 @@ export class WasmConnector implements Connector {
       await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const connection = await db.connect();
       for (const statement of offlineSettings) await connection.query(statement);
+      await confineFileAccess((sql) => connection.query(sql));
       return new WasmConnector(db, worker, connection);
     } catch (cause) {
       worker.terminate();

@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { QueryParam } from '../connector';
+import { REGISTERED_FILE_AREA } from '../guard/file-access';
 import { quoteIdentifier, quoteLiteral } from '../sql';
 
 /** What the CSV loader needs from a database. */
@@ -42,7 +43,7 @@ async function sendTextTable(
   text: Uint8Array,
   rows: TextRows,
 ): Promise<{ done: Promise<void> }> {
-  const fileName = `sx-csv-${++files}.csv`;
+  const fileName = `${REGISTERED_FILE_AREA}sx-csv-${++files}.csv`;
   await db.registerFile(fileName, text);
   const reading = db.query(
     `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT * FROM ${readCsvSql(fileName, rows)}`,

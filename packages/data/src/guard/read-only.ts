@@ -1,19 +1,13 @@
-import { closestName } from './column-names';
+import { notASource, UnsafeQueryError } from './refusal';
 import { type SqlToken, tokenize } from './sql-tokens';
 
-/** Raised when a query could change data or reach past the page's own sources. */
-export class UnsafeQueryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnsafeQueryError';
-  }
-}
+export { UnsafeQueryError };
 
 const FORBIDDEN_WORDS = new Set(
   (
     'INSERT UPDATE DELETE CREATE DROP ALTER ATTACH DETACH INSTALL LOAD COPY PRAGMA SET RESET ' +
     'CALL EXPORT IMPORT CHECKPOINT VACUUM USE TRUNCATE MERGE BEGIN COMMIT ROLLBACK ABORT ' +
-    'PREPARE EXECUTE DEALLOCATE GRANT REVOKE SUMMARIZE DESCRIBE SHOW EXPLAIN INTO SECRET'
+    'PREPARE EXECUTE DEALLOCATE GRANT REVOKE SUMMARIZE DESCRIBE SHOW EXPLAIN INTO'
   ).split(' '),
 );
 const FORBIDDEN_FUNCTIONS = new Set(
@@ -40,10 +34,16 @@ interface Level {
   expectTable: boolean;
 }
 
+/** Words that open a query inside brackets: `ARRAY(FROM …)`, `EXISTS (SELECT …)`, `IN (WITH …)`. */
+const QUERY_STARTS = new Set(['SELECT', 'FROM', 'WITH', 'VALUES']);
+
 /**
- * Accepts one SELECT (or WITH … SELECT) that reads only `tables` (the page's sources and
- * their tables, compared case-insensitively) and refuses, with the reason, anything else:
- * writes, settings, extensions, COPY, and any file, URL or glob the page did not register.
+ * The first, textual check: accepts one SELECT (or WITH … SELECT) that reads only `tables`
+ * (the page's sources and their tables, compared case-insensitively) and refuses, with the
+ * reason, what it can see is anything else: writes, settings, extensions, COPY, files and
+ * URLs. It gives the clearest messages but is not the whole guard: DuckDB's own parse tree
+ * (`statement-tree.ts`, where the engine has one) and the engine's file confinement
+ * (`file-access.ts`) stand behind it.
  */
 export function assertReadOnly(sql: string, tables: Iterable<string>): void {
   let tokens: SqlToken[];
@@ -90,11 +90,7 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
     if (level.expectTable) {
       if ((token.kind === 'word' && token.text === 'LATERAL') || token.text === '.') return;
       level.expectTable = false;
-      if (token.kind === 'string') {
-        throw new UnsafeQueryError(
-          `The query reads the file '${token.text}' directly; only the page's sources can be queried.`,
-        );
-      }
+      if (token.kind === 'string') throw notASource(token.text, known);
       if ((token.kind === 'word' || token.kind === 'quoted') && next?.text !== '.') {
         if (isCall) {
           if (!TABLE_FUNCTIONS.has(token.text.toUpperCase())) {
@@ -103,11 +99,7 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
             );
           }
         } else if (!allowed.has(token.text.toUpperCase())) {
-          const hint = closestName(token.text, known);
-          throw new UnsafeQueryError(
-            `The query reads "${token.text}", which is not a source on this page.` +
-              (hint ? ` Did you mean "${hint}"?` : ''),
-          );
+          throw notASource(token.written ?? token.text, known);
         }
       } else if (next?.text === '.') {
         level.expectTable = true;
@@ -119,7 +111,8 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
         previous !== undefined &&
         (previous.kind === 'quoted' ||
           (previous.kind === 'word' && !NOT_A_CALL.has(previous.text)));
-      levels.push({ query: !call, inFrom: false, expectTable: false });
+      const opensQuery = next?.kind === 'word' && QUERY_STARTS.has(next.text);
+      levels.push({ query: !call || opensQuery, inFrom: false, expectTable: false });
     } else if (token.kind === 'symbol' && token.text === ')') {
       if (levels.length > 1) levels.pop();
     } else if (token.kind === 'word') {

@@ -3,6 +3,8 @@ export interface SqlToken {
   kind: 'word' | 'quoted' | 'string' | 'number' | 'symbol';
   /** Words upper-cased; quoted identifiers and strings without their quotes. */
   text: string;
+  /** Words as written (for messages). */
+  written?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export function tokenize(sql: string): SqlToken[] {
       if ((word === 'E' || word === 'e') && next === "'") {
         throw new Error("The query uses escaped strings (E'…'), which are not accepted here.");
       }
-      tokens.push({ kind: 'word', text: word.toUpperCase() });
+      tokens.push({ kind: 'word', text: word.toUpperCase(), written: word });
       at += word.length;
     } else if (/\d/.test(char) || (char === '.' && /\d/.test(sql[at + 1] ?? ''))) {
       const number = /^[\d_]*\.?[\d_]*(?:e[+-]?\d+)?/i.exec(rest)?.[0] ?? char;

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
 import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
+import { confineFileAccess } from '../guard/file-access';
 
 type Blocking = typeof DuckDBBlocking;
 type Bindings = Awaited<ReturnType<Blocking['createDuckDB']>>;
@@ -40,6 +41,7 @@ export class BlockingConnector implements Connector {
     const connection = db.connect();
     connection.query('SET autoinstall_known_extensions = false');
     connection.query('SET autoload_known_extensions = false');
+    await confineFileAccess(async (sql) => connection.query(sql));
     return new BlockingConnector(db, connection);
   }
 

@@ -20,7 +20,7 @@ export function nodeEngine(options?: EngineOptions): Engine {
 
 /** An engine on native DuckDB: the same loaders and SQL, much faster. Close it when done. */
 export function nativeEngine(options?: EngineOptions): Engine {
-  return new Engine(() => NativeConnector.open(), {
+  return new Engine(() => NativeConnector.open(':memory:', { confineFiles: true }), {
     parquetDecoder: nodeParquetDecoder,
     ...options,
   });

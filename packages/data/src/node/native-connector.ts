@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   type DuckDBAppender,
   type DuckDBConnection,
@@ -10,6 +10,7 @@ import {
 import { type DataType, type Table, tableFromIPC, Type } from 'apache-arrow';
 import { tableFromColumns } from '../arrow/columns';
 import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
+import { confineFileAccess, REGISTERED_FILE_AREA } from '../guard/file-access';
 import { quoteIdentifier } from '../sql';
 
 /**
@@ -25,8 +26,12 @@ export class NativeConnector implements Connector {
     private readonly folder: string,
   ) {}
 
-  /** Opens an in-memory database; registered files live in a private temporary folder. */
-  static async open(path = ':memory:'): Promise<NativeConnector> {
+  /**
+   * Opens an in-memory database; registered files live in a private temporary folder.
+   * `confineFiles` lets SQL read those files only, as in the page; the query server leaves
+   * it off, reads its sources' own paths, then switches file access off itself.
+   */
+  static async open(path = ':memory:', { confineFiles = false } = {}): Promise<NativeConnector> {
     const instance = await DuckDBInstance.create(path, {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
@@ -34,6 +39,11 @@ export class NativeConnector implements Connector {
     const connection = await instance.connect();
     const folder = mkdtempSync(join(tmpdir(), 'stratex-'));
     await connection.run(`SET file_search_path = '${folder.replaceAll("'", "''")}'`);
+    if (confineFiles) {
+      // DuckDB checks the name as written and as found on the search path: allow both.
+      const area = [REGISTERED_FILE_AREA, join(folder, REGISTERED_FILE_AREA)];
+      await confineFileAccess((sql) => connection.run(sql), area);
+    }
     return new NativeConnector(instance, connection, folder);
   }
 
@@ -46,7 +56,9 @@ export class NativeConnector implements Connector {
   }
 
   async registerFile(fileName: string, bytes: Uint8Array): Promise<void> {
-    writeFileSync(join(this.folder, fileName), bytes);
+    const path = join(this.folder, fileName);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
   }
 
   async dropFile(fileName: string): Promise<void> {
