@@ -1,6 +1,7 @@
 /** Quotes an identifier for DuckDB: `a"b` becomes `"a""b"`. Every identifier goes through here. */
 export function quoteIdentifier(name: string): string {
   if (name.includes('\u0000')) throw new Error('An identifier cannot contain a NUL character.');
+  if (name === '') throw new Error('An identifier cannot be empty.');
   return `"${name.replaceAll('"', '""')}"`;
 }
 

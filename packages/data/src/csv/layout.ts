@@ -44,7 +44,13 @@ export function findLayout(bytes: Uint8Array): CsvLayout | null {
   for (const delimiter of hinted === null ? CANDIDATES : [hinted]) {
     const records = preview(bytes, delimiter);
     const { width, score } = commonWidth(records);
-    if (!best || score > best.score) best = { delimiter, records, width, score };
+    // On a tie, the separator under which more of the records share the width: a quoted
+    // line break read under the wrong separator splits one record into two odd ones.
+    const better =
+      !best ||
+      score > best.score ||
+      (score === best.score && score > 0 && records.length < best.records.length);
+    if (better) best = { delimiter, records, width, score };
   }
   if (!best || best.records.length === 0) return null;
   const { delimiter, records, width } = best;

@@ -1,6 +1,7 @@
 import type { Connector } from '../connector';
 import type { ProgressListener } from '../fetch-bytes';
 import { joinArrowStreams } from '../arrow/join-streams';
+import { widenHalfFloats } from '../arrow/widen-half-floats';
 import { matchColumns } from '../guard/column-names';
 import { outlineParquet } from './inspect';
 import type { ParquetDecoder } from './parquet-module';
@@ -47,7 +48,7 @@ export async function insertParquet(
   const reader = await decoder.open(bytes);
   try {
     if (rowGroups.length === 0) {
-      await connector.insertArrow(table, await reader.read(undefined, columns));
+      await connector.insertArrow(table, widenHalfFloats(await reader.read(undefined, columns)));
       return;
     }
     const report = (rowsLoaded: number): void =>
@@ -61,7 +62,7 @@ export async function insertParquet(
     const streams: Uint8Array[] = [];
     let rowsRead = 0;
     for (const [index, group] of rowGroups.entries()) {
-      streams.push(await reader.read(index, columns));
+      streams.push(widenHalfFloats(await reader.read(index, columns)));
       rowsRead += group.rowCount;
       if (index < rowGroups.length - 1) report(rowsRead);
     }

@@ -27,7 +27,7 @@ export const varianceAlertsStyles = css`
   }
   [part~='alert'] {
     display: grid;
-    grid-template-columns: 6.5em minmax(0, 1fr) minmax(90px, 240px) 6.5em;
+    grid-template-columns: 7.5em minmax(0, 1fr) minmax(90px, 240px) 6.5em;
     grid-template-areas: 'badge main trend figure';
     align-items: center;
     gap: 6px 14px;

@@ -1,0 +1,34 @@
+import {
+  type Float,
+  Float32,
+  MessageReader,
+  Table,
+  type DataType,
+  Precision,
+  Type,
+  type Vector,
+  tableFromIPC,
+  tableToIPC,
+  vectorFromArray,
+} from 'apache-arrow';
+
+/**
+ * DuckDB takes no half-precision floats from Arrow ("Unsupported Internal Arrow Type e"), so
+ * top-level Float16 columns become Float32, which holds every Float16 value exactly.
+ * Streams without one are returned untouched, without being decoded.
+ */
+export function widenHalfFloats(stream: Uint8Array): Uint8Array {
+  const schema = new MessageReader(stream).readSchema();
+  if (!schema?.fields.some((field) => isHalfFloat(field.type))) return stream;
+  const table = tableFromIPC(stream);
+  const columns = table.schema.fields.map((field, index): [string, Vector] => {
+    const column = table.getChildAt(index);
+    if (!column) throw new Error(`column ${field.name} is missing from its own table`);
+    if (!isHalfFloat(field.type)) return [field.name, column];
+    return [field.name, vectorFromArray([...column] as (number | null)[], new Float32())];
+  });
+  return tableToIPC(new Table(Object.fromEntries(columns)), 'stream');
+}
+
+const isHalfFloat = (type: DataType): boolean =>
+  type.typeId === Type.Float && (type as Float).precision === Precision.HALF;
