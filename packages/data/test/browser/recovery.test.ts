@@ -1,9 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import {
-  browserParquetDecoder,
-  type DatabaseHealthDetail,
-  Engine,
-} from '@stratex/data';
+import { browserParquetDecoder, type DatabaseHealthDetail, Engine } from '@stratex/data';
 import { WasmConnector } from '@stratex/data/wasm';
 
 const workers: Worker[] = [];
