@@ -131,7 +131,15 @@ export class Engine implements SourceLoader {
   /** Runs a query and returns plain objects keyed by column name. */
   async records(sql: string, params: readonly QueryParam[] = []): Promise<RecordRow[]> {
     const table = await this.query(sql, params);
-    return table.toArray().map((row: { toJSON(): RecordRow }) => row.toJSON());
+    const names = table.schema.fields.map((field) => field.name);
+    const columns = names.map((_, index) => table.getChildAt(index));
+    const rows: RecordRow[] = [];
+    for (let at = 0; at < table.numRows; at++) {
+      const row: RecordRow = {};
+      names.forEach((name, index) => ownValue(row, name, columns[index]?.get(at)));
+      rows.push(row);
+    }
+    return rows;
   }
 
   /** Loads a CSV from a URL into `table`; a file over the size limit fails before it downloads. */
@@ -393,6 +401,11 @@ export class Engine implements SourceLoader {
     this.#connector = undefined;
     if (connector) await (await connector).close();
   }
+}
+
+/** Sets a key as the row's own, even one called `__proto__` (plain assignment would not). */
+export function ownValue(row: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The `candidates` that appear in `sql` as a name (case-insensitive, as DuckDB compares names). */

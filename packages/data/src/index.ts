@@ -5,6 +5,7 @@ export {
   type CsvLoadOptions,
   type EngineOptions,
   type LoadedTable,
+  ownValue,
   type RecordRow,
 } from './engine';
 export { fileLabel, LoadError, type LoadProgress, type ProgressListener } from './fetch-bytes';

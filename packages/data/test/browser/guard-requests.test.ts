@@ -13,7 +13,9 @@ new BroadcastChannel(channelName).addEventListener('message', (event: MessageEve
 const PageWorker = globalThis.Worker;
 globalThis.Worker = class extends PageWorker {
   constructor(url: string | URL, options?: WorkerOptions) {
-    const script = new URL(String(url), document.baseURI).href;
+    // Stratex starts DuckDB's worker through a boot script that names it after the '#'.
+    const target = new URL(String(url), document.baseURI);
+    const script = target.hash ? decodeURIComponent(target.hash.slice(1)) : target.href;
     const watcher = `
       const channel = new BroadcastChannel(${JSON.stringify(channelName)});
       const open = XMLHttpRequest.prototype.open;

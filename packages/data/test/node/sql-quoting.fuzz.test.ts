@@ -74,3 +74,11 @@ describe('identifier quoting, fuzzed through DuckDB', () => {
     expect(() => quoteIdentifier('')).toThrow('cannot be empty');
   });
 });
+
+describe('names that are also JavaScript object keys', () => {
+  it('keeps a column called __proto__ (a counterexample fast-check found)', async () => {
+    const rows = await engine.records(`SELECT 7 AS ${quoteIdentifier('__proto__')}`);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(rows[0], '__proto__')?.value).toBe(7);
+  });
+});

@@ -7,6 +7,7 @@ import {
   type LoadProgress,
   LoadError,
   type LiveSource,
+  ownValue,
   pageEngine,
   type QueryParam,
   quoteIdentifier,
@@ -395,7 +396,7 @@ export function toTextRecords(rows: readonly RecordRow[]): TextRecord[] {
   return rows.map((row) => {
     const record: TextRecord = {};
     for (const [key, value] of Object.entries(row)) {
-      record[key] = value === null || value === undefined ? null : String(value);
+      ownValue(record, key, value === null || value === undefined ? null : String(value));
     }
     return record;
   });
