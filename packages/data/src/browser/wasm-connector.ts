@@ -1,19 +1,8 @@
 import { AsyncDuckDB, type AsyncDuckDBConnection, VoidLogger } from '@duckdb/duckdb-wasm';
-import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
 import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
-
-/**
- * Where the database's files are. They ship inside our own build, next to stratex.js,
- * so a page never reaches a CDN.
- */
-export interface WasmAssets {
-  wasm: string;
-  worker: string;
-}
-
-export const bundledAssets: WasmAssets = { wasm: ehWasmUrl, worker: ehWorkerUrl };
+import { assetUrl, bundledAssets, type WasmAssets } from './bundled-assets';
+import { startWorker } from './trusted-worker';
 
 const offlineSettings = [
   'SET autoinstall_known_extensions = false',
@@ -46,10 +35,10 @@ export class WasmConnector implements Connector {
     if (typeof WebAssembly !== 'object') {
       throw new Error('This browser cannot run WebAssembly, which the widgets need.');
     }
-    const worker = new Worker(new URL(assets.worker, document.baseURI).href);
+    const worker = startWorker(assetUrl(assets.worker));
     const db = new AsyncDuckDB(new VoidLogger(), worker);
     try {
-      await db.instantiate(new URL(assets.wasm, document.baseURI).href);
+      await db.instantiate(assetUrl(assets.wasm));
       await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const connection = await db.connect();
       for (const statement of offlineSettings) await connection.query(statement);
