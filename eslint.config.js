@@ -50,6 +50,19 @@ export default tseslint.config(
           ],
         },
       ],
+      // A style attribute is inline style, which `style-src 'self'` refuses; CSSOM writes are not.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TaggedTemplateExpression TemplateElement[value.raw=/\\sstyle\\s*=/]',
+          message: 'A style attribute breaks under a strict CSP; use styleProps or a class.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='setAttribute'][arguments.0.value='style']",
+          message: 'A style attribute breaks under a strict CSP; set properties on element.style.',
+        },
+      ],
     },
   },
 );

@@ -1,3 +1,7 @@
 import type { Server } from 'node:http';
 
-export function startStaticServer(root: string, port?: number): Promise<Server>;
+export function startStaticServer(
+  root: string,
+  port?: number,
+  extraHeaders?: Readonly<Record<string, string>>,
+): Promise<Server>;

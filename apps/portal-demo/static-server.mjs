@@ -18,8 +18,11 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
-/** Starts serving `root` on `port` (0 picks a free one); resolves once listening. */
-export function startStaticServer(root, port = 0) {
+/**
+ * Starts serving `root` on `port` (0 picks a free one); resolves once listening.
+ * `extraHeaders` are added to every response (a test sends its Content-Security-Policy this way).
+ */
+export function startStaticServer(root, port = 0, extraHeaders = {}) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -32,7 +35,7 @@ export function startStaticServer(root, port = 0) {
       stat = statSync(file);
       if (!stat.isFile()) throw new Error('not a file');
     } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      response.writeHead(404, { 'content-type': 'text/plain', ...extraHeaders }).end('Not found');
       return;
     }
     const etag = `"${stat.size.toString(16)}-${stat.mtimeMs.toString(16)}"`;
@@ -42,6 +45,7 @@ export function startStaticServer(root, port = 0) {
       etag,
       'last-modified': stat.mtime.toUTCString(),
       'cache-control': 'no-cache',
+      ...extraHeaders,
     };
     if (request.headers['if-none-match'] === etag) {
       response.writeHead(304, headers).end();

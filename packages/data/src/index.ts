@@ -12,6 +12,8 @@ export { fileLabel, LoadError, type LoadProgress, type ProgressListener } from '
 export { quoteIdentifier, quoteLiteral, tableNameFor } from './sql';
 export { EngineTimeoutError, withTimeout } from './timeout';
 export { pageEngine } from './browser/page-engine';
+export { bundledAssets, type WasmAssets } from './browser/bundled-assets';
+export { trustedTypesPolicyName } from './browser/trusted-worker';
 export { SourceRegistry, UnknownSourceError } from './sources';
 export type { ArrowInsertMode } from './connector';
 export type { ParquetBytesOptions } from './engine';

@@ -1,34 +1,9 @@
 import { AsyncDuckDB, type AsyncDuckDBConnection, VoidLogger } from '@duckdb/duckdb-wasm';
-import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import bootWorkerUrl from './duckdb-boot.worker.js?url';
 import type { Table } from 'apache-arrow';
 import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
 import { confineFileAccess } from '../guard/file-access';
-
-/**
- * Where the database's files are. They ship inside our own build, next to stratex.js,
- * so a page never reaches a CDN.
- */
-export interface WasmAssets {
-  wasm: string;
-  worker: string;
-  /** A script started as the worker that then loads `worker` (see duckdb-boot.worker.js). */
-  boot?: string;
-}
-
-export const bundledAssets: WasmAssets = {
-  wasm: ehWasmUrl,
-  worker: ehWorkerUrl,
-  boot: bootWorkerUrl,
-};
-
-/** The URL the worker is started from: the boot script with DuckDB's worker after the `#`. */
-function workerUrl(assets: WasmAssets): string {
-  const worker = new URL(assets.worker, document.baseURI).href;
-  if (!assets.boot) return worker;
-  return `${new URL(assets.boot, document.baseURI).href}#${encodeURIComponent(worker)}`;
-}
+import { assetUrl, bundledAssets, type WasmAssets, workerUrl } from './bundled-assets';
+import { startWorker } from './trusted-worker';
 
 const offlineSettings = [
   'SET autoinstall_known_extensions = false',
@@ -61,10 +36,10 @@ export class WasmConnector implements Connector {
     if (typeof WebAssembly !== 'object') {
       throw new Error('This browser cannot run WebAssembly, which the widgets need.');
     }
-    const worker = new Worker(workerUrl(assets));
+    const worker = startWorker(workerUrl(assets));
     const db = new AsyncDuckDB(new VoidLogger(), worker);
     try {
-      await db.instantiate(new URL(assets.wasm, document.baseURI).href);
+      await db.instantiate(assetUrl(assets.wasm));
       await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const connection = await db.connect();
       for (const statement of offlineSettings) await connection.query(statement);

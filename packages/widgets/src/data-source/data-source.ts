@@ -32,6 +32,12 @@ export interface SxSourceErrorDetail extends SxDataErrorDetail {
 /**
  * @summary A named data source: loads an export once so that every widget naming it shares the table.
  *
+ * The query engine runs in a worker started from `stratex.js`'s own folder. On a page that
+ * enforces Trusted Types (`require-trusted-types-for 'script'`) it is started through one
+ * policy named `stratex`, which passes that worker's URL and nothing else; a page that
+ * lists its allowed policies must allow it and Lit's: `trusted-types stratex lit-html`.
+ * The whole policy a page needs is in the README, "Security".
+ *
  * @attr name - The name widgets refer to in their `source` attribute (and SQL in `query`).
  * @attr src - URL of the export. Relative URLs resolve against the page.
  * @attr format - `auto` (default: by signature, then extension), `csv`, `parquet`, `arrow`.
