@@ -15,7 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
-    modulePreload: false,
+    // Fetches a lazily loaded chunk's own imports alongside it, not one after the other.
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 2048,
     rollupOptions: {
       input: here('./src/stratex.ts'),

@@ -32,11 +32,13 @@ export class WasmConnector implements Connector {
     });
   }
 
-  static async open(assets: WasmAssets = bundledAssets): Promise<WasmConnector> {
+  /** Opens the database in `worker`, or in a worker started now from `assets`. */
+  static async open(assets: WasmAssets = bundledAssets, started?: Worker): Promise<WasmConnector> {
     if (typeof WebAssembly !== 'object') {
+      started?.terminate();
       throw new Error('This browser cannot run WebAssembly, which the widgets need.');
     }
-    const worker = startWorker(workerUrl(assets));
+    const worker = started ?? startWorker(workerUrl(assets));
     const db = new AsyncDuckDB(new VoidLogger(), worker);
     try {
       await db.instantiate(assetUrl(assets.wasm));
