@@ -1,8 +1,13 @@
 // A small static file server with the headers the widgets rely on: correct MIME types
-// (application/wasm lets the browser compile while it downloads), ETag and Last-Modified.
+// (application/wasm lets the browser compile while it downloads), ETag and Last-Modified,
+// and a year's caching for the build's content-hashed files, which never change under
+// their name (a returning visitor then asks for none of them, the 34 MB wasm included).
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+
+/** `assets/duckdb-eh-9ubY-jlA.wasm`, `chunks/columns-s3GYKzyi.js`: the name changes with the content. */
+const HASHED = /\/(?:assets|chunks)\/[^/]+-[\w-]{8}\.(?:js|wasm)$/;
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +49,7 @@ export function startStaticServer(root, port = 0, extraHeaders = {}) {
       'content-length': stat.size,
       etag,
       'last-modified': stat.mtime.toUTCString(),
-      'cache-control': 'no-cache',
+      'cache-control': HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...extraHeaders,
     };
     if (request.headers['if-none-match'] === etag) {
