@@ -84,7 +84,9 @@ function markdown(results: BenchResults): string {
       const result = group.byContestant[name];
       if (!result) return '—';
       const rss = result.peak_rss_mb ? `, ${result.peak_rss_mb} MB` : '';
-      return `${seconds(result.median_ms)} (${seconds(result.p95_ms)}), n=${result.runs}${rss}`;
+      if (result.runs === 0) return `every run failed (${result.failed_runs})`;
+      const failed = result.failed_runs ? `, ${result.failed_runs} failed` : '';
+      return `${seconds(result.median_ms)} (${seconds(result.p95_ms)}), n=${result.runs}${failed}${rss}`;
     });
     lines.push(`| ${group.label} | ${cells.join(' | ')} |`);
   }

@@ -33,7 +33,7 @@ async function measureOnce(
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const src = `/fixtures/generated/sales_${rows}.${format}`;
-    const timeout = 60_000 + rows / 20;
+    const timeout = 60_000 + rows / 40;
     const report = await timedPage(page, pageUrl(origin, contestant, src), timeout);
     const rssMb = await peakRendererRssMb(browser);
     return {
@@ -57,13 +57,38 @@ export async function treemapCase(
   for (const rows of sizes) {
     for (const format of formats) {
       const samples = new Map<Contestant, Sample[]>();
+      const failures = new Map<Contestant, number>();
       // Run 0 warms the machine's file cache and is discarded; contestants alternate within a run.
       for (let run = 0; run <= runs; run++) {
         for (const contestant of BROWSER_CONTESTANTS) {
-          const sample = await measureOnce(origin, contestant, rows, format);
+          let sample: Sample;
+          try {
+            sample = await measureOnce(origin, contestant, rows, format);
+          } catch (cause) {
+            // A contestant that hangs or crashes on one run is counted, not allowed to end the suite.
+            log(
+              `treemap ${rows} ${format} ${contestant} run ${run}: failed (${String(cause).split('\n')[0]})`,
+            );
+            if (run > 0) failures.set(contestant, (failures.get(contestant) ?? 0) + 1);
+            continue;
+          }
           log(`treemap ${rows} ${format} ${contestant} run ${run}: ${Math.round(sample.ms)} ms`);
           if (run > 0) samples.set(contestant, [...(samples.get(contestant) ?? []), sample]);
         }
+      }
+      for (const [contestant, failed] of failures) {
+        if (samples.has(contestant)) continue;
+        results.push({
+          case: 'treemap',
+          rows,
+          format,
+          contestant,
+          median_ms: NaN,
+          p95_ms: NaN,
+          runs: 0,
+          samples_ms: [],
+          failed_runs: failed,
+        });
       }
       const native = await nativeTreemap(rows, format, runs);
       log(`treemap ${rows} ${format} duckdb-native: ${Math.round(median(native.samples))} ms`);
@@ -80,6 +105,7 @@ export async function treemapCase(
           samples_ms: ms.map((value) => round(value)),
           check: list[0]!.check,
           peak_rss_mb: Math.max(...list.map((sample) => sample.rssMb)),
+          ...(failures.get(contestant) ? { failed_runs: failures.get(contestant) } : {}),
         });
       }
       results.push({

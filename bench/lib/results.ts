@@ -29,6 +29,8 @@ export interface CaseResult {
   /** Every measured run, warm-up excluded, in milliseconds. */
   samples_ms: number[];
   check?: Check;
+  /** Measured runs that failed (a hang past the time limit, a crash): left out of the figures. */
+  failed_runs?: number;
   /** Peak resident memory of the page's renderer process (worker included), in MB. */
   peak_rss_mb?: number;
   note?: string;
