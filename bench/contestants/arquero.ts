@@ -2,8 +2,15 @@
 // Arrow), group by region and product line, and the shared d3 treemap. Pure JS but for the
 // Parquet decoder.
 import { fromArrow, fromCSV, op } from 'arquero';
-import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { type Cell, dataFile, drawTreemap, fetchBytes, reportDrawn, reportError } from './shared';
+import {
+  type Cell,
+  dataFile,
+  drawTreemap,
+  fetchBytes,
+  parquetStream,
+  reportDrawn,
+  reportError,
+} from './shared';
 
 async function main(): Promise<void> {
   const { src, format } = dataFile();
@@ -11,14 +18,7 @@ async function main(): Promise<void> {
   if (format === 'csv') {
     table = fromCSV(await (await fetch(src)).text());
   } else {
-    const parquet = await import('parquet-wasm/esm');
-    const [bytes] = await Promise.all([
-      fetchBytes(src),
-      parquet.default({ module_or_path: parquetWasmUrl }),
-    ]);
-    const ipc = parquet
-      .readParquet(bytes, { columns: ['region', 'product_line', 'target_share', 'amount'] })
-      .intoIPCStream();
+    const ipc = await parquetStream(fetchBytes(src));
     table = fromArrow(ipc);
   }
   const cells = table

@@ -4,8 +4,15 @@
 import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { type Cell, dataFile, drawTreemap, fetchBytes, reportDrawn, reportError } from './shared';
+import {
+  type Cell,
+  dataFile,
+  drawTreemap,
+  fetchBytes,
+  parquetStream,
+  reportDrawn,
+  reportError,
+} from './shared';
 
 const GROUP_BY = (from: string): string =>
   `SELECT region, product_line, SUM(target_share)::DOUBLE AS target, SUM(amount)::DOUBLE AS actual FROM ${from} GROUP BY ALL`;
@@ -23,11 +30,7 @@ async function main(): Promise<void> {
     await db.registerFileBuffer('facts.csv', bytes);
     sql = GROUP_BY(`read_csv('facts.csv', header = true)`);
   } else {
-    const parquet = await import('parquet-wasm/esm');
-    await parquet.default({ module_or_path: parquetWasmUrl });
-    const ipc = parquet
-      .readParquet(bytes, { columns: ['region', 'product_line', 'target_share', 'amount'] })
-      .intoIPCStream();
+    const ipc = await parquetStream(Promise.resolve(bytes));
     await connection.insertArrowFromIPCStream(ipc, { name: 'facts', create: true });
     sql = GROUP_BY('facts');
   }

@@ -7,8 +7,7 @@ import viewerClient from '@finos/perspective-viewer';
 import '@finos/perspective-viewer-d3fc';
 import clientWasmUrl from '@finos/perspective-viewer/dist/wasm/perspective-viewer.wasm?url';
 import '@finos/perspective-viewer/dist/css/pro.css';
-import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { type Cell, dataFile, fetchBytes, reportDrawn, reportError } from './shared';
+import { type Cell, dataFile, fetchBytes, parquetStream, reportDrawn, reportError } from './shared';
 
 perspective.init_server(fetch(serverWasmUrl));
 // The viewer's wasm carries Perspective's client too; the client must be ready before a worker.
@@ -27,14 +26,7 @@ async function main(): Promise<void> {
   if (format === 'csv') {
     data = await (await fetch(src)).text();
   } else {
-    const parquet = await import('parquet-wasm/esm');
-    const [bytes] = await Promise.all([
-      fetchBytes(src),
-      parquet.default({ module_or_path: parquetWasmUrl }),
-    ]);
-    const ipc = parquet
-      .readParquet(bytes, { columns: ['region', 'product_line', 'target_share', 'amount'] })
-      .intoIPCStream();
+    const ipc = await parquetStream(fetchBytes(src));
     data = ipc.buffer.slice(ipc.byteOffset, ipc.byteOffset + ipc.byteLength) as ArrayBuffer;
   }
   const table = await (await client).table(data);

@@ -1,6 +1,7 @@
 // What every hand-written contestant page shares: where the data file is, the same
 // d3 treemap of region › product line, and the report the harness reads.
 import { hierarchy, treemap } from 'd3-hierarchy';
+import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 
 export const LEVELS = ['region', 'product_line'] as const;
 export const FIGURES = ['target_share', 'amount'] as const;
@@ -24,6 +25,16 @@ export async function fetchBytes(src: string): Promise<Uint8Array> {
   const response = await fetch(src);
   if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Parquet decoded by parquet-wasm (its wasm starts while the bytes arrive), only the
+ * columns the breakdown needs, as an Arrow IPC stream.
+ */
+export async function parquetStream(bytes: Promise<Uint8Array>): Promise<Uint8Array> {
+  const parquet = await import('parquet-wasm/esm');
+  const [data] = await Promise.all([bytes, parquet.default({ module_or_path: parquetWasmUrl })]);
+  return parquet.readParquet(data, { columns: [...LEVELS, ...FIGURES] }).intoIPCStream();
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
