@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
+import { everyWidgetFilled } from './cases/portal.ts';
 import { launch, launchProfile, VIEWPORT } from './lib/browser.ts';
 import { serveSite } from './lib/site.ts';
 
@@ -176,22 +177,7 @@ try {
       categories: CATEGORIES.join(','),
       transferMode: 'ReportEvents',
     });
-    await page.goto(`${site.origin}/portal/`);
-    const handle = await page.waitForFunction(
-      () => {
-        const widgets = [...document.querySelectorAll('*')].filter(
-          (el) => el.localName.startsWith('sx-') && el.localName !== 'sx-data-source',
-        );
-        return (
-          widgets.length > 0 &&
-          widgets.every((w) => w.shadowRoot?.querySelector('[part="data-table"] tbody tr')) &&
-          performance.now()
-        );
-      },
-      undefined,
-      { polling: 'raf', timeout: 120_000 },
-    );
-    const doneMs = (await handle.jsonValue()) as number;
+    const doneMs = await everyWidgetFilled(page, `${site.origin}/portal/`);
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;

@@ -14,7 +14,7 @@ import { median, percentile, round } from '../lib/stats.ts';
 const LINGER_MS = 8_000;
 
 /** Navigation → the frame on which every Stratex widget of the page shows its data table. */
-async function everyWidgetFilled(page: Page, url: string): Promise<number> {
+export async function everyWidgetFilled(page: Page, url: string): Promise<number> {
   await page.goto(url);
   const handle = await page.waitForFunction(
     () => {

@@ -11,7 +11,7 @@ import { quoteIdentifier } from './sql';
 import { withTimeout } from './timeout';
 import { fileRefusal } from './guard/file-access';
 import { QueryGuard } from './guard/query-guard';
-import { tokenize } from './guard/sql-tokens';
+import { sourcesNamedIn } from './guard/source-names';
 import type { ParquetLoadOptions } from './parquet/load-parquet';
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
 import { tooLarge } from './refresh/conditional-fetch';
@@ -405,27 +405,14 @@ export class Engine implements SourceLoader {
 
 /** Sets a key as the row's own, even one called `__proto__` (plain assignment would not). */
 export function ownValue(row: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/** The `candidates` that appear in `sql` as a name (case-insensitive, as DuckDB compares names). */
-function sourcesNamedIn(sql: string, candidates: readonly string[]): string[] {
-  let words: Set<string>;
-  try {
-    words = new Set(
-      tokenize(sql)
-        .filter((token) => token.kind === 'word' || token.kind === 'quoted')
-        .map((token) => token.text.toLowerCase()),
-    );
-  } catch {
-    return []; // the guard explains what is wrong with the text
-  }
-  const named = new Map<string, string>();
-  for (const name of candidates) {
-    if (words.has(name.toLowerCase()) && !named.has(name.toLowerCase()))
-      named.set(name.toLowerCase(), name);
-  }
-  return [...named.values()];
+  if (key !== '__proto__') row[key] = value;
+  else
+    Object.defineProperty(row, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 /** A decoder's or database's error, as one sentence without its JSON wrapping. */
