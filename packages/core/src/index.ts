@@ -1,21 +1,28 @@
-export * from './values';
-export * from './dates';
-export * from './roles';
-export * from './achievement';
-export * from './status';
-export * from './scorecard';
-export * from './format';
-export * from './records';
-export * from './pacing';
-export * from './progress-lag';
-export * from './rollup';
-export * from './budget';
-export * from './smart';
-export * from './monitoring';
-export * from './progress-review';
-export * from './date-labels';
-export * from './target-map';
-export * from './kpi-series';
-export * from './kpi-pacing';
-export * from './budget-alerts';
-export * from './variance-alerts';
+// values and dates: reading cells, calendar days, numbers and dates in words
+export * from './values/values';
+export * from './values/dates';
+export * from './values/date-labels';
+export * from './values/format';
+// records: column roles and row helpers
+export * from './records/roles';
+export * from './records/records';
+// targets: achievement, pacing, status rules, target trees, SMART checks
+export * from './targets/achievement';
+export * from './targets/pacing';
+export * from './targets/status';
+export * from './targets/rollup';
+export * from './targets/target-map';
+export * from './targets/smart';
+// progress: the task list against its plan
+export * from './progress/progress-lag';
+export * from './progress/progress-review';
+// KPIs: daily series, their pace, and the monitoring view's alerts
+export * from './kpis/monitoring';
+export * from './kpis/kpi-series';
+export * from './kpis/kpi-pacing';
+export * from './kpis/variance-alerts';
+// evaluation: the scorecard
+export * from './evaluation/scorecard';
+// budget: allocation and its alerts
+export * from './budget/budget';
+export * from './budget/budget-alerts';

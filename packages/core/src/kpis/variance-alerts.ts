@@ -1,8 +1,8 @@
-import type { BudgetAlert } from './budget-alerts';
+import type { BudgetAlert } from '../budget/budget-alerts';
 import type { KpiPacing } from './kpi-pacing';
-import type { TrackedTask } from './progress-lag';
-import type { Status } from './status';
-import type { Lang } from './values';
+import type { TrackedTask } from '../progress/progress-lag';
+import type { Status } from '../targets/status';
+import type { Lang } from '../values/values';
 
 export type AlertSeverity = 'critical' | 'warning' | 'unknown' | 'on-track';
 

@@ -1,9 +1,9 @@
 import { achievement, tidy } from './achievement';
 import type { Achievement } from './achievement';
-import { isBlankRecord, unreadableReason } from './records';
-import type { TableRecord, UnreadableCell } from './records';
-import { normaliseText, parseCell } from './values';
-import type { Lang } from './values';
+import { isBlankRecord, unreadableReason } from '../records/records';
+import type { TableRecord, UnreadableCell } from '../records/records';
+import { normaliseText, parseCell } from '../values/values';
+import type { Lang } from '../values/values';
 
 export type Aggregate = 'sum' | 'average' | 'min' | 'max';
 

@@ -1,6 +1,6 @@
 import { achievement, tidy } from './achievement';
 import type { Direction } from './achievement';
-import { dayNumber, fromDayNumber, weekday } from './dates';
+import { dayNumber, fromDayNumber, weekday } from '../values/dates';
 
 export interface Period {
   start: string;

@@ -1,13 +1,13 @@
-import { achievement, parseDirection, tidy } from './achievement';
-import type { Achievement, Direction } from './achievement';
-import { EVALUATION_SCHEMA, headersOf, resolveColumns } from './roles';
-import type { ColumnResolution } from './roles';
-import { defaultStatusRules, judgeStatus } from './status';
-import type { Status, StatusRule, StatusThresholds } from './status';
-import { isBlankRecord, roleText, unreadableReason } from './records';
-import type { TableRecord, UnreadableCell } from './records';
-import { parseCell } from './values';
-import type { Lang, ParsedCell, Unit } from './values';
+import { achievement, parseDirection, tidy } from '../targets/achievement';
+import type { Achievement, Direction } from '../targets/achievement';
+import { EVALUATION_SCHEMA, headersOf, resolveColumns } from '../records/roles';
+import type { ColumnResolution } from '../records/roles';
+import { defaultStatusRules, judgeStatus } from '../targets/status';
+import type { Status, StatusRule, StatusThresholds } from '../targets/status';
+import { isBlankRecord, roleText, unreadableReason } from '../records/records';
+import type { TableRecord, UnreadableCell } from '../records/records';
+import { parseCell } from '../values/values';
+import type { Lang, ParsedCell, Unit } from '../values/values';
 
 export interface ScorecardRow {
   dimension: string;

@@ -1,14 +1,14 @@
-import { parseDirection } from './achievement';
-import type { Direction } from './achievement';
-import { dayNumber } from './dates';
+import { parseDirection } from '../targets/achievement';
+import type { Direction } from '../targets/achievement';
+import { dayNumber } from '../values/dates';
 import { applyUnitLabel, unitFromLabel } from './monitoring';
-import type { Period } from './pacing';
-import { isBlankRecord, roleText } from './records';
-import type { TableRecord, UnreadableCell } from './records';
-import { KPI_SCHEMA } from './roles';
-import type { ColumnResolution, RoleSchema } from './roles';
-import { parseCell } from './values';
-import type { Lang, Unit } from './values';
+import type { Period } from '../targets/pacing';
+import { isBlankRecord, roleText } from '../records/records';
+import type { TableRecord, UnreadableCell } from '../records/records';
+import { KPI_SCHEMA } from '../records/roles';
+import type { ColumnResolution, RoleSchema } from '../records/roles';
+import { parseCell } from '../values/values';
+import type { Lang, Unit } from '../values/values';
 
 /** The daily KPI table, with an optional column saying which way is better. */
 export const KPI_SERIES_SCHEMA: RoleSchema = {

@@ -1,7 +1,7 @@
-import { tidy } from './achievement';
+import { tidy } from '../targets/achievement';
 import type { BudgetAllocation } from './budget';
-import { formatRate, formatValue } from './format';
-import type { Lang } from './values';
+import { formatRate, formatValue } from '../values/format';
+import type { Lang } from '../values/values';
 
 export type BudgetIssue = 'over-spent' | 'nearly-spent' | 'contingency-outside-guidance';
 

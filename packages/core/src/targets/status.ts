@@ -1,7 +1,7 @@
 import type { Achievement } from './achievement';
-import { daysBetween } from './dates';
-import { formatDayMonth, formatRate, formatValue } from './format';
-import type { Lang, Unit } from './values';
+import { daysBetween } from '../values/dates';
+import { formatDayMonth, formatRate, formatValue } from '../values/format';
+import type { Lang, Unit } from '../values/values';
 
 export type Status = 'on-track' | 'at-risk' | 'off-track' | 'unknown';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatValue, parseCell } from '@stratex/core';
 import type { Lang, Unit } from '@stratex/core';
-import { fuzzRuns, fuzzSeed } from '../../../fixtures/fuzz/runs';
+import { fuzzRuns, fuzzSeed } from '../../../../fixtures/fuzz/runs';
 
 const runs = { numRuns: fuzzRuns(3000), ...fuzzSeed() };
 const langs: Lang[] = ['zh-CN', 'en'];

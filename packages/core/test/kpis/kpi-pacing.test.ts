@@ -5,7 +5,7 @@ import type { KpiPacing } from '@stratex/core';
 
 /** The fixture CSVs hold no quoted fields, so a split is a faithful reader. */
 function readCsv(name: string): Record<string, string>[] {
-  const url = new URL(`../../../fixtures/template/${name}`, import.meta.url);
+  const url = new URL(`../../../../fixtures/template/${name}`, import.meta.url);
   const [header, ...lines] = readFileSync(url, 'utf8').trim().split(/\r?\n/);
   const columns = (header ?? '').split(',');
   return lines.map((line) => {

@@ -1,5 +1,5 @@
 import type { TaskState, TrackedTask } from './progress-lag';
-import type { Lang } from './values';
+import type { Lang } from '../values/values';
 
 /** How a progress table can be ordered: as the table lists it, by planned end, most behind first, by owner. */
 export type TaskOrder = 'table' | 'end' | 'lag' | 'owner';

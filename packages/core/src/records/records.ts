@@ -1,6 +1,6 @@
 import type { ColumnResolution } from './roles';
-import { isBlank, normaliseText } from './values';
-import type { Lang, ParsedCell } from './values';
+import { isBlank, normaliseText } from '../values/values';
+import type { Lang, ParsedCell } from '../values/values';
 
 /** One data row as read from a file: header → cell text (every column VARCHAR). */
 export type TableRecord = Readonly<Record<string, string | null>>;

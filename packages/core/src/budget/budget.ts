@@ -1,11 +1,11 @@
-import { tidy } from './achievement';
-import { formatRate } from './format';
-import { isBlankRecord, roleText } from './records';
-import type { TableRecord, UnreadableCell } from './records';
-import { STRATEGY_SCHEMA, headersOf, resolveColumns } from './roles';
-import type { ColumnResolution } from './roles';
-import { normaliseText, parseCell } from './values';
-import type { Lang } from './values';
+import { tidy } from '../targets/achievement';
+import { formatRate } from '../values/format';
+import { isBlankRecord, roleText } from '../records/records';
+import type { TableRecord, UnreadableCell } from '../records/records';
+import { STRATEGY_SCHEMA, headersOf, resolveColumns } from '../records/roles';
+import type { ColumnResolution } from '../records/roles';
+import { normaliseText, parseCell } from '../values/values';
+import type { Lang } from '../values/values';
 
 export interface BudgetLine {
   module: string;

@@ -1,15 +1,15 @@
-import { achievement, tidy } from './achievement';
-import type { Achievement, Direction } from './achievement';
-import { isBlankRecord, roleText } from './records';
-import type { TableRecord, UnreadableCell } from './records';
-import { KPI_SCHEMA, headersOf, resolveColumns } from './roles';
-import type { ColumnResolution } from './roles';
-import { elapsedShare } from './pacing';
-import type { PacingCurve, Period } from './pacing';
-import { defaultStatusRules, judgeStatus } from './status';
-import type { Status, StatusRule, StatusThresholds } from './status';
-import { normaliseText, parseCell } from './values';
-import type { Lang, ParsedCell, Unit } from './values';
+import { achievement, tidy } from '../targets/achievement';
+import type { Achievement, Direction } from '../targets/achievement';
+import { isBlankRecord, roleText } from '../records/records';
+import type { TableRecord, UnreadableCell } from '../records/records';
+import { KPI_SCHEMA, headersOf, resolveColumns } from '../records/roles';
+import type { ColumnResolution } from '../records/roles';
+import { elapsedShare } from '../targets/pacing';
+import type { PacingCurve, Period } from '../targets/pacing';
+import { defaultStatusRules, judgeStatus } from '../targets/status';
+import type { Status, StatusRule, StatusThresholds } from '../targets/status';
+import { normaliseText, parseCell } from '../values/values';
+import type { Lang, ParsedCell, Unit } from '../values/values';
 
 export interface UnitLabel {
   unit: Unit;

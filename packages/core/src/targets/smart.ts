@@ -1,9 +1,9 @@
-import { isBlankRecord, roleText } from './records';
-import type { TableRecord } from './records';
-import { TARGETS_SCHEMA, headersOf, resolveColumns } from './roles';
-import type { ColumnResolution } from './roles';
-import { parseCell } from './values';
-import type { Lang } from './values';
+import { isBlankRecord, roleText } from '../records/records';
+import type { TableRecord } from '../records/records';
+import { TARGETS_SCHEMA, headersOf, resolveColumns } from '../records/roles';
+import type { ColumnResolution } from '../records/roles';
+import { parseCell } from '../values/values';
+import type { Lang } from '../values/values';
 
 /** S specific, M measurable, A assignable (an owner), R relevant (a plan dimension), T time-bound. */
 export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';

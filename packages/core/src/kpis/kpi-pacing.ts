@@ -1,17 +1,17 @@
-import { achievement, tidy } from './achievement';
-import type { Direction } from './achievement';
-import { dayNumber, fromDayNumber } from './dates';
-import { formatDayMonth, formatValue } from './format';
+import { achievement, tidy } from '../targets/achievement';
+import type { Direction } from '../targets/achievement';
+import { dayNumber, fromDayNumber } from '../values/dates';
+import { formatDayMonth, formatValue } from '../values/format';
 import { KPI_SERIES_SCHEMA, readKpiSeries } from './kpi-series';
 import type { MetricSeries } from './kpi-series';
-import { elapsedShare, expectedToDate, pace } from './pacing';
-import type { ElapsedShare, PacingCurve, Period } from './pacing';
-import type { TableRecord, UnreadableCell } from './records';
-import { headersOf, resolveColumns } from './roles';
-import type { ColumnResolution } from './roles';
-import { defaultStatusRules, judgeStatus } from './status';
-import type { Status, StatusThresholds } from './status';
-import type { Lang, Unit } from './values';
+import { elapsedShare, expectedToDate, pace } from '../targets/pacing';
+import type { ElapsedShare, PacingCurve, Period } from '../targets/pacing';
+import type { TableRecord, UnreadableCell } from '../records/records';
+import { headersOf, resolveColumns } from '../records/roles';
+import type { ColumnResolution } from '../records/roles';
+import { defaultStatusRules, judgeStatus } from '../targets/status';
+import type { Status, StatusThresholds } from '../targets/status';
+import type { Lang, Unit } from '../values/values';
 
 /** total: daily increments that add up (revenue, contracts); average: a daily rate whose period figure is its mean. */
 export type KpiMeasure = 'total' | 'average';

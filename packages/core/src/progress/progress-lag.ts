@@ -1,14 +1,14 @@
-import { tidy } from './achievement';
-import { daysBetween } from './dates';
-import { formatDayMonth, formatRate } from './format';
-import { elapsedShare } from './pacing';
-import { PROGRESS_SCHEMA, headersOf, resolveColumns } from './roles';
-import type { ColumnResolution } from './roles';
-import { isBlankRecord, roleText } from './records';
-import type { TableRecord, UnreadableCell } from './records';
-import type { Status } from './status';
-import { parseCell } from './values';
-import type { Lang } from './values';
+import { tidy } from '../targets/achievement';
+import { daysBetween } from '../values/dates';
+import { formatDayMonth, formatRate } from '../values/format';
+import { elapsedShare } from '../targets/pacing';
+import { PROGRESS_SCHEMA, headersOf, resolveColumns } from '../records/roles';
+import type { ColumnResolution } from '../records/roles';
+import { isBlankRecord, roleText } from '../records/records';
+import type { TableRecord, UnreadableCell } from '../records/records';
+import type { Status } from '../targets/status';
+import { parseCell } from '../values/values';
+import type { Lang } from '../values/values';
 
 export type TaskState = 'not-started' | 'on-track' | 'lagging' | 'overdue' | 'done' | 'unknown';
 

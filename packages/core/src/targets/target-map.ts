@@ -1,14 +1,14 @@
 import { achievement, tidy } from './achievement';
 import type { Direction } from './achievement';
-import { formatValue } from './format';
+import { formatValue } from '../values/format';
 import { pace } from './pacing';
 import type { PacingCurve, Period } from './pacing';
-import type { RoleSchema } from './roles';
+import type { RoleSchema } from '../records/roles';
 import type { SplitCheck } from './rollup';
 import { statusOf } from './status';
 import type { Status, StatusThresholds } from './status';
-import { parseCell } from './values';
-import type { Lang, Unit } from './values';
+import { parseCell } from '../values/values';
+import type { Lang, Unit } from '../values/values';
 
 /** The two figures a target breakdown needs: a planned amount per item and what came in against it. */
 export const TARGET_SPLIT_SCHEMA: RoleSchema = {
