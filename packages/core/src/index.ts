@@ -17,7 +17,6 @@ export * from './targets/smart';
 export * from './progress/progress-lag';
 export * from './progress/progress-review';
 // KPIs: daily series, their pace, and the monitoring view's alerts
-export * from './kpis/monitoring';
 export * from './kpis/kpi-series';
 export * from './kpis/kpi-pacing';
 export * from './kpis/variance-alerts';

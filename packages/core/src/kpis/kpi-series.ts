@@ -1,14 +1,48 @@
 import { parseDirection } from '../targets/achievement';
 import type { Direction } from '../targets/achievement';
 import { dayNumber } from '../values/dates';
-import { applyUnitLabel, unitFromLabel } from './monitoring';
 import type { Period } from '../targets/pacing';
 import { isBlankRecord, roleText } from '../records/records';
 import type { TableRecord, UnreadableCell } from '../records/records';
 import { KPI_SCHEMA } from '../records/roles';
 import type { ColumnResolution, RoleSchema } from '../records/roles';
-import { parseCell } from '../values/values';
-import type { Lang, Unit } from '../values/values';
+import { normaliseText, parseCell } from '../values/values';
+import type { Lang, ParsedCell, Unit } from '../values/values';
+
+export interface UnitLabel {
+  unit: Unit;
+  /** What one written unit is worth: 万元 → 10000, % → 0.01. */
+  scale: number;
+}
+
+/** Reads a unit column: '元'/'万元'/'亿元' money, '%' percent, '家'/'个'/'条' count, anything else a plain number. */
+export function unitFromLabel(label: string | null | undefined): UnitLabel {
+  const text = normaliseText(label ?? '');
+  if (text === '%' || text === '百分比') return { unit: 'percent', scale: 0.01 };
+  const money = /^(万亿|亿|千万|百万|万|千)?(元|人民币|rmb|cny)$/i.exec(text);
+  if (money) {
+    const scales: Record<string, number> = {
+      万亿: 1e12,
+      亿: 1e8,
+      千万: 1e7,
+      百万: 1e6,
+      万: 1e4,
+      千: 1e3,
+    };
+    return { unit: 'money', scale: scales[money[1] ?? ''] ?? 1 };
+  }
+  if (/^(万)?[家个人次件台条场位单户名项份篇座所辆套张笔批]/.test(text)) {
+    return { unit: 'count', scale: text.startsWith('万') ? 1e4 : 1 };
+  }
+  return { unit: 'number', scale: 1 };
+}
+
+/** Applies a unit column to a cell that did not state its own unit ('540' with 万元 → 5,400,000 money). */
+export function applyUnitLabel(cell: ParsedCell, label: UnitLabel): ParsedCell {
+  if (cell.kind !== 'number' || cell.unit !== 'number' || label.unit === 'number') return cell;
+  const value = Number((cell.value * label.scale).toPrecision(15));
+  return { ...cell, value, unit: label.unit };
+}
 
 /** The daily KPI table, with an optional column saying which way is better. */
 export const KPI_SERIES_SCHEMA: RoleSchema = {
@@ -60,7 +94,10 @@ export function readKpiSeries(
     dates.add(date.value);
     const label = unitFromLabel(text('unit'));
     const number = (role: 'actual' | 'target'): { value: number; unit: Unit } | null => {
-      const cell = applyUnitLabel(parseCell(text(role), label.unit), label);
+      // A scaled label (万元, %) multiplies bare numbers; a plain one (元, 家) only names their unit.
+      const raw = text(role);
+      const cell =
+        label.scale === 1 ? parseCell(raw, label.unit) : applyUnitLabel(parseCell(raw), label);
       if (cell.kind === 'number') return { value: cell.value, unit: cell.unit };
       if (cell.kind !== 'empty') problem(role, zh ? '应为数字' : 'expected a number');
       return null;
