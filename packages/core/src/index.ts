@@ -25,3 +25,5 @@ export * from './evaluation/scorecard';
 // budget: allocation and its alerts
 export * from './budget/budget';
 export * from './budget/budget-alerts';
+// messages: every sentence and label shown to people, by code, in zh-CN and en
+export * from './messages/catalogue';

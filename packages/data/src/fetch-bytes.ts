@@ -1,3 +1,5 @@
+import { type MessageCode, type MessageParams, messageText } from '@stratex/core';
+
 /** Progress of a load, for a progress bar: bytes read so far, and the total when the server said it. */
 export interface LoadProgress {
   phase: 'fetch' | 'decode' | 'load';
@@ -12,6 +14,11 @@ export type ProgressListener = (progress: LoadProgress) => void;
 
 /** A load that failed, in words a business user understands. */
 export class LoadError extends Error {
+  /** Its code in the message catalogue, when it was raised by one (see `loadError`). */
+  code: MessageCode | undefined;
+  /** The values for the blanks of its catalogue message. */
+  params: MessageParams = {};
+
   constructor(
     message: string,
     readonly file: string,
@@ -20,6 +27,18 @@ export class LoadError extends Error {
     super(message);
     this.name = 'LoadError';
   }
+}
+
+/** A load failure by its catalogue code; its `message` is the English text, `detail` stays as given. */
+export function loadError(
+  code: MessageCode,
+  params: MessageParams & { file: string },
+  detail?: string,
+): LoadError {
+  const error = new LoadError(messageText('en', code, params), params.file, detail);
+  error.code = code;
+  error.params = params;
+  return error;
 }
 
 /** The last part of a URL's path, which is how people recognise their file. */

@@ -55,3 +55,4 @@ export type {
   SkippedRows,
 } from './csv/report';
 export { defaultCsvByteLimit } from './csv/size-limit';
+export { isCodedFailure, type CodedFailure } from './coded-failure';

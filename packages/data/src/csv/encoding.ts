@@ -1,5 +1,5 @@
 import type { EncodingChoice } from '../decode';
-import { LoadError } from '../fetch-bytes';
+import { loadError } from '../fetch-bytes';
 import { isValidUtf8 } from './utf8';
 
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -34,19 +34,15 @@ export function toUtf8(bytes: Uint8Array, choice: EncodingChoice, file: string):
     case 'gbk':
     case 'gb18030':
       if (hasMultiByteUtf8(bytes) && isStrictly(bytes, 'utf-8')) {
-        throw new LoadError(
-          `${file} is marked as GBK, but its text is UTF-8. Remove encoding="${choice}" (or set it to utf-8).`,
-          file,
-        );
+        throw loadError('encodingGbkIsUtf8', { file, choice });
       }
       return reencode(bytes, 'gb18030');
     case 'utf-8':
       if (isStrictly(bytes, 'utf-8')) return { bytes, encoding: 'utf-8', notes: [] };
       if (isStrictly(bytes, 'gb18030')) {
-        throw new LoadError(
-          `${file} is marked as UTF-8, but its text is GBK (as Excel saves it on Chinese Windows). ` +
-            'Remove encoding="utf-8" (or set it to gbk).',
-          file,
+        throw loadError(
+          'encodingUtf8IsGbk',
+          { file },
           `first byte that is not UTF-8: line ${lineAt(bytes, firstInvalidUtf8(bytes))}`,
         );
       }
@@ -65,11 +61,7 @@ function detect(bytes: Uint8Array, file: string): Utf8Text {
   const mostlyUtf8 = sparse && damage.multiByte >= damage.invalid * 4 && damage.multiByte > 0;
   if (!mostlyUtf8 && isStrictly(bytes, 'gb18030')) return reencode(bytes, 'gb18030');
   if (sparse) return utf8WithRepairs(bytes, file);
-  throw new LoadError(
-    `${file} is neither UTF-8 nor GBK text: line ${lineAt(bytes, firstInvalidUtf8(bytes))} has bytes that fit neither. ` +
-      'Save it from Excel as "CSV UTF-8", or name its encoding with the encoding attribute.',
-    file,
-  );
+  throw loadError('encodingNeither', { file, line: lineAt(bytes, firstInvalidUtf8(bytes)) });
 }
 
 interface Utf8Damage {

@@ -1,4 +1,4 @@
-import { LoadError } from '../fetch-bytes';
+import { LoadError, loadError } from '../fetch-bytes';
 import { tooLargeError } from './size-limit';
 
 /** True for bytes that start like a gzip file (`.csv.gz`). */
@@ -13,10 +13,7 @@ export async function gunzipWithin(
   file: string,
 ): Promise<Uint8Array> {
   if (typeof DecompressionStream !== 'function') {
-    throw new LoadError(
-      `${file} is compressed (gzip) and this browser cannot unpack it. Unzip it first.`,
-      file,
-    );
+    throw loadError('gzipUnsupported', { file });
   }
   const stream = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip'));
   const reader = stream.getReader();
@@ -35,9 +32,9 @@ export async function gunzipWithin(
     }
   } catch (cause) {
     if (cause instanceof LoadError) throw cause;
-    throw new LoadError(
-      `${file} is compressed (gzip) but the archive is damaged or cut short.`,
-      file,
+    throw loadError(
+      'gzipDamaged',
+      { file },
       cause instanceof Error ? cause.message : String(cause),
     );
   }

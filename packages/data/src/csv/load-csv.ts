@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { EncodingChoice } from '../decode';
-import { LoadError, type ProgressListener } from '../fetch-bytes';
+import { loadError, type ProgressListener } from '../fetch-bytes';
 import { quoteIdentifier } from '../sql';
 import { EngineTimeoutError } from '../timeout';
 import { positionalNames, uniqueColumnNames } from './column-names';
@@ -54,7 +54,7 @@ export async function loadCsv(
   // A plain view: Node's Buffer, a subclass, would slow the byte loops several times over.
   const input = new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
   const bytes = isGzip(input) ? await gunzipWithin(input, request.maxBytes, file) : input;
-  if (bytes.byteLength === 0) throw new LoadError(`${file} is empty.`, file);
+  if (bytes.byteLength === 0) throw loadError('loadEmpty', { file });
   const text = toUtf8(bytes, request.encoding, file);
   request.onProgress?.({
     phase: 'decode',
@@ -63,13 +63,10 @@ export async function loadCsv(
   });
 
   if (looksLikeWebPage(text.bytes)) {
-    throw new LoadError(
-      `${file} is a web page (HTML), not a CSV export: the server probably sent a sign-in or error page instead.`,
-      file,
-    );
+    throw loadError('loadWebPage', { file });
   }
   const layout = findLayout(text.bytes);
-  if (!layout) throw new LoadError(`${file} is empty: it has only blank lines.`, file);
+  if (!layout) throw loadError('loadBlankLines', { file });
   const reserved = Array.from({ length: layout.width }, (_, i) => unitWorkColumn(i));
   const names = layout.header
     ? uniqueColumnNames(layout.header, reserved)
@@ -114,7 +111,7 @@ export async function loadCsv(
       }
     }
   } catch (cause) {
-    throw new LoadError(`${file} could not be read as a table.`, file, errorText(cause));
+    throw loadError('loadNotATable', { file }, errorText(cause));
   }
   const query = (sql: string): Promise<Table> => db.query(sql);
   const { columns: columnTypes, firstRejects } = await buildTypedTable(

@@ -1,4 +1,4 @@
-import { LoadError } from '../fetch-bytes';
+import { loadError } from '../fetch-bytes';
 import { ByteWriter } from './byte-writer';
 import {
   CR,
@@ -152,7 +152,7 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
     result.byteOrderMarks += record.byteOrderMarks;
     if (record.unterminated) {
       if (++restarts > MAX_RESTARTS) {
-        throw new LoadError(`${file} has too many quotes that never close to be read.`, file);
+        throw loadError('loadQuotesUnclosed', { file });
       }
       i = nextLineStart(bytes, start);
       line = startLine + 1;

@@ -1,15 +1,22 @@
+import { type MessageCode, type MessageParams, messageText } from '@stratex/core';
+
 /** Raised when an attribute or option names a column the table does not have. */
 export class UnknownColumnError extends Error {
+  /** Its code in the message catalogue, and the values for its blanks. */
+  readonly code: MessageCode;
+  readonly params: MessageParams;
+
   constructor(
     readonly column: string,
     readonly where: string,
     readonly suggestion: string | undefined,
   ) {
-    super(
-      `There is no column "${column}" in ${where}.` +
-        (suggestion ? ` Did you mean "${suggestion}"?` : ''),
-    );
+    const code: MessageCode = suggestion ? 'columnUnknownNear' : 'columnUnknown';
+    const params: MessageParams = suggestion ? { column, where, suggestion } : { column, where };
+    super(messageText('en', code, params));
     this.name = 'UnknownColumnError';
+    this.code = code;
+    this.params = params;
   }
 }
 

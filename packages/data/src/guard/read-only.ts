@@ -50,18 +50,19 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
   try {
     tokens = tokenize(sql);
   } catch (cause) {
-    throw new UnsafeQueryError(cause instanceof Error ? cause.message : String(cause));
+    if (cause instanceof UnsafeQueryError) throw cause;
+    throw new UnsafeQueryError('guardUnparsed', {
+      reason: cause instanceof Error ? cause.message : String(cause),
+    });
   }
   while (tokens.at(-1)?.text === ';') tokens.pop();
   const first = tokens[0];
-  if (!first) throw new UnsafeQueryError('The query is empty.');
+  if (!first) throw new UnsafeQueryError('guardEmpty');
   if (!(
     first.text === '(' ||
     (first.kind === 'word' && ['SELECT', 'WITH', 'FROM'].includes(first.text))
   )) {
-    throw new UnsafeQueryError(
-      `Only a SELECT query is accepted here; this one starts with "${first.text}".`,
-    );
+    throw new UnsafeQueryError('guardStartsWith', { word: first.text });
   }
   const known = [...tables];
   const allowed = new Set([...known, ...cteNames(tokens)].map((name) => name.toUpperCase()));
@@ -70,12 +71,10 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
     const level = levels.at(-1) as Level;
     const next = tokens[index + 1];
     if (token.kind === 'symbol' && token.text === ';') {
-      throw new UnsafeQueryError('Only one statement is accepted; the query has several.');
+      throw new UnsafeQueryError('guardSeveral');
     }
     if (token.kind === 'word' && FORBIDDEN_WORDS.has(token.text)) {
-      throw new UnsafeQueryError(
-        `The query uses ${token.text}, which could change data or settings; only reading is allowed. (Put a column with that name in double quotes.)`,
-      );
+      throw new UnsafeQueryError('guardWrites', { word: token.text });
     }
     const isCall = next?.text === '(' && (token.kind === 'word' || token.kind === 'quoted');
     if (
@@ -83,9 +82,7 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
       (FORBIDDEN_FUNCTIONS.has(token.text.toUpperCase()) ||
         FILE_FUNCTION.test(token.text.toUpperCase()))
     ) {
-      throw new UnsafeQueryError(
-        `The query calls ${token.text.toLowerCase()}(), which reads files or settings outside the page's sources.`,
-      );
+      throw new UnsafeQueryError('guardFileCall', { name: token.text.toLowerCase() });
     }
     if (level.expectTable) {
       if ((token.kind === 'word' && token.text === 'LATERAL') || token.text === '.') return;
@@ -94,9 +91,7 @@ export function assertReadOnly(sql: string, tables: Iterable<string>): void {
       if ((token.kind === 'word' || token.kind === 'quoted') && next?.text !== '.') {
         if (isCall) {
           if (!TABLE_FUNCTIONS.has(token.text.toUpperCase())) {
-            throw new UnsafeQueryError(
-              `The query reads from ${token.text.toLowerCase()}(), which is not allowed here.`,
-            );
+            throw new UnsafeQueryError('guardTableCall', { name: token.text.toLowerCase() });
           }
         } else if (!allowed.has(token.text.toUpperCase())) {
           throw notASource(token.written ?? token.text, known);

@@ -1,9 +1,16 @@
+import { type MessageCode, type MessageParams, messageText } from '@stratex/core';
 import { closestName } from './column-names';
 
-/** Raised when a query could change data or reach past the page's own sources. */
+/**
+ * Raised when a query could change data or reach past the page's own sources. It names the
+ * reason by its catalogue code; its `message` is the English text.
+ */
 export class UnsafeQueryError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly code: MessageCode,
+    readonly params: MessageParams = {},
+  ) {
+    super(messageText('en', code, params));
     this.name = 'UnsafeQueryError';
   }
 }
@@ -17,9 +24,9 @@ function pageNames(known: readonly string[]): string[] {
 export function notASource(name: string, known: readonly string[]): UnsafeQueryError {
   const names = pageNames(known);
   const hint = closestName(name, names);
-  const list = names.length ? names.join(', ') : 'none is loaded yet';
-  return new UnsafeQueryError(
-    `"${name}" is not one of this page's sources: ${list}.` +
-      (hint ? ` Did you mean "${hint}"?` : ''),
-  );
+  const list = names.join(', ');
+  if (!names.length) return new UnsafeQueryError('guardNoSources', { name });
+  return hint
+    ? new UnsafeQueryError('guardNotASourceNear', { name, list, hint })
+    : new UnsafeQueryError('guardNotASource', { name, list });
 }

@@ -1,3 +1,5 @@
+import { UnsafeQueryError } from './refusal';
+
 /** One piece of SQL text, as the guard reads it. */
 export interface SqlToken {
   kind: 'word' | 'quoted' | 'string' | 'number' | 'symbol';
@@ -19,8 +21,8 @@ export function tokenize(sql: string): SqlToken[] {
     for (;;) {
       index = sql.indexOf(quote, index);
       if (index < 0)
-        throw new Error(
-          `The query has an unterminated ${quote === "'" ? 'string' : 'quoted name'}.`,
+        throw new UnsafeQueryError(
+          quote === "'" ? 'guardUnterminatedString' : 'guardUnterminatedName',
         );
       if (sql[index + 1] !== quote) return index;
       index += 2;
@@ -36,7 +38,7 @@ export function tokenize(sql: string): SqlToken[] {
       at = end < 0 ? sql.length : end + 1;
     } else if (rest.startsWith('/*')) {
       const end = sql.indexOf('*/', at + 2);
-      if (end < 0) throw new Error('The query has an unterminated comment.');
+      if (end < 0) throw new UnsafeQueryError('guardUnterminatedComment');
       at = end + 2;
     } else if (char === "'" || char === '"') {
       const end = closing(char, at + 1);
@@ -44,14 +46,12 @@ export function tokenize(sql: string): SqlToken[] {
       tokens.push({ kind: char === "'" ? 'string' : 'quoted', text });
       at = end + 1;
     } else if (char === '$') {
-      throw new Error(
-        'The query uses $ (dollar-quoted text or parameters), which is not accepted here.',
-      );
+      throw new UnsafeQueryError('guardDollar');
     } else if (/[\p{L}_]/u.test(char)) {
       const word = /^[\p{L}\p{N}_$]+/u.exec(rest)?.[0] ?? char;
       const next = sql[at + word.length];
       if ((word === 'E' || word === 'e') && next === "'") {
-        throw new Error("The query uses escaped strings (E'…'), which are not accepted here.");
+        throw new UnsafeQueryError('guardEscapedString');
       }
       tokens.push({ kind: 'word', text: word.toUpperCase(), written: word });
       at += word.length;

@@ -32,13 +32,13 @@ export function assertStatementTree(serialized: string, tables: readonly string[
   const parsed = JSON.parse(serialized) as SerializedStatements;
   if (parsed.error) {
     if (parsed.error_type === 'parser') {
-      throw new UnsafeQueryError(`The query could not be read: ${text(parsed.error_message)}.`);
+      throw new UnsafeQueryError('guardUnparsed', { reason: text(parsed.error_message) });
     }
-    throw new UnsafeQueryError('Only a SELECT query is accepted here.');
+    throw new UnsafeQueryError('guardNotSelect');
   }
   const statements = parsed.statements ?? [];
   if (statements.length !== 1) {
-    throw new UnsafeQueryError('Only one statement is accepted; the query has several.');
+    throw new UnsafeQueryError('guardSeveral');
   }
   const known = new Set(tables.map((name) => name.toLowerCase()));
   new TreeWalk(known, tables).visit(statements[0], new Set());
@@ -60,7 +60,7 @@ class TreeWalk {
     if (value.type === 'BASE_TABLE') this.#checkTable(value, inner);
     if (value.type === 'TABLE_FUNCTION') this.#checkFunction(value);
     if (typeof value.type === 'string' && REFUSED_REFERENCES.has(value.type)) {
-      throw new UnsafeQueryError("Only reading the page's sources is accepted here.");
+      throw new UnsafeQueryError('guardOnlySources');
     }
     for (const [key, child] of Object.entries(value)) {
       if (key !== 'cte_map') this.visit(child, inner);
@@ -105,9 +105,9 @@ class TreeWalk {
     const name = text(call.function_name);
     const qualified = text(call.schema) !== '' || text(call.catalog) !== '';
     if (!qualified && HARMLESS_TABLE_FUNCTIONS.has(name.toLowerCase())) return;
-    throw new UnsafeQueryError(
-      `The query reads from ${name}(), which is not one of this page's sources; only ` +
-        `${[...HARMLESS_TABLE_FUNCTIONS].join('(), ')}() may make rows here.`,
-    );
+    throw new UnsafeQueryError('guardTableCallNotSource', {
+      name,
+      allowed: `${[...HARMLESS_TABLE_FUNCTIONS].join('(), ')}()`,
+    });
   }
 }

@@ -5,7 +5,6 @@ import {
   type Engine,
   type LoadedTable,
   type LoadProgress,
-  LoadError,
   type LiveSource,
   ownValue,
   pageEngine,
@@ -17,6 +16,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { download, pictureSize, svgToPng, svgToString, tableToCsv } from './export';
 import { emit, SX_DATA_ERROR, SX_DATA_LOAD, SX_SELECT, type SxDataErrorDetail } from './events';
+import { failureText } from './failure-text';
 import { message, resolveLang } from './lang';
 import { applySelection, pageSelection, type Selection, type SelectionChange } from './selection';
 
@@ -228,10 +228,7 @@ export abstract class SxWidget extends LitElement {
       });
     } catch (cause) {
       if (loadNumber !== this.#loadNumber) return;
-      const failure =
-        cause instanceof LoadError && cause.detail
-          ? { message: cause.message, detail: cause.detail }
-          : { message: cause instanceof Error ? cause.message : String(cause) };
+      const failure = failureText(cause, this.langCode);
       this.failure = failure;
       this.busy = false;
       this.phase = 'error';

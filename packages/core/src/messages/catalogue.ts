@@ -1,0 +1,280 @@
+import type { Lang } from '../values/values';
+
+/**
+ * Every sentence and label Stratex shows people, by code, in both languages. Code elsewhere
+ * names a message by its code (and the values that fill its `{blanks}`); only this table
+ * holds words. Errors from the data package carry a code and its values, so a widget says
+ * them in its reader's language; their English text is the error's `message`.
+ */
+export const MESSAGES = {
+  // The states every widget shares
+  loading: { en: 'Loading data…', 'zh-CN': '正在加载数据…' },
+  startingEngine: { en: 'Starting the query engine…', 'zh-CN': '正在启动查询引擎…' },
+  empty: { en: 'No rows to show.', 'zh-CN': '没有可显示的数据。' },
+  errorTitle: { en: 'The data could not be shown', 'zh-CN': '数据无法显示' },
+  noSourceGiven: {
+    en: 'This widget has no data: set source, src, query or .data.',
+    'zh-CN': '此组件没有数据：请设置 source、src、query 或 .data。',
+  },
+  // Column headings and statuses of the data tables
+  dimension: { en: 'Dimension', 'zh-CN': '评估维度' },
+  target: { en: 'Target', 'zh-CN': '目标值' },
+  actual: { en: 'Actual', 'zh-CN': '实际值' },
+  achievement: { en: 'Achievement', 'zh-CN': '达成率' },
+  status: { en: 'Status', 'zh-CN': '状态' },
+  variance: { en: 'Variance analysis', 'zh-CN': '差异分析' },
+  suggestion: { en: 'Suggestion', 'zh-CN': '改进建议' },
+  overall: { en: 'Overall score', 'zh-CN': '综合得分' },
+  'on-track': { en: 'On track', 'zh-CN': '达标' },
+  'at-risk': { en: 'At risk', 'zh-CN': '有风险' },
+  'off-track': { en: 'Off track', 'zh-CN': '未达标' },
+  unknown: { en: 'No rate', 'zh-CN': '无法计算' },
+  // Problems in the rows, and what the page knows about the engine and the file
+  unreadable: { en: 'cells could not be read', 'zh-CN': '个单元格无法读取' },
+  missingColumns: { en: 'Missing columns', 'zh-CN': '缺少列' },
+  staleSince: {
+    en: 'The file could not be refreshed; showing the data loaded at',
+    'zh-CN': '文件刷新失败，当前显示的是此时加载的数据：',
+  },
+  engineRecovering: {
+    en: 'The query engine stopped and is restarting; figures will reload.',
+    'zh-CN': '查询引擎已停止，正在重启，数据将重新加载。',
+  },
+  engineFailed: {
+    en: 'The query engine could not be restarted. Reload the page.',
+    'zh-CN': '查询引擎无法重启，请刷新页面。',
+  },
+  didYouMean: { en: 'did you mean', 'zh-CN': '是否指' },
+  columnsInFile: { en: 'Columns in this file', 'zh-CN': '文件中的列' },
+  // Evaluation scorecard
+  scorecard: { en: 'Evaluation scorecard', 'zh-CN': '效果评估表' },
+  colon: { en: ': ', 'zh-CN': '：' },
+  // Target breakdown (treemap)
+  treemapTitle: { en: 'Target breakdown', 'zh-CN': '目标分解' },
+  treemapBudgetTitle: { en: 'Budget allocation', 'zh-CN': '预算分配' },
+  treemapAll: { en: 'All', 'zh-CN': '全部' },
+  treemapTrail: { en: 'Breakdown level', 'zh-CN': '分解层级' },
+  treemapGap: { en: 'Gap', 'zh-CN': '差额' },
+  treemapShare: { en: 'Share', 'zh-CN': '占比' },
+  treemapBudget: { en: 'Budget', 'zh-CN': '预算' },
+  treemapSpent: { en: 'Spent', 'zh-CN': '已花费' },
+  treemapUsed: { en: 'Used', 'zh-CN': '使用率' },
+  treemapRemaining: { en: 'Remaining', 'zh-CN': '剩余' },
+  treemapExpected: { en: 'Due by', 'zh-CN': '截至应达' },
+  treemapVsPace: { en: 'vs pace', 'zh-CN': '进度达成' },
+  treemapBehind: { en: 'Behind plan', 'zh-CN': '落后计划' },
+  treemapAhead: { en: 'Ahead of plan', 'zh-CN': '领先计划' },
+  treemapOverBudget: { en: 'Over budget', 'zh-CN': '超支' },
+  treemapUnderBudget: { en: 'Within budget', 'zh-CN': '在预算内' },
+  treemapNotDrawn: {
+    en: 'without a positive target are listed but not drawn',
+    'zh-CN': '项没有正的目标值，已列入表格但未绘制',
+  },
+  treemapDrill: { en: 'Enter: break down', 'zh-CN': 'Enter 查看下一层' },
+  treemapBack: { en: 'Escape: back up', 'zh-CN': 'Esc 返回上一层' },
+  treemapLevelsMissing: { en: 'Level columns not found', 'zh-CN': '找不到分解层级列' },
+  treemapSelected: { en: 'selected', 'zh-CN': '已选中' },
+  treemapBy: { en: 'by', 'zh-CN': '按' },
+  // Export toolbar
+  export: { en: 'Export', 'zh-CN': '导出' },
+  // Progress tracker
+  progressTracker: { en: 'Progress tracker', 'zh-CN': '执行进度跟踪' },
+  task: { en: 'Task', 'zh-CN': '任务名称' },
+  owner: { en: 'Owner', 'zh-CN': '负责人' },
+  plannedStart: { en: 'Planned start', 'zh-CN': '计划开始' },
+  plannedEnd: { en: 'Planned end', 'zh-CN': '计划结束' },
+  progress: { en: 'Progress', 'zh-CN': '实际进度' },
+  expected: { en: 'Expected', 'zh-CN': '应达进度' },
+  vsExpected: { en: 'vs expected', 'zh-CN': '与应达之差' },
+  risk: { en: 'Risk', 'zh-CN': '风险点' },
+  mitigation: { en: 'Mitigation', 'zh-CN': '解决措施' },
+  asOf: { en: 'As of', 'zh-CN': '截至' },
+  sortBy: { en: 'Sort', 'zh-CN': '排序' },
+  'order-table': { en: 'Table order', 'zh-CN': '表格顺序' },
+  'order-end': { en: 'Planned end', 'zh-CN': '计划结束时间' },
+  'order-lag': { en: 'Most behind', 'zh-CN': '落后最多' },
+  'order-owner': { en: 'Owner', 'zh-CN': '负责人' },
+  allOwners: { en: 'All owners', 'zh-CN': '全部负责人' },
+  allStates: { en: 'All statuses', 'zh-CN': '全部状态' },
+  noOwner: { en: 'No owner', 'zh-CN': '未指定' },
+  noMatch: { en: 'No task matches these filters.', 'zh-CN': '没有符合筛选条件的任务。' },
+  tasks: { en: 'tasks', 'zh-CN': '项任务' },
+  'task-overdue': { en: 'Overdue', 'zh-CN': '已逾期' },
+  'task-lagging': { en: 'Lagging', 'zh-CN': '滞后' },
+  'task-on-track': { en: 'On schedule', 'zh-CN': '按计划' },
+  'task-not-started': { en: 'Not started', 'zh-CN': '未开始' },
+  'task-done': { en: 'Done', 'zh-CN': '已完成' },
+  'task-unknown': { en: 'Cannot judge', 'zh-CN': '无法判断' },
+  expectedShort: { en: 'due', 'zh-CN': '应达' },
+  note: { en: 'Progress note', 'zh-CN': '进度说明' },
+  plan: { en: 'Plan', 'zh-CN': '计划' },
+  filterStatus: { en: 'Filter by status', 'zh-CN': '按状态筛选' },
+  // Variance alerts
+  alertsTitle: { en: 'Variance alerts', 'zh-CN': '偏差预警' },
+  alertsElapsed: { en: 'time elapsed', 'zh-CN': '时间进度' },
+  alertsKind: { en: 'Type', 'zh-CN': '类型' },
+  'alerts-kpi': { en: 'KPI', 'zh-CN': '指标' },
+  'alerts-task': { en: 'Task', 'zh-CN': '任务' },
+  'alerts-budget': { en: 'Budget', 'zh-CN': '预算' },
+  alertsSubject: { en: 'Subject', 'zh-CN': '对象' },
+  alertsSeverity: { en: 'Severity', 'zh-CN': '严重程度' },
+  alertsActual: { en: 'Actual to date', 'zh-CN': '累计实际' },
+  alertsExpected: { en: 'Expected by now', 'zh-CN': '截至当日应达' },
+  alertsTarget: { en: 'Target or budget', 'zh-CN': '目标或预算' },
+  alertsVsPlan: { en: 'vs plan', 'zh-CN': '对比计划' },
+  alertsReason: { en: 'Reason', 'zh-CN': '原因' },
+  alertsShowAll: { en: 'Show all', 'zh-CN': '显示全部' },
+  alertsShowFewer: { en: 'Show fewer', 'zh-CN': '收起' },
+  alertsSideLoading: { en: 'Loading tasks and budget…', 'zh-CN': '正在加载任务与预算…' },
+  alertsSideFailed: { en: 'could not be loaded', 'zh-CN': '无法加载' },
+  alertsTrend: { en: 'cumulative against the pace line', 'zh-CN': '累计值与进度线' },
+  alertsOfPace: { en: 'of pace', 'zh-CN': '进度达成' },
+  alertsOfTarget: { en: 'of target', 'zh-CN': '目标达成' },
+  alertsProgress: { en: 'progress', 'zh-CN': '进度' },
+  alertsUsed: { en: 'used', 'zh-CN': '已用' },
+  alertsShare: { en: 'of budget', 'zh-CN': '占预算' },
+
+  // Loading a file (packages/data): what failed, naming the file
+  loadFailed: { en: '{file} could not be loaded.', 'zh-CN': '无法加载 {file}。' },
+  loadEmpty: { en: '{file} is empty.', 'zh-CN': '{file} 是空文件。' },
+  loadBlankLines: {
+    en: '{file} is empty: it has only blank lines.',
+    'zh-CN': '{file} 是空的：只有空行。',
+  },
+  loadWebPage: {
+    en: '{file} is a web page (HTML), not a CSV export: the server probably sent a sign-in or error page instead.',
+    'zh-CN': '{file} 是网页（HTML），不是 CSV 导出文件：服务器可能返回了登录页或错误页。',
+  },
+  loadNotATable: {
+    en: '{file} could not be read as a table.',
+    'zh-CN': '{file} 无法作为表格读取。',
+  },
+  loadQuotesUnclosed: {
+    en: '{file} has too many quotes that never close to be read.',
+    'zh-CN': '{file} 中未闭合的引号太多，无法读取。',
+  },
+  encodingGbkIsUtf8: {
+    en: '{file} is marked as GBK, but its text is UTF-8. Remove encoding="{choice}" (or set it to utf-8).',
+    'zh-CN': '{file} 标为 GBK 编码，但内容是 UTF-8。请去掉 encoding="{choice}"（或改为 utf-8）。',
+  },
+  encodingUtf8IsGbk: {
+    en: '{file} is marked as UTF-8, but its text is GBK (as Excel saves it on Chinese Windows). Remove encoding="utf-8" (or set it to gbk).',
+    'zh-CN':
+      '{file} 标为 UTF-8 编码，但内容是 GBK（中文 Windows 上的 Excel 就这样保存）。请去掉 encoding="utf-8"（或改为 gbk）。',
+  },
+  encodingNeither: {
+    en: '{file} is neither UTF-8 nor GBK text: line {line} has bytes that fit neither. Save it from Excel as "CSV UTF-8", or name its encoding with the encoding attribute.',
+    'zh-CN':
+      '{file} 既不是 UTF-8 也不是 GBK 文本：第 {line} 行的字节两种编码都不符合。请在 Excel 中另存为“CSV UTF-8”，或用 encoding 属性指明编码。',
+  },
+  gzipUnsupported: {
+    en: '{file} is compressed (gzip) and this browser cannot unpack it. Unzip it first.',
+    'zh-CN': '{file} 是 gzip 压缩文件，此浏览器无法解压。请先解压。',
+  },
+  gzipDamaged: {
+    en: '{file} is compressed (gzip) but the archive is damaged or cut short.',
+    'zh-CN': '{file} 是 gzip 压缩文件，但压缩包已损坏或不完整。',
+  },
+  // Reading a column or a source the page does not have
+  columnUnknown: {
+    en: 'There is no column "{column}" in {where}.',
+    'zh-CN': '{where} 中没有“{column}”列。',
+  },
+  columnUnknownNear: {
+    en: 'There is no column "{column}" in {where}. Did you mean "{suggestion}"?',
+    'zh-CN': '{where} 中没有“{column}”列。是否指“{suggestion}”？',
+  },
+  // A widget's query refused by the guard, and why
+  guardEmpty: { en: 'The query is empty.', 'zh-CN': '查询是空的。' },
+  guardNotSelect: {
+    en: 'Only a SELECT query is accepted here.',
+    'zh-CN': '这里只接受 SELECT 查询。',
+  },
+  guardStartsWith: {
+    en: 'Only a SELECT query is accepted here; this one starts with "{word}".',
+    'zh-CN': '这里只接受 SELECT 查询；此查询以“{word}”开头。',
+  },
+  guardSeveral: {
+    en: 'Only one statement is accepted; the query has several.',
+    'zh-CN': '只接受一条语句；此查询有多条。',
+  },
+  guardWrites: {
+    en: 'The query uses {word}, which could change data or settings; only reading is allowed. (Put a column with that name in double quotes.)',
+    'zh-CN':
+      '查询用了 {word}，它可能修改数据或设置；这里只允许读取。（若是同名的列，请加双引号。）',
+  },
+  guardFileCall: {
+    en: "The query calls {name}(), which reads files or settings outside the page's sources.",
+    'zh-CN': '查询调用了 {name}()，它会读取本页数据源以外的文件或设置。',
+  },
+  guardTableCall: {
+    en: 'The query reads from {name}(), which is not allowed here.',
+    'zh-CN': '查询从 {name}() 读取，这里不允许。',
+  },
+  guardTableCallNotSource: {
+    en: "The query reads from {name}(), which is not one of this page's sources; only {allowed} may make rows here.",
+    'zh-CN': '查询从 {name}() 读取，它不是本页的数据源；这里只有 {allowed} 可以生成行。',
+  },
+  guardOnlySources: {
+    en: "Only reading the page's sources is accepted here.",
+    'zh-CN': '这里只接受读取本页的数据源。',
+  },
+  guardUnparsed: {
+    en: 'The query could not be read: {reason}.',
+    'zh-CN': '无法解析查询：{reason}。',
+  },
+  guardNotASource: {
+    en: '"{name}" is not one of this page\'s sources: {list}.',
+    'zh-CN': '“{name}”不是本页的数据源，现有：{list}。',
+  },
+  guardNotASourceNear: {
+    en: '"{name}" is not one of this page\'s sources: {list}. Did you mean "{hint}"?',
+    'zh-CN': '“{name}”不是本页的数据源，现有：{list}。是否指“{hint}”？',
+  },
+  guardNoSources: {
+    en: '"{name}" is not one of this page\'s sources: none is loaded yet.',
+    'zh-CN': '“{name}”不是本页的数据源：还没有加载任何数据源。',
+  },
+  guardUnterminatedString: {
+    en: 'The query has an unterminated string.',
+    'zh-CN': '查询中有未结束的字符串。',
+  },
+  guardUnterminatedName: {
+    en: 'The query has an unterminated quoted name.',
+    'zh-CN': '查询中有未结束的带引号名称。',
+  },
+  guardUnterminatedComment: {
+    en: 'The query has an unterminated comment.',
+    'zh-CN': '查询中有未结束的注释。',
+  },
+  guardDollar: {
+    en: 'The query uses $ (dollar-quoted text or parameters), which is not accepted here.',
+    'zh-CN': '查询用了 $（美元符号引用的文本或参数），这里不接受。',
+  },
+  guardEscapedString: {
+    en: "The query uses escaped strings (E'…'), which are not accepted here.",
+    'zh-CN': "查询用了转义字符串（E'…'），这里不接受。",
+  },
+  // Failures the data package gives no code: the sentence, with the engine's words as detail
+  failedUnexplained: {
+    en: 'The query engine reported an error.',
+    'zh-CN': '查询引擎报告了一个错误。',
+  },
+} as const satisfies Record<string, Readonly<Record<Lang, string>>>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+/** The values that fill a message's `{blanks}`, by name. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** True when `code` names a message in the catalogue. */
+export function isMessageCode(code: unknown): code is MessageCode {
+  return typeof code === 'string' && Object.hasOwn(MESSAGES, code);
+}
+
+/** A message in `lang`, its `{blanks}` filled from `params` (a blank with no value stays as written). */
+export function messageText(lang: Lang, code: MessageCode, params: MessageParams = {}): string {
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (blank, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : blank,
+  );
+}

@@ -1,0 +1,30 @@
+import type { Lang } from '@stratex/core';
+import { isCodedFailure, LoadError } from '@stratex/data';
+import { message } from './lang';
+
+/** A failure as a widget shows it: what happened in the reader's language, and the detail. */
+export interface FailureText {
+  message: string;
+  detail?: string;
+}
+
+/**
+ * Says a failure in the reader's language. A failure from the data package that carries a
+ * catalogue code is said from the catalogue, its detail kept. Any other failure is shown in
+ * its own words to an English reader; a Chinese reader gets a Chinese sentence (naming the
+ * file when it was a load) with those words kept as the detail.
+ */
+export function failureText(cause: unknown, lang: Lang): FailureText {
+  const detail = cause instanceof LoadError ? cause.detail : undefined;
+  if (isCodedFailure(cause)) {
+    const said = message(lang, cause.code, cause.params);
+    return detail ? { message: said, detail } : { message: said };
+  }
+  const original = cause instanceof Error ? cause.message : String(cause);
+  if (lang === 'en') return detail ? { message: original, detail } : { message: original };
+  const said =
+    cause instanceof LoadError && cause.file
+      ? message(lang, 'loadFailed', { file: cause.file })
+      : message(lang, 'failedUnexplained');
+  return { message: said, detail: detail ? `${original} (${detail})` : original };
+}
