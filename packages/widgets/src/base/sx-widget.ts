@@ -14,11 +14,12 @@ import {
 } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { download, pictureSize, svgToPng, svgToString, tableToCsv } from './export';
-import { emit, SX_DATA_ERROR, SX_DATA_LOAD, SX_SELECT, type SxDataErrorDetail } from './events';
+import { emit, SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from './events';
+import { ExportController } from './export-controller';
 import { failureText } from './failure-text';
 import { message, resolveLang } from './lang';
-import { applySelection, pageSelection, type Selection, type SelectionChange } from './selection';
+import type { Selection, SelectionChange } from './selection';
+import { SelectionController } from './selection-controller';
 
 /** SQL with its values bound to `?` placeholders, never spliced into the text. */
 export interface BoundQuery {
@@ -49,7 +50,6 @@ export abstract class SxWidget extends LitElement {
     phase: { state: true },
     progress: { state: true },
     failure: { state: true },
-    selection: { state: true },
     busy: { state: true },
     staleSince: { state: true },
     engineHealth: { state: true },
@@ -82,8 +82,19 @@ export abstract class SxWidget extends LitElement {
   declare protected progress: LoadProgress | undefined;
   declare protected failure: { message: string; detail?: string } | undefined;
 
-  /** The cross-filter chosen in another widget on the same source, if any. */
-  declare protected selection: SelectionChange | undefined;
+  /** Cross-filtering with the other widgets on the same source. */
+  readonly #selection = new SelectionController(this, () => this.selectionKey);
+
+  /** Saving the data table as CSV and the picture as SVG or PNG. */
+  readonly #export = new ExportController(this, {
+    picture: () => this.pictureSvg(),
+    fileStem: () => this.exportName ?? this.localName.replace(/^sx-/, ''),
+  });
+
+  /** The page's selection on this widget's source, made here or in another widget; a change updates the widget. */
+  protected get selection(): SelectionChange | undefined {
+    return this.#selection.change;
+  }
 
   /** The table behind `source` or `src`, once loaded. */
   protected loadedTable: LoadedTable | undefined;
@@ -91,7 +102,6 @@ export abstract class SxWidget extends LitElement {
   /** The rows of the last successful load. */
   protected rows: TextRecord[] = [];
   #loadNumber = 0;
-  #unsubscribe: (() => void) | undefined;
 
   constructor() {
     super();
@@ -99,23 +109,12 @@ export abstract class SxWidget extends LitElement {
     this.busy = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#unsubscribe = pageSelection().subscribe((change) => {
-      if (change.source === this.selectionKey) this.selection = change;
-    });
-    this.selection = pageSelection().current(this.selectionKey);
-  }
-
   #followed: LiveSource | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
     this.#stopWatchingHealth?.();
     this.#stopWatchingHealth = undefined;
-    const bus = pageSelection();
-    if (bus.current(this.selectionKey)?.origin === this) bus.toggle(this.selectionKey, null, this);
   }
 
   /**
@@ -155,20 +154,17 @@ export abstract class SxWidget extends LitElement {
 
   /** Rows after the selection made in another widget on the same source. */
   protected get visibleRows(): readonly TextRecord[] {
-    const change = this.selection;
-    if (!change || change.origin === this) return this.rows;
-    return applySelection(this.rows, change.selection);
+    return this.#selection.filter(this.rows);
   }
 
   /** The selection this widget made itself (to highlight), if any. */
   protected get ownSelection(): Selection | null {
-    return this.selection?.origin === this ? this.selection.selection : null;
+    return this.#selection.own;
   }
 
   /** Chooses (or, chosen again, clears) a selection and tells the page: `sx-select`. */
   protected select(selection: Selection | null): void {
-    const change = pageSelection().toggle(this.selectionKey, selection, this);
-    emit(this, SX_SELECT, { source: this.selectionKey, selection: change.selection });
+    this.#selection.select(selection);
   }
 
   /** Where the widget is in its data lifecycle: `loading`, `ready` or `error`. */
@@ -294,7 +290,7 @@ export abstract class SxWidget extends LitElement {
   protected override render(): TemplateResult {
     return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
       ${this.renderNotices()} ${this.renderPhase()}
-      ${this.exportable && this.phase === 'ready' ? this.renderToolbar() : nothing}
+      ${this.exportable && this.phase === 'ready' ? this.#export.toolbar(this.t('export')) : nothing}
     </div>`;
   }
 
@@ -311,22 +307,9 @@ export abstract class SxWidget extends LitElement {
     </div>`;
   }
 
-  private renderToolbar(): TemplateResult {
-    return html`<div part="toolbar" role="toolbar" aria-label=${this.t('export')}>
-      <button type="button" part="export-button" @click=${() => this.exportCsv()}>CSV</button>
-      <button type="button" part="export-button" @click=${() => this.exportSvg()}>SVG</button>
-      <button type="button" part="export-button" @click=${() => void this.exportPng()}>PNG</button>
-    </div>`;
-  }
-
-  private get fileStem(): string {
-    return this.exportName ?? this.localName.replace(/^sx-/, '');
-  }
-
   /** The figures of the data table as CSV text (what `exportCsv` saves). */
   toCsv(): string {
-    const table = this.renderRoot.querySelector<HTMLTableElement>('table[part="data-table"]');
-    return table ? tableToCsv(table) : '';
+    return this.#export.csv();
   }
 
   /** The widget's picture as an SVG element; widgets override it when their chart is not one `svg[part~="chart"]`. */
@@ -336,23 +319,22 @@ export abstract class SxWidget extends LitElement {
 
   /** The widget's picture as SVG text, or an empty string when there is nothing drawn. */
   toSvg(): string {
-    const svg = this.pictureSvg();
-    return svg ? svgToString(svg) : '';
+    return this.#export.svg();
   }
 
+  /** Offers the data table as a CSV file. */
   exportCsv(): void {
-    download(`${this.fileStem}.csv`, this.toCsv(), 'text/csv;charset=utf-8');
+    this.#export.saveCsv();
   }
 
+  /** Offers the picture as an SVG file. */
   exportSvg(): void {
-    download(`${this.fileStem}.svg`, this.toSvg(), 'image/svg+xml');
+    this.#export.saveSvg();
   }
 
+  /** Offers the picture as a PNG file, drawn at twice its size. */
   async exportPng(): Promise<void> {
-    const svg = this.pictureSvg();
-    if (!svg) return;
-    const { width, height } = pictureSize(svg);
-    download(`${this.fileStem}.png`, await svgToPng(svgToString(svg), width, height));
+    await this.#export.savePng();
   }
 
   private renderPhase(): TemplateResult {

@@ -51,6 +51,8 @@ const QUERY_INPUTS = ['levels', 'target', 'actual', 'targetColumn', 'actualColum
  * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
  * @attr theme - `dark` for the dark theme.
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
+ * @attr exportable - Shows buttons that save the figures as CSV and the map as SVG or PNG.
+ * @attr export-name - File name (without extension) for exports; default `target-treemap`.
  *
  * @fires sx-select - A tile was chosen (or chosen again to clear); detail `{ source, selection }`, e.g. `{ 区域: '华东' }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
@@ -64,6 +66,8 @@ const QUERY_INPUTS = ['levels', 'target', 'actual', 'targetColumn', 'actualColum
  * @csspart legend - The colour key.
  * @csspart warning - Splits that do not add up, cells that could not be read.
  * @csspart data-table - The accessible table of every figure shown.
+ * @csspart toolbar - The export buttons (with `exportable`).
+ * @csspart export-button - One export button.
  *
  * @cssprop --sx-background - Background colour (also the gap between tiles).
  * @cssprop --sx-foreground - Text colour, focus and selection rings.
@@ -252,6 +256,11 @@ export class SxTargetTreemap extends SxWidget {
     const breakdown = buildBreakdown(this.visibleRows, columns, total);
     this.#memo = { key, breakdown };
     return breakdown;
+  }
+
+  /** The picture to export: the map as drawn, its tiles and their words. */
+  protected override pictureSvg(): SVGSVGElement | null {
+    return this.renderRoot.querySelector<SVGSVGElement>('svg[part~="map"]');
   }
 
   protected renderView(): TemplateResult {
