@@ -6,8 +6,19 @@ import { mount, shadowText } from './helpers';
 afterEach(() => document.body.replaceChildren());
 
 const template = '/fixtures/template';
-/** Pictures for a person to look at; the folder is ignored by git, the assertions are below. */
-const shotsFolder = '../../../.look-shots/variance-alerts';
+/**
+ * Pictures for a person to look at, saved only when asked (`VITE_LOOK_SHOTS=1 npx vitest run
+ * …`) into `.look-shots/` at the top of the repository, which git ignores; the browser may
+ * write only inside the project. Otherwise they are taken and written nowhere. The
+ * assertions are below.
+ */
+const shotsFolder = import.meta.env.VITE_LOOK_SHOTS ? '../../../.look-shots/variance-alerts' : '';
+
+/** Takes a picture of `element`, saved as `name`.png when pictures were asked for. */
+async function lookAt(name: string, element: Element): Promise<void> {
+  if (shotsFolder) await page.screenshot({ path: `${shotsFolder}/${name}.png`, element });
+  else await page.screenshot({ save: false, element });
+}
 
 type Alerts = HTMLElementTagNameMap['sx-variance-alerts'];
 
@@ -23,7 +34,7 @@ async function show(
   await element.sidesComplete;
   await element.updateComplete;
   await document.fonts.ready;
-  await page.screenshot({ path: `${shotsFolder}/${name}.png`, element });
+  await lookAt(name, element);
   return element;
 }
 
@@ -223,7 +234,7 @@ describe('how the alerts look', () => {
     const svg = document.importNode(picture.documentElement, true) as unknown as SVGSVGElement;
     document.body.append(svg);
     await document.fonts.ready;
-    await page.screenshot({ path: `${shotsFolder}/picture.png`, element: svg });
+    await lookAt('picture', svg);
     const width = Number(svg.getAttribute('width'));
     const labels = Array.from(svg.querySelectorAll('text'), (text) => {
       const box = text.getBBox();
