@@ -49,6 +49,9 @@ export const MESSAGES = {
   // Evaluation scorecard
   scorecard: { en: 'Evaluation scorecard', 'zh-CN': '效果评估表' },
   colon: { en: ': ', 'zh-CN': '：' },
+  listSeparator: { en: ', ', 'zh-CN': '，' },
+  titleAsOf: { en: '{title} ({asOf})', 'zh-CN': '{title}（{asOf}）' },
+  valueWithNote: { en: '{value} ({note})', 'zh-CN': '{value}（{note}）' },
   // Target breakdown (treemap)
   treemapTitle: { en: 'Target breakdown', 'zh-CN': '目标分解' },
   treemapBudgetTitle: { en: 'Budget allocation', 'zh-CN': '预算分配' },
@@ -74,7 +77,7 @@ export const MESSAGES = {
   treemapBack: { en: 'Escape: back up', 'zh-CN': 'Esc 返回上一层' },
   treemapLevelsMissing: { en: 'Level columns not found', 'zh-CN': '找不到分解层级列' },
   treemapSelected: { en: 'selected', 'zh-CN': '已选中' },
-  treemapBy: { en: 'by', 'zh-CN': '按' },
+  treemapByLevel: { en: 'by {level}', 'zh-CN': '按{level}' },
   // Export toolbar
   export: { en: 'Export', 'zh-CN': '导出' },
   // Progress tracker

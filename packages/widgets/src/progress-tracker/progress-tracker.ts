@@ -13,7 +13,7 @@ import {
   type TrackedTask,
 } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MessageKey } from '../base/lang';
+import { message, type MessageKey } from '../base/lang';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import { type FilterChoice, trackerFilters } from './filters';
@@ -223,10 +223,10 @@ export class SxProgressTracker extends SxWidget {
       order: this.order,
     };
     const asOfText = this.asOfText;
-    const caption =
-      lang === 'zh-CN'
-        ? `${this.t('progressTracker')}（${asOfText}）`
-        : `${this.t('progressTracker')} (${asOfText})`;
+    const caption = message(lang, 'titleAsOf', {
+      title: this.t('progressTracker'),
+      asOf: asOfText,
+    });
     const focusRow = this.shown.some((task) => task.sourceRow === this.focusRow)
       ? this.focusRow
       : this.shown[0]?.sourceRow;

@@ -1,6 +1,6 @@
 import { formatDate, formatRate, type Lang, type TaskState, type TrackedTask } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MessageKey } from '../base/lang';
+import { message, type MessageKey } from '../base/lang';
 import { taskBar } from './task-bar';
 import type { Timeline, TimelineTick } from './timeline';
 
@@ -32,7 +32,7 @@ export interface RowState {
 export function progressText(task: TrackedTask, lang: Lang): string {
   const shown = formatRate(task.actual, lang);
   if (!task.note || task.actual === null) return task.note ?? shown;
-  return lang === 'zh-CN' ? `${shown}（${task.note}）` : `${shown} (${task.note})`;
+  return message(lang, 'valueWithNote', { value: shown, note: task.note });
 }
 
 /** One task: a head that toggles its detail (the button), and the detail below it. */

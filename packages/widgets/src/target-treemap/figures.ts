@@ -92,5 +92,5 @@ export function tileDescription(figures: TileFigures, words: FigureWords): strin
   const values = figureRow(figures);
   const colon = message(words.lang, 'colon');
   const parts = headings.map((heading, i) => `${heading}${colon}${values[i] ?? ''}`);
-  return [figures.name, ...parts].join(words.lang === 'zh-CN' ? '，' : ', ');
+  return [figures.name, ...parts].join(message(words.lang, 'listSeparator'));
 }

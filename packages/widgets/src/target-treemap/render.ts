@@ -75,8 +75,7 @@ export function renderBreakdown(scene: BreakdownScene): TemplateResult {
 }
 
 function byLevel(level: string, lang: Lang): string {
-  const by = message(lang, 'treemapBy');
-  return lang === 'zh-CN' ? `${by}${level}` : `${by} ${level}`;
+  return message(lang, 'treemapByLevel', { level });
 }
 
 function trailNames(node: TargetNode, lang: Lang): string[] {

@@ -6,6 +6,7 @@ import {
   type TargetNode,
   type Unit,
 } from '@stratex/core';
+import { message } from '../base/lang';
 import type { Selection } from '../base/selection';
 import { type BreakdownColumns, type Tile, tilesOf } from './breakdown';
 import { prefersDarkText, scoreColour, type Theme } from './colour';
@@ -61,7 +62,7 @@ export function splitWarning(
   const level = levels[split.path.length] ?? '';
   const sentence = describeSplit(split, level, unit, lang);
   const owner = split.path.at(-1);
-  return owner ? `${owner}${lang === 'zh-CN' ? '：' : ': '}${sentence}` : sentence;
+  return owner ? `${owner}${message(lang, 'colon')}${sentence}` : sentence;
 }
 
 /** One level of the breakdown laid out, coloured and labelled. */
