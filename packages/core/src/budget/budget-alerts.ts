@@ -2,6 +2,7 @@ import { tidy } from '../targets/achievement';
 import type { BudgetAllocation } from './budget';
 import { formatRate, formatValue } from '../values/format';
 import type { Lang } from '../values/values';
+import { messageText } from '../messages/catalogue';
 
 export type BudgetIssue = 'over-spent' | 'nearly-spent' | 'contingency-outside-guidance';
 
@@ -34,7 +35,6 @@ export function budgetAlerts(
   options: BudgetAlertOptions = {},
 ): BudgetAlert[] {
   const lang = options.lang ?? 'zh-CN';
-  const zh = lang === 'zh-CN';
   const nearly = options.nearlySpentFrom ?? 0.9;
   const money = (value: number): string => formatValue(value, 'money', lang);
   const alerts: BudgetAlert[] = [];
@@ -50,9 +50,12 @@ export function budgetAlerts(
         ratio: line.spendRate,
         amount: spent,
         budget: planned,
-        reason: zh
-          ? `${module} 超支 ${over}：已花费 ${money(spent)}，预算 ${money(planned)}`
-          : `${module} over budget by ${over}: ${money(spent)} spent of ${money(planned)}`,
+        reason: messageText(lang, 'budgetOverSpent', {
+          module,
+          over,
+          spent: money(spent),
+          planned: money(planned),
+        }),
       });
     } else {
       const left = money(tidy(planned - spent));
@@ -64,9 +67,13 @@ export function budgetAlerts(
         ratio: line.spendRate,
         amount: spent,
         budget: planned,
-        reason: zh
-          ? `${module} 已用预算的 ${used}：已花费 ${money(spent)}，预算 ${money(planned)}，剩余 ${left}`
-          : `${module} has used ${used} of its budget: ${money(spent)} of ${money(planned)}, ${left} left`,
+        reason: messageText(lang, 'budgetNearlySpent', {
+          module,
+          used,
+          spent: money(spent),
+          planned: money(planned),
+          left,
+        }),
       });
     }
   }
@@ -76,7 +83,7 @@ export function budgetAlerts(
     const reserve = allocation.modules.find((line) => line.contingency)?.module;
     alerts.push({
       issue: 'contingency-outside-guidance',
-      module: reserve ?? (zh ? '预备金' : 'contingency'),
+      module: reserve ?? messageText(lang, 'contingencyModule'),
       severity: 'warning',
       ratio: contingency.share,
       amount: contingency.amount,

@@ -6,6 +6,7 @@ import { STRATEGY_SCHEMA, headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
 import { normaliseText, parseCell } from '../values/values';
 import type { Lang } from '../values/values';
+import { messageText } from '../messages/catalogue';
 
 export interface BudgetLine {
   module: string;
@@ -102,28 +103,12 @@ export function allocateBudget(
 }
 
 function contingencyMessage(share: number | null, low: number, high: number, lang: Lang): string {
-  const zh = lang === 'zh-CN';
   const range = `${formatRate(low, lang).replace('%', '')}–${formatRate(high, lang)}`;
-  if (share === null)
-    return zh
-      ? '预算总额为 0，无法检查预备金'
-      : 'the budget totals zero, so the contingency cannot be checked';
-  const shown = formatRate(share, lang);
-  if (share === 0)
-    return zh
-      ? `未预留预备金，建议预留 ${range}`
-      : `no contingency is kept; the guidance is ${range}`;
-  if (share < low)
-    return zh
-      ? `预备金占 ${shown}，低于建议的 ${range}`
-      : `contingency is ${shown} of the budget, below the ${range} guidance`;
-  if (share > high)
-    return zh
-      ? `预备金占 ${shown}，高于建议的 ${range}`
-      : `contingency is ${shown} of the budget, above the ${range} guidance`;
-  return zh
-    ? `预备金占 ${shown}，符合建议的 ${range}`
-    : `contingency is ${shown} of the budget, within the ${range} guidance`;
+  if (share === null) return messageText(lang, 'contingencyZeroTotal');
+  if (share === 0) return messageText(lang, 'contingencyNone', { range });
+  const code =
+    share < low ? 'contingencyBelow' : share > high ? 'contingencyAbove' : 'contingencyWithin';
+  return messageText(lang, code, { share: formatRate(share, lang), range });
 }
 
 /** Reads budget lines from the strategy table: the budget column when present, else amounts written in 所需资源. */
@@ -135,7 +120,7 @@ export function budgetFromStrategy(
   resolution: ColumnResolution;
   unreadable: UnreadableCell[];
 } {
-  const zh = (options.lang ?? 'zh-CN') === 'zh-CN';
+  const lang = options.lang ?? 'zh-CN';
   const resolution = resolveColumns(headersOf(records), STRATEGY_SCHEMA, options.overrides);
   const lines: (BudgetLine & { sourceRow: number })[] = [];
   const unreadable: UnreadableCell[] = [];
@@ -148,7 +133,7 @@ export function budgetFromStrategy(
     const written = roleText(record, resolution, source);
     const planned = source === 'budget' ? moneyCell(written) : extractAmount(written);
     if (written && planned === null) {
-      const reason = zh ? '未找到金额（如 2万元）' : 'no amount found (such as 2万元)';
+      const reason = messageText(lang, 'cellNoAmount');
       unreadable.push({
         row: sourceRow,
         column: resolution.columns[source] ?? source,

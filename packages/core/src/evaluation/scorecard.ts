@@ -8,6 +8,7 @@ import { isBlankRecord, roleText, unreadableReason } from '../records/records';
 import type { TableRecord, UnreadableCell } from '../records/records';
 import { parseCell } from '../values/values';
 import type { Lang, ParsedCell, Unit } from '../values/values';
+import { messageText } from '../messages/catalogue';
 
 export interface ScorecardRow {
   dimension: string;
@@ -149,11 +150,7 @@ function readWeight(
   if (cell.kind === 'empty') return 1;
   if (cell.kind === 'number' && cell.value >= 0) return cell.value;
   const reason =
-    cell.kind === 'number'
-      ? lang === 'zh-CN'
-        ? '权重不能为负数'
-        : 'a weight cannot be negative'
-      : unreadableReason(cell, lang);
+    cell.kind === 'number' ? messageText(lang, 'weightNegative') : unreadableReason(cell, lang);
   unreadable.push({ row, column: header, value: record[header] ?? '', reason });
   return 1;
 }

@@ -12,6 +12,7 @@ import type { ColumnResolution } from '../records/roles';
 import { defaultStatusRules, judgeStatus } from '../targets/status';
 import type { Status, StatusThresholds } from '../targets/status';
 import type { Lang, Unit } from '../values/values';
+import { type MessageCode, messageText } from '../messages/catalogue';
 
 /** total: daily increments that add up (revenue, contracts); average: a daily rate whose period figure is its mean. */
 export type KpiMeasure = 'total' | 'average';
@@ -168,10 +169,7 @@ function paceMetric(
   if (asOf < period.start) {
     const starts = formatDayMonth(period.start, options.lang);
     kpi.status = 'on-track';
-    kpi.reason =
-      options.lang === 'zh-CN'
-        ? `${metric} 考核周期尚未开始（${starts}开始）`
-        : `${metric}: the period starts ${starts}`;
+    kpi.reason = messageText(options.lang ?? 'zh-CN', 'kpiNotStarted', { metric, starts });
   } else if (verdict.status !== 'unknown') {
     kpi.reason = paceReason(kpi, asOf > period.end, options.lang);
   }
@@ -246,19 +244,20 @@ export function formatKpiValue(
 
 /** '线索转化率 仅达进度的 73.3%：11.0% 对比目标 15%' / 'lead conversion rate 73.3% of pace: 11.0% against 15%'. */
 function paceReason(kpi: KpiPacing, over: boolean, lang: Lang): string {
-  const zh = lang === 'zh-CN';
   const ratio = formatValue(kpi.paceRatio ?? Number.NaN, 'percent', lang);
   const actual = formatKpiValue(kpi.toDate, kpi, lang);
   const expected = formatValue(kpi.expected ?? Number.NaN, kpi.unit, lang);
   const behind = (kpi.paceRatio ?? 0) < 1;
-  const lower = kpi.direction === 'lower' ? (zh ? '（越低越好）' : ' (lower is better)') : '';
-  if (over || kpi.measure === 'average') {
-    const of = over ? (zh ? '达成率' : 'of target') : zh ? '进度的' : 'of pace';
-    return zh
-      ? `${kpi.metric} ${over ? of : `${behind ? '仅达' : '达到'}${of}`} ${ratio}：${actual} 对比目标 ${expected}${lower}`
-      : `${kpi.metric} ${ratio} ${of}: ${actual} against ${expected}${lower}`;
-  }
-  return zh
-    ? `${kpi.metric} ${behind ? '仅达' : '达到'}进度的 ${ratio}：${actual} 对比应达 ${expected}${lower}`
-    : `${kpi.metric} ${ratio} of pace: ${actual} against ${expected} expected${lower}`;
+  const lower = kpi.direction === 'lower' ? messageText(lang, 'kpiLowerIsBetter') : '';
+  const rate = kpi.measure === 'average';
+  const code: MessageCode = over
+    ? 'kpiOfTarget'
+    : rate
+      ? behind
+        ? 'kpiRateBehind'
+        : 'kpiRateAhead'
+      : behind
+        ? 'kpiTotalBehind'
+        : 'kpiTotalAhead';
+  return messageText(lang, code, { metric: kpi.metric, ratio, actual, expected, lower });
 }

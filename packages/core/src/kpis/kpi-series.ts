@@ -8,6 +8,7 @@ import { KPI_SCHEMA } from '../records/roles';
 import type { ColumnResolution, RoleSchema } from '../records/roles';
 import { normaliseText, parseCell } from '../values/values';
 import type { Lang, ParsedCell, Unit } from '../values/values';
+import { messageText } from '../messages/catalogue';
 
 export interface UnitLabel {
   unit: Unit;
@@ -68,7 +69,6 @@ export function readKpiSeries(
   lang: Lang,
   period: Partial<Period> | undefined,
 ): { metrics: Map<string, MetricSeries>; dates: string[]; unreadable: UnreadableCell[] } {
-  const zh = lang === 'zh-CN';
   const metrics = new Map<string, MetricSeries>();
   const dates = new Set<string>();
   const unreadable: UnreadableCell[] = [];
@@ -86,7 +86,7 @@ export function readKpiSeries(
     };
     const date = parseCell(text('date'));
     if (date.kind !== 'date') {
-      problem('date', zh ? '应为日期，如 2024-08-15' : 'expected a date such as 2024-08-15');
+      problem('date', messageText(lang, 'cellExpectedKpiDate'));
       return;
     }
     if ((period?.start && date.value < period.start) || (period?.end && date.value > period.end))
@@ -99,7 +99,7 @@ export function readKpiSeries(
       const cell =
         label.scale === 1 ? parseCell(raw, label.unit) : applyUnitLabel(parseCell(raw), label);
       if (cell.kind === 'number') return { value: cell.value, unit: cell.unit };
-      if (cell.kind !== 'empty') problem(role, zh ? '应为数字' : 'expected a number');
+      if (cell.kind !== 'empty') problem(role, messageText(lang, 'cellExpectedNumber'));
       return null;
     };
     const actual = number('actual');

@@ -3,6 +3,7 @@ import type { KpiPacing } from './kpi-pacing';
 import type { TrackedTask } from '../progress/progress-lag';
 import type { Status } from '../targets/status';
 import type { Lang } from '../values/values';
+import { type MessageCode, messageText } from '../messages/catalogue';
 
 export type AlertSeverity = 'critical' | 'warning' | 'unknown' | 'on-track';
 
@@ -112,29 +113,24 @@ export function countBySeverity(alerts: readonly VarianceAlert[]): SeverityCount
 
 /** The severity in words, so it is never shown by colour alone. */
 export function severityLabel(severity: AlertSeverity, lang: Lang): string {
-  const labels: Record<AlertSeverity, [string, string]> = {
-    critical: ['严重', 'critical'],
-    warning: ['预警', 'warning'],
-    unknown: ['无法判断', 'unknown'],
-    'on-track': ['正常', 'on track'],
+  const labels: Record<AlertSeverity, MessageCode> = {
+    critical: 'severityCritical',
+    warning: 'severityWarning',
+    unknown: 'severityUnknown',
+    'on-track': 'severityOnTrack',
   };
-  return labels[severity][lang === 'zh-CN' ? 0 : 1];
+  return messageText(lang, labels[severity]);
 }
 
 /** '1 项严重，2 项预警' / '1 critical, 2 warnings'; when nothing is wrong: '全部正常' / 'all on track'. */
 export function alertSummary(counts: SeverityCounts, lang: Lang): string {
-  const zh = lang === 'zh-CN';
   const parts: string[] = [];
-  if (counts.critical > 0)
-    parts.push(zh ? `${counts.critical} 项严重` : `${counts.critical} critical`);
+  const say = (code: MessageCode, count: number): number =>
+    parts.push(messageText(lang, code, { count }));
+  if (counts.critical > 0) say('summaryCritical', counts.critical);
   if (counts.warning > 0)
-    parts.push(
-      zh
-        ? `${counts.warning} 项预警`
-        : `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`,
-    );
-  if (counts.unknown > 0)
-    parts.push(zh ? `${counts.unknown} 项无法判断` : `${counts.unknown} unknown`);
-  if (parts.length === 0) return zh ? '全部正常' : 'all on track';
-  return parts.join(zh ? '，' : ', ');
+    say(counts.warning === 1 ? 'summaryWarningOne' : 'summaryWarning', counts.warning);
+  if (counts.unknown > 0) say('summaryUnknown', counts.unknown);
+  if (parts.length === 0) return messageText(lang, 'summaryAllOnTrack');
+  return parts.join(messageText(lang, 'listSeparator'));
 }

@@ -258,6 +258,179 @@ export const MESSAGES = {
     en: "The query uses escaped strings (E'…'), which are not accepted here.",
     'zh-CN': "查询用了转义字符串（E'…'），这里不接受。",
   },
+  // Reasons and verdicts worked out in core: unreadable cells, tasks, statuses, KPIs, budget, splits, SMART
+  cellNotNumberDate: {
+    en: 'expected a number such as 500万元, 15% or 30家; this is a date',
+    'zh-CN': '应为数字（如 500万元、15%、30家），这是日期',
+  },
+  cellNotNumberPeriod: {
+    en: 'expected a number such as 500万元, 15% or 30家; this is a period',
+    'zh-CN': '应为数字（如 500万元、15%、30家），这是时间段',
+  },
+  cellNotNumberText: {
+    en: 'expected a number such as 500万元, 15% or 30家; this is text',
+    'zh-CN': '应为数字（如 500万元、15%、30家），这是文字',
+  },
+  cellExpectedNumber: { en: 'expected a number', 'zh-CN': '应为数字' },
+  cellExpectedKpiDate: {
+    en: 'expected a date such as 2024-08-15',
+    'zh-CN': '应为日期，如 2024-08-15',
+  },
+  cellExpectedTaskDate: {
+    en: 'expected a date such as 2024-06-01',
+    'zh-CN': '应为日期，如 2024-06-01',
+  },
+  cellExpectedProgress: {
+    en: 'expected progress such as 60% or done',
+    'zh-CN': '应为进度，如 60% 或 完成',
+  },
+  cellNoAmount: { en: 'no amount found (such as 2万元)', 'zh-CN': '未找到金额（如 2万元）' },
+  weightNegative: { en: 'a weight cannot be negative', 'zh-CN': '权重不能为负数' },
+  gapPoints: { en: '{sign}{points} pp', 'zh-CN': '{sign}{points}个百分点' },
+  taskNoDates: {
+    en: '{task} has no planned start or end date',
+    'zh-CN': '{task} 缺少计划开始或结束日期',
+  },
+  taskDatesUnreadable: {
+    en: '{task} has planned dates that cannot be read',
+    'zh-CN': '{task} 计划日期无法识别',
+  },
+  taskEndBeforeStart: {
+    en: '{task} has a planned end before its start',
+    'zh-CN': '{task} 计划结束日期早于开始日期',
+  },
+  taskProgressUnreadable: { en: '{task} has no readable progress', 'zh-CN': '{task} 进度无法识别' },
+  taskDone: { en: '{task} done ({progress})', 'zh-CN': '{task} 已完成（{progress}）' },
+  taskOverdue: {
+    en: '{task} overdue by {days} days at {progress} (planned end {due})',
+    'zh-CN': '{task} 已逾期 {days} 天，进度 {progress}（计划 {due} 完成）',
+  },
+  taskOverdueOneDay: {
+    en: '{task} overdue by {days} day at {progress} (planned end {due})',
+    'zh-CN': '{task} 已逾期 {days} 天，进度 {progress}（计划 {due} 完成）',
+  },
+  taskStarts: { en: '{task} starts {starts}', 'zh-CN': '{task} 计划 {starts} 开始' },
+  taskLagging: {
+    en: '{task} at {progress}, expected {expected} by {by} ({points} pp behind)',
+    'zh-CN': '{task} 进度 {progress}，截至{by}应达 {expected}（落后 {points} 个百分点）',
+  },
+  taskOnPace: {
+    en: '{task} at {progress}, expected {expected} by {by}',
+    'zh-CN': '{task} 进度 {progress}，截至{by}应达 {expected}',
+  },
+  statusPace: {
+    en: '{metric} {pace} of pace: {actual} of an expected {expected} by {by}',
+    'zh-CN': '{metric} 达到进度的 {pace}：截至{by}应达 {expected}，实际 {actual}',
+  },
+  statusPastDeadline: {
+    en: '{metric} past its deadline ({deadline}) at {rate} of target',
+    'zh-CN': '{metric} 已过截止日期（{deadline}），达成率 {rate}',
+  },
+  statusRate: {
+    en: '{metric} at {rate} of target: {actual} against {target}',
+    'zh-CN': '{metric} 达成率 {rate}：实际 {actual}，目标 {target}',
+  },
+  statusNoTarget: { en: '{metric} has no target', 'zh-CN': '{metric} 没有目标值' },
+  statusZeroTarget: {
+    en: '{metric} has a target of zero, so no rate can be computed',
+    'zh-CN': '{metric} 目标值为 0，无法计算达成率',
+  },
+  statusNoActual: { en: '{metric} has no actual value yet', 'zh-CN': '{metric} 尚无实际值' },
+  statusZeroActual: {
+    en: '{metric} has an actual of zero where lower is better, so no rate can be computed',
+    'zh-CN': '{metric} 实际值为 0（越低越好），无法计算达成率',
+  },
+  statusNoRule: { en: '{metric} matches no status rule', 'zh-CN': '{metric} 没有规则适用' },
+  statusWordOnTrack: { en: 'on track', 'zh-CN': '正常' },
+  statusWordAtRisk: { en: 'at risk', 'zh-CN': '有风险' },
+  statusWordOffTrack: { en: 'off track', 'zh-CN': '落后' },
+  statusWordUnknown: { en: 'unknown', 'zh-CN': '未知' },
+  kpiNotStarted: {
+    en: '{metric}: the period starts {starts}',
+    'zh-CN': '{metric} 考核周期尚未开始（{starts}开始）',
+  },
+  kpiLowerIsBetter: { en: ' (lower is better)', 'zh-CN': '（越低越好）' },
+  kpiOfTarget: {
+    en: '{metric} {ratio} of target: {actual} against {expected}{lower}',
+    'zh-CN': '{metric} 达成率 {ratio}：{actual} 对比目标 {expected}{lower}',
+  },
+  kpiRateBehind: {
+    en: '{metric} {ratio} of pace: {actual} against {expected}{lower}',
+    'zh-CN': '{metric} 仅达进度的 {ratio}：{actual} 对比目标 {expected}{lower}',
+  },
+  kpiRateAhead: {
+    en: '{metric} {ratio} of pace: {actual} against {expected}{lower}',
+    'zh-CN': '{metric} 达到进度的 {ratio}：{actual} 对比目标 {expected}{lower}',
+  },
+  kpiTotalBehind: {
+    en: '{metric} {ratio} of pace: {actual} against {expected} expected{lower}',
+    'zh-CN': '{metric} 仅达进度的 {ratio}：{actual} 对比应达 {expected}{lower}',
+  },
+  kpiTotalAhead: {
+    en: '{metric} {ratio} of pace: {actual} against {expected} expected{lower}',
+    'zh-CN': '{metric} 达到进度的 {ratio}：{actual} 对比应达 {expected}{lower}',
+  },
+  severityCritical: { en: 'critical', 'zh-CN': '严重' },
+  severityWarning: { en: 'warning', 'zh-CN': '预警' },
+  severityUnknown: { en: 'unknown', 'zh-CN': '无法判断' },
+  severityOnTrack: { en: 'on track', 'zh-CN': '正常' },
+  summaryCritical: { en: '{count} critical', 'zh-CN': '{count} 项严重' },
+  summaryWarning: { en: '{count} warnings', 'zh-CN': '{count} 项预警' },
+  summaryWarningOne: { en: '{count} warning', 'zh-CN': '{count} 项预警' },
+  summaryUnknown: { en: '{count} unknown', 'zh-CN': '{count} 项无法判断' },
+  summaryAllOnTrack: { en: 'all on track', 'zh-CN': '全部正常' },
+  budgetOverSpent: {
+    en: '{module} over budget by {over}: {spent} spent of {planned}',
+    'zh-CN': '{module} 超支 {over}：已花费 {spent}，预算 {planned}',
+  },
+  budgetNearlySpent: {
+    en: '{module} has used {used} of its budget: {spent} of {planned}, {left} left',
+    'zh-CN': '{module} 已用预算的 {used}：已花费 {spent}，预算 {planned}，剩余 {left}',
+  },
+  contingencyModule: { en: 'contingency', 'zh-CN': '预备金' },
+  contingencyZeroTotal: {
+    en: 'the budget totals zero, so the contingency cannot be checked',
+    'zh-CN': '预算总额为 0，无法检查预备金',
+  },
+  contingencyNone: {
+    en: 'no contingency is kept; the guidance is {range}',
+    'zh-CN': '未预留预备金，建议预留 {range}',
+  },
+  contingencyBelow: {
+    en: 'contingency is {share} of the budget, below the {range} guidance',
+    'zh-CN': '预备金占 {share}，低于建议的 {range}',
+  },
+  contingencyAbove: {
+    en: 'contingency is {share} of the budget, above the {range} guidance',
+    'zh-CN': '预备金占 {share}，高于建议的 {range}',
+  },
+  contingencyWithin: {
+    en: 'contingency is {share} of the budget, within the {range} guidance',
+    'zh-CN': '预备金占 {share}，符合建议的 {range}',
+  },
+  splitBalanced: {
+    en: '{level} targets sum to {allocated}, matching {stated}',
+    'zh-CN': '{level}目标合计 {allocated}，与 {stated} 一致',
+  },
+  splitShort: {
+    en: '{level} targets sum to {allocated}, {difference} short of {stated}',
+    'zh-CN': '{level}目标合计 {allocated}，比 {stated} 少 {difference}',
+  },
+  splitOver: {
+    en: '{level} targets sum to {allocated}, {difference} over {stated}',
+    'zh-CN': '{level}目标合计 {allocated}，比 {stated} 多 {difference}',
+  },
+  smartS: { en: 'no metric named (S: specific)', 'zh-CN': '缺少具体指标（S 具体）' },
+  smartM: {
+    en: 'the target is not a number (M: measurable)',
+    'zh-CN': '目标值不是数字（M 可衡量）',
+  },
+  smartA: { en: 'no owner (A: assignable)', 'zh-CN': '没有责任人（A 可落实）' },
+  smartR: { en: 'no dimension of the plan (R: relevant)', 'zh-CN': '没有目标维度（R 相关）' },
+  smartT: {
+    en: 'no readable deadline (T: time-bound)',
+    'zh-CN': '没有可识别的完成时限（T 有时限）',
+  },
   // Failures the data package gives no code: the sentence, with the engine's words as detail
   failedUnexplained: {
     en: 'The query engine reported an error.',

@@ -9,6 +9,7 @@ import type { TableRecord, UnreadableCell } from '../records/records';
 import type { Status } from '../targets/status';
 import { parseCell } from '../values/values';
 import type { Lang } from '../values/values';
+import { type MessageCode, messageText } from '../messages/catalogue';
 
 export type TaskState = 'not-started' | 'on-track' | 'lagging' | 'overdue' | 'done' | 'unknown';
 
@@ -84,22 +85,21 @@ export function progressLag(
 ): TaskLag {
   const lang = options.lang ?? 'zh-CN';
   const tolerance = options.tolerance ?? 0.1;
-  const zh = lang === 'zh-CN';
   const { task, plannedStart: start, plannedEnd: end, progress: actual } = plan;
-  const unknown = (zhText: string, enText: string, expected: number | null = null): TaskLag => ({
+  const unknown = (code: MessageCode, expected: number | null = null): TaskLag => ({
     expected,
     actual,
     lag: null,
     state: 'unknown',
     status: 'unknown',
-    reason: `${task} ${zh ? zhText : enText}`,
+    reason: messageText(lang, code, { task }),
   });
-  if (!start || !end) return unknown('缺少计划开始或结束日期', 'has no planned start or end date');
+  if (!start || !end) return unknown('taskNoDates');
   const span = daysBetween(start, end);
-  if (span === null) return unknown('计划日期无法识别', 'has planned dates that cannot be read');
-  if (span < 0) return unknown('计划结束日期早于开始日期', 'has a planned end before its start');
+  if (span === null) return unknown('taskDatesUnreadable');
+  if (span < 0) return unknown('taskEndBeforeStart');
   const expected = expectedProgress(start, end, asOf);
-  if (actual === null) return unknown('进度无法识别', 'has no readable progress', expected);
+  if (actual === null) return unknown('taskProgressUnreadable', expected);
   const lag = expected === null ? null : tidy(expected - actual);
   const shown = formatRate(actual, lang);
   const base = { expected, actual, lag };
@@ -108,29 +108,36 @@ export function progressLag(
       ...base,
       state: 'done',
       status: 'on-track',
-      reason: zh ? `${task} 已完成（${shown}）` : `${task} done (${shown})`,
+      reason: messageText(lang, 'taskDone', { task, progress: shown }),
     };
   }
   const late = daysBetween(end, asOf) ?? 0;
   if (late > 0) {
     const due = formatDayMonth(end, lang);
-    const reason = zh
-      ? `${task} 已逾期 ${late} 天，进度 ${shown}（计划 ${due} 完成）`
-      : `${task} overdue by ${late} day${late === 1 ? '' : 's'} at ${shown} (planned end ${due})`;
+    const reason = messageText(lang, late === 1 ? 'taskOverdueOneDay' : 'taskOverdue', {
+      task,
+      days: late,
+      progress: shown,
+      due,
+    });
     return { ...base, state: 'overdue', status: 'off-track', reason, daysLate: late };
   }
   if ((daysBetween(asOf, start) ?? 0) > 0 && actual === 0) {
     const starts = formatDayMonth(start, lang);
-    const reason = zh ? `${task} 计划 ${starts} 开始` : `${task} starts ${starts}`;
+    const reason = messageText(lang, 'taskStarts', { task, starts });
     return { ...base, state: 'not-started', status: 'on-track', reason };
   }
   const by = formatDayMonth(asOf, lang);
   const should = formatRate(expected, lang);
   const lagging = lag !== null && lag >= tolerance;
   const points = Math.round(Math.abs(lag ?? 0) * 100);
-  const reason = zh
-    ? `${task} 进度 ${shown}，截至${by}应达 ${should}${lagging ? `（落后 ${points} 个百分点）` : ''}`
-    : `${task} at ${shown}, expected ${should} by ${by}${lagging ? ` (${points} pp behind)` : ''}`;
+  const reason = messageText(lang, lagging ? 'taskLagging' : 'taskOnPace', {
+    task,
+    progress: shown,
+    expected: should,
+    by,
+    points,
+  });
   return lagging
     ? { ...base, state: 'lagging', status: 'at-risk', reason }
     : { ...base, state: 'on-track', status: 'on-track', reason };
@@ -153,14 +160,10 @@ export function trackProgress(
   if (resolution.missing.length > 0) return { tasks, resolution, unreadable };
   const text = (record: TableRecord, role: string): string | undefined =>
     roleText(record, resolution, role);
-  const expectations = {
-    date: ['应为日期，如 2024-06-01', 'expected a date such as 2024-06-01'],
-    progress: ['应为进度，如 60% 或 完成', 'expected progress such as 60% or done'],
-  } as const;
+  const expectations = { date: 'cellExpectedTaskDate', progress: 'cellExpectedProgress' } as const;
   const problem = (row: number, role: string, value: string, kind: 'date' | 'progress'): void => {
     const column = resolution.columns[role] ?? role;
-    const [zhText, enText] = expectations[kind];
-    unreadable.push({ row, column, value, reason: lang === 'zh-CN' ? zhText : enText });
+    unreadable.push({ row, column, value, reason: messageText(lang, expectations[kind]) });
   };
 
   records.forEach((record, index) => {

@@ -1,6 +1,7 @@
 import type { ColumnResolution } from './roles';
 import { isBlank, normaliseText } from '../values/values';
 import type { Lang, ParsedCell } from '../values/values';
+import { messageText } from '../messages/catalogue';
 
 /** One data row as read from a file: header → cell text (every column VARCHAR). */
 export type TableRecord = Readonly<Record<string, string | null>>;
@@ -31,12 +32,7 @@ export function roleText(
 
 /** Words for a cell that should have held a number but did not. */
 export function unreadableReason(cell: ParsedCell, lang: Lang): string {
-  const zh = lang === 'zh-CN';
-  const what = zh
-    ? { date: '这是日期', period: '这是时间段', text: '这是文字' }
-    : { date: 'this is a date', period: 'this is a period', text: 'this is text' };
-  const kind = cell.kind === 'date' || cell.kind === 'period' ? cell.kind : 'text';
-  return zh
-    ? `应为数字（如 500万元、15%、30家），${what[kind]}`
-    : `expected a number such as 500万元, 15% or 30家; ${what[kind]}`;
+  if (cell.kind === 'date') return messageText(lang, 'cellNotNumberDate');
+  if (cell.kind === 'period') return messageText(lang, 'cellNotNumberPeriod');
+  return messageText(lang, 'cellNotNumberText');
 }

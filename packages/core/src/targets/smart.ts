@@ -4,6 +4,7 @@ import { TARGETS_SCHEMA, headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
 import { parseCell } from '../values/values';
 import type { Lang } from '../values/values';
+import { type MessageCode, messageText } from '../messages/catalogue';
 
 /** S specific, M measurable, A assignable (an owner), R relevant (a plan dimension), T time-bound. */
 export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
@@ -26,24 +27,12 @@ export interface SmartIssue extends SmartFinding {
   row: number;
 }
 
-const MESSAGES: Record<SmartLetter, { field: keyof SmartTarget; zh: string; en: string }> = {
-  S: { field: 'metric', zh: '缺少具体指标（S 具体）', en: 'no metric named (S: specific)' },
-  M: {
-    field: 'target',
-    zh: '目标值不是数字（M 可衡量）',
-    en: 'the target is not a number (M: measurable)',
-  },
-  A: { field: 'owner', zh: '没有责任人（A 可落实）', en: 'no owner (A: assignable)' },
-  R: {
-    field: 'dimension',
-    zh: '没有目标维度（R 相关）',
-    en: 'no dimension of the plan (R: relevant)',
-  },
-  T: {
-    field: 'deadline',
-    zh: '没有可识别的完成时限（T 有时限）',
-    en: 'no readable deadline (T: time-bound)',
-  },
+const FINDINGS: Record<SmartLetter, { field: keyof SmartTarget; code: MessageCode }> = {
+  S: { field: 'metric', code: 'smartS' },
+  M: { field: 'target', code: 'smartM' },
+  A: { field: 'owner', code: 'smartA' },
+  R: { field: 'dimension', code: 'smartR' },
+  T: { field: 'deadline', code: 'smartT' },
 };
 
 /** Checks one target against SMART and names each letter it fails. */
@@ -60,8 +49,8 @@ export function lintTarget(target: SmartTarget, lang: Lang = 'zh-CN'): SmartFind
   return (Object.keys(fails) as SmartLetter[])
     .filter((letter) => fails[letter])
     .map((letter) => {
-      const { field, zh, en } = MESSAGES[letter];
-      return { letter, field, message: lang === 'zh-CN' ? zh : en };
+      const { field, code } = FINDINGS[letter];
+      return { letter, field, message: messageText(lang, code) };
     });
 }
 

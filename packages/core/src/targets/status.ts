@@ -2,6 +2,7 @@ import type { Achievement } from './achievement';
 import { daysBetween } from '../values/dates';
 import { formatDayMonth, formatRate, formatValue } from '../values/format';
 import type { Lang, Unit } from '../values/values';
+import { type MessageCode, messageText } from '../messages/catalogue';
 
 export type Status = 'on-track' | 'at-risk' | 'off-track' | 'unknown';
 
@@ -119,57 +120,51 @@ export function judgeStatus(
 }
 
 function explain(facts: StatusFacts, measure: StatusMeasure, lang: Lang): string {
-  const zh = lang === 'zh-CN';
   const value = (n: number | null | undefined): string =>
     n === null || n === undefined ? '—' : formatValue(n, facts.unit, lang);
   const { metric } = facts;
   if (measure === 'pace' || measure === 'paceGap') {
     const pace = formatRate(facts.pace ?? null, lang);
     const by = facts.asOf ? formatDayMonth(facts.asOf, lang) : '';
-    return zh
-      ? `${metric} 达到进度的 ${pace}：截至${by}应达 ${value(facts.expected)}，实际 ${value(facts.actual)}`
-      : `${metric} ${pace} of pace: ${value(facts.actual)} of an expected ${value(facts.expected)} by ${by}`;
+    return messageText(lang, 'statusPace', {
+      metric,
+      pace,
+      by,
+      expected: value(facts.expected),
+      actual: value(facts.actual),
+    });
   }
   const rate = formatRate(facts.achievement.rate, lang);
   if (measure === 'daysLeft') {
     const deadline = facts.deadline ? formatDayMonth(facts.deadline, lang) : '';
-    return zh
-      ? `${metric} 已过截止日期（${deadline}），达成率 ${rate}`
-      : `${metric} past its deadline (${deadline}) at ${rate} of target`;
+    return messageText(lang, 'statusPastDeadline', { metric, deadline, rate });
   }
-  return zh
-    ? `${metric} 达成率 ${rate}：实际 ${value(facts.actual)}，目标 ${value(facts.target)}`
-    : `${metric} at ${rate} of target: ${value(facts.actual)} against ${value(facts.target)}`;
+  return messageText(lang, 'statusRate', {
+    metric,
+    rate,
+    actual: value(facts.actual),
+    target: value(facts.target),
+  });
 }
 
 function explainUnknown(facts: StatusFacts, lang: Lang): string {
-  const zh = lang === 'zh-CN';
-  const { metric } = facts;
-  switch (facts.achievement.reason) {
-    case 'no-target':
-      return zh ? `${metric} 没有目标值` : `${metric} has no target`;
-    case 'zero-target':
-      return zh
-        ? `${metric} 目标值为 0，无法计算达成率`
-        : `${metric} has a target of zero, so no rate can be computed`;
-    case 'no-actual':
-      return zh ? `${metric} 尚无实际值` : `${metric} has no actual value yet`;
-    case 'zero-actual':
-      return zh
-        ? `${metric} 实际值为 0（越低越好），无法计算达成率`
-        : `${metric} has an actual of zero where lower is better, so no rate can be computed`;
-    default:
-      return zh ? `${metric} 没有规则适用` : `${metric} matches no status rule`;
-  }
+  const reasons: Record<string, MessageCode> = {
+    'no-target': 'statusNoTarget',
+    'zero-target': 'statusZeroTarget',
+    'no-actual': 'statusNoActual',
+    'zero-actual': 'statusZeroActual',
+  };
+  const code = reasons[facts.achievement.reason ?? ''] ?? 'statusNoRule';
+  return messageText(lang, code, { metric: facts.metric });
 }
 
 /** The status in words, so it is never shown by colour alone. */
 export function statusLabel(status: Status, lang: Lang): string {
-  const labels: Record<Status, [string, string]> = {
-    'on-track': ['正常', 'on track'],
-    'at-risk': ['有风险', 'at risk'],
-    'off-track': ['落后', 'off track'],
-    unknown: ['未知', 'unknown'],
+  const labels: Record<Status, MessageCode> = {
+    'on-track': 'statusWordOnTrack',
+    'at-risk': 'statusWordAtRisk',
+    'off-track': 'statusWordOffTrack',
+    unknown: 'statusWordUnknown',
   };
-  return labels[status][lang === 'zh-CN' ? 0 : 1];
+  return messageText(lang, labels[status]);
 }

@@ -9,6 +9,7 @@ import { statusOf } from './status';
 import type { Status, StatusThresholds } from './status';
 import { parseCell } from '../values/values';
 import type { Lang, Unit } from '../values/values';
+import { messageText } from '../messages/catalogue';
 
 /** The two figures a target breakdown needs: a planned amount per item and what came in against it. */
 export const TARGET_SPLIT_SCHEMA: RoleSchema = {
@@ -165,14 +166,6 @@ export function describeSplit(check: SplitCheck, level: string, unit: Unit, lang
   const allocated = value(check.allocated);
   const stated = value(check.stated);
   const difference = value(Math.abs(check.gap));
-  if (lang === 'zh-CN') {
-    if (check.balanced) return `${level}目标合计 ${allocated}，与 ${stated} 一致`;
-    return check.gap > 0
-      ? `${level}目标合计 ${allocated}，比 ${stated} 少 ${difference}`
-      : `${level}目标合计 ${allocated}，比 ${stated} 多 ${difference}`;
-  }
-  if (check.balanced) return `${level} targets sum to ${allocated}, matching ${stated}`;
-  return check.gap > 0
-    ? `${level} targets sum to ${allocated}, ${difference} short of ${stated}`
-    : `${level} targets sum to ${allocated}, ${difference} over ${stated}`;
+  const code = check.balanced ? 'splitBalanced' : check.gap > 0 ? 'splitShort' : 'splitOver';
+  return messageText(lang, code, { level, allocated, stated, difference });
 }

@@ -1,5 +1,6 @@
 import { dayNumber } from './dates';
 import type { Lang, Unit } from './values';
+import { messageText } from '../messages/catalogue';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -46,7 +47,7 @@ export function formatGap(gap: number | null, unit: Unit, lang: Lang): string {
   const sign = gap > 0 ? '+' : gap < 0 ? '-' : '±';
   if (unit === 'percent') {
     const points = numberFormat(lang, { maximumFractionDigits: 1 }).format(Math.abs(gap) * 100);
-    return `${sign}${points}${lang === 'zh-CN' ? '个百分点' : ' pp'}`;
+    return messageText(lang, 'gapPoints', { sign, points });
   }
   return `${sign}${formatValue(Math.abs(gap), unit, lang)}`;
 }
