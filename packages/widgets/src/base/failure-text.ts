@@ -15,7 +15,7 @@ export interface FailureText {
  * file when it was a load) with those words kept as the detail.
  */
 export function failureText(cause: unknown, lang: Lang): FailureText {
-  const detail = cause instanceof LoadError ? cause.detail : undefined;
+  const detail = detailOf(cause);
   if (isCodedFailure(cause)) {
     const said = message(lang, cause.code, cause.params);
     return detail ? { message: said, detail } : { message: said };
@@ -27,4 +27,10 @@ export function failureText(cause: unknown, lang: Lang): FailureText {
       ? message(lang, 'loadFailed', { file: cause.file })
       : message(lang, 'failedUnexplained');
   return { message: said, detail: detail ? `${original} (${detail})` : original };
+}
+
+/** The technical detail a failure carries beside its sentence (a load error's, a query's), if any. */
+function detailOf(cause: unknown): string | undefined {
+  const detail = cause instanceof Error ? (cause as { detail?: unknown }).detail : undefined;
+  return typeof detail === 'string' && detail !== '' ? detail : undefined;
 }
