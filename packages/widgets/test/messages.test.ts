@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '@stratex/widgets/define';
+import { UnsafeQueryError } from '@stratex/data';
 import { SX_DATA_ERROR } from '../src/base/events';
+import { failureText } from '../src/base/failure-text';
 import { mount, shadowText } from './helpers';
 
 afterEach(() => document.body.replaceChildren());
@@ -68,5 +70,22 @@ describe('an English widget', () => {
     expect(said(scorecard)).toBe(
       'html-page.csv is a web page (HTML), not a CSV export: the server probably sent a sign-in or error page instead.',
     );
+  });
+});
+
+describe('failureText', () => {
+  it('finds the coded failure a wrapping error carries as its cause', () => {
+    const wrapped = new Error('the source failed', { cause: new UnsafeQueryError('guardEmpty') });
+    expect(failureText(wrapped, 'zh-CN')).toEqual({ message: '查询是空的。' });
+    expect(failureText(wrapped, 'en')).toEqual({ message: 'The query is empty.' });
+  });
+
+  it('gives a Chinese reader a Chinese sentence for words it has no code for, keeping them', () => {
+    const engine = new Error('Binder Error: something technical');
+    expect(failureText(engine, 'zh-CN')).toEqual({
+      message: '查询引擎报告了一个错误。',
+      detail: 'Binder Error: something technical',
+    });
+    expect(failureText(engine, 'en')).toEqual({ message: 'Binder Error: something technical' });
   });
 });

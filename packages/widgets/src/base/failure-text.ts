@@ -1,5 +1,5 @@
 import type { Lang } from '@stratex/core';
-import { isCodedFailure, LoadError } from '@stratex/data';
+import { type CodedFailure, isCodedFailure, LoadError } from '@stratex/data';
 import { message } from './lang';
 
 /** A failure as a widget shows it: what happened in the reader's language, and the detail. */
@@ -10,16 +10,19 @@ export interface FailureText {
 
 /**
  * Says a failure in the reader's language. A failure from the data package that carries a
- * catalogue code is said from the catalogue, its detail kept. Any other failure is shown in
+ * catalogue code (or wraps one that does, as its `cause`) is said from the catalogue, its
+ * detail kept. Any other failure is shown in
  * its own words to an English reader; a Chinese reader gets a Chinese sentence (naming the
  * file when it was a load) with those words kept as the detail.
  */
 export function failureText(cause: unknown, lang: Lang): FailureText {
-  const detail = detailOf(cause);
-  if (isCodedFailure(cause)) {
-    const said = message(lang, cause.code, cause.params);
+  const coded = codedWithin(cause);
+  if (coded) {
+    const said = message(lang, coded.code, coded.params);
+    const detail = detailOf(coded) ?? detailOf(cause);
     return detail ? { message: said, detail } : { message: said };
   }
+  const detail = detailOf(cause);
   const original = cause instanceof Error ? cause.message : String(cause);
   if (lang === 'en') return detail ? { message: original, detail } : { message: original };
   const said =
@@ -27,6 +30,16 @@ export function failureText(cause: unknown, lang: Lang): FailureText {
       ? message(lang, 'loadFailed', { file: cause.file })
       : message(lang, 'failedUnexplained');
   return { message: said, detail: detail ? `${original} (${detail})` : original };
+}
+
+/** The failure itself when it carries a code, else the first coded one among the causes it wraps. */
+function codedWithin(cause: unknown): (Error & CodedFailure) | undefined {
+  let current = cause;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (isCodedFailure(current)) return current;
+    current = current.cause;
+  }
+  return undefined;
 }
 
 /** The technical detail a failure carries beside its sentence (a load error's, a query's), if any. */
