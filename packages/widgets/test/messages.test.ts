@@ -56,6 +56,18 @@ describe('a zh-CN widget whose file cannot be read says so in Chinese', () => {
     expect(messages).toEqual([said(scorecard)]);
   });
 
+  it('a file that is not the Parquet its source says it is', async () => {
+    const source = document.createElement('sx-data-source');
+    source.setAttribute('name', 'not_parquet');
+    source.setAttribute('src', '/fixtures/template/evaluation.csv');
+    source.setAttribute('format', 'parquet');
+    document.body.append(source);
+    const scorecard = await mount('sx-scorecard', { source: 'not_parquet', lang: 'zh-CN' });
+    expect(said(scorecard)).toBe(
+      'evaluation.csv 无法作为 Parquet 读取：它不是 Parquet 文件（开头和结尾缺少 PAR1 标记）。',
+    );
+  });
+
   it('a query the guard refuses, with the same words in English for an English reader', async () => {
     const zh = await mount('sx-scorecard', { query: 'DROP TABLE evaluation', lang: 'zh-CN' });
     expect(said(zh)).toBe('这里只接受 SELECT 查询；此查询以“DROP”开头。');

@@ -178,6 +178,22 @@ export const MESSAGES = {
     en: '{file} is compressed (gzip) but the archive is damaged or cut short.',
     'zh-CN': '{file} 是 gzip 压缩文件，但压缩包已损坏或不完整。',
   },
+  parquetNotParquet: {
+    en: '{file} could not be read as Parquet: it is not a Parquet file (the PAR1 marks at its start and end are missing).',
+    'zh-CN': '{file} 无法作为 Parquet 读取：它不是 Parquet 文件（开头和结尾缺少 PAR1 标记）。',
+  },
+  parquetSchemaIncomplete: {
+    en: '{file} could not be read as Parquet: its footer (the table of contents) is damaged: its schema is incomplete.',
+    'zh-CN': '{file} 无法作为 Parquet 读取：文件尾部（目录）已损坏，表结构不完整。',
+  },
+  parquetFooterDamaged: {
+    en: '{file} could not be read as Parquet: its footer (the table of contents) is damaged: {reason}.',
+    'zh-CN': '{file} 无法作为 Parquet 读取：文件尾部（目录）已损坏（{reason}）。',
+  },
+  parquetTooLarge: {
+    en: '{file} could not be read as Parquet: it would take {size} once decompressed, more than the {limit} a page can hold.',
+    'zh-CN': '{file} 无法作为 Parquet 读取：解压后需要 {size}，超过页面能容纳的 {limit}。',
+  },
   // Reading a column or a source the page does not have
   columnUnknown: {
     en: 'There is no column "{column}" in {where}.',

@@ -1,4 +1,5 @@
 import { type FileMetaData, parquetMetadata, parquetSchema } from 'hyparquet';
+import { loadError } from '../fetch-bytes';
 import { looksLikeParquet, MAGIC } from './signature';
 
 /** What a Parquet file holds, read from its footer before anything is decoded. */
@@ -10,13 +11,17 @@ export interface ParquetOutline {
 }
 
 /**
- * Reads the footer. Throws a plain-words message when the file is not Parquet or its
- * footer is damaged. `columns` limits the decoded sizes to the columns that will be read.
+ * Reads the footer of `file`. Throws a load error that names the file when it is not Parquet
+ * or its footer is damaged. `columns` limits the decoded sizes to the columns that will be read.
  */
-export function outlineParquet(bytes: Uint8Array, columns?: readonly string[]): ParquetOutline {
+export function outlineParquet(
+  bytes: Uint8Array,
+  file: string,
+  columns?: readonly string[],
+): ParquetOutline {
   const end = bytes.byteLength;
   if (end < 12 || !looksLikeParquet(bytes) || !MAGIC.every((b, i) => bytes[end - 4 + i] === b)) {
-    throw new Error('it is not a Parquet file (the PAR1 marks at its start and end are missing)');
+    throw loadError('parquetNotParquet', { file }, 'the PAR1 marks are missing');
   }
   let metadata: FileMetaData;
   let names: string[];
@@ -25,8 +30,10 @@ export function outlineParquet(bytes: Uint8Array, columns?: readonly string[]): 
     metadata = parquetMetadata(buffer);
     names = parquetSchema(metadata).children.map((child) => child.element.name);
   } catch (cause) {
-    const detail = cause instanceof TypeError ? 'its schema is incomplete' : messageOf(cause);
-    throw new Error(`its footer (the table of contents) is damaged: ${detail}`, { cause });
+    if (cause instanceof TypeError)
+      throw loadError('parquetSchemaIncomplete', { file }, messageOf(cause));
+    const reason = messageOf(cause).replace(/[.\s]+$/, '');
+    throw loadError('parquetFooterDamaged', { file, reason }, messageOf(cause));
   }
   const wanted = columns ? new Set(columns) : undefined;
   const codecs = new Set<string>();

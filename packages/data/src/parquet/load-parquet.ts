@@ -1,5 +1,5 @@
 import type { Connector } from '../connector';
-import type { ProgressListener } from '../fetch-bytes';
+import { loadError, type ProgressListener } from '../fetch-bytes';
 import { joinArrowStreams } from '../arrow/join-streams';
 import { widenHalfFloats } from '../arrow/widen-half-floats';
 import { matchColumns } from '../guard/column-names';
@@ -32,17 +32,19 @@ export async function insertParquet(
   file: string,
   options: ParquetLoadOptions = {},
 ): Promise<void> {
-  const { columns: available, rowGroups, rowCount } = outlineParquet(bytes);
+  const { columns: available, rowGroups, rowCount } = outlineParquet(bytes, file);
   const columns = options.columns ? matchColumns(options.columns, available, file) : undefined;
-  const outline = columns ? outlineParquet(bytes, columns) : undefined;
+  const outline = columns ? outlineParquet(bytes, file, columns) : undefined;
   const decodedBytes = (outline?.rowGroups ?? rowGroups).reduce(
     (sum, g) => sum + g.decodedBytes,
     0,
   );
   const limit = options.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES;
   if (decodedBytes > limit) {
-    throw new Error(
-      `it would take ${mebibytes(decodedBytes)} once decompressed, more than the ${mebibytes(limit)} a page can hold`,
+    throw loadError(
+      'parquetTooLarge',
+      { file, size: mebibytes(decodedBytes), limit: mebibytes(limit) },
+      `${decodedBytes} bytes decoded; limit ${limit} bytes`,
     );
   }
   const reader = await decoder.open(bytes);
