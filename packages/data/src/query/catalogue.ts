@@ -1,3 +1,4 @@
+import type { CsvColumn } from '../csv/report';
 import type { LoadedTable, RecordRow } from '../loaded-table';
 import type { BoundSql, Dialect, ValueType } from './dialect';
 
@@ -34,6 +35,9 @@ export class CatalogueReader {
   ) {}
 
   async read(source: string, loaded: LoadedTable): Promise<SourceCatalogue> {
+    if (loaded.columnTypes && loaded.typedTable) {
+      return fromCsvReport(source, loaded, loaded.columnTypes, loaded.typedTable);
+    }
     const tables = [loaded.table, ...(loaded.typedTable ? [loaded.typedTable] : [])];
     const found = await this.#columnsOf(tables);
     const rejects = new Map(loaded.columnTypes?.map((column) => [column.name, column.rejects]));
@@ -79,4 +83,37 @@ export class CatalogueReader {
     for (const table of tables) this.#pending.tables.add(table);
     return this.#pending.done;
   }
+}
+
+const typedKinds: Record<CsvColumn['kind'], Pick<CatalogueColumn, 'dataType' | 'type'>> = {
+  number: { dataType: 'DOUBLE', type: 'number' },
+  date: { dataType: 'DATE', type: 'date' },
+  period: { dataType: 'period', type: 'other' },
+  text: { dataType: 'VARCHAR', type: 'text' },
+};
+
+/** A CSV load already tells its columns' kinds: its catalogue costs no engine call. */
+function fromCsvReport(
+  source: string,
+  loaded: LoadedTable,
+  columnTypes: readonly CsvColumn[],
+  typedTable: string,
+): SourceCatalogue {
+  return {
+    source,
+    table: loaded.table,
+    columns: loaded.columns.map((name) => ({
+      name,
+      dataType: 'VARCHAR',
+      type: 'text',
+      rejects: 0,
+    })),
+    typedTable,
+    typedColumns: columnTypes.map((column) => ({
+      name: column.name,
+      ...typedKinds[column.kind],
+      rejects: column.rejects,
+    })),
+    rowCount: loaded.rowCount,
+  };
 }

@@ -136,11 +136,14 @@ export class Coordinator {
   }
 
   async #rows(version: SourceVersion, request: RowsRequest): Promise<DataResult> {
-    const catalogue = await version.catalogue;
-    const names = catalogue.columns.map((column) => column.name);
-    const columns = request.columns ?? names;
-    checkColumns(catalogue, names, [...columns, ...Object.keys(request.filter ?? {})]);
-    const query = renderRows(this.dialect, catalogue.table, columns, {
+    // The load already names its columns: rows need no catalogue call.
+    const { loaded } = version;
+    const columns = request.columns ?? loaded.columns;
+    checkColumns(request.source, loaded.columns, [
+      ...columns,
+      ...Object.keys(request.filter ?? {}),
+    ]);
+    const query = renderRows(this.dialect, loaded.table, columns, {
       filter: request.filter ?? {},
       text: request.as === 'text',
       ...(request.orderBy ? { orderBy: request.orderBy } : {}),
@@ -153,7 +156,7 @@ export class Coordinator {
   async #aggregate(version: SourceVersion, request: AggregateRequest): Promise<DataResult> {
     const catalogue = await version.catalogue;
     const names = catalogue.columns.map((column) => column.name);
-    checkColumns(catalogue, names, [
+    checkColumns(request.source, names, [
       ...request.groupBy,
       ...request.measures.map((measure) => measure.column),
       ...Object.keys(request.filter ?? {}),
@@ -251,16 +254,12 @@ interface Pending {
   settle: { resolve(rows: RecordRow[]): void; reject(cause: unknown): void };
 }
 
-function checkColumns(
-  catalogue: SourceCatalogue,
-  names: readonly string[],
-  asked: readonly string[],
-): void {
+function checkColumns(source: string, names: readonly string[], asked: readonly string[]): void {
   const missing = asked.filter((column) => !names.includes(column));
   if (missing.length > 0) {
     throw new DataError(
       'unknown-column',
-      `The source "${catalogue.source}" has no column ${missing.map((name) => `"${name}"`).join(', ')}.`,
+      `The source "${source}" has no column ${missing.map((name) => `"${name}"`).join(', ')}.`,
     );
   }
 }

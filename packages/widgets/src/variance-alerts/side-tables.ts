@@ -1,4 +1,4 @@
-import { type Engine, LoadError, quoteIdentifier } from '@stratex/data';
+import { DataError, type Engine, LoadError } from '@stratex/data';
 import { type TextRecord, toTextRecords } from '../base/sx-widget';
 
 /** A table read beside the KPI series: the progress table or the budget. */
@@ -25,20 +25,19 @@ export function sideTableOrigin(ref: SideTableRef): string {
  */
 export async function readSideTable(engine: Engine, ref: SideTableRef): Promise<SideTable> {
   try {
-    let table;
+    let source: string;
     if (ref.source) {
-      table = await engine.sources.get(ref.source);
+      source = ref.source;
     } else if (ref.src) {
-      const url = new URL(ref.src, document.baseURI).href;
-      table = await engine.sources.get(engine.fileSource(url).name);
+      source = engine.fileSource(new URL(ref.src, document.baseURI).href).name;
     } else {
       return { phase: 'ready', rows: [] };
     }
-    const rows = await engine.records(`SELECT * FROM ${quoteIdentifier(table.table)}`);
+    const { rows } = await engine.coordinator.request({ kind: 'rows', source });
     return { phase: 'ready', rows: toTextRecords(rows) };
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    return cause instanceof LoadError && cause.detail
+    return (cause instanceof LoadError || cause instanceof DataError) && cause.detail
       ? { phase: 'error', message, detail: cause.detail }
       : { phase: 'error', message };
   }
