@@ -5,6 +5,8 @@ import { type AggregatePlan, renderCube, renderFromCube } from './render';
 
 /** Largest pre-aggregate kept, as a share of its source's rows; a larger one saves little. */
 const MAX_SHARE = 0.25;
+/** Pre-aggregates kept per source version; the least recently used goes first. */
+const MAX_KEPT = 8;
 
 let cubeNumber = 0;
 
@@ -36,9 +38,13 @@ export class PreAggregates {
     const measures = plan.measures.map(({ column, aggregate }) => ({ column, aggregate }));
     const key = JSON.stringify([plan.table, dimensions, measures]);
     let cube = this.#built.get(key);
-    if (!cube) {
-      cube = this.#build(plan.table, dimensions, measures);
-      this.#built.set(key, cube);
+    if (cube) this.#built.delete(key);
+    else cube = this.#build(plan.table, dimensions, measures);
+    this.#built.set(key, cube);
+    if (this.#built.size > MAX_KEPT) {
+      const [oldest, old] = this.#built.entries().next().value!;
+      this.#built.delete(oldest);
+      void old.then((name) => (name ? this.#drop(name) : undefined));
     }
     const name = await cube;
     if (!name) return undefined;
