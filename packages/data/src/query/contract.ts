@@ -73,9 +73,14 @@ export interface AuthorRequest {
 
 export type DataRequest = AggregateRequest | RowsRequest | AuthorRequest;
 
-/** How a request was answered: for tests, profiles and benchmarks. */
+/**
+ * How a request was answered, for tests, profiles and benchmarks: `sum-typed` from a CSV's
+ * typed twin; `sum-rejects` the same, with rows whose cells it could not read passed as
+ * text; `sum-text` from text cells that are plain numbers (a source without a typed twin);
+ * `aggregate` from columns stored as numbers; `pre-aggregate` from a materialised aggregate.
+ */
 export type AnswerPlan =
-  'rows' | 'sum-typed' | 'sum-text' | 'aggregate' | 'pre-aggregate' | 'author';
+  'rows' | 'sum-typed' | 'sum-rejects' | 'sum-text' | 'aggregate' | 'pre-aggregate' | 'author';
 
 export interface DataResult {
   columns: string[];

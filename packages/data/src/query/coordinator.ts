@@ -182,10 +182,17 @@ export class Coordinator {
           `The column "${which?.column}" does not hold numbers, so its ${which?.aggregate} cannot be taken.`,
         );
       }
+      // A CSV's typed twin holds every cell its rules read; only the rejected ones come as text.
+      const inTwin = (column: string): boolean =>
+        catalogue.typedColumns?.find((candidate) => candidate.name === column)?.type === 'number';
+      const twin =
+        this.dialect.alignRows && request.measures.every((measure) => inTwin(measure.column))
+          ? catalogue.typedTable
+          : undefined;
       const rows = await this.#run(
-        renderTextSums(this.dialect, { ...base, table: catalogue.table }),
+        renderTextSums(this.dialect, { ...base, table: catalogue.table }, twin),
       );
-      return { columns, rows, plan: 'sum-text', cached: false };
+      return { columns, rows, plan: twin ? 'sum-rejects' : 'sum-text', cached: false };
     }
     const plan: AggregatePlan = { ...base, table: typed };
     const plain: AnswerPlan =

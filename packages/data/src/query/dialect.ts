@@ -38,6 +38,14 @@ export interface Dialect {
   columns(tables: readonly string[]): BoundSql;
   /** Reads a catalogue type name. */
   valueType(dataType: string): ValueType;
+  /**
+   * Two tables of the same rows in the same order (a CSV's text table and its typed twin)
+   * side by side, if the engine can: what to select from, and how to name each one's column.
+   */
+  alignRows?(
+    textTable: string,
+    typedTable: string,
+  ): { from: string; text(column: string): string; typed(column: string): string };
   /** A statement that keeps `select`'s result as a temporary table `name`. */
   createTemporary(name: string, select: string): string;
   dropTable(name: string): string;
@@ -97,6 +105,11 @@ export const duckdbDialect: Dialect = {
     if (type === 'BOOLEAN') return 'boolean';
     return 'other';
   },
+  alignRows: (textTable, typedTable) => ({
+    from: `${quoteIdentifier(textTable)} AS r POSITIONAL JOIN ${quoteIdentifier(typedTable)} AS t`,
+    text: (column) => `r.${quoteIdentifier(column)}`,
+    typed: (column) => `t.${quoteIdentifier(column)}`,
+  }),
   createTemporary: (name, select) =>
     `CREATE OR REPLACE TEMPORARY TABLE ${quoteIdentifier(name)} AS ${select}`,
   dropTable: (name) => `DROP TABLE IF EXISTS ${quoteIdentifier(name)}`,

@@ -21,9 +21,10 @@ function where(
   filter: DimensionFilter,
   params: QueryParam[],
   text = true,
+  reference: (column: string) => string = (column) => dialect.identifier(column),
 ): string {
   const terms = Object.entries(filter).map(([column, value]) => {
-    const cell = text ? dialect.asText(dialect.identifier(column)) : dialect.identifier(column);
+    const cell = text ? dialect.asText(reference(column)) : reference(column);
     return `${cell} = ${dialect.bind(value, params)}`;
   });
   return terms.length > 0 ? ` WHERE ${terms.join(' AND ')}` : '';
@@ -85,19 +86,29 @@ export function renderAggregate(dialect: Dialect, plan: AggregatePlan): BoundSql
 }
 
 /**
- * Sums over text cells: what reads as a plain number is summed per group; a row with a
- * cell that does not (say `500万元`) comes through on its own, every measure as written.
- * Every measure comes back as text.
+ * Sums over text cells: what reads as a number is summed per group; a row with a cell that
+ * does not comes through on its own, every measure as written, for the reader to report.
+ * Every measure comes back as text. With `typedTable` (a CSV's typed twin, row for row
+ * beside `plan.table`) the numbers are the twin's, read by the domain's own rules; else a
+ * cell must be a plain number.
  */
-export function renderTextSums(dialect: Dialect, plan: AggregatePlan): BoundSql {
+export function renderTextSums(
+  dialect: Dialect,
+  plan: AggregatePlan,
+  typedTable?: string,
+): BoundSql {
   const params: QueryParam[] = [];
   const id = (name: string): string => dialect.identifier(name);
+  const aligned = typedTable ? dialect.alignRows?.(plan.table, typedTable) : undefined;
+  const textCell = (column: string): string => (aligned ? aligned.text(column) : id(column));
+  const numberCell = (column: string): string =>
+    aligned ? aligned.typed(column) : dialect.asNumber(dialect.asText(id(column)));
   const number = (index: number): string => id(`sx_number_${index}`);
   const text = (index: number): string => id(`sx_text_${index}`);
-  const levels = plan.groupBy.map((level) => `${dialect.asText(id(level))} AS ${id(level)}`);
+  const levels = plan.groupBy.map((level) => `${dialect.asText(textCell(level))} AS ${id(level)}`);
   const cells = plan.measures.flatMap((measure, index) => [
-    `${dialect.asText(id(measure.column))} AS ${text(index)}`,
-    `${dialect.asNumber(dialect.asText(id(measure.column)))} AS ${number(index)}`,
+    `${dialect.asText(textCell(measure.column))} AS ${text(index)}`,
+    `${numberCell(measure.column)} AS ${number(index)}`,
   ]);
   const readable = plan.measures
     .map((_, index) => `(${number(index)} IS NOT NULL OR ${dialect.isBlank(text(index))})`)
@@ -109,8 +120,9 @@ export function renderTextSums(dialect: Dialect, plan: AggregatePlan): BoundSql 
   );
   const raw = plan.measures.map((measure, index) => `${text(index)} AS ${id(measure.name)}`);
   const groupBy = levelNames.length > 0 ? ` GROUP BY ${levelNames.join(', ')}` : '';
+  const from = aligned ? aligned.from : id(plan.table);
   const sql = [
-    `WITH cells AS (SELECT ${[...levels, ...cells].join(', ')} FROM ${id(plan.table)}${where(dialect, plan.filter, params)})`,
+    `WITH cells AS (SELECT ${[...levels, ...cells].join(', ')} FROM ${from}${where(dialect, plan.filter, params, true, textCell)})`,
     `SELECT ${[...levelNames, ...sums].join(', ')} FROM cells WHERE ${readable}${groupBy}`,
     `UNION ALL`,
     `SELECT ${[...levelNames, ...raw].join(', ')} FROM cells WHERE NOT (${readable})${tail(dialect, plan.orderBy, plan.limit)}`,

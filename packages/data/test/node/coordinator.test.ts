@@ -92,17 +92,48 @@ describe('declared aggregates', () => {
         groupBy: ['区域'],
         measures: [{ column: '目标值', aggregate: 'sum', digits: 6 }],
       });
-      expect(result.plan).toBe('sum-text');
+      expect(result.plan).toBe('sum-rejects');
+      // 500万元 is read by the same rules as in the domain; only 待定 could not be read.
       expect(result.rows).toEqual(
         expect.arrayContaining([
-          { 区域: '华东', 目标值: '100.0' },
-          { 区域: '华东', 目标值: '500万元' },
+          { 区域: '华东', 目标值: '5000100.0' },
           { 区域: '华北', 目标值: '1200.0' },
           { 区域: '华北', 目标值: '待定' },
           { 区域: '华南', 目标值: '700.0' },
         ]),
       );
-      expect(result.rows).toHaveLength(5);
+      expect(result.rows).toHaveLength(4);
+      const north = await engine.coordinator.request({
+        kind: 'aggregate',
+        source: 'targets',
+        groupBy: [],
+        measures: [{ column: '目标值', aggregate: 'sum', digits: 6 }],
+        filter: { 区域: '华北' },
+      });
+      expect(north.rows).toEqual(
+        expect.arrayContaining([{ 目标值: '1200.0' }, { 目标值: '待定' }]),
+      );
+      expect(north.rows).toHaveLength(2);
+      // Text with no typed twin: only plain numbers are summed in the engine.
+      await engine.loadRecords('plain', [
+        { 区域: '华东', 目标值: '1,200' },
+        { 区域: '华东', 目标值: '500万元' },
+        { 区域: '华东', 目标值: '' },
+      ]);
+      const plain = await engine.coordinator.request({
+        kind: 'aggregate',
+        source: 'plain',
+        groupBy: ['区域'],
+        measures: [{ column: '目标值', aggregate: 'sum' }],
+      });
+      expect(plain.plan).toBe('sum-text');
+      expect(plain.rows).toEqual(
+        expect.arrayContaining([
+          { 区域: '华东', 目标值: '1200.0' },
+          { 区域: '华东', 目标值: '500万元' },
+        ]),
+      );
+      expect(plain.rows).toHaveLength(2);
     } finally {
       await engine.close();
     }
