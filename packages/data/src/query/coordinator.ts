@@ -16,6 +16,9 @@ import { type BoundSql, type Dialect, duckdbDialect } from './dialect';
 import { PreAggregates } from './pre-aggregates';
 import { type AggregatePlan, renderAggregate, renderRows, renderTextSums } from './render';
 
+/** Answers with more rows than this are not kept once delivered. */
+const KEEP_ROWS = 50_000;
+
 /** What the coordinator needs from the engine it speaks for. */
 export interface CoordinatorHost {
   readonly sources: SourceRegistry;
@@ -85,7 +88,13 @@ export class Coordinator {
     const answer =
       request.kind === 'rows' ? this.#rows(version, request) : this.#aggregate(version, request);
     version.answers.set(key, answer);
-    answer.catch(() => version.answers.delete(key));
+    // Large answers are shared while in flight but not kept: the widget holds them already.
+    answer.then(
+      (result) => {
+        if (result.rows.length > KEEP_ROWS) version.answers.delete(key);
+      },
+      () => version.answers.delete(key),
+    );
     while (version.answers.size > this.#cacheSize) {
       const oldest = version.answers.keys().next().value;
       if (oldest === undefined) break;
