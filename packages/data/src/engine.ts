@@ -6,7 +6,7 @@ import { fetchCsvWithin } from './csv/fetch-csv';
 import { type CsvDatabase, loadCsv } from './csv/load-csv';
 import { defaultCsvByteLimit } from './csv/size-limit';
 import { type LoadedTable, ownValue, type RecordRow } from './loaded-table';
-import { Coordinator, type CoordinatorOptions } from './query/coordinator';
+import type { Coordinator, CoordinatorOptions } from './query/coordinator';
 import { SourceRegistry } from './sources';
 import { quoteIdentifier } from './sql';
 import { withTimeout } from './timeout';
@@ -74,15 +74,21 @@ export class Engine implements SourceLoader {
   readonly limits: { maxFileBytes: number; timeoutMs: number; maxDecodedBytes: number };
   /** The page's one registry of named sources and shared file loads. */
   readonly sources = new SourceRegistry();
-  /** Answers widgets' declared requests: the only place widget SQL is written. */
-  readonly coordinator: Coordinator;
+  /**
+   * Answers widgets' declared requests: the only place widget SQL is written. It comes in a
+   * chunk of its own, fetched while the database starts.
+   */
+  readonly coordinator: Pick<Coordinator, 'request' | 'catalogue'> = {
+    request: async (request) => (await this.#coordinatorReady()).request(request),
+    catalogue: async (source) => (await this.#coordinatorReady()).catalogue(source),
+  };
+  #coordinator: Promise<Coordinator> | undefined;
 
   constructor(
     private readonly openConnector: () => Promise<Connector>,
     private readonly options: EngineOptions = {},
   ) {
     this.#timeoutMs = options.timeoutMs ?? 120_000;
-    this.coordinator = new Coordinator(this, options.coordinator);
     this.limits = {
       timeoutMs: this.#timeoutMs,
       maxFileBytes: options.maxFileBytes ?? 1024 ** 3,
@@ -99,6 +105,14 @@ export class Engine implements SourceLoader {
   /** Starts the database now (it is the slow part of a cold page), without waiting for it. */
   warmUp(): void {
     void this.connector().catch(() => undefined);
+    void this.#coordinatorReady().catch(() => undefined);
+  }
+
+  #coordinatorReady(): Promise<Coordinator> {
+    this.#coordinator ??= import('./query/coordinator').then(
+      ({ Coordinator }) => new Coordinator(this, this.options.coordinator),
+    );
+    return this.#coordinator;
   }
 
   connector(): Promise<Connector> {

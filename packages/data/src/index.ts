@@ -29,7 +29,7 @@ export {
   type Ordering,
   type RowsRequest,
 } from './query/contract';
-export { Coordinator, type CoordinatorOptions } from './query/coordinator';
+export type { Coordinator, CoordinatorOptions, CoordinatorHost } from './query/coordinator';
 export type { CatalogueColumn, SourceCatalogue } from './query/catalogue';
 export { duckdbDialect, type BoundSql, type Dialect, type ValueType } from './query/dialect';
 export type { ArrowInsertMode } from './connector';
