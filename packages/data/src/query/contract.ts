@@ -84,7 +84,8 @@ export type AnswerPlan =
 
 export interface DataResult {
   columns: string[];
-  rows: RecordRow[];
+  /** Shared with every other request answered alike: read them, never change them. */
+  rows: readonly RecordRow[];
   plan: AnswerPlan;
   /** True when the answer came from the cache, with no engine call. */
   cached: boolean;

@@ -57,7 +57,10 @@ interface SourceVersion {
  */
 export class Coordinator {
   readonly dialect: Dialect;
-  readonly #versions = new Map<string, SourceVersion>();
+  /** Every load seen, so that a request begun before a reload still finds its own. */
+  readonly #versions = new WeakMap<LoadedTable, SourceVersion>();
+  /** The newest version of each source, whose pre-aggregates go when the next one comes. */
+  readonly #latest = new Map<string, SourceVersion>();
   readonly #catalogue: CatalogueReader;
   readonly #cacheSize: number;
   readonly #preAggregateFrom: number;
@@ -117,9 +120,8 @@ export class Coordinator {
       const detail = cause instanceof LoadError ? cause.detail : undefined;
       throw new DataError('source', message, detail, { cause });
     }
-    const known = this.#versions.get(source);
-    if (known?.loaded === loaded) return known;
-    known?.preAggregates.drop();
+    const known = this.#versions.get(loaded);
+    if (known) return known;
     const catalogue = this.#catalogue.read(source, loaded);
     catalogue.catch(() => undefined);
     const version: SourceVersion = {
@@ -128,7 +130,9 @@ export class Coordinator {
       answers: new Map(),
       preAggregates: new PreAggregates(this.dialect, (query) => this.#run(query), loaded.rowCount),
     };
-    this.#versions.set(source, version);
+    this.#versions.set(loaded, version);
+    this.#latest.get(source)?.preAggregates.drop();
+    this.#latest.set(source, version);
     return version;
   }
 
