@@ -3,6 +3,7 @@ import { DataError, type DataRequest, type Engine, type Measure } from '@stratex
 import { nativeEngine } from '@stratex/data/node';
 import { salesCsvHeader, salesCsvLine, salesRows } from '../../../../fixtures/scripts/sales-rows';
 import { createRandom } from '../../../../fixtures/scripts/random';
+import { serveVersionedFile } from './versioned-server';
 
 // Two engines on the same seeded facts: one answers filtered aggregates from pre-aggregates
 // at any size, the other always from the raw rows.
@@ -160,6 +161,53 @@ describe('declared aggregates', () => {
       expect(fresh.cached).toBe(false);
       expect(fresh.rows).toEqual([{ metric: 'a', actual: 5 }]);
     } finally {
+      await engine.close();
+    }
+  });
+
+  it('answers anew, from a new pre-aggregate, once a refreshed file changed', async () => {
+    const engine = nativeEngine({ coordinator: { preAggregateFrom: 0 } });
+    // Enough rows that a pre-aggregate of three groups is worth keeping.
+    const file = (east: number): Uint8Array =>
+      new TextEncoder().encode(
+        `region,channel,amount\n华东,直销,${east}\n` +
+          '华东,渠道,0.5\n'.repeat(10) +
+          '华北,直销,0.7\n'.repeat(10),
+      );
+    const server = await serveVersionedFile(file(1));
+    try {
+      const source = engine.defineSource('live', { url: `${server.origin}/live.csv` });
+      await source.ready;
+      const request: DataRequest = {
+        kind: 'aggregate',
+        source: 'live',
+        groupBy: ['channel'],
+        measures: [{ column: 'amount', aggregate: 'sum' }],
+        filter: { region: '华东' },
+      };
+      const before = await engine.coordinator.request(request);
+      expect(before.plan).toBe('pre-aggregate');
+      expect(sorted(before.rows)).toEqual([
+        { channel: '渠道', amount: 5 },
+        { channel: '直销', amount: 1 },
+      ]);
+      await source.refresh();
+      expect((await engine.coordinator.request(request)).cached).toBe(true);
+      server.body = file(100);
+      server.version = 2;
+      await source.refresh();
+      const after = await engine.coordinator.request(request);
+      expect(after).toMatchObject({ plan: 'pre-aggregate', cached: false });
+      expect(sorted(after.rows)).toEqual([
+        { channel: '渠道', amount: 5 },
+        { channel: '直销', amount: 100 },
+      ]);
+      const cubes = await engine.records(
+        "SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE 'sx_cube_%'",
+      );
+      expect(cubes).toEqual([{ n: 1 }]);
+    } finally {
+      server.close();
       await engine.close();
     }
   });
