@@ -212,6 +212,44 @@ describe('declared aggregates', () => {
     }
   });
 
+  it('reads the catalogue of every source asked for in the same turn with one call', async () => {
+    const engine = nativeEngine();
+    try {
+      await engine.loadRecords('shops', [{ shop: '华东店', open: true, staff: 12 }]);
+      await engine.loadRecords('orders', [{ shop: '华东店', amount: 1.5 }]);
+      const spy = vi.spyOn(engine, 'records');
+      const [shops, orders] = await Promise.all([
+        engine.coordinator.catalogue('shops'),
+        engine.coordinator.catalogue('orders'),
+      ]);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(shops.columns.map(({ name, type }) => [name, type])).toEqual([
+        ['shop', 'text'],
+        ['open', 'boolean'],
+        ['staff', 'number'],
+      ]);
+      expect(orders.columns.map(({ name, type }) => [name, type])).toEqual([
+        ['shop', 'text'],
+        ['amount', 'number'],
+      ]);
+      // A CSV's load already says what its columns hold: no engine call at all.
+      spy.mockClear();
+      await engine.defineSource('csv', {
+        bytes: new TextEncoder().encode('a,b\n1,x\n'),
+        format: 'csv',
+      }).ready;
+      spy.mockClear();
+      const csv = await engine.coordinator.catalogue('csv');
+      expect(spy).not.toHaveBeenCalled();
+      expect(csv.typedColumns?.map(({ name, type }) => [name, type])).toEqual([
+        ['a', 'number'],
+        ['b', 'text'],
+      ]);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('sends aggregates asked in the same turn over one grouping as one query', async () => {
     const engine = nativeEngine();
     try {
