@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Dialect, QueryParam } from '@stratex/data';
+import { type Dialect, duckdbDialect, type QueryParam } from '@stratex/data';
+import { nativeEngine } from '@stratex/data/node';
 import {
   renderAggregate,
   renderCube,
@@ -103,5 +104,24 @@ describe('queries are spelt by their dialect', () => {
       /^CREATE TEMPORARY TABLE `sx_cube_1` ENGINE = Memory AS SELECT /,
     );
     expect(queries[4]!.sql).toContain('sum(`sx_measure_1`) AS `orders`');
+  });
+
+  it('DuckDB literals read back as the very values, and cannot be escaped', async () => {
+    const engine = nativeEngine();
+    try {
+      const values: QueryParam[] = ["直销' OR 1=1 --", 'a\\b', '', -0.5, 1e21, true, null];
+      const select = values
+        .map(
+          (value, index) =>
+            `${duckdbDialect.literal(value)} AS ${duckdbDialect.identifier(`v${index}`)}`,
+        )
+        .join(', ');
+      const [row] = await engine.records(`SELECT ${select}`);
+      expect(values.map((_, index) => row?.[`v${index}`])).toEqual(values);
+      expect(() => duckdbDialect.literal('a\u0000b')).toThrow('NUL');
+      expect(() => duckdbDialect.literal(Number.NaN)).toThrow('finite');
+    } finally {
+      await engine.close();
+    }
   });
 });
