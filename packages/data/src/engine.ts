@@ -4,8 +4,9 @@ import type { EncodingChoice } from './decode';
 import { fileLabel, LoadError, type ProgressListener } from './fetch-bytes';
 import { fetchCsvWithin } from './csv/fetch-csv';
 import { type CsvDatabase, loadCsv } from './csv/load-csv';
-import type { CsvReport } from './csv/report';
 import { defaultCsvByteLimit } from './csv/size-limit';
+import { type LoadedTable, ownValue, type RecordRow } from './loaded-table';
+import type { Coordinator, CoordinatorOptions } from './query/coordinator';
 import { SourceRegistry } from './sources';
 import { quoteIdentifier } from './sql';
 import { withTimeout } from './timeout';
@@ -29,19 +30,7 @@ import {
   RecoveringConnector,
 } from './resilience/recovering-connector';
 
-/**
- * A table the engine has loaded, as widgets see it. A CSV load also tells what it found
- * (`CsvReport`): the typed table beside the text one, column kinds and units, the header
- * row, skipped rows and rejects.
- */
-export interface LoadedTable extends Partial<CsvReport> {
-  /** The rows as written: every column text. */
-  table: string;
-  file: string;
-  columns: string[];
-  rowCount: number;
-  encoding: string;
-}
+export { type LoadedTable, ownValue, type RecordRow };
 
 export interface CsvLoadOptions {
   encoding?: EncodingChoice;
@@ -52,8 +41,6 @@ export interface CsvLoadOptions {
   onProgress?: ProgressListener;
   signal?: AbortSignal;
 }
-
-export type RecordRow = Record<string, unknown>;
 
 export interface EngineOptions {
   /** Longest any single engine call may take before it is reported as stuck. */
@@ -66,6 +53,8 @@ export interface EngineOptions {
   maxDecodedBytes?: number;
   /** Rebuild the database after it dies or gets stuck, and reload its sources (default true). */
   recover?: boolean;
+  /** How declared requests are answered: dialect, cache size, when pre-aggregates are used. */
+  coordinator?: CoordinatorOptions;
 }
 
 export interface ParquetBytesOptions extends Omit<ParquetLoadOptions, 'maxDecodedBytes'> {
@@ -80,12 +69,20 @@ export class Engine implements SourceLoader {
   #connector: Promise<Connector> | undefined;
   readonly #timeoutMs: number;
   readonly #recovering: RecoveringConnector | undefined;
-  readonly #live = new Map<string, LiveSource>();
   readonly #tables = new Set<string>();
   readonly #guard = new QueryGuard((sql, params) => this.records(sql, params));
   readonly limits: { maxFileBytes: number; timeoutMs: number; maxDecodedBytes: number };
-  /** The page's named sources and shared file loads. */
+  /** The page's one registry of named sources and shared file loads. */
   readonly sources = new SourceRegistry();
+  /**
+   * Answers widgets' declared requests: the only place widget SQL is written. It comes in a
+   * chunk of its own, fetched while the database starts.
+   */
+  readonly coordinator: Pick<Coordinator, 'request' | 'catalogue'> = {
+    request: async (request) => (await this.#coordinatorReady()).request(request),
+    catalogue: async (source) => (await this.#coordinatorReady()).catalogue(source),
+  };
+  #coordinator: Promise<Coordinator> | undefined;
 
   constructor(
     private readonly openConnector: () => Promise<Connector>,
@@ -108,6 +105,14 @@ export class Engine implements SourceLoader {
   /** Starts the database now (it is the slow part of a cold page), without waiting for it. */
   warmUp(): void {
     void this.connector().catch(() => undefined);
+    void this.#coordinatorReady().catch(() => undefined);
+  }
+
+  #coordinatorReady(): Promise<Coordinator> {
+    this.#coordinator ??= import('./query/coordinator').then(
+      ({ Coordinator }) => new Coordinator(this, this.options.coordinator),
+    );
+    return this.#coordinator;
   }
 
   connector(): Promise<Connector> {
@@ -222,7 +227,7 @@ export class Engine implements SourceLoader {
   ): Promise<RecordRow[]> {
     const named = sourcesNamedIn(sql, [...this.sources.names(), ...declared]);
     await Promise.all(named.map((name) => this.sources.get(name)));
-    const tables = [...this.#live.keys(), ...this.#tables];
+    const tables = [...this.sources.lives().map((source) => source.name), ...this.#tables];
     await this.#guard.check(sql, tables);
     try {
       return await this.records(sql, params);
@@ -318,15 +323,14 @@ export class Engine implements SourceLoader {
    * rows. Every widget naming it shares this one load and table; `refresh` keeps it live.
    */
   defineSource(name: string, spec: SourceSpec): LiveSource {
-    this.#live.get(name)?.stop();
+    this.sources.live(name)?.stop();
     const source = new LiveSource(this, name, spec);
-    this.#live.set(name, source);
     source.addEventListener('load', () => {
-      if (this.#live.get(name) === source && source.loaded) {
-        this.sources.define(name, Promise.resolve(source.loaded));
+      if (this.sources.live(name) === source && source.loaded) {
+        this.sources.define(name, Promise.resolve(source.loaded), source);
       }
     });
-    this.sources.define(name, source.ready);
+    this.sources.define(name, source.ready, source);
     return source;
   }
 
@@ -336,12 +340,12 @@ export class Engine implements SourceLoader {
    */
   fileSource(url: string, encoding: EncodingChoice = 'auto'): LiveSource {
     const key = `src:${encoding}:${url}`;
-    return this.#live.get(key) ?? this.defineSource(key, { url, encoding });
+    return this.sources.live(key) ?? this.defineSource(key, { url, encoding });
   }
 
   /** The live source named `name`, if script or an element defined one. */
   source(name: string): LiveSource | undefined {
-    return this.#live.get(name);
+    return this.sources.live(name);
   }
 
   /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */
@@ -390,29 +394,17 @@ export class Engine implements SourceLoader {
 
   async #reloadInto(fresh: Connector): Promise<void> {
     const loader = new Engine(async () => fresh, { ...this.options, recover: false });
-    for (const source of this.#live.values())
+    for (const source of this.sources.lives())
       await source.reloadInto(loader).catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    for (const source of this.#live.values()) source.stop();
+    for (const source of this.sources.lives()) source.stop();
     await this.#recovering?.close();
     const connector = this.#connector;
     this.#connector = undefined;
     if (connector) await (await connector).close();
   }
-}
-
-/** Sets a key as the row's own, even one called `__proto__` (plain assignment would not). */
-export function ownValue(row: Record<string, unknown>, key: string, value: unknown): void {
-  if (key !== '__proto__') row[key] = value;
-  else
-    Object.defineProperty(row, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
 }
 
 /** A decoder's or database's error, as one sentence without its JSON wrapping. */

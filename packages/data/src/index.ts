@@ -15,6 +15,23 @@ export { pageEngine } from './browser/page-engine';
 export { bundledAssets, type WasmAssets } from './browser/bundled-assets';
 export { trustedTypesPolicyName } from './browser/trusted-worker';
 export { SourceRegistry, UnknownSourceError } from './sources';
+export {
+  DataError,
+  type Aggregate,
+  type AggregateRequest,
+  type AnswerPlan,
+  type AuthorRequest,
+  type DataErrorCode,
+  type DataRequest,
+  type DataResult,
+  type DimensionFilter,
+  type Measure,
+  type Ordering,
+  type RowsRequest,
+} from './query/contract';
+export type { Coordinator, CoordinatorOptions, CoordinatorHost } from './query/coordinator';
+export type { CatalogueColumn, SourceCatalogue } from './query/catalogue';
+export { duckdbDialect, type BoundSql, type Dialect, type ValueType } from './query/dialect';
 export type { ArrowInsertMode } from './connector';
 export type { ParquetBytesOptions } from './engine';
 export { UnknownColumnError, matchColumn, matchColumns, closestName } from './guard/column-names';

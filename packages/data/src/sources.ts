@@ -1,8 +1,10 @@
-import type { LoadedTable } from './engine';
+import type { LoadedTable } from './loaded-table';
+import type { LiveSource } from './refresh/live-source';
 
 interface Entry {
   promise: Promise<LoadedTable>;
   settle?: (load: Promise<LoadedTable>) => void;
+  live?: LiveSource;
 }
 
 /** Raised when a widget names a source that no element or script defines. */
@@ -14,20 +16,29 @@ export class UnknownSourceError extends Error {
 }
 
 /**
- * Named sources of a page. A widget may ask for a source before the element that
- * defines it has loaded; it then waits. Every widget on one source shares one load.
+ * The page's one registry of named sources: the live source behind each name (its loads,
+ * refreshes and state) and its current table. A widget may ask for a source before the
+ * element that defines it has loaded; it then waits. Every widget on one source shares
+ * one load.
  */
 export class SourceRegistry {
   readonly #entries = new Map<string, Entry>();
 
-  /** Defines (or redefines) `name`; everyone waiting for it gets this load. */
-  define(name: string, load: Promise<LoadedTable>): Promise<LoadedTable> {
+  /**
+   * Defines (or redefines) `name` with its current load; everyone waiting for it gets this
+   * load. `live` is the source that keeps it loaded, when there is one.
+   */
+  define(name: string, load: Promise<LoadedTable>, live?: LiveSource): Promise<LoadedTable> {
     const entry = this.#entries.get(name);
     if (entry?.settle) {
       entry.settle(load);
       delete entry.settle;
+      entry.live = live ?? entry.live;
     } else {
-      this.#entries.set(name, { promise: load });
+      this.#entries.set(name, {
+        promise: load,
+        ...(live ? { live } : entry?.live ? { live: entry.live } : {}),
+      });
     }
     load.catch(() => undefined);
     return load;
@@ -47,6 +58,16 @@ export class SourceRegistry {
     });
     this.#entries.set(name, { promise, settle });
     return promise;
+  }
+
+  /** The live source behind `name`, if script or an element defined one. */
+  live(name: string): LiveSource | undefined {
+    return this.#entries.get(name)?.live;
+  }
+
+  /** Every live source, for reloading them all into a rebuilt database. */
+  lives(): LiveSource[] {
+    return [...this.#entries.values()].flatMap((entry) => (entry.live ? [entry.live] : []));
   }
 
   /** Every name defined, or asked for and awaited. */

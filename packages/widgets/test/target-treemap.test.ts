@@ -5,6 +5,7 @@ import '@stratex/widgets/define';
 import { SX_DATA_LOAD, SX_SELECT, type SxSelectDetail } from '../src/base/events';
 import { pageSelection } from '../src/base/selection';
 import type { SxTargetTreemap } from '../src/target-treemap/target-treemap';
+import { pageEngine } from '@stratex/data';
 import { dataTable, mount, shadowText } from './helpers';
 
 const template = '/fixtures/template';
@@ -431,6 +432,49 @@ describe('sx-target-treemap on the generated sales facts', () => {
     await loaded;
     await settle(element);
     expect(cells(element, '[part="data-table"] tfoot')[1]).toBe('5亿');
+  });
+
+  it('filters a treemap on the same source by a drill in another, with the figures of the raw rows', async () => {
+    const source = document.createElement('sx-data-source');
+    source.setAttribute('name', 'drill_sales');
+    source.setAttribute('src', '/fixtures/generated/sales_100000.csv');
+    document.body.append(source);
+    selectionKeys.push('drill_sales');
+    const figures = { lang: 'zh-CN', target: 'target_share', actual: 'amount' };
+    const regionMap = await treemap({
+      ...figures,
+      source: 'drill_sales',
+      levels: 'region,product_line',
+    });
+    const channelMap = await treemap({ ...figures, source: 'drill_sales', levels: 'channel' });
+    const whole = dataTable(channelMap);
+    expect(whole.length).toBeGreaterThan(2);
+    const sent = vi.spyOn(pageEngine(), 'records');
+    for (const region of ['华东', '西南', '华东']) {
+      const reloaded = new Promise((resolve) =>
+        channelMap.addEventListener(SX_DATA_LOAD, resolve, { once: true }),
+      );
+      tileNamed(regionMap, region).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await reloaded;
+      await settle(channelMap);
+      // The same figures, read by the page author's own SQL over every row.
+      const reference = await treemap({
+        ...figures,
+        levels: 'channel',
+        query: `SELECT channel, target_share, amount FROM drill_sales WHERE region = '${region}'`,
+      });
+      expect(dataTable(channelMap)).toEqual(dataTable(reference));
+      expect(dataTable(channelMap)).not.toEqual(whole);
+      reference.remove();
+      // Back to the top, so that the next region can be chosen.
+      regionMap.shadowRoot
+        ?.querySelector('[part="breadcrumb"] button')
+        ?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await settle(regionMap);
+    }
+    // Past the first choice, the channel figures came from a pre-aggregate, not the rows.
+    const fromPreAggregate = sent.mock.calls.filter(([sql]) => /FROM "sx_cube_\d+"/.test(sql));
+    expect(fromPreAggregate.length).toBeGreaterThanOrEqual(2);
   });
 
   it('drills the 1M-row facts without a stall', { timeout: 180_000 }, async () => {

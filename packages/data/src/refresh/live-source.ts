@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { EncodingChoice } from '../decode';
-import type { LoadedTable } from '../engine';
+import type { LoadedTable } from '../loaded-table';
 import { fileLabel, type LoadProgress } from '../fetch-bytes';
 import { tableNameFor } from '../sql';
 import { fetchIfChanged, type Validators } from './conditional-fetch';

@@ -1,5 +1,6 @@
 import { formatMoment, type Lang } from '@stratex/core';
 import {
+  type DataRequest,
   type DatabaseHealth,
   type EncodingChoice,
   type Engine,
@@ -8,8 +9,6 @@ import {
   type LiveSource,
   ownValue,
   pageEngine,
-  type QueryParam,
-  quoteIdentifier,
   type RecordRow,
 } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -20,12 +19,6 @@ import { failureText } from './failure-text';
 import { message, resolveLang } from './lang';
 import type { Selection, SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
-
-/** SQL with its values bound to `?` placeholders, never spliced into the text. */
-export interface BoundQuery {
-  sql: string;
-  params: readonly QueryParam[];
-}
 
 /** Rows as the widgets read them: every cell as the text the export holds, or null. */
 export type TextRecord = Record<string, string | null>;
@@ -240,33 +233,36 @@ export abstract class SxWidget extends LitElement {
           : (this.data as ArrowLike).toArray().map((row) => row.toJSON()),
       );
     const engine = this.engine;
+    let source: string;
     let table: LoadedTable | undefined;
     if (this.source) {
-      table = await engine.sources.get(this.source);
-      this.#followRefreshes(engine.source(this.source));
+      source = this.source;
+      table = await engine.sources.get(source);
+      this.#followRefreshes(engine.source(source));
     } else if (this.src) {
       const url = new URL(this.src, document.baseURI).href;
       const encoding = (this.encoding ?? 'auto') as EncodingChoice;
       const live = engine.fileSource(url, encoding);
+      source = live.name;
       const showProgress = (event: Event): void => {
         this.progress = (event as CustomEvent<LoadProgress>).detail;
       };
       live.addEventListener('progress', showProgress);
       try {
-        table = await engine.sources.get(live.name);
+        table = await engine.sources.get(source);
       } finally {
         live.removeEventListener('progress', showProgress);
       }
       this.#followRefreshes(live);
     } else if (this.query) {
-      return toTextRecords(await engine.readOnlyRecords(this.query, [], this.declaredSources()));
+      const author = { kind: 'author', sql: this.query, declared: this.declaredSources() } as const;
+      return toTextRecords((await engine.coordinator.request(author)).rows);
     } else {
       throw new Error(this.t('noSourceGiven'));
     }
     this.loadedTable = table;
-    const query = await this.tableQuery(table);
-    const bound = typeof query === 'string' ? { sql: query, params: [] } : query;
-    return toTextRecords(await engine.records(bound.sql, bound.params));
+    const request = await this.tableRequest(source, table);
+    return toTextRecords((await engine.coordinator.request(request)).rows);
   }
 
   /** Names of the `sx-data-source` elements on the page (and in this widget's shadow host), defined yet or not. */
@@ -280,11 +276,11 @@ export abstract class SxWidget extends LitElement {
   }
 
   /**
-   * The SQL that reads this widget's rows from a loaded table. Widgets over large sources
-   * override it to aggregate in the engine instead of pulling every row.
+   * What this widget needs from the loaded `source` (every row, by default). Widgets over
+   * large sources override it to have the engine aggregate instead of sending every row.
    */
-  protected tableQuery(table: LoadedTable): string | BoundQuery | Promise<string | BoundQuery> {
-    return `SELECT * FROM ${quoteIdentifier(table.table)}`;
+  protected tableRequest(source: string, _table: LoadedTable): DataRequest | Promise<DataRequest> {
+    return { kind: 'rows', source };
   }
 
   protected override render(): TemplateResult {

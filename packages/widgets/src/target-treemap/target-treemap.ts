@@ -1,8 +1,8 @@
 import { headersOf } from '@stratex/core';
-import { type LoadedTable, quoteIdentifier } from '@stratex/data';
+import type { DataRequest, LoadedTable } from '@stratex/data';
 import { type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from '../base/shared.styles';
-import { type BoundQuery, SxWidget } from '../base/sx-widget';
+import { SxWidget } from '../base/sx-widget';
 import {
   type Breakdown,
   type BreakdownColumns,
@@ -13,14 +13,7 @@ import {
 } from './breakdown';
 import { mapHeight, tileForKey } from './layout';
 import type { DrawnTile, MapEvents } from './map';
-import {
-  AGGREGATE_FROM_ROWS,
-  breakdownQuery,
-  type BreakdownColumns as FigureColumns,
-  isNumericType,
-  sqlFilter,
-  summedQuery,
-} from './query';
+import { breakdownRequest, engineFilter } from './request';
 import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
 import { levelView, selectionOf } from './view';
@@ -125,7 +118,7 @@ export class SxTargetTreemap extends SxWidget {
   #columns: BreakdownColumns | undefined;
   #memo: { key: unknown[]; breakdown: Breakdown } | undefined;
   #refocus = false;
-  #sqlFilterKey = '{}';
+  #filterKey = '{}';
   #observed: Element | undefined;
   readonly #resize = new ResizeObserver((entries) => {
     const width = Math.floor(entries[0]?.contentRect.width ?? 0);
@@ -148,53 +141,13 @@ export class SxTargetTreemap extends SxWidget {
     this.#observed = undefined;
   }
 
-  protected override async tableQuery(table: LoadedTable): Promise<BoundQuery> {
+  protected override tableRequest(source: string, table: LoadedTable): DataRequest {
     const columns = resolveBreakdown(table.columns, readSettings(this).request);
-    if (columns.missing.length > 0 || !columns.target) {
-      return { sql: `SELECT * FROM ${quoteIdentifier(table.table)} LIMIT 1`, params: [] };
-    }
+    if (columns.missing.length > 0 || !columns.target) return { kind: 'rows', source, limit: 1 };
     const figures = { ...columns, target: columns.target };
-    const filter = sqlFilter(table, figures, this.foreignSelection);
-    this.#sqlFilterKey = JSON.stringify(filter);
-    const numbers =
-      table.rowCount > AGGREGATE_FROM_ROWS ? await this.numberTable(table, figures) : undefined;
-    return numbers ? summedQuery(numbers, figures, filter) : breakdownQuery(table, figures, filter);
-  }
-
-  /** The table whose figure columns are already clean numbers (Parquet, or a CSV's typed twin), if any. */
-  private async numberTable(
-    table: LoadedTable,
-    columns: FigureColumns,
-  ): Promise<string | undefined> {
-    const candidate = table.typedTable ?? table.table;
-    const figures = [columns.target, ...(columns.actual ? [columns.actual] : [])];
-    const unreadable = figures.some(
-      (figure) => (table.columnTypes?.find((column) => column.name === figure)?.rejects ?? 0) > 0,
-    );
-    if (unreadable) return undefined;
-    const numeric = await this.numericColumns(candidate, table);
-    return figures.every((figure) => numeric.has(figure)) ? candidate : undefined;
-  }
-
-  /** Numeric columns of a loaded table, asked once per load rather than on every re-query. */
-  readonly #numericColumns = new WeakMap<LoadedTable, Promise<Set<string>>>();
-
-  private numericColumns(name: string, table: LoadedTable): Promise<Set<string>> {
-    let columns = this.#numericColumns.get(table);
-    if (!columns) {
-      columns = this.engine
-        .records('SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ?', [name])
-        .then(
-          (rows) =>
-            new Set(
-              rows
-                .filter((row) => isNumericType(String(row.data_type)))
-                .map((row) => String(row.column_name)),
-            ),
-        );
-      this.#numericColumns.set(table, columns);
-    }
-    return columns;
+    const filter = engineFilter(table, figures, this.foreignSelection);
+    this.#filterKey = JSON.stringify(filter);
+    return breakdownRequest(source, table, figures, filter);
   }
 
   /** What another widget on the same source has chosen, if anything. */
@@ -208,8 +161,8 @@ export class SxTargetTreemap extends SxWidget {
     const table = this.loadedTable;
     const target = this.#columns?.target;
     if (!table || !target || !this.#columns) return false;
-    const filter = sqlFilter(table, { ...this.#columns, target }, this.foreignSelection);
-    return JSON.stringify(filter) !== this.#sqlFilterKey;
+    const filter = engineFilter(table, { ...this.#columns, target }, this.foreignSelection);
+    return JSON.stringify(filter) !== this.#filterKey;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

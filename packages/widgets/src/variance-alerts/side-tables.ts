@@ -1,4 +1,6 @@
-import { type Engine, LoadError, quoteIdentifier } from '@stratex/data';
+import type { Lang } from '@stratex/core';
+import type { Engine } from '@stratex/data';
+import { failureText } from '../base/failure-text';
 import { type TextRecord, toTextRecords } from '../base/sx-widget';
 
 /** A table read beside the KPI series: the progress table or the budget. */
@@ -23,23 +25,23 @@ export function sideTableOrigin(ref: SideTableRef): string {
  * Reads a side table through the page's sources: a named source, or the file source shared
  * with every other widget that loads the same URL (any format).
  */
-export async function readSideTable(engine: Engine, ref: SideTableRef): Promise<SideTable> {
+export async function readSideTable(
+  engine: Engine,
+  ref: SideTableRef,
+  lang: Lang,
+): Promise<SideTable> {
   try {
-    let table;
+    let source: string;
     if (ref.source) {
-      table = await engine.sources.get(ref.source);
+      source = ref.source;
     } else if (ref.src) {
-      const url = new URL(ref.src, document.baseURI).href;
-      table = await engine.sources.get(engine.fileSource(url).name);
+      source = engine.fileSource(new URL(ref.src, document.baseURI).href).name;
     } else {
       return { phase: 'ready', rows: [] };
     }
-    const rows = await engine.records(`SELECT * FROM ${quoteIdentifier(table.table)}`);
+    const { rows } = await engine.coordinator.request({ kind: 'rows', source });
     return { phase: 'ready', rows: toTextRecords(rows) };
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    return cause instanceof LoadError && cause.detail
-      ? { phase: 'error', message, detail: cause.detail }
-      : { phase: 'error', message };
+    return { phase: 'error', ...failureText(cause, lang) };
   }
 }

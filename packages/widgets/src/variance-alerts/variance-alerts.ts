@@ -163,7 +163,7 @@ export class SxVarianceAlerts extends SxWidget {
       return;
     }
     this.sides = { ...this.sides, [side]: { phase: 'loading' } };
-    const table = await readSideTable(this.engine, ref);
+    const table = await readSideTable(this.engine, ref, this.langCode);
     if (loadNumber !== this.#sideLoads[side]) return;
     this.sides = { ...this.sides, [side]: table };
     if (table.phase === 'error') {

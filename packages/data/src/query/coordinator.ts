@@ -1,0 +1,337 @@
+import type { QueryParam } from '../connector';
+import { LoadError } from '../fetch-bytes';
+import { type LoadedTable, ownValue, type RecordRow } from '../loaded-table';
+import type { SourceRegistry } from '../sources';
+import { CatalogueReader, type CatalogueColumn, type SourceCatalogue } from './catalogue';
+import {
+  type AggregateRequest,
+  type AnswerPlan,
+  DataError,
+  type DataRequest,
+  type DataResult,
+  type Measure,
+  type RowsRequest,
+} from './contract';
+import { type BoundSql, type Dialect, duckdbDialect } from './dialect';
+import { PreAggregates } from './pre-aggregates';
+import { type AggregatePlan, renderAggregate, renderRows, renderTextSums } from './render';
+
+/** Answers with more rows than this are not kept once delivered. */
+const KEEP_ROWS = 50_000;
+
+/** What the coordinator needs from the engine it speaks for. */
+export interface CoordinatorHost {
+  readonly sources: SourceRegistry;
+  records(sql: string, params?: readonly QueryParam[]): Promise<RecordRow[]>;
+  readOnlyRecords(
+    sql: string,
+    params?: readonly QueryParam[],
+    declared?: Iterable<string>,
+  ): Promise<RecordRow[]>;
+}
+
+export interface CoordinatorOptions {
+  dialect?: Dialect;
+  /** Answers kept per source version (default 64). */
+  cacheSize?: number;
+  /**
+   * Sources with at least this many rows answer filtered aggregates from pre-aggregates
+   * (default 50,000; 0 always; Infinity never).
+   */
+  preAggregateFrom?: number;
+}
+
+/** One source as it is now loaded, with what was learnt and answered about this version. */
+interface SourceVersion {
+  loaded: LoadedTable;
+  catalogue: Promise<SourceCatalogue>;
+  answers: Map<string, Promise<DataResult>>;
+  preAggregates: PreAggregates;
+}
+
+/**
+ * Answers the requests widgets declare. It knows the catalogue of every source, waits for
+ * the sources a request names, renders SQL through its dialect, sends the aggregates asked
+ * for in the same turn as one query where they share a scan, keeps answers per source
+ * version, and answers filtered aggregates from pre-aggregates once a selection filters.
+ */
+export class Coordinator {
+  readonly dialect: Dialect;
+  /** Every load seen, so that a request begun before a reload still finds its own. */
+  readonly #versions = new WeakMap<LoadedTable, SourceVersion>();
+  /** The newest version of each source, whose pre-aggregates go when the next one comes. */
+  readonly #latest = new Map<string, SourceVersion>();
+  readonly #catalogue: CatalogueReader;
+  readonly #cacheSize: number;
+  readonly #preAggregateFrom: number;
+  #batch: Pending[] | undefined;
+
+  constructor(
+    private readonly host: CoordinatorHost,
+    options: CoordinatorOptions = {},
+  ) {
+    this.dialect = options.dialect ?? duckdbDialect;
+    this.#cacheSize = options.cacheSize ?? 64;
+    this.#preAggregateFrom = options.preAggregateFrom ?? 50_000;
+    this.#catalogue = new CatalogueReader(this.dialect, (query) => this.#run(query));
+  }
+
+  /** Answers a request, or rejects with a `DataError` that says why not. */
+  async request(request: DataRequest): Promise<DataResult> {
+    if (request.kind === 'author') return this.#author(request.sql, request.declared ?? []);
+    const version = await this.#version(request.source);
+    const key = JSON.stringify(request);
+    const kept = version.answers.get(key);
+    if (kept) {
+      // Most recently used last: the oldest answer is the first to go.
+      version.answers.delete(key);
+      version.answers.set(key, kept);
+      return kept.then((result) => ({ ...result, cached: true }));
+    }
+    const answer =
+      request.kind === 'rows' ? this.#rows(version, request) : this.#aggregate(version, request);
+    version.answers.set(key, answer);
+    // Large answers are shared while in flight but not kept: the widget holds them already.
+    answer.then(
+      (result) => {
+        if (result.rows.length > KEEP_ROWS) version.answers.delete(key);
+      },
+      () => version.answers.delete(key),
+    );
+    while (version.answers.size > this.#cacheSize) {
+      const oldest = version.answers.keys().next().value;
+      if (oldest === undefined) break;
+      version.answers.delete(oldest);
+    }
+    return answer;
+  }
+
+  /** The columns and types of a source, once it has loaded. */
+  async catalogue(source: string): Promise<SourceCatalogue> {
+    return (await this.#version(source)).catalogue;
+  }
+
+  async #version(source: string): Promise<SourceVersion> {
+    let loaded: LoadedTable;
+    try {
+      loaded = await this.host.sources.get(source);
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      const detail = cause instanceof LoadError ? cause.detail : undefined;
+      throw new DataError('source', message, detail, { cause });
+    }
+    const known = this.#versions.get(loaded);
+    if (known) return known;
+    const catalogue = this.#catalogue.read(source, loaded);
+    catalogue.catch(() => undefined);
+    const version: SourceVersion = {
+      loaded,
+      catalogue,
+      answers: new Map(),
+      preAggregates: new PreAggregates(this.dialect, (query) => this.#run(query), loaded.rowCount),
+    };
+    this.#versions.set(loaded, version);
+    this.#latest.get(source)?.preAggregates.drop();
+    this.#latest.set(source, version);
+    return version;
+  }
+
+  async #author(sql: string, declared: readonly string[]): Promise<DataResult> {
+    try {
+      const rows = await this.host.readOnlyRecords(sql, [], declared);
+      return { columns: Object.keys(rows[0] ?? {}), rows, plan: 'author', cached: false };
+    } catch (cause) {
+      if (cause instanceof DataError) throw cause;
+      const message = cause instanceof Error ? cause.message : String(cause);
+      const detail = cause instanceof LoadError ? cause.detail : undefined;
+      throw new DataError('author', message, detail, { cause });
+    }
+  }
+
+  async #rows(version: SourceVersion, request: RowsRequest): Promise<DataResult> {
+    // The load already names its columns: rows need no catalogue call.
+    const { loaded } = version;
+    const columns = request.columns ?? loaded.columns;
+    checkColumns(request.source, loaded.columns, [
+      ...columns,
+      ...Object.keys(request.filter ?? {}),
+    ]);
+    const query = renderRows(this.dialect, loaded.table, columns, {
+      filter: request.filter ?? {},
+      text: request.as === 'text',
+      ...(request.orderBy ? { orderBy: request.orderBy } : {}),
+      ...(request.limit !== undefined ? { limit: request.limit } : {}),
+    });
+    const rows = await this.#run(query);
+    return { columns: [...columns], rows, plan: 'rows', cached: false };
+  }
+
+  async #aggregate(version: SourceVersion, request: AggregateRequest): Promise<DataResult> {
+    const catalogue = await version.catalogue;
+    const names = catalogue.columns.map((column) => column.name);
+    checkColumns(request.source, names, [
+      ...request.groupBy,
+      ...request.measures.map((measure) => measure.column),
+      ...Object.keys(request.filter ?? {}),
+    ]);
+    const measures = request.measures.map((measure) => ({
+      ...measure,
+      name: measure.as ?? measure.column,
+    }));
+    const columns = [...request.groupBy, ...measures.map((measure) => measure.name)];
+    const typed = numberTable(catalogue, request.measures);
+    const base = {
+      groupBy: request.groupBy,
+      measures,
+      filter: request.filter ?? {},
+      orderBy: request.orderBy,
+      limit: request.limit,
+    };
+    if (!typed) {
+      if (!request.measures.every((measure) => measure.aggregate === 'sum')) {
+        const which = request.measures.find((measure) => measure.aggregate !== 'sum');
+        throw new DataError(
+          'unsupported',
+          `The column "${which?.column}" does not hold numbers, so its ${which?.aggregate} cannot be taken.`,
+        );
+      }
+      // A CSV's typed twin holds every cell its rules read; only the rejected ones come as text.
+      const inTwin = (column: string): boolean =>
+        catalogue.typedColumns?.find((candidate) => candidate.name === column)?.type === 'number';
+      const twin =
+        this.dialect.alignRows && request.measures.every((measure) => inTwin(measure.column))
+          ? catalogue.typedTable
+          : undefined;
+      const rows = await this.#run(
+        renderTextSums(this.dialect, { ...base, table: catalogue.table }, twin),
+      );
+      return { columns, rows, plan: twin ? 'sum-rejects' : 'sum-text', cached: false };
+    }
+    const plan: AggregatePlan = { ...base, table: typed };
+    const plain: AnswerPlan =
+      typed === catalogue.typedTable && measures.every((measure) => measure.aggregate === 'sum')
+        ? 'sum-typed'
+        : 'aggregate';
+    if (Object.keys(plan.filter).length > 0 && catalogue.rowCount >= this.#preAggregateFrom) {
+      const rows = await version.preAggregates.answer(plan);
+      if (rows) return { columns, rows, plan: 'pre-aggregate', cached: false };
+    }
+    return { columns, rows: await this.#batched(plan), plan: plain, cached: false };
+  }
+
+  /**
+   * Aggregates asked in the same turn over the same table, grouping and filter share one
+   * scan: their measures are computed together and each request gets its own back.
+   */
+  #batched(plan: AggregatePlan): Promise<RecordRow[]> {
+    const key = JSON.stringify([plan.table, plan.groupBy, plan.filter, plan.orderBy, plan.limit]);
+    return new Promise<RecordRow[]>((resolve, reject) => {
+      if (!this.#batch) {
+        const batch: Pending[] = [];
+        this.#batch = batch;
+        setTimeout(() => {
+          this.#batch = undefined;
+          void this.#flush(batch);
+        }, 0);
+      }
+      this.#batch.push({ plan, key, settle: { resolve, reject } });
+    });
+  }
+
+  async #flush(batch: Pending[]): Promise<void> {
+    const groups = new Map<string, Pending[]>();
+    for (const item of batch) groups.set(item.key, [...(groups.get(item.key) ?? []), item]);
+    await Promise.all(
+      [...groups.values()].map(async (items) => {
+        const first = items[0]!;
+        const merged = mergeMeasures(items.map((item) => item.plan.measures));
+        try {
+          const rows = await this.#run(
+            renderAggregate(this.dialect, { ...first.plan, measures: merged.measures }),
+          );
+          items.forEach((item, index) => item.settle.resolve(merged.pick(index, item.plan, rows)));
+        } catch (cause) {
+          for (const item of items) item.settle.reject(cause);
+        }
+      }),
+    );
+  }
+
+  async #run(query: BoundSql): Promise<RecordRow[]> {
+    try {
+      return await this.host.records(query.sql, query.params);
+    } catch (cause) {
+      if (cause instanceof DataError) throw cause;
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new DataError('engine', message, undefined, { cause });
+    }
+  }
+}
+
+interface Pending {
+  plan: AggregatePlan;
+  key: string;
+  settle: { resolve(rows: RecordRow[]): void; reject(cause: unknown): void };
+}
+
+function checkColumns(source: string, names: readonly string[], asked: readonly string[]): void {
+  const missing = asked.filter((column) => !names.includes(column));
+  if (missing.length > 0) {
+    throw new DataError(
+      'unknown-column',
+      `The source "${source}" has no column ${missing.map((name) => `"${name}"`).join(', ')}.`,
+    );
+  }
+}
+
+/**
+ * The table whose measure columns already hold clean numbers: a CSV's typed twin when
+ * none of their cells was rejected, else the table itself when it was stored typed.
+ */
+function numberTable(catalogue: SourceCatalogue, measures: readonly Measure[]): string | undefined {
+  const needsNumbers = measures.filter((measure) => measure.aggregate !== 'count');
+  const clean = (columns: readonly CatalogueColumn[] | undefined): boolean =>
+    columns !== undefined &&
+    needsNumbers.every((measure) => {
+      const column = columns.find((candidate) => candidate.name === measure.column);
+      return column?.type === 'number' && column.rejects === 0;
+    });
+  if (catalogue.typedTable && clean(catalogue.typedColumns)) return catalogue.typedTable;
+  if (clean(catalogue.columns)) return catalogue.table;
+  return undefined;
+}
+
+/** Measures of several requests computed once each, and how to hand each request its own. */
+function mergeMeasures(lists: readonly (readonly (Measure & { name: string })[])[]): {
+  measures: (Measure & { name: string })[];
+  pick(index: number, plan: AggregatePlan, rows: RecordRow[]): RecordRow[];
+} {
+  if (lists.length === 1) return { measures: [...lists[0]!], pick: (_, __, rows) => rows };
+  const measures: (Measure & { name: string })[] = [];
+  const slots = lists.map((list) =>
+    list.map((measure) => {
+      const at = measures.findIndex(
+        (known) =>
+          known.column === measure.column &&
+          known.aggregate === measure.aggregate &&
+          known.digits === measure.digits,
+      );
+      if (at >= 0) return measures[at]!.name;
+      const name = `sx_m_${measures.length}`;
+      measures.push({ ...measure, name });
+      return name;
+    }),
+  );
+  return {
+    measures,
+    pick(index, plan, rows) {
+      const mine = slots[index]!;
+      return rows.map((row) => {
+        const out: RecordRow = {};
+        for (const level of plan.groupBy) ownValue(out, level, row[level]);
+        plan.measures.forEach((measure, at) => ownValue(out, measure.name, row[mine[at]!]));
+        return out;
+      });
+    },
+  };
+}

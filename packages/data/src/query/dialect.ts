@@ -1,0 +1,118 @@
+import type { QueryParam } from '../connector';
+import { quoteIdentifier, quoteLiteral } from '../sql';
+import type { Aggregate } from './contract';
+
+/** What a column holds, in the engine-neutral words the coordinator plans with. */
+export type ValueType = 'number' | 'text' | 'date' | 'boolean' | 'other';
+
+/** SQL text and the values bound to its placeholders, in order. */
+export interface BoundSql {
+  sql: string;
+  params: QueryParam[];
+}
+
+/**
+ * How one database spells SQL. The coordinator renders every query through one of these, so
+ * a second engine serves the same widgets by implementing it: its identifier quoting, its
+ * type names, how values are bound, how the catalogue is read, what closes a statement.
+ */
+export interface Dialect {
+  readonly name: string;
+  /** A quoted identifier; every table and column name goes through here. */
+  identifier(name: string): string;
+  /** A value as a literal that cannot escape its quotes, for the few places that cannot bind. */
+  literal(value: QueryParam): string;
+  /** Binds `value` (appending it to `params`) and returns its placeholder. */
+  bind(value: QueryParam, params: QueryParam[]): string;
+  /** An expression as text. */
+  asText(expression: string): string;
+  /** A text expression read as a plain number (thousands separators allowed), or NULL. */
+  asNumber(text: string): string;
+  /** True when a text expression is NULL or only spaces. */
+  isBlank(text: string): string;
+  aggregate(aggregate: Aggregate, expression: string): string;
+  /** How a measure already aggregated into a pre-aggregate rolls up further, if it can. */
+  rollUp(aggregate: Aggregate, expression: string): string | undefined;
+  round(expression: string, digits: number): string;
+  /** The catalogue of `tables`: rows of `table_name`, `column_name`, `data_type`, in column order. */
+  columns(tables: readonly string[]): BoundSql;
+  /** Reads a catalogue type name. */
+  valueType(dataType: string): ValueType;
+  /**
+   * Two tables of the same rows in the same order (a CSV's text table and its typed twin)
+   * side by side, if the engine can: what to select from, and how to name each one's column.
+   */
+  alignRows?(
+    textTable: string,
+    typedTable: string,
+  ): { from: string; text(column: string): string; typed(column: string): string };
+  /** A statement that keeps `select`'s result as a temporary table `name`. */
+  createTemporary(name: string, select: string): string;
+  dropTable(name: string): string;
+  /** ` LIMIT n`. */
+  limit(count: number): string;
+  /** The last words of a statement (an output format, settings), or nothing. */
+  finish(sql: string): string;
+}
+
+const numberTypes =
+  /^(DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC|HUGEINT|UHUGEINT|BIGINT|UBIGINT|INTEGER|UINTEGER|SMALLINT|USMALLINT|TINYINT|UTINYINT)/;
+
+/** DuckDB (WASM in the page, native in Node and on a server). */
+export const duckdbDialect: Dialect = {
+  name: 'duckdb',
+  identifier: quoteIdentifier,
+  literal(value) {
+    if (value === null) return 'NULL';
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new Error('A literal number must be finite.');
+      return String(value);
+    }
+    return quoteLiteral(value);
+  },
+  bind(value, params) {
+    params.push(value);
+    return '?';
+  },
+  asText: (expression) => `CAST(${expression} AS VARCHAR)`,
+  asNumber: (text) => `TRY_CAST(REPLACE(TRIM(${text}), ',', '') AS DOUBLE)`,
+  isBlank: (text) => `COALESCE(TRIM(${text}), '') = ''`,
+  // Every measure comes back as DOUBLE: integer sums would otherwise be 128-bit.
+  aggregate: (aggregate, expression) => `CAST(${aggregate.toUpperCase()}(${expression}) AS DOUBLE)`,
+  rollUp(aggregate, expression) {
+    if (aggregate === 'sum') return `SUM(${expression})`;
+    // A count over no rows is 0, not NULL.
+    if (aggregate === 'count') return `COALESCE(SUM(${expression}), 0)`;
+    if (aggregate === 'min' || aggregate === 'max')
+      return `${aggregate.toUpperCase()}(${expression})`;
+    return undefined;
+  },
+  round: (expression, digits) => `ROUND(${expression}, ${Math.trunc(digits)})`,
+  columns(tables) {
+    const params: QueryParam[] = [];
+    const names = tables.map((table) => duckdbDialect.bind(table, params)).join(', ');
+    return {
+      sql: `SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE table_name IN (${names}) ORDER BY table_name, column_index`,
+      params,
+    };
+  },
+  valueType(dataType) {
+    const type = dataType.toUpperCase();
+    if (numberTypes.test(type)) return 'number';
+    if (type === 'VARCHAR' || type.startsWith('VARCHAR(')) return 'text';
+    if (type === 'DATE' || type.startsWith('TIMESTAMP')) return 'date';
+    if (type === 'BOOLEAN') return 'boolean';
+    return 'other';
+  },
+  alignRows: (textTable, typedTable) => ({
+    from: `${quoteIdentifier(textTable)} AS r POSITIONAL JOIN ${quoteIdentifier(typedTable)} AS t`,
+    text: (column) => `r.${quoteIdentifier(column)}`,
+    typed: (column) => `t.${quoteIdentifier(column)}`,
+  }),
+  createTemporary: (name, select) =>
+    `CREATE OR REPLACE TEMPORARY TABLE ${quoteIdentifier(name)} AS ${select}`,
+  dropTable: (name) => `DROP TABLE IF EXISTS ${quoteIdentifier(name)}`,
+  limit: (count) => ` LIMIT ${Math.max(0, Math.trunc(count))}`,
+  finish: (sql) => sql,
+};

@@ -1,0 +1,177 @@
+import type { QueryParam } from '../connector';
+import type { DimensionFilter, Measure, Ordering } from './contract';
+import type { BoundSql, Dialect } from './dialect';
+
+/** A measure as the engine computes it: what to read, how to combine, under which name. */
+export interface PlannedMeasure extends Measure {
+  name: string;
+}
+
+export interface AggregatePlan {
+  table: string;
+  groupBy: readonly string[];
+  measures: readonly PlannedMeasure[];
+  filter: DimensionFilter;
+  orderBy?: readonly Ordering[] | undefined;
+  limit?: number | undefined;
+}
+
+function where(
+  dialect: Dialect,
+  filter: DimensionFilter,
+  params: QueryParam[],
+  text = true,
+  reference: (column: string) => string = (column) => dialect.identifier(column),
+): string {
+  const terms = Object.entries(filter).map(([column, value]) => {
+    const cell = text ? dialect.asText(reference(column)) : reference(column);
+    return `${cell} = ${dialect.bind(value, params)}`;
+  });
+  return terms.length > 0 ? ` WHERE ${terms.join(' AND ')}` : '';
+}
+
+function tail(dialect: Dialect, orderBy?: readonly Ordering[], limit?: number): string {
+  const order = (orderBy ?? []).map(
+    (item) => `${dialect.identifier(item.column)}${item.descending ? ' DESC' : ''}`,
+  );
+  return (
+    (order.length > 0 ? ` ORDER BY ${order.join(', ')}` : '') +
+    (limit !== undefined ? dialect.limit(limit) : '')
+  );
+}
+
+function finishMeasure(dialect: Dialect, measure: Measure, expression: string): string {
+  return measure.digits === undefined ? expression : dialect.round(expression, measure.digits);
+}
+
+/** Columns of a table after `filter`, each as stored or as text. */
+export function renderRows(
+  dialect: Dialect,
+  table: string,
+  columns: readonly string[],
+  options: {
+    filter: DimensionFilter;
+    text: boolean;
+    orderBy?: readonly Ordering[];
+    limit?: number;
+  },
+): BoundSql {
+  const params: QueryParam[] = [];
+  const list = columns.map((column) => {
+    const name = dialect.identifier(column);
+    return options.text ? `${dialect.asText(name)} AS ${name}` : name;
+  });
+  const sql = `SELECT ${list.join(', ')} FROM ${dialect.identifier(table)}${where(dialect, options.filter, params)}${tail(dialect, options.orderBy, options.limit)}`;
+  return { sql: dialect.finish(sql), params };
+}
+
+function dimensions(dialect: Dialect, columns: readonly string[]): string[] {
+  return columns.map((column) => dialect.asText(dialect.identifier(column)));
+}
+
+/** Measures per group, straight from columns that already hold numbers. */
+export function renderAggregate(dialect: Dialect, plan: AggregatePlan): BoundSql {
+  const params: QueryParam[] = [];
+  const groups = dimensions(dialect, plan.groupBy);
+  const select = [
+    ...groups.map((group, index) => `${group} AS ${dialect.identifier(plan.groupBy[index]!)}`),
+    ...plan.measures.map(
+      (measure) =>
+        `${finishMeasure(dialect, measure, dialect.aggregate(measure.aggregate, dialect.identifier(measure.column)))} AS ${dialect.identifier(measure.name)}`,
+    ),
+  ];
+  const groupBy = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';
+  const sql = `SELECT ${select.join(', ')} FROM ${dialect.identifier(plan.table)}${where(dialect, plan.filter, params)}${groupBy}${tail(dialect, plan.orderBy, plan.limit)}`;
+  return { sql: dialect.finish(sql), params };
+}
+
+/**
+ * Sums over text cells: what reads as a number is summed per group; a row with a cell that
+ * does not comes through on its own, every measure as written, for the reader to report.
+ * Every measure comes back as text. With `typedTable` (a CSV's typed twin, row for row
+ * beside `plan.table`) the numbers are the twin's, read by the domain's own rules; else a
+ * cell must be a plain number.
+ */
+export function renderTextSums(
+  dialect: Dialect,
+  plan: AggregatePlan,
+  typedTable?: string,
+): BoundSql {
+  const params: QueryParam[] = [];
+  const id = (name: string): string => dialect.identifier(name);
+  const aligned = typedTable ? dialect.alignRows?.(plan.table, typedTable) : undefined;
+  const textCell = (column: string): string => (aligned ? aligned.text(column) : id(column));
+  const numberCell = (column: string): string =>
+    aligned ? aligned.typed(column) : dialect.asNumber(dialect.asText(id(column)));
+  const number = (index: number): string => id(`sx_number_${index}`);
+  const text = (index: number): string => id(`sx_text_${index}`);
+  const levels = plan.groupBy.map((level) => `${dialect.asText(textCell(level))} AS ${id(level)}`);
+  const cells = plan.measures.flatMap((measure, index) => [
+    `${dialect.asText(textCell(measure.column))} AS ${text(index)}`,
+    `${numberCell(measure.column)} AS ${number(index)}`,
+  ]);
+  const readable = plan.measures
+    .map((_, index) => `(${number(index)} IS NOT NULL OR ${dialect.isBlank(text(index))})`)
+    .join(' AND ');
+  const levelNames = plan.groupBy.map(id);
+  const sums = plan.measures.map(
+    (measure, index) =>
+      `${dialect.asText(finishMeasure(dialect, measure, dialect.aggregate('sum', number(index))))} AS ${id(measure.name)}`,
+  );
+  const raw = plan.measures.map((measure, index) => `${text(index)} AS ${id(measure.name)}`);
+  const groupBy = levelNames.length > 0 ? ` GROUP BY ${levelNames.join(', ')}` : '';
+  const from = aligned ? aligned.from : id(plan.table);
+  const sql = [
+    `WITH cells AS (SELECT ${[...levels, ...cells].join(', ')} FROM ${from}${where(dialect, plan.filter, params, true, textCell)})`,
+    `SELECT ${[...levelNames, ...sums].join(', ')} FROM cells WHERE ${readable}${groupBy}`,
+    `UNION ALL`,
+    `SELECT ${[...levelNames, ...raw].join(', ')} FROM cells WHERE NOT (${readable})${tail(dialect, plan.orderBy, plan.limit)}`,
+  ].join('\n');
+  return { sql: dialect.finish(sql), params };
+}
+
+/** Name of a pre-aggregate's column for the measure at `index`. */
+const cubeMeasure = (index: number): string => `sx_measure_${index}`;
+
+/**
+ * A pre-aggregate: the measures combined per combination of `dimensions` (the levels and
+ * every dimension a selection filters on), dimensions kept as text.
+ */
+export function renderCube(
+  dialect: Dialect,
+  name: string,
+  table: string,
+  dimensionColumns: readonly string[],
+  measures: readonly Measure[],
+): string {
+  const groups = dimensions(dialect, dimensionColumns);
+  const select = [
+    ...groups.map((group, index) => `${group} AS ${dialect.identifier(dimensionColumns[index]!)}`),
+    ...measures.map(
+      (measure, index) =>
+        `${dialect.aggregate(measure.aggregate, dialect.identifier(measure.column))} AS ${dialect.identifier(cubeMeasure(index))}`,
+    ),
+  ];
+  const groupBy = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';
+  return dialect.createTemporary(
+    name,
+    `SELECT ${select.join(', ')} FROM ${dialect.identifier(table)}${groupBy}`,
+  );
+}
+
+/** An aggregate answered from a pre-aggregate built by `renderCube` with the same measures. */
+export function renderFromCube(dialect: Dialect, cube: string, plan: AggregatePlan): BoundSql {
+  const params: QueryParam[] = [];
+  const groups = plan.groupBy.map((column) => dialect.identifier(column));
+  const select = [
+    ...groups,
+    ...plan.measures.map((measure, index) => {
+      const rolled = dialect.rollUp(measure.aggregate, dialect.identifier(cubeMeasure(index)));
+      if (!rolled) throw new Error(`A ${measure.aggregate} does not roll up.`);
+      return `${finishMeasure(dialect, measure, rolled)} AS ${dialect.identifier(measure.name)}`;
+    }),
+  ];
+  const groupBy = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';
+  const sql = `SELECT ${select.join(', ')} FROM ${dialect.identifier(cube)}${where(dialect, plan.filter, params, false)}${groupBy}${tail(dialect, plan.orderBy, plan.limit)}`;
+  return { sql: dialect.finish(sql), params };
+}
