@@ -1,4 +1,5 @@
 import type { Lang } from '@stratex/core';
+import type { EngineAssetError, EngineAssetProblem } from '@stratex/data';
 
 const messages = {
   en: {
@@ -214,6 +215,35 @@ const messages = {
 } as const satisfies Record<Lang, Record<string, string>>;
 
 export type MessageKey = keyof (typeof messages)['en'];
+
+/** What a widget says when the query engine's own files failed (see `EngineAssetError`). */
+const assetMessages: Record<
+  Lang,
+  Record<EngineAssetProblem, (error: EngineAssetError) => string>
+> = {
+  en: {
+    missing: (error) =>
+      `The query engine's file ${error.file} is missing on the server (it answered ${error.status}). Copy the whole folder of stratex.js, assets/ and chunks/ included.`,
+    'wasm-type': (error) =>
+      `The server sends ${error.file} as "${error.contentType || 'no type'}": WebAssembly must be sent as application/wasm. Ask the server's administrator to add this MIME type for .wasm files.`,
+    unreachable: (error) =>
+      `The query engine's file ${error.file} could not be reached. When stratex.js comes from another host, that server must send CORS headers (Access-Control-Allow-Origin).`,
+    failed: (error) => `The query engine did not start (${error.file}). Reload the page.`,
+  },
+  'zh-CN': {
+    missing: (error) =>
+      `服务器上缺少查询引擎文件 ${error.file}（服务器返回 ${error.status}）。请完整复制 stratex.js 所在的文件夹，包括 assets/ 和 chunks/。`,
+    'wasm-type': (error) =>
+      `服务器以“${error.contentType || '无类型'}”发送 ${error.file}，而 WebAssembly 文件必须以 application/wasm 类型发送。请让服务器管理员为 .wasm 文件添加此 MIME 类型。`,
+    unreachable: (error) =>
+      `无法访问查询引擎文件 ${error.file}。若 stratex.js 来自另一台服务器，该服务器必须发送 CORS 响应头（Access-Control-Allow-Origin）。`,
+    failed: (error) => `查询引擎未能启动（${error.file}），请刷新页面。`,
+  },
+};
+
+export function engineAssetMessage(lang: Lang, error: EngineAssetError): string {
+  return assetMessages[lang][error.code](error);
+}
 
 export function message(lang: Lang, key: MessageKey): string {
   return messages[lang][key];

@@ -1,6 +1,7 @@
 import { formatMoment, type Lang } from '@stratex/core';
 import {
   type DatabaseHealth,
+  EngineAssetError,
   type EncodingChoice,
   type Engine,
   type LoadedTable,
@@ -17,7 +18,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { download, pictureSize, svgToPng, svgToString, tableToCsv } from './export';
 import { emit, SX_DATA_ERROR, SX_DATA_LOAD, SX_SELECT, type SxDataErrorDetail } from './events';
-import { message, resolveLang } from './lang';
+import { engineAssetMessage, message, resolveLang } from './lang';
 import { applySelection, pageSelection, type Selection, type SelectionChange } from './selection';
 
 /** SQL with its values bound to `?` placeholders, never spliced into the text. */
@@ -229,9 +230,11 @@ export abstract class SxWidget extends LitElement {
     } catch (cause) {
       if (loadNumber !== this.#loadNumber) return;
       const failure =
-        cause instanceof LoadError && cause.detail
-          ? { message: cause.message, detail: cause.detail }
-          : { message: cause instanceof Error ? cause.message : String(cause) };
+        cause instanceof EngineAssetError
+          ? { message: engineAssetMessage(this.langCode, cause), detail: cause.url }
+          : cause instanceof LoadError && cause.detail
+            ? { message: cause.message, detail: cause.detail }
+            : { message: cause instanceof Error ? cause.message : String(cause) };
       this.failure = failure;
       this.busy = false;
       this.phase = 'error';
