@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,16 +153,24 @@ describe('the live portal', () => {
         .poll(() => page.locator('#stamp').getAttribute('data-last-day'), { timeout: 30_000 })
         .toBe('2024-08-15');
 
+      // What the server answered to each check of the export that reached it after the append
+      // (the server runs in this process: a request it handles after `append` sees the new file).
       const checks: number[] = [];
-      page.on('response', (response) => {
-        if (response.url().endsWith('/live/kpi_daily_live.csv')) checks.push(response.status());
-      });
+      let appended = false;
+      const recordCheck = (request: IncomingMessage, response: ServerResponse): void => {
+        if (appended && request.url === '/live/kpi_daily_live.csv') {
+          response.on('finish', () => checks.push(response.statusCode));
+        }
+      };
+      server.on('request', recordCheck);
       const day = feed.append();
+      appended = true;
       expect(day.date).toBe('2024-08-16');
       const expected = formatValue(revenueToDate(liveFile), 'money', 'zh-CN');
       await expect.poll(revenueCell, { timeout: 90_000 }).toBe(expected);
       // The first check after the append already brought the new day (200, not 304).
       expect(checks[0]).toBe(200);
+      server.off('request', recordCheck);
       await expect
         .poll(() => page.locator('#stamp').getAttribute('data-last-day'), { timeout: 30_000 })
         .toBe('2024-08-16');
