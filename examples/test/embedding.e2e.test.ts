@@ -18,14 +18,14 @@ const servers: Server[] = [];
 const pages = mkdtempSync(join(tmpdir(), 'stratex-embedding-'));
 
 /** An intranet page, two folders away from the script, that loads Stratex from `script`. */
-function writePage(script: string, scriptOrigin = "'self'"): void {
+function writePage(script: string, scriptOrigin = "'self'", extraPolicy = ''): void {
   writeFileSync(
     join(pages, 'report.html'),
     `<!doctype html>
 <html lang="zh-CN">
   <head>
     <meta charset="utf-8" />
-    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${scriptOrigin} 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self' ${scriptOrigin}; style-src 'self'; img-src 'self' data:" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${scriptOrigin} 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self' ${scriptOrigin}; style-src 'self'; img-src 'self' data:${extraPolicy}" />
     <script type="module" src="${script}"></script>
   </head>
   <body>
@@ -141,6 +141,33 @@ describe('stratex.js embedded anywhere', () => {
     expect(assets.requests.some((path) => path.endsWith('.wasm'))).toBe(true);
     expect(assets.requests.some((path) => /duckdb-browser-eh\.worker/.test(path))).toBe(true);
     expect(portal.requests.some((path) => path.endsWith('.wasm'))).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('works from a second origin on a page that enforces Trusted Types', slow, async () => {
+    const portal = await serve({ mounts: portalMounts }, 'localhost');
+    const assets = await serve(
+      {
+        mounts: { [tools]: embed },
+        headers: { 'access-control-allow-origin': portal.origin, vary: 'Origin' },
+      },
+      '127.0.0.1',
+    );
+    writePage(
+      `${assets.origin}${tools}stratex.js`,
+      assets.origin,
+      "; require-trusted-types-for 'script'; trusted-types stratex lit-html",
+    );
+    const { page, problems } = await open(`${portal.origin}/intranet/portal/report.html`);
+    const violations: string[] = [];
+    page.on('console', (entry) => {
+      if (/Trusted Type|TrustedScriptURL/i.test(entry.text())) violations.push(entry.text());
+    });
+    const shown = await settle(page);
+    expect(shown.zh.rates).toEqual(['108%', '80%', '93%']);
+    expect(shown.en.rates).toEqual(['108%', '80%', '93%']);
+    expect(violations).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
