@@ -49,7 +49,7 @@ const headers: [string, string, string][] = [
   [
     'stratex.js, pages, exports',
     'Cache-Control: no-cache + ETag',
-    'Lets `refresh` ask "changed?" and get 304 when not.',
+    'Lets a source with refresh ask "changed?" and get 304 when not.',
   ],
   [
     'everything, when stratex.js is on another host',
@@ -86,56 +86,86 @@ const rows = [
 const meta: Meta = {
   title: 'Guides/Embedding',
   render: () =>
-    html`<article lang="en">
-      <h1>Embedding Stratex</h1>
-      <p>
-        Copy <code>packages/embed/dist/</code> to any folder of any server, e.g.
-        <code>/intranet/tools/stratex/</code>. <code>stratex.js</code> finds its wasm and worker
-        next to itself (<code>import.meta.url</code>), so the folder can sit under any path and on
-        another host than the page.
-      </p>
-      ${code(snippet, 'The snippet')}
-      <section @sx-select=${showChoice}>
-        <h2>Live: an export by attribute, rows by property, choices by event</h2>
-        <sx-data-source
-          name="embedding_evaluation"
-          src="/fixtures/template/evaluation.csv"
-        ></sx-data-source>
-        <sx-scorecard source="embedding_evaluation" lang="zh-CN" compact></sx-scorecard>
-        <sx-scorecard .data=${rows} lang="en" compact></sx-scorecard>
-        <p>Chosen: <output>—</output></p>
-      </section>
-      <h2>From a framework</h2>
-      ${code(plainHtml, 'Plain HTML (examples/html)')} ${code(react, 'React 19 (examples/react)')}
-      ${code(vue, 'Vue 3 (examples/vue)')}
-      <h2>What the server must send</h2>
-      <table>
-        <caption>
-          Headers for the folder of stratex.js
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Files</th>
-            <th scope="col">Header</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${headers.map(
-            ([files, header, why]) =>
-              html`<tr>
-                <td>${files}</td>
-                <td><code>${header}</code></td>
-                <td>${why}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p>
-        A wasm sent with another type, or a file missing from the folder, is named in every widget,
-        in Chinese and English, instead of a widget that waits for ever.
-      </p>
-    </article>`,
+    html`<style>
+        .sx-embedding {
+          font-family: system-ui, 'Noto Sans CJK SC', sans-serif;
+          max-width: 960px;
+          color: #1d2433;
+        }
+        .sx-embedding pre {
+          background: #f2f4f8;
+          padding: 10px 12px;
+          border-radius: 6px;
+          overflow-x: auto;
+        }
+        .sx-embedding figcaption {
+          font-weight: 600;
+        }
+        .sx-embedding table {
+          border-collapse: collapse;
+        }
+        .sx-embedding th,
+        .sx-embedding td {
+          border: 1px solid #cfd5df;
+          padding: 4px 8px;
+          text-align: start;
+          vertical-align: top;
+        }
+        .sx-embedding sx-scorecard {
+          display: block;
+          margin-bottom: 12px;
+        }
+      </style>
+      <article class="sx-embedding" lang="en">
+        <h1>Embedding Stratex</h1>
+        <p>
+          Copy <code>packages/embed/dist/</code> to any folder of any server, e.g.
+          <code>/intranet/tools/stratex/</code>. <code>stratex.js</code> finds its wasm and worker
+          next to itself (<code>import.meta.url</code>), so the folder can sit under any path and on
+          another host than the page.
+        </p>
+        ${code(snippet, 'The snippet')}
+        <section @sx-select=${showChoice}>
+          <h2>Live: an export by attribute, rows by property, choices by event</h2>
+          <sx-data-source
+            name="embedding_evaluation"
+            src="/fixtures/template/evaluation.csv"
+          ></sx-data-source>
+          <sx-scorecard source="embedding_evaluation" lang="zh-CN" compact></sx-scorecard>
+          <sx-scorecard .data=${rows} lang="en" compact></sx-scorecard>
+          <p>Chosen: <output>—</output></p>
+        </section>
+        <h2>From a framework</h2>
+        ${code(plainHtml, 'Plain HTML (examples/html)')} ${code(react, 'React 19 (examples/react)')}
+        ${code(vue, 'Vue 3 (examples/vue)')}
+        <h2>What the server must send</h2>
+        <table>
+          <caption>
+            Headers for the folder of stratex.js
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Files</th>
+              <th scope="col">Header</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${headers.map(
+              ([files, header, why]) =>
+                html`<tr>
+                  <td>${files}</td>
+                  <td><code>${header}</code></td>
+                  <td>${why}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <p>
+          A wasm sent with another type, or a file missing from the folder, is named in every
+          widget, in Chinese and English, instead of a widget that waits for ever.
+        </p>
+      </article>`,
 };
 export default meta;
 
