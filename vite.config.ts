@@ -54,6 +54,7 @@ export default defineConfig({
             'packages/data/test/node/**/*.test.ts',
             'fixtures/test/**/*.test.ts',
             'apps/*/test/**/*.test.ts',
+            'examples/test/**/*.test.ts',
             'bench/test/**/*.test.ts',
           ],
           testTimeout: 60_000,

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium and CJK fonts when they are missing (browser tests and the benchmark need them).
+# Installs Debian's Chromium and CJK fonts when they are missing (browser tests and the benchmark need them),
+# and poppler-utils (pdftotext, pdfinfo) with which the print report's PDF is checked.
 set -euo pipefail
-if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' && command -v pdftotext >/dev/null; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "Chromium or the CJK fonts are missing: run as root, or: sudo apt-get install -y chromium fonts-noto-cjk" >&2
+  echo "Chromium or the CJK fonts are missing: run as root, or: sudo apt-get install -y chromium fonts-noto-cjk poppler-utils" >&2
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
-apt-get install -y -q chromium fonts-noto-cjk
+apt-get install -y -q chromium fonts-noto-cjk poppler-utils

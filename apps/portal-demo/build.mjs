@@ -1,6 +1,7 @@
 // Assembles the portal demo: the page, the embed build under stratex/, the template fixtures.
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { liveFiles } from './live-feed.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const out = here('./dist/');
@@ -15,4 +16,6 @@ mkdirSync(out, { recursive: true });
 cpSync(here('./public/'), out, { recursive: true });
 cpSync(embed, `${out}stratex/`, { recursive: true });
 cpSync(here('../../fixtures/template/'), `${out}fixtures/template/`, { recursive: true });
+// The live KPI export as it stands before the feed appends anything (serve.mjs then grows it).
+liveFiles(`${out}live/`).reset();
 console.log(`portal demo assembled in ${out}`);

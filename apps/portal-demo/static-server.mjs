@@ -2,7 +2,7 @@
 // (application/wasm lets the browser compile while it downloads), ETag and Last-Modified,
 // and a year's caching for the build's content-hashed files, which never change under
 // their name (a returning visitor then asks for none of them, the 34 MB wasm included).
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
@@ -35,11 +35,15 @@ export function startStaticServer(root, port = 0, extraHeaders = {}) {
       response.writeHead(403).end();
       return;
     }
+    // Size, ETag and body all come from one open file, even when it is replaced meanwhile.
+    let fd;
     let stat;
     try {
-      stat = statSync(file);
+      fd = openSync(file, 'r');
+      stat = fstatSync(fd);
       if (!stat.isFile()) throw new Error('not a file');
     } catch {
+      if (fd !== undefined) closeSync(fd);
       response.writeHead(404, { 'content-type': 'text/plain', ...extraHeaders }).end('Not found');
       return;
     }
@@ -52,13 +56,14 @@ export function startStaticServer(root, port = 0, extraHeaders = {}) {
       'cache-control': HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...extraHeaders,
     };
-    if (request.headers['if-none-match'] === etag) {
-      response.writeHead(304, headers).end();
+    const unchanged = request.headers['if-none-match'] === etag;
+    if (unchanged || request.method === 'HEAD') {
+      closeSync(fd);
+      response.writeHead(unchanged ? 304 : 200, headers).end();
       return;
     }
     response.writeHead(200, headers);
-    if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    createReadStream('', { fd }).pipe(response);
   });
   return new Promise((resolve) => server.listen(port, () => resolve(server)));
 }

@@ -14,6 +14,7 @@ export { EngineTimeoutError, withTimeout } from './timeout';
 export { pageEngine } from './browser/page-engine';
 export { bundledAssets, type WasmAssets } from './browser/bundled-assets';
 export { trustedTypesPolicyName } from './browser/trusted-worker';
+export { EngineAssetError, type EngineAssetProblem } from './browser/asset-check';
 export { SourceRegistry, UnknownSourceError } from './sources';
 export {
   DataError,

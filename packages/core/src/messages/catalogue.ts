@@ -452,6 +452,26 @@ export const MESSAGES = {
     en: 'The query engine reported an error.',
     'zh-CN': '查询引擎报告了一个错误。',
   },
+  // The query engine's own files (wasm and worker) as the server delivers them
+  engineAssetMissing: {
+    en: "The query engine's file {file} is missing on the server (it answered {status}). Copy the whole folder of stratex.js, assets/ and chunks/ included.",
+    'zh-CN':
+      '服务器上缺少查询引擎文件 {file}（服务器返回 {status}）。请完整复制 stratex.js 所在的文件夹，包括 assets/ 和 chunks/。',
+  },
+  engineAssetWasmType: {
+    en: 'The server sends {file} as "{contentType}": WebAssembly must be sent as application/wasm. Ask the server\'s administrator to add this MIME type for .wasm files.',
+    'zh-CN':
+      '服务器以“{contentType}”发送 {file}，而 WebAssembly 文件必须以 application/wasm 类型发送。请让服务器管理员为 .wasm 文件添加此 MIME 类型。',
+  },
+  engineAssetUnreachable: {
+    en: "The query engine's file {file} could not be reached. When stratex.js comes from another host, that server must send CORS headers (Access-Control-Allow-Origin).",
+    'zh-CN':
+      '无法访问查询引擎文件 {file}。若 stratex.js 来自另一台服务器，该服务器必须发送 CORS 响应头（Access-Control-Allow-Origin）。',
+  },
+  engineAssetFailed: {
+    en: 'The query engine did not start ({file}). Reload the page.',
+    'zh-CN': '查询引擎未能启动（{file}），请刷新页面。',
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,26 +1,45 @@
-/* global self, location, importScripts */
-// The database's worker: DuckDB-WASM's own worker script (its URL after the `#`), minus one
-// detour. To report download progress that script pipes the wasm response through a
-// TransformStream into a new Response, and the browser keeps compiled wasm only for a
-// response that came straight from its HTTP cache — so every visit compiled the 34 MB
-// module again. Stratex does not use that progress: without TransformStream the script
-// streams the fetch response as it is, and a returning visitor's browser reuses the code.
+/* global self, location, importScripts, WebAssembly */
+// The database's worker: DuckDB-WASM's own worker script (its URL after the `#`, or in the
+// worker's name when a starter script made by stratex.js loaded this one from another
+// host), minus one detour. To report download progress that script pipes the wasm
+// response through a TransformStream into a new Response, and the browser keeps compiled
+// wasm only for a response that came straight from its HTTP cache — so every visit
+// compiled the 34 MB module again. Stratex does not use that progress: without
+// TransformStream the script streams the fetch response as it is, and a returning
+// visitor's browser reuses the code. On that path DuckDB drops a failed compile (a
+// missing wasm, or one sent without `application/wasm`) without a word and waits forever:
+// here the failure is thrown, so the page hears of it and can say what is wrong.
 'use strict';
 (function boot() {
-  const script = new URL(decodeURIComponent(location.hash.slice(1)), location.href);
-  if (script.origin !== location.origin || !script.pathname.endsWith('.js')) {
+  const started = location.protocol === 'blob:';
+  const named = started ? self.name : decodeURIComponent(location.hash.slice(1));
+  const script = new URL(named, location.href);
+  const sameOrigin = script.origin === location.origin;
+  if ((!started && !sameOrigin) || !script.pathname.endsWith('.js')) {
     throw new Error('The database worker may only load its own script, next to this one.');
   }
   self.TransformStream = undefined;
+  const compile = WebAssembly.instantiateStreaming;
+  if (typeof compile === 'function') {
+    WebAssembly.instantiateStreaming = function instantiateStreaming(source, imports) {
+      const compiling = compile.call(WebAssembly, source, imports);
+      compiling.catch((error) =>
+        setTimeout(() => {
+          throw new Error(`The query engine's wasm could not be compiled: ${error}`);
+        }),
+      );
+      return compiling;
+    };
+  }
   try {
     importScripts(script.href);
   } catch (error) {
     // A worker served with `require-trusted-types-for 'script'` takes script URLs only
     // through a policy: ours, named `stratex`, passes on exactly the URL checked above.
     if (!(error instanceof TypeError) || !self.trustedTypes) throw error;
-    const policy = self.trustedTypes.createPolicy('stratex', {
-      createScriptURL: () => script.href,
-    });
+    const policy =
+      self.stratexPolicy ??
+      self.trustedTypes.createPolicy('stratex', { createScriptURL: () => script.href });
     importScripts(policy.createScriptURL(script.href));
   }
 })();

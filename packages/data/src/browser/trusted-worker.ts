@@ -1,3 +1,4 @@
+import { watchWorker } from './asset-check';
 import { bundledAssets, workerUrl } from './bundled-assets';
 
 /**
@@ -20,10 +21,12 @@ type WorkerFromScript = new (url: string | TrustedScriptUrl, options?: WorkerOpt
 
 let policy: ScriptUrlPolicy | undefined;
 let refusal: unknown;
+/** Starters made here for a worker on another origin (see `crossOriginStarter`). */
+const ownStarters = new Set<string>();
 
 /** The policy passes the worker our own build ships, and nothing else. */
 function ownWorkerOnly(url: string): string {
-  if (url !== workerUrl(bundledAssets)) {
+  if (url !== workerUrl(bundledAssets) && !ownStarters.has(url)) {
     throw new TypeError(`The "${trustedTypesPolicyName}" policy passes only Stratex's own worker.`);
   }
   return url;
@@ -45,11 +48,47 @@ function ownPolicy(): ScriptUrlPolicy | undefined {
   return policy;
 }
 
+/**
+ * A browser starts a worker only from the page's own origin. When stratex.js comes from
+ * another host, the worker starts from a small script made here, which loads the boot
+ * script from that host (`importScripts` may cross origins); the boot script finds
+ * DuckDB's worker in the worker's name. The page's CSP must then allow `worker-src blob:`.
+ */
+function crossOriginStarter(url: string): { script: string; options: WorkerOptions } {
+  const boot = new URL(url);
+  const target = decodeURIComponent(boot.hash.slice(1));
+  boot.hash = '';
+  const code = `'use strict';
+(function start(boot) {
+  try {
+    importScripts(boot);
+  } catch (error) {
+    if (!(error instanceof TypeError) || !self.trustedTypes) throw error;
+    self.stratexPolicy = self.trustedTypes.createPolicy('${trustedTypesPolicyName}', {
+      createScriptURL: (url) => url,
+    });
+    importScripts(self.stratexPolicy.createScriptURL(boot));
+  }
+})(${JSON.stringify(boot.href)});
+`;
+  const script = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  ownStarters.add(script);
+  return { script, options: { name: target } };
+}
+
 /** Starts the database worker from its absolute URL, under Trusted Types when the page has them. */
 export function startWorker(url: string): Worker {
-  const script = ownPolicy()?.createScriptURL(url) ?? url;
+  // Only the worker shipped with this script gets a starter; any other URL meets the policy.
+  const foreign =
+    url === workerUrl(bundledAssets) && new URL(url).origin !== globalThis.location?.origin;
+  const { script: source, options } = foreign
+    ? crossOriginStarter(url)
+    : { script: url, options: undefined };
+  const script = ownPolicy()?.createScriptURL(source) ?? source;
   try {
-    return new (Worker as WorkerFromScript)(script);
+    const worker = new (Worker as WorkerFromScript)(script, options);
+    watchWorker(worker);
+    return worker;
   } catch (cause) {
     if (refusal === undefined || !(cause instanceof TypeError)) throw cause;
     throw new Error(

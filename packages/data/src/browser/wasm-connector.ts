@@ -2,6 +2,7 @@ import { AsyncDuckDB, type AsyncDuckDBConnection, VoidLogger } from '@duckdb/duc
 import type { Table } from 'apache-arrow';
 import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
 import { confineFileAccess } from '../guard/file-access';
+import { diagnoseAssets, workerFailure } from './asset-check';
 import { assetUrl, bundledAssets, type WasmAssets, workerUrl } from './bundled-assets';
 import { startWorker } from './trusted-worker';
 
@@ -40,8 +41,18 @@ export class WasmConnector implements Connector {
     }
     const worker = started ?? startWorker(workerUrl(assets));
     const db = new AsyncDuckDB(new VoidLogger(), worker);
+    // A missing worker or wasm, or a wasm of the wrong type, fails inside the worker, and
+    // DuckDB's client would wait for its answer forever: the worker's error ends the wait.
+    const failed = workerFailure(worker).then((event) => {
+      throw event;
+    });
+    failed.catch(() => undefined);
     try {
-      await db.instantiate(assetUrl(assets.wasm));
+      try {
+        await Promise.race([db.instantiate(assetUrl(assets.wasm)), failed]);
+      } catch (cause) {
+        throw await diagnoseAssets(assets, cause instanceof Event ? eventText(cause) : cause);
+      }
       await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const connection = await db.connect();
       for (const statement of offlineSettings) await connection.query(statement);
@@ -80,4 +91,10 @@ export class WasmConnector implements Connector {
     await this.db.terminate().catch(() => undefined);
     this.worker.terminate();
   }
+}
+
+function eventText(event: Event): string {
+  return event instanceof ErrorEvent && event.message
+    ? event.message
+    : 'The database worker could not start.';
 }

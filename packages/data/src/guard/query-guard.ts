@@ -29,7 +29,8 @@ export class QueryGuard {
       return String(row?.tree);
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
-      if (this.#hasTree === undefined && /json_serialize_sql/.test(message)) {
+      // Two queries may ask at once, before either learnt the answer: both take it.
+      if (this.#hasTree !== true && /json_serialize_sql/.test(message)) {
         this.#hasTree = false;
         return undefined;
       }

@@ -50,6 +50,16 @@ export abstract class SxWidget extends LitElement {
     exportName: { type: String, attribute: 'export-name' },
   };
 
+  /** `lang` is the element's own HTML attribute; a change of it redraws the widget in that language. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) this.requestUpdate();
+  }
+
   /** Name of an `sx-data-source` on the page. */
   declare source: string | undefined;
   /** URL of a CSV export, loaded directly. */

@@ -1,0 +1,67 @@
+// The portal's own script: the "last updated" stamp of the live KPI export, the live
+// scorecard (a query over that export) read again after each refresh, and the print button.
+import { pageEngine } from './stratex/stratex.js';
+
+const words = {
+  'zh-CN': {
+    updated: '实时数据 · 最后更新',
+    through: '数据截至',
+    failed: '实时数据暂时无法刷新，显示的是上次加载的数据',
+  },
+  en: {
+    updated: 'Live data · last updated',
+    through: 'data through',
+    failed: 'The live data could not be refreshed; showing what was loaded last',
+  },
+};
+
+function langOf(element) {
+  return element.closest('[lang]')?.getAttribute('lang') === 'en' ? 'en' : 'zh-CN';
+}
+
+/** The newest day in a KPI export, its dates written 2024/8/16 (日期) or 2024-08-16 (date). */
+async function lastDay(source) {
+  const column = document.documentElement.lang === 'en' ? 'date' : '日期';
+  const [row] = await pageEngine().readOnlyRecords(
+    `SELECT strftime(max(strptime("${column}", ['%Y/%m/%d', '%Y-%m-%d'])), '%Y-%m-%d') AS last_day FROM "${source}"`,
+  );
+  return row?.last_day ?? null;
+}
+
+async function showStamp(stamp, failed) {
+  const lang = langOf(stamp);
+  const text = words[lang];
+  if (failed) {
+    stamp.textContent = text.failed;
+    stamp.dataset.state = 'stale';
+    return;
+  }
+  const day = await lastDay(stamp.dataset.source);
+  const moment = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  const through = day ? ` · ${text.through} ${date.format(new Date(`${day}T00:00:00Z`))}` : '';
+  stamp.textContent = `${text.updated} ${moment.format(new Date())}${through}`;
+  stamp.dataset.state = 'ready';
+  if (day) stamp.dataset.lastDay = day;
+}
+
+for (const stamp of document.querySelectorAll('.stamp[data-source]')) {
+  const name = stamp.dataset.source;
+  document.addEventListener('sx-data-load', (event) => {
+    if (event.target.getAttribute?.('name') !== name) return;
+    void showStamp(stamp, false);
+    // A widget whose `query` reads the export is read again when the export changed.
+    if (event.detail.refreshed) {
+      for (const widget of document.querySelectorAll('[data-live-query]')) {
+        void widget.load({ keepView: true });
+      }
+    }
+  });
+  document.addEventListener('sx-data-error', (event) => {
+    if (event.target.getAttribute?.('name') === name) void showStamp(stamp, true);
+  });
+}
+
+for (const button of document.querySelectorAll('button[data-print]')) {
+  button.addEventListener('click', () => window.print());
+}
