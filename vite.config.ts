@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { createLogger } from 'vite';
 import { defineConfig } from 'vitest/config';
+import * as egress from './packages/data/test/browser/setup/egress-commands';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -75,8 +76,10 @@ export default defineConfig({
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          setupFiles: ['packages/data/test/browser/setup/no-egress.ts'],
           browser: {
             enabled: true,
+            commands: { ...egress },
             headless: true,
             screenshotFailures: false,
             provider: playwright({
