@@ -3,6 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { createLogger } from 'vite';
 import { defineConfig } from 'vitest/config';
 import * as egress from './packages/data/test/browser/setup/egress-commands';
+import { faultServer } from './packages/data/test/browser/setup/fault-server';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -64,6 +65,7 @@ export default defineConfig({
       {
         resolve: { alias },
         customLogger: logger,
+        plugins: [faultServer()],
         optimizeDeps: {
           include: ['@duckdb/duckdb-wasm', 'apache-arrow', 'lit', 'axe-core'],
         },

@@ -2,6 +2,7 @@ import { AsyncDuckDB, type AsyncDuckDBConnection, VoidLogger } from '@duckdb/duc
 import type { Table } from 'apache-arrow';
 import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
 import { confineFileAccess } from '../guard/file-access';
+import { Heartbeat } from '../resilience/heartbeat';
 import { assetUrl, bundledAssets, type WasmAssets, workerUrl } from './bundled-assets';
 import { startWorker } from './trusted-worker';
 
@@ -21,8 +22,10 @@ export class WasmConnector implements Connector {
     /** The database's worker; a test may terminate it to play a crash. */
     readonly worker: Worker,
     private readonly connection: AsyncDuckDBConnection,
+    /** Notices a dead worker within seconds (only our boot script answers it). */
+    private readonly heartbeat?: Heartbeat,
   ) {
-    this.lost = new Promise((resolve) => {
+    const failed = new Promise<Error>((resolve) => {
       worker.addEventListener('error', (event) =>
         resolve(new Error(`The database worker failed: ${event.message || 'no reason given'}.`)),
       );
@@ -30,6 +33,7 @@ export class WasmConnector implements Connector {
         resolve(new Error('The database worker sent a message that could not be read.')),
       );
     });
+    this.lost = heartbeat ? Promise.race([failed, heartbeat.lost]) : failed;
   }
 
   /** Opens the database in `worker`, or in a worker started now from `assets`. */
@@ -46,14 +50,24 @@ export class WasmConnector implements Connector {
       const connection = await db.connect();
       for (const statement of offlineSettings) await connection.query(statement);
       await confineFileAccess((sql) => connection.query(sql));
-      return new WasmConnector(db, worker, connection);
+      const heartbeat = assets.boot ? new Heartbeat(worker) : undefined;
+      return new WasmConnector(db, worker, connection, heartbeat);
     } catch (cause) {
       worker.terminate();
       throw cause;
     }
   }
 
-  async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+  /** A call to the worker, during which its silence is not a sign of death. */
+  #busy<T>(work: Promise<T>): Promise<T> {
+    return this.heartbeat ? this.heartbeat.during(work) : work;
+  }
+
+  query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+    return this.#busy(this.#query(sql, params));
+  }
+
+  async #query(sql: string, params: readonly QueryParam[]): Promise<Table> {
     if (params.length === 0) return this.connection.query(sql);
     const statement = await this.connection.prepare(sql);
     try {
@@ -64,18 +78,21 @@ export class WasmConnector implements Connector {
   }
 
   async registerFile(fileName: string, bytes: Uint8Array): Promise<void> {
-    await this.db.registerFileBuffer(fileName, bytes);
+    await this.#busy(this.db.registerFileBuffer(fileName, bytes));
   }
 
   async dropFile(fileName: string): Promise<void> {
-    await this.db.dropFile(fileName);
+    await this.#busy(this.db.dropFile(fileName));
   }
 
   async insertArrow(table: string, ipc: Uint8Array, options: ArrowInsertMode = {}): Promise<void> {
-    await this.connection.insertArrowFromIPCStream(ipc, { name: table, create: !options.append });
+    await this.#busy(
+      this.connection.insertArrowFromIPCStream(ipc, { name: table, create: !options.append }),
+    );
   }
 
   async close(): Promise<void> {
+    this.heartbeat?.stop();
     await this.connection.close().catch(() => undefined);
     await this.db.terminate().catch(() => undefined);
     this.worker.terminate();

@@ -1,11 +1,12 @@
 import { formatMoment, type Lang } from '@stratex/core';
 import {
   type DatabaseHealth,
+  DatabaseLostError,
+  EngineTimeoutError,
   type EncodingChoice,
   type Engine,
   type LoadedTable,
   type LoadProgress,
-  LoadError,
   type LiveSource,
   ownValue,
   pageEngine,
@@ -17,6 +18,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { download, pictureSize, svgToPng, svgToString, tableToCsv } from './export';
 import { emit, SX_DATA_ERROR, SX_DATA_LOAD, SX_SELECT, type SxDataErrorDetail } from './events';
+import { failureText } from './failure-text';
 import { message, resolveLang } from './lang';
 import { applySelection, pageSelection, type Selection, type SelectionChange } from './selection';
 
@@ -139,14 +141,24 @@ export abstract class SxWidget extends LitElement {
 
   #stopWatchingHealth: (() => void) | undefined;
 
-  /** Says so while the query engine is being rebuilt after its worker died. */
+  /**
+   * Says so while the query engine is being rebuilt after its worker died, and reads the
+   * rows again once it is back when the engine's loss is what made them fail.
+   */
   #watchHealth(): void {
     if (this.#stopWatchingHealth) return;
     this.engineHealth = this.engine.health.health;
-    this.#stopWatchingHealth = this.engine.onHealth(
-      (detail) => (this.engineHealth = detail.health),
-    );
+    this.#stopWatchingHealth = this.engine.onHealth((detail) => {
+      this.engineHealth = detail.health;
+      if (detail.health === 'ready' && this.#failedWithEngine && this.isConnected) {
+        this.#failedWithEngine = false;
+        void this.load({ keepView: true });
+      }
+    });
   }
+
+  /** True when the last load failed because the engine was lost or stuck. */
+  #failedWithEngine = false;
 
   /** Widgets cross-filter each other when they share this key: the source name, or the file. */
   protected get selectionKey(): string {
@@ -220,6 +232,7 @@ export abstract class SxWidget extends LitElement {
       if (loadNumber !== this.#loadNumber) return;
       this.rows = rows;
       this.busy = false;
+      this.failure = undefined;
       this.phase = 'ready';
       emit(this, SX_DATA_LOAD, {
         source: origin,
@@ -228,13 +241,13 @@ export abstract class SxWidget extends LitElement {
       });
     } catch (cause) {
       if (loadNumber !== this.#loadNumber) return;
-      const failure =
-        cause instanceof LoadError && cause.detail
-          ? { message: cause.message, detail: cause.detail }
-          : { message: cause instanceof Error ? cause.message : String(cause) };
+      const failure = failureText(cause, this.langCode);
+      this.#failedWithEngine =
+        cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError;
       this.failure = failure;
+      // The last good view stays on screen, with the failure as a notice, until new rows come.
+      if (!this.busy) this.phase = 'error';
       this.busy = false;
-      this.phase = 'error';
       emit<SxDataErrorDetail>(this, SX_DATA_ERROR, { source: origin, ...failure });
     }
   }
@@ -249,8 +262,11 @@ export abstract class SxWidget extends LitElement {
     const engine = this.engine;
     let table: LoadedTable | undefined;
     if (this.source) {
-      table = await engine.sources.get(this.source);
-      this.#followRefreshes(engine.source(this.source));
+      try {
+        table = await engine.sources.get(this.source);
+      } finally {
+        this.#followRefreshes(engine.source(this.source));
+      }
     } else if (this.src) {
       const url = new URL(this.src, document.baseURI).href;
       const encoding = (this.encoding ?? 'auto') as EncodingChoice;
@@ -263,9 +279,10 @@ export abstract class SxWidget extends LitElement {
         table = await engine.sources.get(live.name);
       } finally {
         live.removeEventListener('progress', showProgress);
+        this.#followRefreshes(live);
       }
-      this.#followRefreshes(live);
     } else if (this.query) {
+      this.#watchHealth();
       return toTextRecords(await engine.readOnlyRecords(this.query, [], this.declaredSources()));
     } else {
       throw new Error(this.t('noSourceGiven'));
@@ -308,6 +325,7 @@ export abstract class SxWidget extends LitElement {
     }
     if (this.engineHealth === 'recovering') notices.push(this.t('engineRecovering'));
     if (this.engineHealth === 'failed') notices.push(this.t('engineFailed'));
+    if (this.phase === 'ready' && this.failure) notices.push(this.failure.message);
     if (notices.length === 0) return nothing;
     return html`<div part="notice" class="notice" role="status">
       ${notices.map((notice) => html`<p><span aria-hidden="true">⚠</span> ${notice}</p>`)}
