@@ -11,6 +11,16 @@ const offlineSettings = [
   'SET autoload_known_extensions = false',
 ];
 
+export interface WasmSettings {
+  /**
+   * DuckDB's `memory_limit` (e.g. `'512MB'`; default: DuckDB's own, about 3 GiB in a browser).
+   * Past it a load or query fails with an out-of-memory error instead of taking the tab down.
+   */
+  memoryLimit?: string;
+}
+
+const memorySize = /^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i;
+
 /** DuckDB-WASM in a Web Worker. */
 export class WasmConnector implements Connector {
   readonly kind = 'duckdb-wasm';
@@ -37,7 +47,11 @@ export class WasmConnector implements Connector {
   }
 
   /** Opens the database in `worker`, or in a worker started now from `assets`. */
-  static async open(assets: WasmAssets = bundledAssets, started?: Worker): Promise<WasmConnector> {
+  static async open(
+    assets: WasmAssets = bundledAssets,
+    started?: Worker,
+    settings: WasmSettings = {},
+  ): Promise<WasmConnector> {
     if (typeof WebAssembly !== 'object') {
       started?.terminate();
       throw new Error('This browser cannot run WebAssembly, which the widgets need.');
@@ -49,6 +63,13 @@ export class WasmConnector implements Connector {
       await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const connection = await db.connect();
       for (const statement of offlineSettings) await connection.query(statement);
+      if (settings.memoryLimit !== undefined) {
+        if (!memorySize.test(settings.memoryLimit))
+          throw new Error(
+            `memoryLimit must be a size such as '512MB', not ${settings.memoryLimit}.`,
+          );
+        await connection.query(`SET memory_limit = '${settings.memoryLimit}'`);
+      }
       await confineFileAccess((sql) => connection.query(sql));
       const heartbeat = assets.boot ? new Heartbeat(worker) : undefined;
       return new WasmConnector(db, worker, connection, heartbeat);
