@@ -3,6 +3,7 @@ import { pageEngine, type RecordRow } from '@stratex/data';
 import '@stratex/widgets/define';
 import { hostileAttributes, hostileStrings } from '../../../fixtures/hostile/strings';
 import { dataTable, mount, shadowText } from './helpers';
+import { madeFromData, normal, page, pageErrors } from './hostile-checks';
 
 /**
  * Hostile data through every widget, not only the loader: markup, script, CSS and SQL in
@@ -18,45 +19,6 @@ type Widget = HTMLElement & {
 };
 type Tag = 'sx-target-treemap' | 'sx-progress-tracker' | 'sx-variance-alerts' | 'sx-scorecard';
 
-const page = globalThis as typeof globalThis & { __sxHostileRan?: unknown };
-const pageErrors: string[] = [];
-addEventListener('error', (event) => pageErrors.push(`error: ${event.message}`));
-addEventListener('unhandledrejection', (event) =>
-  pageErrors.push(`unhandled rejection: ${String(event.reason)}`),
-);
-
-/** Elements no widget makes: finding one means data became markup. */
-const neverMade =
-  'script, img, iframe, object, embed, style, link, meta, base, form, a, video, audio';
-
-/** Every element inside `root`, through shadow roots. */
-function allElements(root: ParentNode): Element[] {
-  const found: Element[] = [];
-  for (const element of root.querySelectorAll('*')) {
-    found.push(element);
-    if (element.shadowRoot) found.push(...allElements(element.shadowRoot));
-  }
-  return found;
-}
-
-/** What data would have made, had any of it become markup. */
-function madeFromData(): string[] {
-  const made: string[] = [];
-  for (const element of allElements(document.body)) {
-    if (element.matches(neverMade)) made.push(`<${element.localName}>`);
-    for (const attribute of element.attributes) {
-      if (/^on/i.test(attribute.name)) made.push(`${element.localName}[${attribute.name}]`);
-      if (
-        /^(href|src|action|formaction|xlink:href)$/i.test(attribute.name) &&
-        /^\s*javascript:/i.test(attribute.value)
-      )
-        made.push(`${element.localName}[${attribute.name}=${attribute.value}]`);
-    }
-  }
-  return made;
-}
-
-const normal = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const labels = hostileStrings.map((entry) => entry.text);
 
 let sentinel: Widget;
