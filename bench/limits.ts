@@ -63,7 +63,9 @@ for (const name of names) {
     .catch((cause: unknown) => (crashed ? 'the tab crashed' : `no outcome: ${String(cause)}`));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const rows = Number(/\d+/.exec(name)?.[0] ?? 0).toLocaleString('en');
-  console.log(`${name}\t${rows} rows\t${(bytes / 1024 ** 2).toFixed(0)} MB\t${seconds} s\t${outcome}`);
+  console.log(
+    `${name}\t${rows} rows\t${(bytes / 1024 ** 2).toFixed(0)} MB\t${seconds} s\t${outcome}`,
+  );
   await page.close().catch(() => undefined);
 }
 
