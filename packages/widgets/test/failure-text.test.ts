@@ -67,6 +67,15 @@ it.each<[string, unknown, string, string]>([
     '浏览器内存不足，无法载入这个文件',
     'The browser ran out of memory for this file',
   ],
+  [
+    'larger than the worker takes',
+    new LoadError(
+      "big.parquet could not be read as Parquet: Failed to execute 'postMessage' on 'Worker': The ArrayBuffer/ArrayBufferView size exceeds the supported range.",
+      'big.parquet',
+    ),
+    '文件太大，无法在浏览器中打开：big.parquet',
+    'The file is too large to open in a browser: big.parquet',
+  ],
 ])('%s', (_name, cause, zh, en) => {
   expect(failureText(cause, 'zh-CN').message).toBe(zh);
   expect(failureText(cause, 'en').message).toBe(en);

@@ -29,6 +29,8 @@ export class Heartbeat {
   readonly lost: Promise<Error>;
   #declare!: (reason: Error) => void;
   #running = 0;
+  /** Silence counts only from a worker that has answered once (a foreign worker never does). */
+  #answered = false;
   #lastSign = performance.now();
   readonly #stop = new AbortController();
   readonly #timer: ReturnType<typeof setInterval>;
@@ -44,6 +46,7 @@ export class Heartbeat {
     const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
     this.#port.onmessage = (event: MessageEvent) => {
       this.#lastSign = performance.now();
+      this.#answered = true;
       if (event.data === 'held' && locks) this.#awaitRelease(locks, lock);
     };
     worker.postMessage({ type: HEARTBEAT_MESSAGE, lock: locks ? lock : undefined }, [
@@ -51,7 +54,7 @@ export class Heartbeat {
     ]);
     this.#timer = setInterval(() => {
       const silent = performance.now() - this.#lastSign;
-      if (this.#running === 0 && silent > silenceMs) {
+      if (this.#answered && this.#running === 0 && silent > silenceMs) {
         this.#end(
           new Error(`the database worker stopped answering (${Math.round(silent)} ms silent)`),
         );

@@ -10,6 +10,9 @@ export interface FailureText {
 
 const outOfMemory =
   /out of memory|could not allocate|Cannot enlarge memory|Array buffer allocation failed/i;
+/** A buffer larger than the browser can allocate or hand to the engine's worker. */
+const beyondBrowser =
+  /exceeds the supported range|Invalid array length|Invalid typed array length/i;
 const damaged =
   /could not be read as (Parquet|Arrow)|truncated|Invalid Input Error|unexpected end/i;
 
@@ -20,6 +23,7 @@ function knownFault(cause: unknown): MessageKey | undefined {
   const text =
     cause instanceof Error ? `${cause.message} ${String((cause as LoadError).detail ?? '')}` : '';
   if (outOfMemory.test(text)) return 'faultOutOfMemory';
+  if (beyondBrowser.test(text)) return 'faultTooLarge';
   if (!(cause instanceof LoadError)) return undefined;
   const fault = cause.fault;
   switch (fault?.kind) {
