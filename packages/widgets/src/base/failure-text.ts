@@ -59,6 +59,6 @@ export function failureText(cause: unknown, lang: Lang): FailureText {
   const colon = lang === 'zh-CN' ? '：' : ': ';
   return {
     message: file ? `${said}${colon}${file}` : said,
-    detail: detail ? `${original} (${detail})` : original,
+    detail: detail && !original.includes(detail) ? `${original} (${detail})` : original,
   };
 }
