@@ -21,3 +21,17 @@ export async function refuseForeignRequests(
   });
   return refused;
 }
+
+/**
+ * Records, without intercepting, every request of the context's pages and workers to any
+ * origin but `origin`. For tests of the browser's own caches: Playwright turns the HTTP
+ * cache off while it routes requests, so those tests watch instead of refusing.
+ */
+export function watchForeignRequests(context: BrowserContext, origin: string): string[] {
+  const foreign: string[] = [];
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!local.test(url) && new URL(url).origin !== origin) foreign.push(url);
+  });
+  return foreign;
+}

@@ -10,7 +10,17 @@ import { dataTable, mount, shadowText } from './helpers';
  * own origin). Each ends in a specific state in the reader's language; the last good table
  * stays on screen until a new one is complete.
  */
-afterEach(() => document.body.replaceChildren());
+const pageErrors: string[] = [];
+addEventListener('error', (event) => pageErrors.push(`error: ${event.message}`));
+addEventListener('unhandledrejection', (event) =>
+  pageErrors.push(`unhandled rejection: ${String(event.reason)}`),
+);
+
+/** No fault may reach the page as an exception. */
+afterEach(() => {
+  document.body.replaceChildren();
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 type Widget = HTMLElement & { updateComplete: Promise<unknown>; state: string };
 
