@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { createLogger } from 'vite';
 import { defineConfig } from 'vitest/config';
-import * as egress from './packages/data/test/browser/setup/egress-commands';
-import { faultServer } from './packages/data/test/browser/setup/fault-server';
+import * as egress from './packages/data/test/browser/setup/egress-commands.ts';
+import { faultServer } from './packages/data/test/browser/setup/fault-server.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
