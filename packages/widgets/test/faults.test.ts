@@ -77,8 +77,19 @@ describe('the engine’s worker killed', () => {
     busy.setAttribute('query', slowQuery);
     const failed = nextEvent<SxDataErrorDetail>(busy, SX_DATA_ERROR);
     const recovering = nextHealth('recovering');
+    // Kill only once the widget's query is on its way to the worker.
+    const engine = pageEngine();
+    const records = engine.records.bind(engine);
+    const sent = new Promise<void>((resolve) => {
+      engine.records = (sql, params) => {
+        if (sql === slowQuery) resolve();
+        return records(sql, params);
+      };
+    });
     document.body.append(busy);
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await sent;
+    engine.records = records;
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(busy.state).toBe('loading');
     const worker = await engineWorker();
     const reloaded = nextEvent(busy, SX_DATA_LOAD);
