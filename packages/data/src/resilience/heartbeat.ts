@@ -31,7 +31,9 @@ export class Heartbeat {
   #running = 0;
   /** Silence counts only from a worker that has answered once (a foreign worker never does). */
   #answered = false;
-  #lastSign = performance.now();
+  /** When the ping still unanswered was sent (timers of a hidden tab fire rarely: silence is
+   * counted from the ping, not from the last answer). */
+  #pingSentAt: number | undefined;
   readonly #stop = new AbortController();
   readonly #timer: ReturnType<typeof setInterval>;
   readonly #port: MessagePort;
@@ -45,7 +47,7 @@ export class Heartbeat {
     const lock = `stratex-worker-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
     this.#port.onmessage = (event: MessageEvent) => {
-      this.#lastSign = performance.now();
+      this.#pingSentAt = undefined;
       this.#answered = true;
       if (event.data === 'held' && locks) this.#awaitRelease(locks, lock);
     };
@@ -53,14 +55,19 @@ export class Heartbeat {
       channel.port2,
     ]);
     this.#timer = setInterval(() => {
-      const silent = performance.now() - this.#lastSign;
-      if (this.#answered && this.#running === 0 && silent > silenceMs) {
+      if (this.#running > 0) return;
+      const now = performance.now();
+      if (this.#pingSentAt === undefined) {
+        this.#pingSentAt = now;
+        this.#port.postMessage('ping');
+        return;
+      }
+      const silent = now - this.#pingSentAt;
+      if (this.#answered && silent > silenceMs) {
         this.#end(
           new Error(`the database worker stopped answering (${Math.round(silent)} ms silent)`),
         );
-        return;
       }
-      this.#port.postMessage('ping');
     }, intervalMs);
   }
 
@@ -69,7 +76,8 @@ export class Heartbeat {
     this.#running++;
     return work.finally(() => {
       this.#running--;
-      this.#lastSign = performance.now();
+      // A ping sent before the call may have waited behind it: ask again.
+      this.#pingSentAt = undefined;
     });
   }
 
