@@ -1,5 +1,11 @@
 import { expect, it } from 'vitest';
-import { DatabaseLostError, EngineTimeoutError, LoadError, type LoadFault } from '@stratex/data';
+import {
+  DatabaseLostError,
+  EngineTimeoutError,
+  LoadError,
+  type LoadFault,
+  UnknownSourceError,
+} from '@stratex/data';
 import { failureText } from '../src/base/failure-text';
 
 /** Each failure the widgets know, in both languages, with the engine's own words kept as detail. */
@@ -75,6 +81,12 @@ it.each<[string, unknown, string, string]>([
     ),
     '文件太大，无法在浏览器中打开：big.parquet',
     'The file is too large to open in a browser: big.parquet',
+  ],
+  [
+    'no such source',
+    new UnknownSourceError('sales'),
+    '页面上没有这个名称的数据源（sx-data-source）：sales',
+    'No sx-data-source on this page has the name: sales',
   ],
 ])('%s', (_name, cause, zh, en) => {
   expect(failureText(cause, 'zh-CN').message).toBe(zh);

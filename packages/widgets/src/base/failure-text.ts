@@ -1,5 +1,10 @@
 import type { Lang } from '@stratex/core';
-import { DatabaseLostError, EngineTimeoutError, LoadError } from '@stratex/data';
+import {
+  DatabaseLostError,
+  EngineTimeoutError,
+  LoadError,
+  UnknownSourceError,
+} from '@stratex/data';
 import { message, type MessageKey } from './lang';
 
 /** A failure as a widget shows it: what happened, in the reader's language, and the raw detail. */
@@ -20,6 +25,7 @@ const damaged =
 function knownFault(cause: unknown): MessageKey | undefined {
   if (cause instanceof DatabaseLostError) return 'faultEngineLost';
   if (cause instanceof EngineTimeoutError) return 'faultEngineSlow';
+  if (cause instanceof UnknownSourceError) return 'faultNoSource';
   const text =
     cause instanceof Error ? `${cause.message} ${String((cause as LoadError).detail ?? '')}` : '';
   if (outOfMemory.test(text)) return 'faultOutOfMemory';
@@ -54,7 +60,12 @@ export function failureText(cause: unknown, lang: Lang): FailureText {
   const detail = cause instanceof LoadError ? cause.detail : undefined;
   const key = knownFault(cause);
   if (!key) return detail ? { message: original, detail } : { message: original };
-  const file = cause instanceof LoadError && cause.file ? cause.file : undefined;
+  const file =
+    cause instanceof LoadError && cause.file
+      ? cause.file
+      : cause instanceof UnknownSourceError
+        ? cause.sourceName
+        : undefined;
   const said = message(lang, key);
   const colon = lang === 'zh-CN' ? '：' : ': ';
   return {
