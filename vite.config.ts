@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { createLogger } from 'vite';
 import { defineConfig } from 'vitest/config';
+import * as egress from './packages/data/test/browser/setup/egress-commands.ts';
+import { faultServer } from './packages/data/test/browser/setup/fault-server.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -64,6 +66,7 @@ export default defineConfig({
       {
         resolve: { alias },
         customLogger: logger,
+        plugins: [faultServer()],
         optimizeDeps: {
           include: ['@duckdb/duckdb-wasm', 'apache-arrow', 'lit', 'axe-core'],
         },
@@ -76,8 +79,10 @@ export default defineConfig({
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          setupFiles: ['packages/data/test/browser/setup/no-egress.ts'],
           browser: {
             enabled: true,
+            commands: { ...egress },
             headless: true,
             screenshotFailures: false,
             provider: playwright({

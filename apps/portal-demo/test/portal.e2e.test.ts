@@ -6,6 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../vite.config';
 import { startStaticServer } from '../static-server.mjs';
+import { refuseForeignRequests } from './no-egress';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -36,17 +37,9 @@ interface PageRecord {
 /** Opens the portal with every request to another origin refused, and records what went wrong. */
 async function openPortal(): Promise<PageRecord> {
   const context = await browser.newContext();
+  const blocked = await refuseForeignRequests(context, origin);
   const page = await context.newPage();
-  const blocked: string[] = [];
   const problems: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) {
-      return route.continue();
-    }
-    blocked.push(url);
-    return route.abort('blockedbyclient');
-  });
   page.on('console', (entry) => {
     if (entry.type() === 'error') problems.push(entry.text());
   });

@@ -8,6 +8,7 @@ import { type BrowserContext, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../vite.config';
 import { startStaticServer } from '../static-server.mjs';
+import { watchForeignRequests } from './no-egress';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 let server: Server;
@@ -61,6 +62,7 @@ async function everyWidgetFilled(context: BrowserContext): Promise<void> {
 describe('a returning visitor', () => {
   it('gets the compiled engine from the browser’s code cache instead of compiling it again', async () => {
     const first = await open();
+    const foreignFirst = watchForeignRequests(first, origin);
     try {
       await everyWidgetFilled(first);
       // The browser writes compiled wasm once enough of it is optimised; a visitor stays a while.
@@ -74,6 +76,7 @@ describe('a returning visitor', () => {
     expect(wasmCodeCacheBytes()).toBeGreaterThan(512 * 1024);
 
     const second = await open();
+    const foreignSecond = watchForeignRequests(second, origin);
     try {
       const page = second.pages()[0] ?? (await second.newPage());
       const cdp = await second.newCDPSession(page);
@@ -88,6 +91,7 @@ describe('a returning visitor', () => {
       await complete;
       expect(names.has('wasm.Deserialize')).toBe(true);
       expect(names.has('wasm.ValidateFunctionsStreaming')).toBe(false);
+      expect([...foreignFirst, ...foreignSecond]).toEqual([]);
     } finally {
       await second.close();
     }

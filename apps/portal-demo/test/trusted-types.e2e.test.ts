@@ -8,6 +8,7 @@ import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../vite.config';
 import { startStaticServer } from '../static-server.mjs';
+import { refuseForeignRequests } from './no-egress';
 
 const repo = (path: string): string => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
@@ -105,16 +106,9 @@ async function visit(policy: string, options: { browserHasTrustedTypes: boolean 
   const server = await startStaticServer(site, 0, { 'content-security-policy': policy });
   servers.push(server);
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const page = await (await browser.newContext()).newPage();
-  const foreign: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) {
-      return route.continue();
-    }
-    foreign.push(url);
-    return route.abort('blockedbyclient');
-  });
+  const context = await browser.newContext();
+  const foreign = await refuseForeignRequests(context, origin);
+  const page = await context.newPage();
   await page.addInitScript(recordPageLog, options.browserHasTrustedTypes);
   await page.goto(`${origin}/`);
   const log = (): Promise<PageLog> =>

@@ -12,6 +12,17 @@ export interface LoadProgress {
 
 export type ProgressListener = (progress: LoadProgress) => void;
 
+/**
+ * What went wrong on the way to the file, for widgets that say it in the reader's language:
+ * the server's answer (`status`), no answer, a download cut short or too slow, a file too large.
+ */
+export type LoadFault =
+  | { kind: 'status'; status: number }
+  | { kind: 'unreachable' }
+  | { kind: 'broken-off' }
+  | { kind: 'timed-out'; seconds: number }
+  | { kind: 'too-large' };
+
 /** A load that failed, in words a business user understands. */
 export class LoadError extends Error {
   /** Its code in the message catalogue, when it was raised by one (see `loadError`). */
@@ -23,6 +34,7 @@ export class LoadError extends Error {
     message: string,
     readonly file: string,
     readonly detail?: string,
+    readonly fault?: LoadFault,
   ) {
     super(message);
     this.name = 'LoadError';

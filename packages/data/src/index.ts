@@ -8,7 +8,13 @@ export {
   ownValue,
   type RecordRow,
 } from './engine';
-export { fileLabel, LoadError, type LoadProgress, type ProgressListener } from './fetch-bytes';
+export {
+  fileLabel,
+  LoadError,
+  type LoadFault,
+  type LoadProgress,
+  type ProgressListener,
+} from './fetch-bytes';
 export { quoteIdentifier, quoteLiteral, tableNameFor } from './sql';
 export { EngineTimeoutError, withTimeout } from './timeout';
 export { pageEngine } from './browser/page-engine';

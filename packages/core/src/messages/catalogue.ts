@@ -472,6 +472,59 @@ export const MESSAGES = {
     en: 'The query engine did not start ({file}). Reload the page.',
     'zh-CN': '查询引擎未能启动（{file}），请刷新页面。',
   },
+  // Faults: the engine lost or stuck, the server's answer, a broken or slow download, memory
+  faultEngineLost: {
+    en: 'The query engine stopped while reading these figures; it is restarting and they will reload.',
+    'zh-CN': '读取这些数据时查询引擎停止了；引擎正在重启，数据将重新加载。',
+  },
+  faultEngineSlow: {
+    en: 'The query engine did not answer in time; it is restarting and the figures will reload.',
+    'zh-CN': '查询引擎未能及时响应；引擎正在重启，数据将重新加载。',
+  },
+  faultNotFound: {
+    en: 'The file is not on the server (404)',
+    'zh-CN': '服务器上没有这个文件（404）',
+  },
+  faultServerError: {
+    en: 'The server failed while sending the file',
+    'zh-CN': '服务器发送文件时出错',
+  },
+  faultRefused: {
+    en: 'The server refused to send the file',
+    'zh-CN': '服务器拒绝发送这个文件',
+  },
+  faultUnreachable: {
+    en: 'The server holding the file could not be reached',
+    'zh-CN': '无法连接存放文件的服务器',
+  },
+  faultBrokenOff: {
+    en: 'The download broke off before the end of the file',
+    'zh-CN': '下载在文件结束前中断了',
+  },
+  faultTimedOut: {
+    en: 'The file did not arrive in time; the server is too slow or stopped sending',
+    'zh-CN': '文件未能按时送达：服务器太慢或已停止发送',
+  },
+  faultTooLarge: {
+    en: 'The file is too large to open in a browser',
+    'zh-CN': '文件太大，无法在浏览器中打开',
+  },
+  faultOutOfMemory: {
+    en: 'The browser ran out of memory for this file',
+    'zh-CN': '浏览器内存不足，无法载入这个文件',
+  },
+  faultDamaged: {
+    en: 'The file is damaged or incomplete',
+    'zh-CN': '文件已损坏或不完整',
+  },
+  invalidAsOf: {
+    en: 'The as-of attribute is not a date such as 2024-08-15',
+    'zh-CN': 'as-of 属性不是日期（应如 2024-08-15）',
+  },
+  faultNoSource: {
+    en: 'No sx-data-source on this page has the name',
+    'zh-CN': '页面上没有这个名称的数据源（sx-data-source）',
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type MessageCode = keyof typeof MESSAGES;

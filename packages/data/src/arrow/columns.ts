@@ -14,7 +14,8 @@ import {
  * values share (number, boolean, date), else text; null and undefined stay null.
  */
 export function tableFromColumns(names: readonly string[], columns: readonly unknown[][]): Table {
-  const vectors: Record<string, Vector> = {};
+  // No prototype: a column called `__proto__` is a column, not the object's prototype.
+  const vectors = Object.create(null) as Record<string, Vector>;
   names.forEach((name, index) => {
     vectors[name] = vectorFor(columns[index] ?? []);
   });

@@ -31,6 +31,22 @@
       return compiling;
     };
   }
+  // The page's heartbeat (resilience/heartbeat.ts): answered here, never seen by DuckDB. The
+  // worker holds the named Web Lock for its whole life, so the page learns of its end at once.
+  self.addEventListener('message', function heartbeat(event) {
+    if (!event.data || event.data.type !== 'stratex-heartbeat') return;
+    event.stopImmediatePropagation();
+    self.removeEventListener('message', heartbeat);
+    const port = event.ports[0];
+    port.onmessage = () => port.postMessage('pong');
+    const locks = self.navigator.locks;
+    if (locks && event.data.lock) {
+      void locks.request(event.data.lock, () => {
+        port.postMessage('held');
+        return new Promise(() => undefined);
+      });
+    }
+  });
   try {
     importScripts(script.href);
   } catch (error) {

@@ -3,6 +3,7 @@ import type { Table } from 'apache-arrow';
 import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
 import { confineFileAccess } from '../guard/file-access';
 import { diagnoseAssets, workerFailure } from './asset-check';
+import { Heartbeat } from '../resilience/heartbeat';
 import { assetUrl, bundledAssets, type WasmAssets, workerUrl } from './bundled-assets';
 import { startWorker } from './trusted-worker';
 
@@ -10,6 +11,16 @@ const offlineSettings = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
 ];
+
+export interface WasmSettings {
+  /**
+   * DuckDB's `memory_limit` (e.g. `'512MB'`; default: DuckDB's own, about 3 GiB in a browser).
+   * Past it a load or query fails with an out-of-memory error instead of taking the tab down.
+   */
+  memoryLimit?: string;
+}
+
+const memorySize = /^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i;
 
 /** DuckDB-WASM in a Web Worker. */
 export class WasmConnector implements Connector {
@@ -22,8 +33,10 @@ export class WasmConnector implements Connector {
     /** The database's worker; a test may terminate it to play a crash. */
     readonly worker: Worker,
     private readonly connection: AsyncDuckDBConnection,
+    /** Notices a dead worker within seconds (only our boot script answers it). */
+    private readonly heartbeat?: Heartbeat,
   ) {
-    this.lost = new Promise((resolve) => {
+    const failed = new Promise<Error>((resolve) => {
       worker.addEventListener('error', (event) =>
         resolve(new Error(`The database worker failed: ${event.message || 'no reason given'}.`)),
       );
@@ -31,10 +44,15 @@ export class WasmConnector implements Connector {
         resolve(new Error('The database worker sent a message that could not be read.')),
       );
     });
+    this.lost = heartbeat ? Promise.race([failed, heartbeat.lost]) : failed;
   }
 
   /** Opens the database in `worker`, or in a worker started now from `assets`. */
-  static async open(assets: WasmAssets = bundledAssets, started?: Worker): Promise<WasmConnector> {
+  static async open(
+    assets: WasmAssets = bundledAssets,
+    started?: Worker,
+    settings: WasmSettings = {},
+  ): Promise<WasmConnector> {
     if (typeof WebAssembly !== 'object') {
       started?.terminate();
       throw new Error('This browser cannot run WebAssembly, which the widgets need.');
@@ -56,15 +74,32 @@ export class WasmConnector implements Connector {
       await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const connection = await db.connect();
       for (const statement of offlineSettings) await connection.query(statement);
+      if (settings.memoryLimit !== undefined) {
+        if (!memorySize.test(settings.memoryLimit))
+          throw new Error(
+            `memoryLimit must be a size such as '512MB', not ${settings.memoryLimit}.`,
+          );
+        await connection.query(`SET memory_limit = '${settings.memoryLimit}'`);
+      }
       await confineFileAccess((sql) => connection.query(sql));
-      return new WasmConnector(db, worker, connection);
+      const heartbeat = assets.boot ? new Heartbeat(worker) : undefined;
+      return new WasmConnector(db, worker, connection, heartbeat);
     } catch (cause) {
       worker.terminate();
       throw cause;
     }
   }
 
-  async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+  /** A call to the worker, during which its silence is not a sign of death. */
+  #busy<T>(work: Promise<T>): Promise<T> {
+    return this.heartbeat ? this.heartbeat.during(work) : work;
+  }
+
+  query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+    return this.#busy(this.#query(sql, params));
+  }
+
+  async #query(sql: string, params: readonly QueryParam[]): Promise<Table> {
     if (params.length === 0) return this.connection.query(sql);
     const statement = await this.connection.prepare(sql);
     try {
@@ -75,18 +110,21 @@ export class WasmConnector implements Connector {
   }
 
   async registerFile(fileName: string, bytes: Uint8Array): Promise<void> {
-    await this.db.registerFileBuffer(fileName, bytes);
+    await this.#busy(this.db.registerFileBuffer(fileName, bytes));
   }
 
   async dropFile(fileName: string): Promise<void> {
-    await this.db.dropFile(fileName);
+    await this.#busy(this.db.dropFile(fileName));
   }
 
   async insertArrow(table: string, ipc: Uint8Array, options: ArrowInsertMode = {}): Promise<void> {
-    await this.connection.insertArrowFromIPCStream(ipc, { name: table, create: !options.append });
+    await this.#busy(
+      this.connection.insertArrowFromIPCStream(ipc, { name: table, create: !options.append }),
+    );
   }
 
   async close(): Promise<void> {
+    this.heartbeat?.stop();
     await this.connection.close().catch(() => undefined);
     await this.db.terminate().catch(() => undefined);
     this.worker.terminate();

@@ -39,6 +39,7 @@ export function tooLargeError(
       'or query it on a server and load only the result.',
     file,
     `${bytes} bytes; limit ${limit} bytes`,
+    { kind: 'too-large' },
   );
 }
 

@@ -36,13 +36,16 @@ export async function fetchIfChanged(url: string, options: FetchOptions = {}): P
   try {
     response = await fetch(url, { headers, signal, cache: 'no-store', credentials: 'same-origin' });
   } catch (cause) {
-    throw new LoadError(`Could not reach ${label}.`, label, String(cause));
+    if (deadline.aborted) throw timedOut(label, options);
+    throw new LoadError(`Could not reach ${label}.`, label, String(cause), { kind: 'unreachable' });
   }
   if (response.status === 304) return { changed: false };
   if (!response.ok) {
     throw new LoadError(
       `Could not load ${label}: the server answered ${response.status} ${response.statusText}.`.trim(),
       label,
+      undefined,
+      { kind: 'status', status: response.status },
     );
   }
   const declared = Number(response.headers.get('content-length'));
@@ -57,11 +60,27 @@ export async function fetchIfChanged(url: string, options: FetchOptions = {}): P
   const lastModified = response.headers.get('last-modified');
   if (etag) validators.etag = etag;
   if (lastModified) validators.lastModified = lastModified;
-  return {
-    changed: true,
-    bytes: await readBody(response, label, totalBytes, maxBytes, options),
-    validators,
-  };
+  try {
+    return {
+      changed: true,
+      bytes: await readBody(response, label, totalBytes, maxBytes, options),
+      validators,
+    };
+  } catch (cause) {
+    if (deadline.aborted && !(cause instanceof LoadError && cause.fault?.kind === 'too-large'))
+      throw timedOut(label, options);
+    throw cause;
+  }
+}
+
+function timedOut(label: string, options: FetchOptions): LoadError {
+  const seconds = Math.round((options.timeoutMs ?? 120_000) / 1000);
+  return new LoadError(
+    `${label} did not arrive within ${seconds} s; the server is too slow or stopped sending.`,
+    label,
+    undefined,
+    { kind: 'timed-out', seconds },
+  );
 }
 
 async function readBody(
@@ -89,7 +108,9 @@ async function readBody(
     }
   } catch (cause) {
     if (cause instanceof LoadError) throw cause;
-    throw new LoadError(`The download of ${label} broke off.`, label, String(cause));
+    throw new LoadError(`The download of ${label} broke off.`, label, String(cause), {
+      kind: 'broken-off',
+    });
   }
   const bytes = new Uint8Array(bytesRead);
   let offset = 0;
@@ -113,5 +134,7 @@ export function tooLarge(label: string, size: number, limit: number): LoadError 
   return new LoadError(
     `${label} is too large to open in a browser (${mb(size)}; at most ${mb(limit)}). Serve it through the Stratex query server instead.`,
     label,
+    undefined,
+    { kind: 'too-large' },
   );
 }

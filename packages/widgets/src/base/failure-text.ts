@@ -1,6 +1,13 @@
 import type { Lang } from '@stratex/core';
-import { type CodedFailure, isCodedFailure, LoadError } from '@stratex/data';
-import { message } from './lang';
+import {
+  type CodedFailure,
+  DatabaseLostError,
+  EngineTimeoutError,
+  isCodedFailure,
+  LoadError,
+  UnknownSourceError,
+} from '@stratex/data';
+import { message, type MessageKey } from './lang';
 
 /** A failure as a widget shows it: what happened in the reader's language, and the detail. */
 export interface FailureText {
@@ -11,9 +18,10 @@ export interface FailureText {
 /**
  * Says a failure in the reader's language. A failure from the data package that carries a
  * catalogue code (or wraps one that does, as its `cause`) is said from the catalogue, its
- * detail kept. Any other failure is shown in
- * its own words to an English reader; a Chinese reader gets a Chinese sentence (naming the
- * file when it was a load) with those words kept as the detail.
+ * detail kept. A fault the widgets know (the engine lost or stuck, the server's answer, a
+ * broken or slow download, a file too large, memory run out) is named with its file, the
+ * engine's own words kept as the detail. Any other failure is shown in its own words to an
+ * English reader; a Chinese reader gets a Chinese sentence with those words as the detail.
  */
 export function failureText(cause: unknown, lang: Lang): FailureText {
   const coded = codedWithin(cause);
@@ -24,12 +32,61 @@ export function failureText(cause: unknown, lang: Lang): FailureText {
   }
   const detail = detailOf(cause);
   const original = cause instanceof Error ? cause.message : String(cause);
+  const fault = knownFault(cause);
+  if (fault) {
+    const file =
+      cause instanceof LoadError && cause.file
+        ? cause.file
+        : cause instanceof UnknownSourceError
+          ? cause.sourceName
+          : undefined;
+    const said = message(lang, fault);
+    return {
+      message: file ? `${said}${message(lang, 'colon')}${file}` : said,
+      detail: detail && !original.includes(detail) ? `${original} (${detail})` : original,
+    };
+  }
   if (lang === 'en') return detail ? { message: original, detail } : { message: original };
   const said =
     cause instanceof LoadError && cause.file
       ? message(lang, 'loadFailed', { file: cause.file })
       : message(lang, 'failedUnexplained');
   return { message: said, detail: detail ? `${original} (${detail})` : original };
+}
+
+const outOfMemory =
+  /out of memory|could not allocate|Cannot enlarge memory|Array buffer allocation failed/i;
+/** A buffer larger than the browser can allocate or hand to the engine's worker. */
+const beyondBrowser =
+  /exceeds the supported range|Invalid array length|Invalid typed array length/i;
+const damaged =
+  /could not be read as (Parquet|Arrow)|truncated|Invalid Input Error|unexpected end/i;
+
+/** The catalogue's words for a fault the widgets know, or undefined. */
+function knownFault(cause: unknown): MessageKey | undefined {
+  if (cause instanceof DatabaseLostError) return 'faultEngineLost';
+  if (cause instanceof EngineTimeoutError) return 'faultEngineSlow';
+  if (cause instanceof UnknownSourceError) return 'faultNoSource';
+  const text = cause instanceof Error ? `${cause.message} ${detailOf(cause) ?? ''}` : '';
+  if (outOfMemory.test(text)) return 'faultOutOfMemory';
+  if (beyondBrowser.test(text)) return 'faultTooLarge';
+  if (!(cause instanceof LoadError)) return undefined;
+  const fault = cause.fault;
+  switch (fault?.kind) {
+    case 'status':
+      if (fault.status === 404 || fault.status === 410) return 'faultNotFound';
+      return fault.status >= 500 ? 'faultServerError' : 'faultRefused';
+    case 'unreachable':
+      return 'faultUnreachable';
+    case 'broken-off':
+      return 'faultBrokenOff';
+    case 'timed-out':
+      return 'faultTimedOut';
+    case 'too-large':
+      return 'faultTooLarge';
+    default:
+      return damaged.test(text) ? 'faultDamaged' : undefined;
+  }
 }
 
 /** The failure itself when it carries a code, else the first coded one among the causes it wraps. */

@@ -2,6 +2,8 @@ import { formatMoment, type Lang } from '@stratex/core';
 import {
   type DataRequest,
   type DatabaseHealth,
+  DatabaseLostError,
+  EngineTimeoutError,
   type EncodingChoice,
   type Engine,
   type LoadedTable,
@@ -141,14 +143,24 @@ export abstract class SxWidget extends LitElement {
 
   #stopWatchingHealth: (() => void) | undefined;
 
-  /** Says so while the query engine is being rebuilt after its worker died. */
+  /**
+   * Says so while the query engine is being rebuilt after its worker died, and reads the
+   * rows again once it is back when the engine's loss is what made them fail.
+   */
   #watchHealth(): void {
     if (this.#stopWatchingHealth) return;
     this.engineHealth = this.engine.health.health;
-    this.#stopWatchingHealth = this.engine.onHealth(
-      (detail) => (this.engineHealth = detail.health),
-    );
+    this.#stopWatchingHealth = this.engine.onHealth((detail) => {
+      this.engineHealth = detail.health;
+      if (detail.health === 'ready' && this.#failedWithEngine && this.isConnected) {
+        this.#failedWithEngine = false;
+        void this.load({ keepView: true });
+      }
+    });
   }
+
+  /** True when the last load failed because the engine was lost or stuck. */
+  #failedWithEngine = false;
 
   /** Widgets cross-filter each other when they share this key: the source name, or the file. */
   protected get selectionKey(): string {
@@ -219,6 +231,7 @@ export abstract class SxWidget extends LitElement {
       if (loadNumber !== this.#loadNumber) return;
       this.rows = rows;
       this.busy = false;
+      this.failure = undefined;
       this.phase = 'ready';
       emit(this, SX_DATA_LOAD, {
         source: origin,
@@ -228,9 +241,12 @@ export abstract class SxWidget extends LitElement {
     } catch (cause) {
       if (loadNumber !== this.#loadNumber) return;
       const failure = failureText(cause, this.langCode);
+      this.#failedWithEngine =
+        cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError;
       this.failure = failure;
+      // The last good view stays on screen, with the failure as a notice, until new rows come.
+      if (!this.busy) this.phase = 'error';
       this.busy = false;
-      this.phase = 'error';
       emit<SxDataErrorDetail>(this, SX_DATA_ERROR, { source: origin, ...failure });
     }
   }
@@ -247,8 +263,11 @@ export abstract class SxWidget extends LitElement {
     let table: LoadedTable | undefined;
     if (this.source) {
       source = this.source;
-      table = await engine.sources.get(source);
-      this.#followRefreshes(engine.source(source));
+      try {
+        table = await engine.sources.get(source);
+      } finally {
+        this.#followRefreshes(engine.source(source));
+      }
     } else if (this.src) {
       const url = new URL(this.src, document.baseURI).href;
       const encoding = (this.encoding ?? 'auto') as EncodingChoice;
@@ -262,9 +281,10 @@ export abstract class SxWidget extends LitElement {
         table = await engine.sources.get(source);
       } finally {
         live.removeEventListener('progress', showProgress);
+        this.#followRefreshes(live);
       }
-      this.#followRefreshes(live);
     } else if (this.query) {
+      this.#watchHealth();
       const author = { kind: 'author', sql: this.query, declared: this.declaredSources() } as const;
       return toTextRecords((await engine.coordinator.request(author)).rows);
     } else {
@@ -307,6 +327,7 @@ export abstract class SxWidget extends LitElement {
     }
     if (this.engineHealth === 'recovering') notices.push(this.t('engineRecovering'));
     if (this.engineHealth === 'failed') notices.push(this.t('engineFailed'));
+    if (this.phase === 'ready' && this.failure) notices.push(this.failure.message);
     if (notices.length === 0) return nothing;
     return html`<div part="notice" class="notice" role="status">
       ${notices.map((notice) => html`<p><span aria-hidden="true">⚠</span> ${notice}</p>`)}

@@ -11,6 +11,7 @@ import {
   gatherAlerts,
   type KpiSeriesReport,
   paceKpiSeries,
+  parseCell,
   parseDirection,
   trackProgress,
   type VarianceAlert,
@@ -233,6 +234,12 @@ export class SxVarianceAlerts extends SxWidget {
     const report = this.pace();
     const missing = missingOf(report.resolution);
     if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
+    if (this.asOf && parseCell(this.asOf).kind !== 'date') {
+      return html`<div class="state" data-state="error" role="alert">
+        <strong>${this.t('errorTitle')}</strong>
+        <span>${this.t('invalidAsOf')}${this.t('colon')}${this.asOf}</span>
+      </div>`;
+    }
     const alerts = this.gather(report);
     this.alerts = alerts;
     const limit = this.maxAlerts && this.maxAlerts > 0 ? this.maxAlerts : alerts.length;
