@@ -173,7 +173,7 @@ export class AnalystApp extends LitElement {
     }
     if (entry.state === 'ready') {
       return html`<span class="status ready">
-        ✓ ${formatCount(entry.loaded?.rowCount ?? 0, lang)} ${t(lang, 'rows')}
+        ✓ ${formatCount(entry.loaded?.rowCount ?? 0, lang)} ${t(lang, 'queryRows')}
       </span>`;
     }
     const { progress } = entry;

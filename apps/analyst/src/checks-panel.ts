@@ -139,7 +139,7 @@ export class AnalystChecksPanel extends LitElement {
     const result = outcome.value;
     if (!result) return html`<p class="help">${t(lang, 'rollupNoMapping')}</p>`;
     const amount = (value: number | null): string =>
-      value === null ? '—' : formatValue(value, 'money', lang);
+      value === null ? '—' : formatValue(value, result.unit, lang);
     return html`
       <p class="rollup-total">
         ${t(lang, 'rollupTotal')} <strong>${amount(result.target)}</strong>

@@ -8,6 +8,7 @@ import {
   type SmartIssue,
   type SplitCheck,
   type TableRecord,
+  type Unit,
 } from '@stratex/core';
 import { type Engine, quoteIdentifier, type RecordRow } from '@stratex/data';
 import type { LoadedFile } from './intake';
@@ -21,6 +22,7 @@ export interface SmartResult {
 }
 
 export interface RollupResult {
+  unit: Unit;
   target: number | null;
   actual: number | null;
   /** Subtotal rows of the file against what their parts add up to, in words. */
@@ -93,12 +95,14 @@ export async function rollupCheck(
     lang,
   });
   const unit = entry.columns?.find((column) => column.name === target)?.unit;
-  const shownUnit = unit === 'count' || unit === 'percent' || unit === 'number' ? unit : 'money';
+  // Plain numbers are shown as the treemap shows them by default: as money.
+  const shownUnit: Unit = unit === 'count' || unit === 'percent' ? unit : 'money';
   const levelLabel = (path: readonly string[]): string =>
     path.length === 0
       ? (mapping.levels[0] ?? '')
       : `${path.join(' › ')} ${mapping.levels[path.length] ?? ''}`;
   const result: RollupResult = {
+    unit: shownUnit,
     target: tree.root.target,
     actual: tree.root.actual,
     splits: tree.splits.map((check) => ({
