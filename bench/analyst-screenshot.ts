@@ -32,6 +32,16 @@ try {
     .first()
     .waitFor({ state: 'attached', timeout: 120_000 });
   await page.locator('analyst-checks-panel .rollup-check .ok').first().waitFor();
+  await page
+    .locator('analyst-query-panel textarea')
+    .fill(
+      'SELECT 区域, sum(目标值) AS 目标值, sum(实际值) AS 实际值\nFROM region_targets\nGROUP BY 区域 ORDER BY 目标值 DESC',
+    );
+  await page.locator('analyst-query-panel button').click();
+  await page.locator('analyst-query-panel .query-result tbody tr').first().waitFor();
+  // No hover tooltip or focus ring left over from the steps above.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.waitForTimeout(500);
   await page.screenshot({ path: out, fullPage: true });
   console.log(`wrote ${out}`);

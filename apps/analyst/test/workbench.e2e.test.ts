@@ -11,6 +11,7 @@ import { startStaticServer } from '../../portal-demo/static-server.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const template = fileURLToPath(new URL('../../../fixtures/template/', import.meta.url));
+const parquet = fileURLToPath(new URL('../../../fixtures/parquet/', import.meta.url));
 
 let server: Server;
 let browser: Browser;
@@ -223,6 +224,41 @@ describe('analyst workbench, built', () => {
       '168万',
       '112%',
     ]);
+    await page.context().close();
+  });
+
+  it('reads chosen Parquet files: the evaluation previews with the CSV figures, the sales sample answers SQL', async () => {
+    const { page, blocked, problems } = await open(`${origin}/`);
+    await page.setInputFiles(
+      'input[type=file]',
+      ['evaluation.zstd.parquet', 'sales_sample.zstd.parquet'].map((name) => join(parquet, name)),
+    );
+    await expect
+      .poll(() => page.locator('analyst-load-report [data-fact="format"] dd').textContent(), {
+        timeout: 90_000,
+      })
+      .toBe('PARQUET');
+    const rows = await tableRows(page, 'analyst-widget-preview sx-scorecard');
+    expect(rows.map((row) => [row[0], row[3], row[4]])).toEqual([
+      ['销售额', '108%', '达标'],
+      ['线索转化率', '80%', '未达标'],
+      ['新客户数', '93%', '有风险'],
+    ]);
+    await page
+      .locator('.file[data-source="sales_sample_zstd"] .status.ready')
+      .waitFor({ timeout: 90_000 });
+    const sql = page.locator('analyst-query-panel textarea');
+    await sql.fill(
+      'SELECT count(*) AS n, count(DISTINCT region) AS regions FROM sales_sample_zstd',
+    );
+    await sql.press('Control+Enter');
+    await expect
+      .poll(() => page.locator('analyst-query-panel .query-result tbody td').allTextContents(), {
+        timeout: 30_000,
+      })
+      .toEqual(['5000', '4']);
+    expect(blocked).toEqual([]);
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 });
