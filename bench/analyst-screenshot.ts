@@ -35,7 +35,7 @@ try {
   await page
     .locator('analyst-query-panel textarea')
     .fill(
-      'SELECT 区域, sum(目标值) AS 目标值, sum(实际值) AS 实际值\nFROM region_targets\nGROUP BY 区域 ORDER BY 目标值 DESC',
+      'SELECT 区域, sum(TRY_CAST(目标值 AS DOUBLE)) AS 目标合计\nFROM region_targets\nGROUP BY 区域 ORDER BY 目标合计 DESC',
     );
   await page.locator('analyst-query-panel button').click();
   await page.locator('analyst-query-panel .query-result tbody tr').first().waitFor();

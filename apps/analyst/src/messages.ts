@@ -101,7 +101,8 @@ const messages = {
     preview: 'Preview',
     previewEmpty: 'Map a widget’s columns to see it here.',
     query: 'SQL query',
-    queryHelp: 'One SELECT over the loaded files, named as below. Ctrl+Enter runs it.',
+    queryHelp:
+      'One SELECT over the loaded files, named as below; CSV cells are the text as written (TRY_CAST(column AS DOUBLE) reads plain numbers). Ctrl+Enter runs it.',
     sources: 'Sources',
     run: 'Run',
     running: 'Running…',
@@ -215,7 +216,8 @@ const messages = {
     preview: '预览',
     previewEmpty: '为组件映射列后即可在此预览。',
     query: 'SQL 查询',
-    queryHelp: '对已载入的文件写一条 SELECT，表名见下。Ctrl+Enter 运行。',
+    queryHelp:
+      '对已载入的文件写一条 SELECT，表名见下；CSV 单元格是原文（TRY_CAST(列 AS DOUBLE) 可读取纯数字）。Ctrl+Enter 运行。',
     sources: '数据源',
     run: '运行',
     running: '运行中…',

@@ -11,6 +11,7 @@ import { startStaticServer } from '../../portal-demo/static-server.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const template = fileURLToPath(new URL('../../../fixtures/template/', import.meta.url));
+const hostile = fileURLToPath(new URL('../../../fixtures/hostile/files/', import.meta.url));
 const parquet = fileURLToPath(new URL('../../../fixtures/parquet/', import.meta.url));
 
 let server: Server;
@@ -259,6 +260,54 @@ describe('analyst workbench, built', () => {
       .toEqual(['5000', '4']);
     expect(blocked).toEqual([]);
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says why a damaged file could not be read while the other dropped file still previews', async () => {
+    const { page, blocked } = await open(`${origin}/`);
+    const damaged = Buffer.concat([
+      Buffer.from('PAR1'),
+      fixture('evaluation.csv').subarray(0, 64),
+      Buffer.from('PAR1'),
+    ]);
+    await dropFiles(page, [
+      { name: 'damaged.parquet', bytes: damaged },
+      { name: 'evaluation.gbk.csv', bytes: fixture('evaluation.gbk.csv') },
+    ]);
+    const failure = page.locator('.file[data-source="damaged"] .status.error');
+    await failure.waitFor({ timeout: 90_000 });
+    expect(await failure.getAttribute('role')).toBe('alert');
+    expect(await failure.textContent()).toContain('damaged.parquet');
+    await page.locator('.file[data-source="evaluation_gbk"] .file-choice').click();
+    const rows = await tableRows(page, 'analyst-widget-preview sx-scorecard');
+    expect(rows.map((row) => row[3])).toEqual(['108%', '80%', '93%']);
+    expect(blocked).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the header found under title rows, and each rejected row with its line and reason', async () => {
+    const { page } = await open(`${origin}/`);
+    await page.setInputFiles(
+      'input[type=file]',
+      ['title-row-padded.csv', 'ragged-rows.csv'].map((name) => join(hostile, name)),
+    );
+    const report = page.locator('analyst-load-report');
+    await expect
+      .poll(() => report.locator('[data-fact="header-row"] dd').textContent(), { timeout: 90_000 })
+      .toBe('第 3 行');
+    expect(await report.locator('[data-fact="title-rows"] dd').textContent()).toBe('2');
+    await page
+      .locator('.file[data-source="ragged_rows"] .status.ready')
+      .waitFor({ timeout: 90_000 });
+    await page.locator('.file[data-source="ragged_rows"] .file-choice').click();
+    const rejects = report.locator('.rejects-table tbody tr');
+    await rejects.first().waitFor();
+    const listed = await rejects.evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.children, (cell) => cell.textContent?.trim() ?? '')),
+    );
+    expect(listed.map((row) => row[0])).toEqual(['3', '4']);
+    expect(listed.every((row) => (row[3] ?? '').length > 0)).toBe(true);
+    expect(await report.locator('[data-fact="rows"] dd').textContent()).toBe('3');
     await page.context().close();
   });
 });
