@@ -56,7 +56,7 @@ export class AnalystQueryPanel extends LitElement {
     if (!sql) return;
     this.outcome = { state: 'running' };
     try {
-      const rows = await pageEngine().readOnlyRecords(sql);
+      const rows = await firstRows(sql);
       const columns = rows[0] ? Object.keys(rows[0]) : [];
       this.outcome = { state: 'done', columns, rows };
     } catch (cause) {
@@ -122,8 +122,11 @@ export class AnalystQueryPanel extends LitElement {
       <div class="table-scroll" tabindex="0" role="region" aria-label=${t(lang, 'query')}>
         <table class="grid-table query-result">
           <caption>
-            ${formatCount(rows.length, lang)} ${t(lang, 'queryRows')}
-            ${rows.length > shown.length ? `(${t(lang, 'queryFirstRows')})` : ''}
+            ${
+              rows.length > shown.length
+                ? `${formatCount(shown.length, lang)}+ ${t(lang, 'queryRows')} (${t(lang, 'queryFirstRows')})`
+                : `${formatCount(rows.length, lang)} ${t(lang, 'queryRows')}`
+            }
           </caption>
           <thead>
             <tr>
@@ -141,6 +144,24 @@ export class AnalystQueryPanel extends LitElement {
         </table>
       </div>
     `;
+  }
+}
+
+/**
+ * The query's first rows, one more than are shown (so that "first rows shown" can be said)
+ * without pulling a million rows into the page. When the bounded form fails, the query is
+ * run as written, so that the error names the analyst's own lines and columns.
+ */
+async function firstRows(sql: string): Promise<RecordRow[]> {
+  const engine = pageEngine();
+  const statement = sql.replace(/;\s*$/, '');
+  try {
+    return await engine.readOnlyRecords(
+      `SELECT * FROM (\n${statement}\n) AS shown LIMIT ${SHOWN_ROWS + 1}`,
+    );
+  } catch {
+    const rows = await engine.readOnlyRecords(sql);
+    return rows.slice(0, SHOWN_ROWS + 1);
   }
 }
 

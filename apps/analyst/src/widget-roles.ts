@@ -136,6 +136,12 @@ export function guessMapping(columns: readonly ColumnInfo[]): FileMapping {
     entry.included = fitsWell(view, entry, columns);
     mapping[view.kind] = entry;
   }
+  // A table with dates per task or per day is a tracker's or a monitor's: its rows are not
+  // the scorecard's dimensions nor a target split, though the headers could pass for them.
+  if (mapping.progress.included || mapping.alerts.included) {
+    mapping.scorecard.included = false;
+    mapping.treemap.included = false;
+  }
   return mapping;
 }
 

@@ -57,6 +57,13 @@ describe('column roles for the four widgets', () => {
     });
     expect(mapping.progress.included).toBe(true);
   });
+  it('shows a daily KPI series as variance alerts only', () => {
+    const headers = headersOf('kpi_daily_2024q3.csv');
+    const mapping = guessMapping(asColumns(headers, ['实际值', '目标值']));
+    expect(drawnWidgets(mapping, 'kpis', 'zh-CN').map((widget) => widget.tag)).toEqual([
+      'sx-variance-alerts',
+    ]);
+  });
 });
 
 describe('the embed snippet', () => {
