@@ -12,6 +12,9 @@ import { startStaticServer } from '../../portal-demo/static-server.mjs';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const template = fileURLToPath(new URL('../../../fixtures/template/', import.meta.url));
 const hostile = fileURLToPath(new URL('../../../fixtures/hostile/files/', import.meta.url));
+const axePath = fileURLToPath(
+  new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url),
+);
 const parquet = fileURLToPath(new URL('../../../fixtures/parquet/', import.meta.url));
 
 let server: Server;
@@ -309,5 +312,43 @@ describe('analyst workbench, built', () => {
     expect(listed.every((row) => (row[3] ?? '').length > 0)).toBe(true);
     expect(await report.locator('[data-fact="rows"] dd').textContent()).toBe('3');
     await page.context().close();
+  });
+
+  it('reaches the file chooser and changes a role by keyboard, and passes axe with data loaded', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    // The file chooser is reached with Tab, like every other control.
+    await page.locator('.drop-zone').waitFor();
+    let reached = false;
+    for (let step = 0; step < 5 && !reached; step++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(
+        () => (document.activeElement as HTMLInputElement | null)?.type === 'file',
+      );
+    }
+    expect(reached).toBe(true);
+    await page.setInputFiles('input[type=file]', join(template, 'evaluation.gbk.csv'));
+    await tableRows(page, 'analyst-widget-preview sx-scorecard');
+    // A role is changed with the keyboard: the scorecard's weight takes the rate column.
+    await page.locator('#map-scorecard-weight').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('#map-scorecard-weight').inputValue()).not.toBe('');
+    await expect
+      .poll(() => page.locator('analyst-snippet-panel textarea').inputValue())
+      .toContain('weight-column=');
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (node: Node) => Promise<AxeResults> } }).axe;
+      interface AxeResults {
+        violations: { id: string; impact: string | null; nodes: unknown[] }[];
+      }
+      const results = await axe.run(document);
+      return results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id} (${violation.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await context.close();
   });
 });
