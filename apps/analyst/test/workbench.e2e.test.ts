@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../vite.config';
@@ -350,5 +351,35 @@ describe('analyst workbench, built', () => {
     });
     expect(violations).toEqual([]);
     await context.close();
+  });
+
+  it('reads a dropped Arrow file made from the template evaluation into the same scorecard', async () => {
+    const [header, ...lines] = fixture('evaluation.csv').toString('utf8').trim().split(/\r?\n/);
+    const names = (header ?? '').split(',');
+    const cells = lines.map((line) => line.split(','));
+    const arrow = tableToIPC(
+      tableFromArrays(
+        Object.fromEntries(
+          names.map((name, index) => [name, cells.map((row) => row[index] ?? '')]),
+        ),
+      ),
+      'file',
+    );
+    const { page, blocked, problems } = await open(`${origin}/`);
+    await dropFiles(page, [{ name: 'evaluation.arrow', bytes: Buffer.from(arrow) }]);
+    await expect
+      .poll(() => page.locator('analyst-load-report [data-fact="format"] dd').textContent(), {
+        timeout: 90_000,
+      })
+      .toBe('ARROW');
+    const rows = await tableRows(page, 'analyst-widget-preview sx-scorecard');
+    expect(rows.map((row) => [row[0], row[3]])).toEqual([
+      ['销售额', '108%'],
+      ['线索转化率', '80%'],
+      ['新客户数', '93%'],
+    ]);
+    expect(blocked).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 });
