@@ -96,7 +96,8 @@ async function tableRows(page: Page, selector: string): Promise<string[][]> {
 
 const fixture = (name: string): Buffer => readFileSync(join(template, name));
 
-describe('analyst workbench, built', () => {
+// Each case starts the engine in a fresh browser context; a busy machine can make that slow.
+describe('analyst workbench, built', { timeout: 150_000 }, () => {
   it('reads a dropped GBK export, maps it, previews it, and its snippet renders the same figures elsewhere', async () => {
     const { page, blocked, problems } = await open(`${origin}/`);
     await dropFiles(page, [{ name: 'evaluation.gbk.csv', bytes: fixture('evaluation.gbk.csv') }]);
