@@ -1,5 +1,6 @@
 import { formatValue, type Lang } from '@stratex/core';
 import { pageEngine } from '@stratex/data';
+import { SX_DATA_ERROR, SX_DATA_LOAD } from '@stratex/widgets';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { rollupCheck, type RollupResult, smartCheck, type SmartResult } from './checks';
 import type { LoadedFile } from './intake';
@@ -10,6 +11,27 @@ type Outcome<T> =
   | { state: 'busy' }
   | { state: 'done'; value: T | undefined }
   | { state: 'error'; message: string };
+
+/** Longest the checks wait for the preview before they ask the engine themselves. */
+const PREVIEW_WAIT_MS = 3000;
+
+/** Resolves when a previewed widget has its rows (or failed), at once when none is previewed. */
+async function previewDrawn(limitMs: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const preview = document.querySelector('analyst-widget-preview');
+  if (!preview?.querySelector('.widget-host > *')) return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      preview.removeEventListener(SX_DATA_LOAD, done);
+      preview.removeEventListener(SX_DATA_ERROR, done);
+      resolve();
+    };
+    const timer = setTimeout(done, limitMs);
+    preview.addEventListener(SX_DATA_LOAD, done);
+    preview.addEventListener(SX_DATA_ERROR, done);
+  });
+}
 
 /** The SMART check of a targets table and the rollup check of a breakdown, on the current mapping. */
 export class AnalystChecksPanel extends LitElement {
@@ -59,6 +81,9 @@ export class AnalystChecksPanel extends LitElement {
     const engine = pageEngine();
     this.smart = { state: 'busy' };
     this.rollup = { state: 'busy' };
+    // The engine answers one query at a time: the preview asks first, the checks after it.
+    await previewDrawn(PREVIEW_WAIT_MS);
+    if (key !== this.#key) return;
     const settle = async <T>(work: Promise<T | undefined>): Promise<Outcome<T>> => {
       try {
         return { state: 'done', value: await work };

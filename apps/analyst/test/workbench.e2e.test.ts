@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../vite.config';
@@ -12,6 +13,9 @@ import { startStaticServer } from '../../portal-demo/static-server.mjs';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const template = fileURLToPath(new URL('../../../fixtures/template/', import.meta.url));
 const hostile = fileURLToPath(new URL('../../../fixtures/hostile/files/', import.meta.url));
+const axePath = fileURLToPath(
+  new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url),
+);
 const parquet = fileURLToPath(new URL('../../../fixtures/parquet/', import.meta.url));
 
 let server: Server;
@@ -92,7 +96,8 @@ async function tableRows(page: Page, selector: string): Promise<string[][]> {
 
 const fixture = (name: string): Buffer => readFileSync(join(template, name));
 
-describe('analyst workbench, built', () => {
+// Each case starts the engine in a fresh browser context; a busy machine can make that slow.
+describe('analyst workbench, built', { timeout: 150_000 }, () => {
   it('reads a dropped GBK export, maps it, previews it, and its snippet renders the same figures elsewhere', async () => {
     const { page, blocked, problems } = await open(`${origin}/`);
     await dropFiles(page, [{ name: 'evaluation.gbk.csv', bytes: fixture('evaluation.gbk.csv') }]);
@@ -308,6 +313,74 @@ describe('analyst workbench, built', () => {
     expect(listed.map((row) => row[0])).toEqual(['3', '4']);
     expect(listed.every((row) => (row[3] ?? '').length > 0)).toBe(true);
     expect(await report.locator('[data-fact="rows"] dd').textContent()).toBe('3');
+    await page.context().close();
+  });
+
+  it('reaches the file chooser and changes a role by keyboard, and passes axe with data loaded', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    // The file chooser is reached with Tab, like every other control.
+    await page.locator('.drop-zone').waitFor();
+    let reached = false;
+    for (let step = 0; step < 5 && !reached; step++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(
+        () => (document.activeElement as HTMLInputElement | null)?.type === 'file',
+      );
+    }
+    expect(reached).toBe(true);
+    await page.setInputFiles('input[type=file]', join(template, 'evaluation.gbk.csv'));
+    await tableRows(page, 'analyst-widget-preview sx-scorecard');
+    // A role is changed with the keyboard: the scorecard's weight takes the rate column.
+    await page.locator('#map-scorecard-weight').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('#map-scorecard-weight').inputValue()).not.toBe('');
+    await expect
+      .poll(() => page.locator('analyst-snippet-panel textarea').inputValue())
+      .toContain('weight-column=');
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (node: Node) => Promise<AxeResults> } }).axe;
+      interface AxeResults {
+        violations: { id: string; impact: string | null; nodes: unknown[] }[];
+      }
+      const results = await axe.run(document);
+      return results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id} (${violation.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('reads a dropped Arrow file made from the template evaluation into the same scorecard', async () => {
+    const [header, ...lines] = fixture('evaluation.csv').toString('utf8').trim().split(/\r?\n/);
+    const names = (header ?? '').split(',');
+    const cells = lines.map((line) => line.split(','));
+    const arrow = tableToIPC(
+      tableFromArrays(
+        Object.fromEntries(
+          names.map((name, index) => [name, cells.map((row) => row[index] ?? '')]),
+        ),
+      ),
+      'file',
+    );
+    const { page, blocked, problems } = await open(`${origin}/`);
+    await dropFiles(page, [{ name: 'evaluation.arrow', bytes: Buffer.from(arrow) }]);
+    await expect
+      .poll(() => page.locator('analyst-load-report [data-fact="format"] dd').textContent(), {
+        timeout: 90_000,
+      })
+      .toBe('ARROW');
+    const rows = await tableRows(page, 'analyst-widget-preview sx-scorecard');
+    expect(rows.map((row) => [row[0], row[3]])).toEqual([
+      ['销售额', '108%'],
+      ['线索转化率', '80%'],
+      ['新客户数', '93%'],
+    ]);
+    expect(blocked).toEqual([]);
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 });
