@@ -94,9 +94,10 @@ it.each<[string, unknown, string, string]>([
   expect(failureText(cause, 'en').detail).toContain((cause as Error).message);
 });
 
-it('leaves a failure it does not know as it is', () => {
+it('says a failure it does not know in Chinese, keeping its own words as the detail', () => {
   expect(failureText(new Error('Missing columns: target'), 'zh-CN')).toEqual({
-    message: 'Missing columns: target',
+    message: '查询引擎报告了一个错误。',
+    detail: 'Missing columns: target',
   });
   expect(failureText(new LoadError('x.csv is empty.', 'x.csv', 'no bytes'), 'en')).toEqual({
     message: 'x.csv is empty.',

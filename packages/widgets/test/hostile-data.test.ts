@@ -3,6 +3,7 @@ import { pageEngine, type RecordRow } from '@stratex/data';
 import '@stratex/widgets/define';
 import { hostileAttributes, hostileStrings } from '../../../fixtures/hostile/strings';
 import { dataTable, mount, shadowText } from './helpers';
+import { SX_DATA_LOAD } from '../src/base/events';
 import { madeFromData, normal, page, pageErrors } from './hostile-checks';
 
 /**
@@ -177,6 +178,13 @@ describe(`${hostileAttributes.length} hostile attribute values`, () => {
       if (entry.says) {
         expect(errorText(element)).toContain(entry.says);
       } else {
+        // A side table (tasks-src) may settle first: wait for the widget's own rows.
+        if (element.state === 'loading') {
+          await new Promise((resolve) =>
+            element.addEventListener(SX_DATA_LOAD, resolve, { once: true }),
+          );
+          await element.updateComplete;
+        }
         expect(errorText(element)).toBe('');
         expect(element.state).toBe('ready');
         expect(dataTable(element).length).toBeGreaterThan(0);

@@ -24,27 +24,19 @@ export interface FailureText {
  * English reader; a Chinese reader gets a Chinese sentence with those words as the detail.
  */
 export function failureText(cause: unknown, lang: Lang): FailureText {
-  const coded = codedWithin(cause);
-  if (coded) {
-    const said = message(lang, coded.code, coded.params);
-    const detail = detailOf(coded) ?? detailOf(cause);
-    return detail ? { message: said, detail } : { message: said };
-  }
   const detail = detailOf(cause);
   const original = cause instanceof Error ? cause.message : String(cause);
   const fault = knownFault(cause);
-  if (fault) {
-    const file =
-      cause instanceof LoadError && cause.file
-        ? cause.file
-        : cause instanceof UnknownSourceError
-          ? cause.sourceName
-          : undefined;
-    const said = message(lang, fault);
-    return {
-      message: file ? `${said}${message(lang, 'colon')}${file}` : said,
-      detail: detail && !original.includes(detail) ? `${original} (${detail})` : original,
-    };
+  if (fault) return faultText(fault, cause, lang, original, detail);
+  const coded = codedWithin(cause);
+  if (coded) {
+    const said = message(lang, coded.code, coded.params);
+    const codedDetail = detailOf(coded) ?? detail;
+    return codedDetail ? { message: said, detail: codedDetail } : { message: said };
+  }
+  const text = `${original} ${detail ?? ''}`;
+  if (cause instanceof LoadError && damaged.test(text)) {
+    return faultText('faultDamaged', cause, lang, original, detail);
   }
   if (lang === 'en') return detail ? { message: original, detail } : { message: original };
   const said =
@@ -52,6 +44,45 @@ export function failureText(cause: unknown, lang: Lang): FailureText {
       ? message(lang, 'loadFailed', { file: cause.file })
       : message(lang, 'failedUnexplained');
   return { message: said, detail: detail ? `${original} (${detail})` : original };
+}
+
+/** True when the failure (or one it wraps) is the engine lost or stuck: it reloads once back. */
+export function isEngineLoss(cause: unknown): boolean {
+  return [...causeChain(cause)].some(
+    (link) => link instanceof DatabaseLostError || link instanceof EngineTimeoutError,
+  );
+}
+
+function faultText(
+  fault: MessageKey,
+  cause: unknown,
+  lang: Lang,
+  original: string,
+  detail: string | undefined,
+): FailureText {
+  const link = [...causeChain(cause)].find(
+    (each) => (each instanceof LoadError && each.file) || each instanceof UnknownSourceError,
+  );
+  const file =
+    link instanceof LoadError
+      ? link.file
+      : link instanceof UnknownSourceError
+        ? link.sourceName
+        : '';
+  const said = message(lang, fault);
+  return {
+    message: file ? `${said}${message(lang, 'colon')}${file}` : said,
+    detail: detail && !original.includes(detail) ? `${original} (${detail})` : original,
+  };
+}
+
+/** The failure and the failures it wraps, outermost first. */
+function* causeChain(cause: unknown): Generator<Error> {
+  let current = cause;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    yield current;
+    current = current.cause;
+  }
 }
 
 const outOfMemory =
@@ -64,10 +95,18 @@ const damaged =
 
 /** The catalogue's words for a fault the widgets know, or undefined. */
 function knownFault(cause: unknown): MessageKey | undefined {
+  for (const link of causeChain(cause)) {
+    const known = knownLink(link);
+    if (known) return known;
+  }
+  return undefined;
+}
+
+function knownLink(cause: Error): MessageKey | undefined {
   if (cause instanceof DatabaseLostError) return 'faultEngineLost';
   if (cause instanceof EngineTimeoutError) return 'faultEngineSlow';
   if (cause instanceof UnknownSourceError) return 'faultNoSource';
-  const text = cause instanceof Error ? `${cause.message} ${detailOf(cause) ?? ''}` : '';
+  const text = `${cause.message} ${detailOf(cause) ?? ''}`;
   if (outOfMemory.test(text)) return 'faultOutOfMemory';
   if (beyondBrowser.test(text)) return 'faultTooLarge';
   if (!(cause instanceof LoadError)) return undefined;
@@ -85,17 +124,13 @@ function knownFault(cause: unknown): MessageKey | undefined {
     case 'too-large':
       return 'faultTooLarge';
     default:
-      return damaged.test(text) ? 'faultDamaged' : undefined;
+      return undefined;
   }
 }
 
 /** The failure itself when it carries a code, else the first coded one among the causes it wraps. */
 function codedWithin(cause: unknown): (Error & CodedFailure) | undefined {
-  let current = cause;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (isCodedFailure(current)) return current;
-    current = current.cause;
-  }
+  for (const link of causeChain(cause)) if (isCodedFailure(link)) return link;
   return undefined;
 }
 

@@ -2,8 +2,6 @@ import { formatMoment, type Lang } from '@stratex/core';
 import {
   type DataRequest,
   type DatabaseHealth,
-  DatabaseLostError,
-  EngineTimeoutError,
   type EncodingChoice,
   type Engine,
   type LoadedTable,
@@ -17,7 +15,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { emit, SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from './events';
 import { ExportController } from './export-controller';
-import { failureText } from './failure-text';
+import { failureText, isEngineLoss } from './failure-text';
 import { message, resolveLang } from './lang';
 import type { Selection, SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
@@ -241,8 +239,7 @@ export abstract class SxWidget extends LitElement {
     } catch (cause) {
       if (loadNumber !== this.#loadNumber) return;
       const failure = failureText(cause, this.langCode);
-      this.#failedWithEngine =
-        cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError;
+      this.#failedWithEngine = isEngineLoss(cause);
       this.failure = failure;
       // The last good view stays on screen, with the failure as a notice, until new rows come.
       if (!this.busy) this.phase = 'error';
