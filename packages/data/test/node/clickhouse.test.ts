@@ -16,7 +16,7 @@ import {
 } from '../../src/clickhouse';
 import { summedQuery } from '../../../widgets/src/target-treemap/query';
 import { writeClusterFacts } from '../../../../fixtures/scripts/clickhouse-facts';
-import { salesRows } from '../../../../fixtures/scripts/sales-rows';
+import { exactSums, type FactLevel } from '../../../../fixtures/scripts/cluster-facts';
 import { clickhouseInstalled, SKIP_REASON, testCluster } from '../clickhouse-cluster';
 
 const ROWS = 1_000_000;
@@ -78,34 +78,26 @@ describe.skipIf(!clickhouseInstalled)(
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
     /** The same figures summed in whole fen straight from the generator: the truth. */
-    function truth(levels: readonly string[], filter: Record<string, string>): Tile[] {
-      const field = {
-        region: 'region',
-        product_line: 'productLine',
-        customer_type: 'customerType',
-        channel: 'channel',
-      } as const;
-      const sums = new Map<string, { target: number; actual: number }>();
-      for (const row of salesRows(ROWS)) {
-        const value = (column: string): string => row[field[column as keyof typeof field]];
-        if (Object.entries(filter).some(([column, wanted]) => value(column) !== wanted)) continue;
-        const key = levels.map(value).join(' / ');
-        const sum = sums.get(key) ?? { target: 0, actual: 0 };
-        sum.target += row.targetShareFen;
-        sum.actual += row.amountFen;
-        sums.set(key, sum);
-      }
+    function truth(
+      levels: readonly FactLevel[],
+      filter: Partial<Record<FactLevel, string>>,
+    ): Tile[] {
+      const sums = exactSums(ROWS, levels, filter);
       return tiles(
         [...sums].map(([key, sum]) => ({
           ...Object.fromEntries(levels.map((level, i) => [level, key.split(' / ')[i]])),
-          target_share: sum.target / 100,
-          amount: sum.actual / 100,
+          target_share: sum.targetFen / 100,
+          amount: sum.actualFen / 100,
         })),
         levels,
       );
     }
 
-    const views: { name: string; levels: string[]; filter: Record<string, string> }[] = [
+    const views: {
+      name: string;
+      levels: FactLevel[];
+      filter: Partial<Record<FactLevel, string>>;
+    }[] = [
       { name: 'grand total', levels: [], filter: {} },
       { name: 'regions', levels: ['region'], filter: {} },
       { name: 'region × product line', levels: ['region', 'product_line'], filter: {} },
@@ -119,8 +111,9 @@ describe.skipIf(!clickhouseInstalled)(
 
     it.each(views)('treemap figures, $name: every tile identical', async ({ levels, filter }) => {
       const columns = { levels, target: 'target_share', actual: 'amount' };
-      const onCluster = groupedFigures({ table: TABLE, ...columns, filter });
-      const widgetSql = summedQuery(TABLE, columns, filter);
+      const where = filter as Record<string, string>;
+      const onCluster = groupedFigures({ table: TABLE, ...columns, filter: where });
+      const widgetSql = summedQuery(TABLE, columns, where);
       const fromCluster = tiles(
         rowsOf(await reader.query(onCluster.sql, onCluster.params)),
         levels,
