@@ -104,6 +104,7 @@ XML
     <stratex_reader>
       <readonly>1</readonly>
       <add_http_cors_header>1</add_http_cors_header>
+      <enable_http_compression>1</enable_http_compression>
       <max_execution_time>30</max_execution_time>
       <max_memory_usage>1000000000</max_memory_usage>
       <max_result_rows>100000</max_result_rows>
@@ -141,8 +142,9 @@ XML
 
 start_shard() {
   local shard=$1 binary=$2 home="$DIR/shard$1"
-  if running "$shard"; then return 0; fi
+  # Rewritten each time: a running server reloads users.xml (profiles, quotas) by itself.
   write_config "$shard"
+  if running "$shard"; then return 0; fi
   # setsid: the server outlives this script and is stopped by its pid alone.
   # (18.16 writes no pid file outside daemon mode: the pid is taken from the shell.)
   setsid "$binary" --config-file="$home/config.xml" >"$home/log/stdout.log" 2>&1 </dev/null &

@@ -10,6 +10,7 @@
 // (fixtures/scripts/clickhouse-facts.ts) when the cluster or the Parquet file lacks them.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   ClickHouseConnector,
@@ -17,7 +18,6 @@ import {
   type EqualityFilter,
 } from '../../packages/data/src/clickhouse/index.ts';
 import { startQueryServer } from '../../packages/data/src/server/query-server.ts';
-import { summedQuery } from '../../packages/widgets/src/target-treemap/query.ts';
 import { DEFAULT_SHARDS, writeClusterFacts } from '../../fixtures/scripts/clickhouse-facts.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 import { benchPath } from '../lib/site.ts';
@@ -74,12 +74,30 @@ async function onCluster(
   return { ms, bytes: reader.traffic.bytes - before, actual };
 }
 
+/**
+ * The treemap's statement for a table of numbers, as target-treemap/query.ts (`summedQuery`)
+ * writes it; spelled out here because that module's package entry loads browser-only code.
+ */
+function widgetSql(table: string, step: Interaction): { sql: string; params: string[] } {
+  const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+  const text = (name: string): string => `CAST(${quote(name)} AS VARCHAR)`;
+  const columns = [
+    ...step.levels.map((level) => `${text(level)} AS ${quote(level)}`),
+    ...['target_share', 'amount'].map(
+      (figure) => `CAST(ROUND(SUM(${quote(figure)}), 6) AS VARCHAR) AS ${quote(figure)}`,
+    ),
+  ];
+  const filter = Object.keys(step.filter).map((column) => `${text(column)} = ?`);
+  const where = filter.length ? ` WHERE ${filter.join(' AND ')}` : '';
+  const groupBy = ` GROUP BY ${step.levels.map((_, index) => index + 1).join(', ')}`;
+  return {
+    sql: `SELECT ${columns.join(', ')} FROM ${quote(table)}${where}${groupBy}`,
+    params: Object.values(step.filter),
+  };
+}
+
 async function onDuckServer(table: string, step: Interaction, url: string): Promise<Timing> {
-  const { sql, params } = summedQuery(
-    table,
-    { levels: step.levels, target: 'target_share', actual: 'amount' },
-    step.filter,
-  );
+  const { sql, params } = widgetSql(table, step);
   const start = performance.now();
   const response = await fetch(`${url}/query`, {
     method: 'POST',
@@ -166,6 +184,11 @@ async function main(): Promise<void> {
   execFileSync('bash', [benchPath('../scripts/clickhouse-cluster.sh'), 'start'], {
     stdio: 'inherit',
   });
+  console.log(
+    `load average at start: ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(
     '| rows | interaction | ClickHouse, 2 shards: median / p95 | DuckDB server: median / p95 | ratio | bytes to the page, ClickHouse (JSONCompact) | DuckDB server (Arrow IPC) |',
   );

@@ -31,6 +31,8 @@ interface JsonCompact {
  * double), Date and DateTime become millisecond timestamps (read as UTC), anything else text.
  */
 export function tableFromJsonCompact(body: string): Table {
+  // A statement with no result (DDL, INSERT) answers nothing at all.
+  if (body.trim() === '') return new Table();
   let parsed: JsonCompact;
   try {
     parsed = JSON.parse(body) as JsonCompact;

@@ -7,6 +7,8 @@ import {
   ClickHouseError,
   clickhouseIdentifier,
   clickhouseLiteral,
+  dailySeries,
+  groupedFigures,
 } from '../../src/clickhouse';
 import { clickhouseInstalled, SKIP_REASON, testCluster } from '../clickhouse-cluster';
 
@@ -139,6 +141,41 @@ describe.skipIf(!clickhouseInstalled)('ClickHouse connector on a real cluster', 
       region: '华东',
       list: '[1,2]',
     });
+  });
+
+  it('renders figures over hostile table and column names and filter values', async () => {
+    const admin = new ClickHouseConnector({ url: shard, user: 'default' });
+    const table = "sx t`a'b\\le";
+    const level = '区域`; DROP';
+    const figure = "实际'值";
+    const day = 'd"ay';
+    const rows: [string, number, string][] = [
+      ["x' OR 1=1 --", 1.25, '2024-07-01'],
+      ["x' OR 1=1 --", 2.5, '2024-07-02'],
+      ['\\', 4, '2024-07-02'],
+    ];
+    await admin.query(`DROP TABLE IF EXISTS ${clickhouseIdentifier(table)}`);
+    await admin.query(
+      `CREATE TABLE ${clickhouseIdentifier(table)} (${clickhouseIdentifier(level)} String, ${clickhouseIdentifier(figure)} Decimal(18, 2), ${clickhouseIdentifier(day)} Date) ENGINE = Memory`,
+    );
+    await admin.query(
+      `INSERT INTO ${clickhouseIdentifier(table)} VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+      rows.flat(),
+    );
+    const filtered = groupedFigures({
+      table,
+      levels: [level],
+      target: figure,
+      filter: { [level]: "x' OR 1=1 --" },
+    });
+    expect(rowsOf(await reader.query(filtered.sql, filtered.params))).toEqual([
+      { [level]: "x' OR 1=1 --", [figure]: 3.75, sx_rows: 2n },
+    ]);
+    const series = dailySeries({ table, date: day, measures: [figure], from: '2024-07-02' });
+    expect(rowsOf(await reader.query(series.sql, series.params))).toEqual([
+      { [day]: '2024-07-02', [figure]: 6.5 },
+    ]);
+    await admin.query(`DROP TABLE ${clickhouseIdentifier(table)}`);
   });
 
   /** The error a query ends in. */
