@@ -1,3 +1,4 @@
+export { clickhouseDialect } from './dialect';
 export { ClickHouseConnector, type ClickHouseOptions, type ClickHouseTraffic } from './connector';
 export { ClickHouseError, clickhouseMessage, type ClickHouseErrorCode } from './errors';
 export {

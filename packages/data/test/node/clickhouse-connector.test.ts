@@ -9,7 +9,9 @@ import {
   clickhouseLiteral,
   dailySeries,
   groupedFigures,
+  numberFromText,
 } from '../../src/clickhouse';
+import { NativeConnector } from '../../src/node/native-connector';
 import { clickhouseInstalled, SKIP_REASON, testCluster } from '../clickhouse-cluster';
 
 const cluster = testCluster('connector', 18723);
@@ -176,6 +178,26 @@ describe.skipIf(!clickhouseInstalled)('ClickHouse connector on a real cluster', 
       { [day]: '2024-07-02', [figure]: 6.5 },
     ]);
     await admin.query(`DROP TABLE ${clickhouseIdentifier(table)}`);
+  });
+
+  it('reads figure cells written as text the way the widgets read plain numbers', async () => {
+    const cells = [' 1,500.5 ', '500万元', '', '-3', '\t42\n', '1e3', 'abc'];
+    const answer = await reader.query(
+      `SELECT ${numberFromText('v')} AS n FROM (SELECT arrayJoin([${cells.map(() => '?').join(', ')}]) AS v)`,
+      cells,
+    );
+    const duck = await NativeConnector.open();
+    try {
+      const widgetsRead = await duck.query(
+        `SELECT TRY_CAST(REPLACE(TRIM(v), ',', '') AS DOUBLE) AS n FROM (SELECT unnest([${cells.map(() => '?').join(', ')}]) AS v)`,
+        cells,
+      );
+      const expected = rowsOf(widgetsRead).map((row) => row.n);
+      expect(expected.filter((n) => n !== null).length).toBeGreaterThan(2);
+      expect(rowsOf(answer).map((row) => row.n)).toEqual(expected);
+    } finally {
+      await duck.close();
+    }
   });
 
   /** The error a query ends in. */
