@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { createLogger } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { clickhouseCommands } from './packages/data/test/browser/clickhouse-commands.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -83,6 +84,7 @@ export default defineConfig({
               launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
+            commands: clickhouseCommands,
           },
         },
       },

@@ -1,0 +1,229 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { achievement, buildScorecard } from '@stratex/core';
+import type { Table } from 'apache-arrow';
+import { NativeConnector } from '@stratex/data/node';
+import {
+  ClickHouseConnector,
+  ClickHouseError,
+  columnsOf,
+  dailySeries,
+  type EqualityFilter,
+  groupedFigures,
+  scorecardRows,
+} from '../../src/clickhouse';
+import { summedQuery } from '../../../widgets/src/target-treemap/query';
+import { writeClusterFacts } from '../../../../fixtures/scripts/clickhouse-facts';
+import { exactSums, type FactLevel } from '../../../../fixtures/scripts/cluster-facts';
+import { clickhouseInstalled, SKIP_REASON, testCluster } from '../clickhouse-cluster';
+
+const ROWS = 1_000_000;
+const TABLE = 'sx_same_answers';
+const cluster = testCluster('figures', 18423);
+
+type Row = Record<string, unknown>;
+const rowsOf = (table: Table): Row[] =>
+  table.toArray().map((row: { toJSON(): Row }) => row.toJSON());
+
+let folder: string;
+let reader: ClickHouseConnector;
+let duck: NativeConnector;
+
+describe.skipIf(!clickhouseInstalled)(
+  `ClickHouse cluster and native DuckDB give the same figures (${ROWS} rows)`,
+  () => {
+    beforeAll(async () => {
+      cluster.start();
+      folder = mkdtempSync(join(tmpdir(), 'stratex-ch-'));
+      const facts = await writeClusterFacts({
+        rows: ROWS,
+        table: TABLE,
+        shards: cluster.shards,
+        outDir: folder,
+      });
+      reader = new ClickHouseConnector({ url: cluster.shards[0] ?? '', user: 'stratex_reader' });
+      duck = await NativeConnector.open();
+      await duck.query(
+        `CREATE VIEW ${TABLE} AS SELECT * FROM read_parquet('${facts.parquet.replaceAll("'", "''")}')`,
+      );
+    }, 300_000);
+
+    afterAll(async () => {
+      await duck?.close();
+      cluster.stop();
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    /** Each tile: its level values, target, actual and the core's achievement rate. */
+    interface Tile {
+      key: string;
+      target: number;
+      actual: number;
+      rate: number | null;
+    }
+    const tiles = (rows: Row[], levels: readonly string[]): Tile[] =>
+      rows
+        .map((row) => {
+          const target = Number(row.target_share);
+          const actual = Number(row.amount);
+          return {
+            key: levels.map((level) => String(row[level])).join(' / '),
+            target,
+            actual,
+            rate: achievement(target, actual).rate,
+          };
+        })
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+    /** The same figures summed in whole fen straight from the generator: the truth. */
+    function truth(
+      levels: readonly FactLevel[],
+      filter: Partial<Record<FactLevel, string>>,
+    ): Tile[] {
+      const sums = exactSums(ROWS, levels, filter);
+      return tiles(
+        [...sums].map(([key, sum]) => ({
+          ...Object.fromEntries(levels.map((level, i) => [level, key.split(' / ')[i]])),
+          target_share: sum.targetFen / 100,
+          amount: sum.actualFen / 100,
+        })),
+        levels,
+      );
+    }
+
+    const views: {
+      name: string;
+      levels: FactLevel[];
+      filter: Partial<Record<FactLevel, string>>;
+    }[] = [
+      { name: 'grand total', levels: [], filter: {} },
+      { name: 'regions', levels: ['region'], filter: {} },
+      { name: 'region × product line', levels: ['region', 'product_line'], filter: {} },
+      {
+        name: 'drill-down into 华东',
+        levels: ['product_line', 'customer_type'],
+        filter: { region: '华东' },
+      },
+      { name: 'cross-filtered by channel 直销', levels: ['region'], filter: { channel: '直销' } },
+    ];
+
+    it.each(views)('treemap figures, $name: every tile identical', async ({ levels, filter }) => {
+      const columns = { levels, target: 'target_share', actual: 'amount' };
+      const where = filter as Record<string, string>;
+      const onCluster = groupedFigures({ table: TABLE, ...columns, filter: where });
+      const widgetSql = summedQuery(TABLE, columns, where);
+      const fromCluster = tiles(
+        rowsOf(await reader.query(onCluster.sql, onCluster.params)),
+        levels,
+      );
+      const fromDuckDB = tiles(rowsOf(await duck.query(widgetSql.sql, widgetSql.params)), levels);
+      expect(fromCluster.length).toBeGreaterThan(0);
+      expect(fromCluster).toEqual(fromDuckDB);
+      expect(fromCluster).toEqual(truth(levels, filter));
+    });
+
+    it('scorecard figures: every row and the overall score identical', async () => {
+      const request = {
+        table: TABLE,
+        dimension: 'region',
+        target: 'target_share',
+        actual: 'amount',
+      };
+      const onCluster = scorecardRows(request);
+      const fromCluster = rowsOf(await reader.query(onCluster.sql, onCluster.params));
+      const widgetSql = summedQuery(TABLE, {
+        levels: ['region'],
+        target: 'target_share',
+        actual: 'amount',
+      });
+      const fromDuckDB = rowsOf(await duck.query(`${widgetSql.sql} ORDER BY 1`, widgetSql.params));
+      const overrides = { dimension: 'region', target: 'target_share', actual: 'amount' };
+      const asText = (rows: Row[]): Record<string, string>[] =>
+        rows.map((row) => ({
+          region: String(row.region),
+          target_share: String(Number(row.target_share)),
+          amount: String(Number(row.amount)),
+        }));
+      const card = (rows: Row[]) => {
+        const scorecard = buildScorecard(asText(rows), { overrides, lang: 'en' });
+        return {
+          overall: scorecard.overall,
+          rows: scorecard.rows.map((row) => ({
+            dimension: row.dimension,
+            rate: row.achievement.rate,
+            gap: row.achievement.gap,
+            status: row.status,
+          })),
+        };
+      };
+      const clusterCard = card(fromCluster);
+      expect(clusterCard.rows.length).toBeGreaterThan(1);
+      expect(clusterCard.overall).not.toBeNull();
+      expect(clusterCard).toEqual(card(fromDuckDB));
+    });
+
+    it('variance alerts series: daily sums identical', async () => {
+      const request = { table: TABLE, date: 'date', measures: ['amount', 'target_share'] };
+      const onCluster = dailySeries({ ...request, from: '2024-07-01', to: '2024-08-15' });
+      const fromCluster = rowsOf(await reader.query(onCluster.sql, onCluster.params)).map((row) => [
+        String(row.date),
+        Number(row.amount),
+        Number(row.target_share),
+      ]);
+      const fromDuckDB = rowsOf(
+        await duck.query(
+          `SELECT CAST("date" AS VARCHAR) AS d, CAST(SUM(amount) AS VARCHAR) AS a, CAST(SUM(target_share) AS VARCHAR) AS t
+           FROM ${TABLE} WHERE "date" BETWEEN ? AND ? GROUP BY 1 ORDER BY 1`,
+          ['2024-07-01', '2024-08-15'],
+        ),
+      ).map((row) => [String(row.d), Number(row.a), Number(row.t)]);
+      expect(fromCluster).toHaveLength(46);
+      expect(fromCluster).toEqual(fromDuckDB);
+    });
+
+    it('reads the catalogue from system.columns', async () => {
+      const { sql, params } = columnsOf(TABLE);
+      const columns = rowsOf(await reader.query(sql, params));
+      expect(columns).toContainEqual({ column_name: 'amount', data_type: 'Decimal(18, 2)' });
+      expect(columns.map((column) => column.column_name)).toEqual([
+        'date',
+        'region',
+        'product_line',
+        'customer_type',
+        'channel',
+        'amount',
+        'target_share',
+      ]);
+    });
+
+    it('ends in a specific message while a shard is down, and answers again when it returns', async () => {
+      const filter: EqualityFilter = { region: '华东' };
+      const { sql, params } = groupedFigures({
+        table: TABLE,
+        levels: ['product_line'],
+        target: 'target_share',
+        actual: 'amount',
+        filter,
+      });
+      const before = rowsOf(await reader.query(sql, params));
+      cluster.stopShard(2);
+      try {
+        const failure = await reader.query(sql, params).catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(ClickHouseError);
+        expect((failure as ClickHouseError).code).toBe('clickhouse-shard-down');
+        expect((failure as ClickHouseError).messageIn('zh-CN')).toContain('分片');
+      } finally {
+        cluster.start();
+      }
+      expect(rowsOf(await reader.query(sql, params))).toEqual(before);
+    });
+  },
+);
+
+if (!clickhouseInstalled) {
+  describe('ClickHouse cluster figures', () => {
+    it.skip(SKIP_REASON, () => {});
+  });
+}
