@@ -77,6 +77,13 @@ export function clickhouseMessage(code: ClickHouseErrorCode, lang: Lang, detail 
   return MESSAGES[code][lang].replace('{detail}', detail);
 }
 
+const RETRYABLE: ReadonlySet<ClickHouseErrorCode> = new Set([
+  'clickhouse-shard-down',
+  'clickhouse-unreachable',
+  'clickhouse-timeout',
+  'clickhouse-quota',
+]);
+
 /** A failure with a code, the server's own error number when it sent one, and words in both languages. */
 export class ClickHouseError extends Error {
   override readonly name = 'ClickHouseError';
@@ -88,6 +95,11 @@ export class ClickHouseError extends Error {
     options?: ErrorOptions,
   ) {
     super(clickhouseMessage(code, 'en', detail), options);
+  }
+
+  /** True when asking again later may succeed: a shard or the server is down, slow or out of quota. */
+  get retryable(): boolean {
+    return RETRYABLE.has(this.code);
   }
 
   /** The message in the page's language. */

@@ -8,13 +8,15 @@ import { NativeConnector } from '@stratex/data/node';
 import {
   ClickHouseConnector,
   ClickHouseError,
+  clickhouseDialect,
   columnsOf,
   dailySeries,
   type EqualityFilter,
   groupedFigures,
   scorecardRows,
 } from '../../src/clickhouse';
-import { summedQuery } from '../../../widgets/src/target-treemap/query';
+import { type Dialect, duckdbDialect } from '../../src/query/dialect';
+import { renderAggregate } from '../../src/query/render';
 import { writeClusterFacts } from '../../../../fixtures/scripts/clickhouse-facts';
 import { exactSums, type FactLevel } from '../../../../fixtures/scripts/cluster-facts';
 import { clickhouseInstalled, SKIP_REASON, testCluster } from '../clickhouse-cluster';
@@ -24,6 +26,25 @@ const TABLE = 'sx_same_answers';
 const cluster = testCluster('figures', 18423);
 
 type Row = Record<string, unknown>;
+/** What the treemap asks of a large source, rendered in a dialect: the sums per levels, rounded as it asks. */
+const summedQuery = (
+  dialect: Dialect,
+  table: string,
+  columns: { levels: readonly string[]; target: string; actual: string },
+  filter: Record<string, string> = {},
+) =>
+  renderAggregate(dialect, {
+    table,
+    groupBy: columns.levels,
+    measures: [columns.target, columns.actual].map((column) => ({
+      column,
+      aggregate: 'sum' as const,
+      name: column,
+      digits: 6,
+    })),
+    filter,
+  });
+
 const rowsOf = (table: Table): Row[] =>
   table.toArray().map((row: { toJSON(): Row }) => row.toJSON());
 
@@ -113,11 +134,18 @@ describe.skipIf(!clickhouseInstalled)(
       const columns = { levels, target: 'target_share', actual: 'amount' };
       const where = filter as Record<string, string>;
       const onCluster = groupedFigures({ table: TABLE, ...columns, filter: where });
-      const widgetSql = summedQuery(TABLE, columns, where);
+      const widgetSql = summedQuery(duckdbDialect, TABLE, columns, where);
+      // The coordinator's own rendering, in ClickHouse's dialect, on the cluster.
+      const contractSql = summedQuery(clickhouseDialect, TABLE, columns, where);
       const fromCluster = tiles(
         rowsOf(await reader.query(onCluster.sql, onCluster.params)),
         levels,
       );
+      const fromContract = tiles(
+        rowsOf(await reader.query(contractSql.sql, contractSql.params)),
+        levels,
+      );
+      expect(fromContract).toEqual(fromCluster);
       const fromDuckDB = tiles(rowsOf(await duck.query(widgetSql.sql, widgetSql.params)), levels);
       expect(fromCluster.length).toBeGreaterThan(0);
       expect(fromCluster).toEqual(fromDuckDB);
@@ -133,7 +161,7 @@ describe.skipIf(!clickhouseInstalled)(
       };
       const onCluster = scorecardRows(request);
       const fromCluster = rowsOf(await reader.query(onCluster.sql, onCluster.params));
-      const widgetSql = summedQuery(TABLE, {
+      const widgetSql = summedQuery(duckdbDialect, TABLE, {
         levels: ['region'],
         target: 'target_share',
         actual: 'amount',

@@ -16,6 +16,12 @@ export interface FailureText {
  * file when it was a load) with those words kept as the detail.
  */
 export function failureText(cause: unknown, lang: Lang): FailureText {
+  const spoken = spokenWithin(cause);
+  if (spoken) {
+    const detail = detailOf(spoken);
+    const said = spoken.messageIn(lang);
+    return detail && !said.includes(detail) ? { message: said, detail } : { message: said };
+  }
   const coded = codedWithin(cause);
   if (coded) {
     const said = message(lang, coded.code, coded.params);
@@ -40,6 +46,27 @@ function codedWithin(cause: unknown): (Error & CodedFailure) | undefined {
     current = current.cause;
   }
   return undefined;
+}
+
+/** A failure that says itself in both languages (a database server's), within the causes. */
+interface SpokenFailure extends Error {
+  messageIn(lang: Lang): string;
+  retryable?: boolean;
+}
+
+function spokenWithin(cause: unknown): SpokenFailure | undefined {
+  let current = cause;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (typeof (current as Partial<SpokenFailure>).messageIn === 'function')
+      return current as SpokenFailure;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+/** True when the failure may pass by itself (a shard or server down, slow or out of quota). */
+export function isRetryable(cause: unknown): boolean {
+  return spokenWithin(cause)?.retryable === true;
 }
 
 /** The technical detail a failure carries beside its sentence (a load error's, a query's), if any. */
