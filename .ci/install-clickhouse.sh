@@ -9,5 +9,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q clickhouse-server
+# A machine without the Debian mirror still runs every other test; these are counted skipped.
+if ! { apt-get update -q && apt-get install -y -q clickhouse-server; }; then
+  echo "clickhouse-server could not be installed: the ClickHouse tests are counted skipped" >&2
+fi

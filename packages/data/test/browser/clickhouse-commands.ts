@@ -10,6 +10,10 @@ import { clickhouseInstalled, testCluster } from '../clickhouse-cluster.ts';
  * runs the loader as its own process.
  */
 const cluster = testCluster('browser', 19123);
+/** The widgets' browser tests have a cluster of their own, so the two files never share servers. */
+const widgetsCluster = testCluster('widgets', 19323);
+const clusters = { connector: cluster, widgets: widgetsCluster };
+type ClusterName = keyof typeof clusters;
 const root = (path: string): string =>
   fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
 
@@ -21,12 +25,17 @@ interface RegionSums {
 }
 
 /** Starts or stops the cluster or its second shard; answers the shards' URLs, none when not installed. */
-const clickhouseCluster: BrowserCommand<[action: Action]> = (_context, action) => {
+const clickhouseCluster: BrowserCommand<[action: Action, name?: ClusterName]> = (
+  _context,
+  action,
+  name = 'connector',
+) => {
   if (!clickhouseInstalled) return [];
-  if (action === 'start' || action === 'start-shard-2') cluster.start();
-  if (action === 'stop-shard-2') cluster.stopShard(2);
-  if (action === 'stop') cluster.stop();
-  return cluster.shards;
+  const chosen = clusters[name];
+  if (action === 'start' || action === 'start-shard-2') chosen.start();
+  if (action === 'stop-shard-2') chosen.stopShard(2);
+  if (action === 'stop') chosen.stop();
+  return chosen.shards;
 };
 
 /** Loads `rows` facts into the cluster as `table`; answers target and actual per region, in yuan. */
@@ -44,11 +53,36 @@ const clickhouseFacts: BrowserCommand<[rows: number, table: string]> = (_context
   return JSON.parse(output) as RegionSums[];
 };
 
-export const clickhouseCommands = { clickhouseCluster, clickhouseFacts };
+/**
+ * Loads `rows` facts into the widgets' cluster as `table` and writes the very same rows as
+ * Parquet under fixtures/generated/ (served to the test page); answers the Parquet's path.
+ */
+const clickhouseFactsAndParquet: BrowserCommand<[rows: number, table: string]> = (
+  _context,
+  rows,
+  table,
+) => {
+  const folder = 'fixtures/generated/clickhouse-widgets';
+  execFileSync(
+    root('node_modules/.bin/tsx'),
+    [
+      root('fixtures/scripts/clickhouse-facts.ts'),
+      `--rows=${rows}`,
+      `--table=${table}`,
+      `--shards=${widgetsCluster.shards.join(',')}`,
+      `--out=${root(folder)}`,
+    ],
+    { encoding: 'utf8', timeout: 300_000 },
+  );
+  return `/${folder}/${table}.parquet`;
+};
+
+export const clickhouseCommands = { clickhouseCluster, clickhouseFacts, clickhouseFactsAndParquet };
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
-    clickhouseCluster: (action: Action) => Promise<string[]>;
+    clickhouseCluster: (action: Action, name?: ClusterName) => Promise<string[]>;
+    clickhouseFactsAndParquet: (rows: number, table: string) => Promise<string>;
     clickhouseFacts: (rows: number, table: string) => Promise<RegionSums[]>;
   }
 }
