@@ -3,6 +3,7 @@ import {
   type FormatChoice,
   LoadError,
   type LiveSource,
+  type LoadedTable,
   openClickHouse,
   pageEngine,
   type SourceErrorDetail,
@@ -138,7 +139,7 @@ export class SxDataSource extends LitElement {
 
   /** Loads (or reloads) the export and defines the source for the page's widgets. */
   async load(): Promise<void> {
-    if (this.engine === 'clickhouse') return this.#loadRemote();
+    if (this.engine && this.engine !== 'browser') return this.#loadRemote();
     if (!this.name || (!this.src && !this.file)) return;
     this.#source?.stop();
     const source = pageEngine().defineSource(this.name, this.spec());
@@ -163,21 +164,22 @@ export class SxDataSource extends LitElement {
     const { table, url, user, database } = this;
     this.state = 'loading';
     const engine = pageEngine();
+    const refused = (text: string): Promise<LoadedTable> =>
+      engine.sources.define(this.name, Promise.reject(new LoadError(text, this.name)));
     const load =
-      url && table
-        ? engine.defineRemoteSource(this.name, table, () =>
-            openClickHouse({
-              url: new URL(url, document.baseURI).href,
-              ...(user ? { user } : {}),
-              ...(database ? { database } : {}),
-            }),
+      this.engine !== 'clickhouse'
+        ? refused(
+            `The source "${this.name}" names the engine "${this.engine}": use "clickhouse", or leave engine out.`,
           )
-        : engine.sources.define(
-            this.name,
-            Promise.reject(
-              new LoadError(`The source "${this.name}" needs both url and table.`, this.name),
-            ),
-          );
+        : url && table
+          ? engine.defineRemoteSource(this.name, table, () =>
+              openClickHouse({
+                url: new URL(url, document.baseURI).href,
+                ...(user ? { user } : {}),
+                ...(database ? { database } : {}),
+              }),
+            )
+          : refused(`The source "${this.name}" needs both url and table.`);
     try {
       const loaded = await load;
       this.state = 'ready';
