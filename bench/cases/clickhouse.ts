@@ -2,7 +2,8 @@
 // same seeded facts (a Distributed table over two MergeTree shards; one Parquet file loaded by
 // the server). Each interaction is one round trip over HTTP, as a page makes it: the treemap's
 // first view, a drill into a region, a cross-filter by channel. Reports median and p95 per
-// engine, and the bytes each answer brings to the browser.
+// engine, and the bytes each answer brings to the browser. Every tile's figures must agree
+// exactly between the engines, or the case fails.
 //
 //   npx tsx bench/cases/clickhouse.ts [--rows 10000000,50000000] [--runs 40]
 //
@@ -11,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { type Table, tableFromIPC } from 'apache-arrow';
 import { parseArgs } from 'node:util';
 import {
   ClickHouseConnector,
@@ -49,8 +51,17 @@ function session(runs: number): Interaction[] {
 interface Timing {
   ms: number;
   bytes: number;
-  /** Sum of every tile's actual, to see both engines answered the same. */
-  actual: number;
+  /** Every tile's levels, target and actual, sorted: both engines must give the same. */
+  tiles: string;
+}
+
+function tilesOf(answer: Table, step: Interaction): string {
+  const rows = answer.toArray().map((row: { toJSON(): Record<string, unknown> }) => {
+    const cells = row.toJSON();
+    const key = step.levels.map((level) => String(cells[level])).join(' / ');
+    return `${key}: ${Number(cells.target_share)} ${Number(cells.amount)}`;
+  });
+  return rows.sort().join('; ');
 }
 
 async function onCluster(
@@ -69,9 +80,7 @@ async function onCluster(
   const start = performance.now();
   const answer = await reader.query(sql, params);
   const ms = performance.now() - start;
-  let actual = 0;
-  for (const value of answer.getChild('amount') ?? []) actual += Number(value);
-  return { ms, bytes: reader.traffic.bytes - before, actual };
+  return { ms, bytes: reader.traffic.bytes - before, tiles: tilesOf(answer, step) };
 }
 
 /**
@@ -107,10 +116,7 @@ async function onDuckServer(table: string, step: Interaction, url: string): Prom
   const body = new Uint8Array(await response.arrayBuffer());
   const ms = performance.now() - start;
   if (!response.ok) throw new Error(new TextDecoder().decode(body));
-  const { tableFromIPC } = await import('apache-arrow');
-  let actual = 0;
-  for (const value of tableFromIPC(body).getChild('amount') ?? []) actual += Number(value);
-  return { ms, bytes: body.byteLength, actual };
+  return { ms, bytes: body.byteLength, tiles: tilesOf(tableFromIPC(body), step) };
 }
 
 function summary(timings: Timing[]): { median: number; p95: number; bytes: number } {
@@ -155,8 +161,8 @@ async function measure(rows: number, runs: number): Promise<void> {
     for (const step of steps) {
       const a = await onCluster(table, step, reader);
       const b = await onDuckServer(table, step, server.url);
-      if (Math.abs(a.actual - b.actual) > 1e-6 * Math.abs(b.actual))
-        throw new Error(`${step.name}: the engines disagree (${a.actual} vs ${b.actual})`);
+      if (a.tiles !== b.tiles)
+        throw new Error(`${step.name}: the engines disagree:\n${a.tiles}\n${b.tiles}`);
       cluster.push(a);
       duck.push(b);
     }

@@ -213,6 +213,7 @@ describe.skipIf(!clickhouseInstalled)('ClickHouse connector on a real cluster', 
     ['SELECT no_such_function(1)', 'clickhouse-unknown-name', 46, '找不到'],
     ['CREATE TABLE t (a Int8) ENGINE = Memory', 'clickhouse-read-only', 164, '只读'],
     ['SELECT * FROM numbers(10)', 'clickhouse-read-only', 164, '只读'],
+    ['SELECT number FROM system.numbers LIMIT 200000', 'clickhouse-too-many-rows', 396, '行数'],
   ])('maps %s to %s', async (sql, code, serverCode, word) => {
     const error = await failure(reader, sql);
     expect(error.code).toBe(code);
