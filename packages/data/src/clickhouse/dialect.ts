@@ -38,10 +38,12 @@ export const clickhouseDialect = {
   asText: (expression: string) => `toString(${expression})`,
   asNumber: (text: string) => `toFloat64OrNull(replaceAll(${trimmed(text)}, ',', ''))`,
   isBlank: (text: string) => `${trimmed(`ifNull(${text}, '')`)} = ''`,
-  aggregate: (aggregate, expression) =>
-    aggregate === 'count'
-      ? `toFloat64(count(${expression === '*' ? '' : expression}))`
-      : `toFloat64(${aggregate}(${expression}))`,
+  aggregate(aggregate, expression) {
+    if (aggregate === 'count') return `toFloat64(count(${expression === '*' ? '' : expression}))`;
+    // 18.16 divides a Decimal to its own scale (an average of cents is cut to cents).
+    if (aggregate === 'avg') return `avg(toFloat64(${expression}))`;
+    return `toFloat64(${aggregate}(${expression}))`;
+  },
   rollUp(aggregate, expression) {
     if (aggregate === 'sum') return `sum(${expression})`;
     if (aggregate === 'count') return `sum(${expression})`;

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { achievement, buildScorecard } from '@stratex/core';
 import type { Table } from 'apache-arrow';
-import { NativeConnector } from '@stratex/data/node';
+import type { DataRequest, Engine } from '@stratex/data';
+import { NativeConnector, nativeEngine } from '@stratex/data/node';
 import {
   ClickHouseConnector,
   ClickHouseError,
@@ -49,6 +50,7 @@ const rowsOf = (table: Table): Row[] =>
   table.toArray().map((row: { toJSON(): Row }) => row.toJSON());
 
 let folder: string;
+let parquetFile: string;
 let reader: ClickHouseConnector;
 let duck: NativeConnector;
 
@@ -64,6 +66,7 @@ describe.skipIf(!clickhouseInstalled)(
         shards: cluster.shards,
         outDir: folder,
       });
+      parquetFile = facts.parquet;
       reader = new ClickHouseConnector({ url: cluster.shards[0] ?? '', user: 'stratex_reader' });
       duck = await NativeConnector.open();
       await duck.query(
@@ -246,6 +249,142 @@ describe.skipIf(!clickhouseInstalled)(
         cluster.start();
       }
       expect(rowsOf(await reader.query(sql, params))).toEqual(before);
+    });
+
+    describe('one engine, a source in the page’s DuckDB and a source on the cluster', () => {
+      // Pre-aggregates from the first filter on the DuckDB side; never on the cluster's. The
+      // engine keeps the Parquet's decimals as doubles, whose sums drift in the last digits
+      // where the cluster's decimal sums are exact: figures compare to the fen.
+      let engine: Engine;
+      beforeAll(async () => {
+        engine = nativeEngine({ coordinator: { preAggregateFrom: 0 } });
+        await engine.defineSource('local', {
+          bytes: new Uint8Array(readFileSync(parquetFile)),
+          format: 'parquet',
+        }).ready;
+        const loaded = await engine.defineRemoteSource('cluster', TABLE, async () => ({
+          connector: reader,
+          dialect: clickhouseDialect,
+        }));
+        expect(loaded.rowCount).toBe(ROWS);
+      }, 120_000);
+      afterAll(() => engine?.close());
+
+      const sortedRows = (rows: readonly Row[]): Row[] =>
+        rows
+          .map((row) =>
+            Object.fromEntries(
+              Object.entries(row).map(([key, value]) => [
+                key,
+                typeof value === 'string' ? value : Number(value),
+              ]),
+            ),
+          )
+          .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+      const requests: Omit<Extract<DataRequest, { kind: 'aggregate' }>, 'source'>[] = [
+        {
+          kind: 'aggregate',
+          groupBy: ['region', 'product_line'],
+          measures: [
+            { column: 'target_share', aggregate: 'sum', digits: 2 },
+            { column: 'amount', aggregate: 'sum', digits: 2 },
+          ],
+        },
+        {
+          kind: 'aggregate',
+          groupBy: ['product_line'],
+          measures: [
+            { column: 'amount', aggregate: 'sum', digits: 2 },
+            { column: 'amount', aggregate: 'count', as: 'orders' },
+            { column: 'amount', aggregate: 'min', as: 'smallest' },
+            { column: 'amount', aggregate: 'max', as: 'largest' },
+          ],
+          filter: { region: '华东', channel: '直销' },
+        },
+        {
+          kind: 'aggregate',
+          groupBy: ['channel'],
+          measures: [
+            { column: 'target_share', aggregate: 'max' },
+            { column: 'target_share', aggregate: 'count', as: 'rows' },
+          ],
+          filter: { customer_type: '中小企业' },
+          orderBy: [{ column: 'channel', descending: true }],
+        },
+        {
+          kind: 'aggregate',
+          groupBy: [],
+          measures: [{ column: 'amount', aggregate: 'sum', digits: 2 }],
+          filter: { region: '华北' },
+        },
+      ];
+
+      it.each(requests.map((request, index) => ({ index, request })))(
+        'request $index: the cluster answers what DuckDB answers, from its own rows',
+        async ({ request }) => {
+          const local = await engine.coordinator.request({ ...request, source: 'local' });
+          const remote = await engine.coordinator.request({ ...request, source: 'cluster' });
+          expect(remote.rows.length).toBeGreaterThan(0);
+          expect(sortedRows(remote.rows)).toEqual(sortedRows(local.rows));
+          expect(remote.columns).toEqual(local.columns);
+          expect(remote.plan).toBe('aggregate');
+          if (request.orderBy)
+            expect(remote.rows.map((row) => row.channel)).toEqual(
+              local.rows.map((row) => row.channel),
+            );
+        },
+      );
+
+      it('averages as DuckDB does (to a millionth)', async () => {
+        const request = {
+          kind: 'aggregate' as const,
+          groupBy: ['customer_type'],
+          measures: [{ column: 'amount', aggregate: 'avg' as const }],
+        };
+        const local = sortedRows(
+          (await engine.coordinator.request({ ...request, source: 'local' })).rows,
+        );
+        const remote = sortedRows(
+          (await engine.coordinator.request({ ...request, source: 'cluster' })).rows,
+        );
+        expect(remote.map((row) => row.customer_type)).toEqual(
+          local.map((row) => row.customer_type),
+        );
+        remote.forEach((row, index) =>
+          expect(Number(row.amount)).toBeCloseTo(Number(local[index]?.amount), 6),
+        );
+      });
+
+      it('took pre-aggregates for the DuckDB source and none for the cluster', async () => {
+        const filtered = { ...requests[1]!, source: 'local' } as DataRequest;
+        const again = await engine.coordinator.request({
+          ...(filtered as Extract<DataRequest, { kind: 'aggregate' }>),
+          filter: { region: '华南', channel: '直销' },
+        });
+        expect(again.plan).toBe('pre-aggregate');
+        const onCluster = await engine.coordinator.request({
+          ...requests[1]!,
+          source: 'cluster',
+          filter: { region: '华南', channel: '直销' },
+        });
+        expect(onCluster.plan).toBe('aggregate');
+        expect(sortedRows(onCluster.rows)).toEqual(sortedRows(again.rows));
+      });
+
+      it('reads filtered rows from the cluster as DuckDB reads them', async () => {
+        const request = {
+          kind: 'rows' as const,
+          columns: ['region', 'channel', 'amount'],
+          filter: { product_line: '数据平台' },
+          orderBy: [{ column: 'amount', descending: true }],
+          limit: 5,
+        };
+        const local = await engine.coordinator.request({ ...request, source: 'local' });
+        const remote = await engine.coordinator.request({ ...request, source: 'cluster' });
+        expect(remote.rows).toHaveLength(5);
+        expect(sortedRows(remote.rows)).toEqual(sortedRows(local.rows));
+      });
     });
   },
 );
