@@ -77,6 +77,8 @@ describe.skipIf(shards.length === 0)(
   () => {
     let cluster: Side;
     let duckdb: Side;
+    /** Where the page finds the same rows as Parquet. */
+    let parquet: string;
 
     async function side(source: string, attributes: Record<string, string>): Promise<Side> {
       const element = document.createElement('sx-data-source');
@@ -126,7 +128,7 @@ describe.skipIf(shards.length === 0)(
     }
 
     beforeAll(async () => {
-      const parquet = await commands.clickhouseFactsAndParquet(ROWS, TABLE);
+      parquet = await commands.clickhouseFactsAndParquet(ROWS, TABLE);
       cluster = await side('ch_sales', {
         engine: 'clickhouse',
         url: shards[0] ?? '',
@@ -197,8 +199,89 @@ describe.skipIf(shards.length === 0)(
         expectSameFigures();
       },
     );
+
+    it(
+      'fills a page opened while a shard is down once the shard returns',
+      { timeout: 240_000 },
+      async () => {
+        await commands.clickhouseCluster('stop-shard-2', 'widgets');
+        const scorecardOf = (source: string): Record<string, string> => ({
+          source,
+          lang: 'en',
+          'dimension-column': 'channel',
+          'target-column': 'target_share',
+          'actual-column': 'amount',
+        });
+        let scorecard: SxScorecard;
+        try {
+          const source = document.createElement('sx-data-source');
+          for (const [name, value] of Object.entries({
+            name: 'ch_late',
+            engine: 'clickhouse',
+            url: shards[0] ?? '',
+            table: TABLE,
+            user: 'stratex_reader',
+          }))
+            source.setAttribute(name, value);
+          document.body.append(source);
+          scorecard = await mount('sx-scorecard', scorecardOf('ch_late'));
+          expect(scorecard.state).toBe('error');
+          expect(shadowText(scorecard, '[data-state="error"]')).toContain(
+            'A ClickHouse shard does not answer',
+          );
+        } finally {
+          await commands.clickhouseCluster('start-shard-2', 'widgets');
+        }
+        while (scorecard.state !== 'ready') await next(scorecard);
+        await drawn(scorecard);
+        // The sums of every row, as DuckDB gives them with no selection on its source.
+        const late = document.createElement('sx-data-source');
+        late.setAttribute('name', 'duck_late');
+        late.setAttribute('src', parquet);
+        document.body.append(late);
+        const reference = await mount('sx-scorecard', scorecardOf('duck_late'));
+        expect(dataTable(scorecard).length).toBeGreaterThan(1);
+        expect(figures(scorecard)).toEqual(figures(reference));
+      },
+    );
   },
 );
+
+describe('a ClickHouse source the page names badly', () => {
+  const named = (attributes: Record<string, string>): HTMLElement => {
+    const source = document.createElement('sx-data-source');
+    for (const [name, value] of Object.entries(attributes)) source.setAttribute(name, value);
+    document.body.append(source);
+    return source;
+  };
+
+  it('says what is missing, in the widget', async () => {
+    const source = named({
+      name: 'ch_without_table',
+      engine: 'clickhouse',
+      url: 'http://127.0.0.1:9/',
+    });
+    const scorecard = await mount('sx-scorecard', { source: 'ch_without_table', lang: 'en' });
+    expect(scorecard.state).toBe('error');
+    expect(shadowText(scorecard, '[data-state="error"]')).toContain('needs both url and table');
+    source.remove();
+    scorecard.remove();
+  });
+
+  it('says so, in the reader’s language, when no server answers at the address', async () => {
+    const source = named({
+      name: 'ch_nowhere',
+      engine: 'clickhouse',
+      url: 'http://127.0.0.1:9/',
+      table: 'sales_facts',
+    });
+    const scorecard = await mount('sx-scorecard', { source: 'ch_nowhere', lang: 'zh-CN' });
+    expect(scorecard.state).toBe('error');
+    expect(shadowText(scorecard, '[data-state="error"]')).toContain('无法连接 ClickHouse 服务器');
+    source.remove();
+    scorecard.remove();
+  });
+});
 
 if (shards.length === 0) {
   describe('the treemap and the scorecard on a ClickHouse cluster', () => {
