@@ -75,9 +75,10 @@ export class ClickHouseConnector implements Connector {
     this.traffic.queries++;
     this.traffic.bytes += new TextEncoder().encode(text).byteLength;
     if (!response.ok) throw errorFromServerText(text, response.status);
-    // An error after the first bytes were sent is written into the body of a 200 answer.
-    if (/^Code: \d+, e\.displayText\(\)/m.test(text) && !text.trimStart().startsWith('{'))
-      throw errorFromServerText(text, response.status);
+    // An error after the first bytes were sent is written into the body of a 200 answer
+    // (`wait_end_of_query` makes that rare): the body then ends in the server's error text.
+    const late = /Code: \d+, e\.displayText\(\)[\s\S]*$/.exec(text);
+    if (late && !isWholeJson(text)) throw errorFromServerText(late[0], response.status);
     return text;
   }
 
@@ -108,6 +109,15 @@ export class ClickHouseConnector implements Connector {
   }
 
   async close(): Promise<void> {}
+}
+
+function isWholeJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isTimeout(cause: unknown): boolean {

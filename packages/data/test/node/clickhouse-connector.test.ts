@@ -238,6 +238,27 @@ describe.skipIf(!clickhouseInstalled)('ClickHouse connector on a real cluster', 
     expect(slow.code).toBe('clickhouse-timeout');
   });
 
+  it('finds an error written after the first rows of a 200 answer', async () => {
+    // Without wait_end_of_query the server streams rows, then writes its error into the body.
+    const streaming = new ClickHouseConnector({
+      url: shard,
+      user: 'default',
+      settings: { max_block_size: '1000' },
+      fetch: (url, init) => {
+        const plain = new URL(String(url));
+        plain.searchParams.delete('wait_end_of_query');
+        return fetch(plain, init);
+      },
+    });
+    const error = await failure(
+      streaming,
+      'SELECT number, throwIf(number = 300000) AS x FROM system.numbers LIMIT 1000000',
+    );
+    expect(error.code).toBe('clickhouse-server');
+    expect(error.serverCode).toBe(395);
+    expect(error.detail).toContain('throwIf');
+  });
+
   it('gives up on a slow answer after its own time limit', async () => {
     const impatient = new ClickHouseConnector({
       url: shard,
