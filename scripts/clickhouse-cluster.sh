@@ -15,6 +15,7 @@
 # `sales` (Distributed over both shards' `sales_local`). Users:
 #   default         password-less, loopback only, full rights: the loader and the shards' own link
 #   stratex_reader  password-less, readonly=1, quotas and limits of a page's reader, CORS header on
+#   stratex_proxy   the same profile with a password, as a same-origin proxy would use it
 set -euo pipefail
 
 DIR="${STRATEX_CLICKHOUSE_DIR:-/tmp/stratex-clickhouse}"
@@ -127,6 +128,13 @@ XML
       <profile>stratex_reader</profile>
       <quota>stratex_reader</quota>
     </stratex_reader>
+    <!-- The reader as a same-origin proxy uses it: the password stays with the proxy (a fixed test value here). -->
+    <stratex_proxy>
+      <password>stratex-proxy-test</password>
+      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>stratex_reader</profile>
+      <quota>stratex_reader</quota>
+    </stratex_proxy>
   </users>
   <quotas>
     <default>

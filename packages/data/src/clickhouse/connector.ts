@@ -9,7 +9,10 @@ export interface ClickHouseOptions {
   url: string;
   /** A password-less read-only user, sent as the `user` URL parameter. Omit it when a proxy picks the user. */
   user?: string;
-  /** Only for Node (a proxy or a script): a page must never carry a password. */
+  /**
+   * Only for Node (a proxy or a script): a page must never carry a password. Sent as Basic
+   * authorization, which in a page would also cost a CORS preflight that 18.16 refuses.
+   */
   password?: string;
   /** The database the page's tables live in; default: the user's default database. */
   database?: string;
@@ -24,7 +27,7 @@ export interface ClickHouseOptions {
   fetch?: typeof fetch;
 }
 
-/** How many bytes the answers held, per query: what crosses the wire to the page. */
+/** How many answers came and how many bytes they held once decoded (before any gzip on the wire). */
 export interface ClickHouseTraffic {
   queries: number;
   bytes: number;
@@ -53,17 +56,19 @@ export class ClickHouseConnector implements Connector {
   async post(statement: string, format = 'JSONCompact'): Promise<string> {
     const { timeoutMs = 60_000 } = this.options;
     const doFetch = this.options.fetch ?? fetch;
+    const { user = 'default', password } = this.options;
     const send = (): Promise<Response> =>
       doFetch(this.endpoint(format), {
         method: 'POST',
         body: statement,
         signal: AbortSignal.timeout(timeoutMs),
+        ...(password ? { headers: { authorization: `Basic ${btoa(`${user}:${password}`)}` } } : {}),
       });
     let response: Response;
     try {
       // A read is safe to send twice: once more when a kept-alive connection was closed under it.
       response = await send().catch((cause: unknown) => {
-        if (isTimeout(cause)) throw cause;
+        if (isTimeout(cause) || !READS.test(statement)) throw cause;
         return send();
       });
     } catch (cause) {
@@ -75,17 +80,17 @@ export class ClickHouseConnector implements Connector {
     this.traffic.queries++;
     this.traffic.bytes += new TextEncoder().encode(text).byteLength;
     if (!response.ok) throw errorFromServerText(text, response.status);
-    // An error after the first bytes were sent is written into the body of a 200 answer.
-    if (/^Code: \d+, e\.displayText\(\)/m.test(text) && !text.trimStart().startsWith('{'))
-      throw errorFromServerText(text, response.status);
+    // An error after the first bytes were sent is written into the body of a 200 answer
+    // (`wait_end_of_query` makes that rare): the body then ends in the server's error text.
+    const late = /Code: \d+, e\.displayText\(\)[\s\S]*$/.exec(text);
+    if (late && !isWholeJson(text)) throw errorFromServerText(late[0], response.status);
     return text;
   }
 
   private endpoint(format: string): URL {
     const url = new URL(this.options.url, globalThis.location?.href);
     const { user, password, database } = this.options;
-    if (user) url.searchParams.set('user', user);
-    if (password) url.searchParams.set('password', password);
+    if (user && !password) url.searchParams.set('user', user);
     if (database) url.searchParams.set('database', database);
     for (const [name, value] of Object.entries(this.options.settings ?? {}))
       url.searchParams.set(name, value);
@@ -108,6 +113,17 @@ export class ClickHouseConnector implements Connector {
   }
 
   async close(): Promise<void> {}
+}
+
+const READS = /^\s*(SELECT|WITH|SHOW|DESCRIBE|DESC|EXISTS)\b/i;
+
+function isWholeJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isTimeout(cause: unknown): boolean {

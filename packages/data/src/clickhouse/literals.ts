@@ -4,7 +4,7 @@ import type { QueryParam } from '../connector';
  * ClickHouse 18.16 has no server-side query parameters, so values reach it as literals.
  * Every value goes through `clickhouseLiteral`; `bindValues` puts them where the text has
  * `?`, reading the text as ClickHouse does (strings, quoted names, comments) so a `?`
- * inside any of those is left alone.
+ * inside any of those is left alone. (So ClickHouse's `a ? b : c` cannot be written: use `if(a, b, c)`.)
  */
 
 /** Quotes a name in backquotes, escaping backslash and backquote: `` a`b `` becomes `` `a\`b` ``. */

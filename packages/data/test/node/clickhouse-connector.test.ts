@@ -238,6 +238,27 @@ describe.skipIf(!clickhouseInstalled)('ClickHouse connector on a real cluster', 
     expect(slow.code).toBe('clickhouse-timeout');
   });
 
+  it('finds an error written after the first rows of a 200 answer', async () => {
+    // Without wait_end_of_query the server streams rows, then writes its error into the body.
+    const streaming = new ClickHouseConnector({
+      url: shard,
+      user: 'default',
+      settings: { max_block_size: '1000' },
+      fetch: (url, init) => {
+        const plain = new URL(String(url));
+        plain.searchParams.delete('wait_end_of_query');
+        return fetch(plain, init);
+      },
+    });
+    const error = await failure(
+      streaming,
+      'SELECT number, throwIf(number = 300000) AS x FROM system.numbers LIMIT 1000000',
+    );
+    expect(error.code).toBe('clickhouse-server');
+    expect(error.serverCode).toBe(395);
+    expect(error.detail).toContain('throwIf');
+  });
+
   it('gives up on a slow answer after its own time limit', async () => {
     const impatient = new ClickHouseConnector({
       url: shard,
@@ -251,10 +272,24 @@ describe.skipIf(!clickhouseInstalled)('ClickHouse connector on a real cluster', 
   it('says who refused: an unknown user, or no server at the address', async () => {
     const stranger = new ClickHouseConnector({ url: shard, user: 'nobody' });
     expect((await failure(stranger, 'SELECT 1')).code).toBe('clickhouse-auth');
+    const wrong = new ClickHouseConnector({ url: shard, user: 'stratex_proxy', password: 'guess' });
+    expect((await failure(wrong, 'SELECT 1')).code).toBe('clickhouse-auth');
     const nowhere = new ClickHouseConnector({ url: 'http://127.0.0.1:9/', user: 'stratex_reader' });
     const error = await failure(nowhere, 'SELECT 1');
     expect(error.code).toBe('clickhouse-unreachable');
     expect(error.messageIn('zh-CN')).toContain('http://127.0.0.1:9/');
+  });
+
+  it('signs in with a password from Node, as a same-origin proxy would, and stays read-only', async () => {
+    const proxy = new ClickHouseConnector({
+      url: shard,
+      user: 'stratex_proxy',
+      password: 'stratex-proxy-test',
+    });
+    expect(rowsOf(await proxy.query('SELECT ? AS ok', ['yes']))).toEqual([{ ok: 'yes' }]);
+    expect((await failure(proxy, 'CREATE TABLE t (a Int8) ENGINE = Memory')).code).toBe(
+      'clickhouse-read-only',
+    );
   });
 
   it('refuses files and tables from the page with a clear error', async () => {
