@@ -45,6 +45,8 @@ interface Route {
   catalogue: CatalogueReader;
   /** False for a remote database: it answers from its own rows (no temporary tables there). */
   preAggregates: boolean;
+  /** False for a remote database: its columns are typed, and sums of text need table CTEs. */
+  textSums: boolean;
 }
 
 export interface CoordinatorOptions {
@@ -98,6 +100,7 @@ export class Coordinator {
       run,
       catalogue: new CatalogueReader(this.dialect, run),
       preAggregates: true,
+      textSums: true,
     };
   }
 
@@ -171,7 +174,8 @@ export class Coordinator {
       const { connector, dialect } = remote;
       const run = (query: BoundSql): Promise<RecordRow[]> =>
         this.#run(query, async (sql, params) => recordsOf(await connector.query(sql, params)));
-      route = { dialect, run, catalogue: new CatalogueReader(dialect, run), preAggregates: false };
+      const catalogue = new CatalogueReader(dialect, run);
+      route = { dialect, run, catalogue, preAggregates: false, textSums: false };
       this.#remotes.set(connector, route);
     }
     return route;
@@ -230,6 +234,17 @@ export class Coordinator {
       limit: request.limit,
     };
     if (!typed) {
+      const text = request.measures.find(
+        (measure) =>
+          measure.aggregate !== 'count' &&
+          catalogue.columns.find((column) => column.name === measure.column)?.type !== 'number',
+      );
+      if (!route.textSums && text) {
+        throw new DataError(
+          'unsupported',
+          `The column "${text.column}" of "${request.source}" does not hold numbers on its server, so its ${text.aggregate} cannot be taken.`,
+        );
+      }
       if (!request.measures.every((measure) => measure.aggregate === 'sum')) {
         const which = request.measures.find((measure) => measure.aggregate !== 'sum');
         throw new DataError(

@@ -372,6 +372,17 @@ describe.skipIf(!clickhouseInstalled)(
         expect(sortedRows(onCluster.rows)).toEqual(sortedRows(again.rows));
       });
 
+      it('refuses to sum a text column on the cluster, naming it', async () => {
+        const asking = engine.coordinator.request({
+          kind: 'aggregate',
+          source: 'cluster',
+          groupBy: ['region'],
+          measures: [{ column: 'channel', aggregate: 'sum' }],
+        });
+        await expect(asking).rejects.toMatchObject({ code: 'unsupported' });
+        await expect(asking).rejects.toThrow('"channel"');
+      });
+
       it('reads filtered rows from the cluster as DuckDB reads them', async () => {
         const request = {
           kind: 'rows' as const,
