@@ -4,6 +4,7 @@ import { createLogger } from 'vite';
 import { defineConfig } from 'vitest/config';
 import * as egress from './packages/data/test/browser/setup/egress-commands.ts';
 import { faultServer } from './packages/data/test/browser/setup/fault-server.ts';
+import { clickhouseCommands } from './packages/data/test/browser/clickhouse-commands.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -82,7 +83,7 @@ export default defineConfig({
           setupFiles: ['packages/data/test/browser/setup/no-egress.ts'],
           browser: {
             enabled: true,
-            commands: { ...egress },
+            commands: { ...egress, ...clickhouseCommands },
             headless: true,
             screenshotFailures: false,
             provider: playwright({

@@ -5,8 +5,8 @@ import { fileLabel, LoadError, type ProgressListener } from './fetch-bytes';
 import { fetchCsvWithin } from './csv/fetch-csv';
 import { type CsvDatabase, loadCsv } from './csv/load-csv';
 import { defaultCsvByteLimit } from './csv/size-limit';
-import { type LoadedTable, ownValue, type RecordRow } from './loaded-table';
-import type { Coordinator, CoordinatorOptions } from './query/coordinator';
+import { type LoadedTable, ownValue, type RecordRow, recordsOf } from './loaded-table';
+import type { Coordinator, CoordinatorOptions, RemoteDatabase } from './query/coordinator';
 import { SourceRegistry } from './sources';
 import { quoteIdentifier } from './sql';
 import { withTimeout } from './timeout';
@@ -83,6 +83,8 @@ export class Engine implements SourceLoader {
     catalogue: async (source) => (await this.#coordinatorReady()).catalogue(source),
   };
   #coordinator: Promise<Coordinator> | undefined;
+  /** Sources whose rows live in a database of their own, by their load. */
+  readonly #remotes = new WeakMap<LoadedTable, RemoteDatabase>();
 
   constructor(
     private readonly openConnector: () => Promise<Connector>,
@@ -135,16 +137,7 @@ export class Engine implements SourceLoader {
 
   /** Runs a query and returns plain objects keyed by column name. */
   async records(sql: string, params: readonly QueryParam[] = []): Promise<RecordRow[]> {
-    const table = await this.query(sql, params);
-    const names = table.schema.fields.map((field) => field.name);
-    const columns = names.map((_, index) => table.getChildAt(index));
-    const rows: RecordRow[] = [];
-    for (let at = 0; at < table.numRows; at++) {
-      const row: RecordRow = {};
-      names.forEach((name, index) => ownValue(row, name, columns[index]?.get(at)));
-      rows.push(row);
-    }
-    return rows;
+    return recordsOf(await this.query(sql, params));
   }
 
   /** Loads a CSV from a URL into `table`; a file over the size limit fails before it downloads. */
@@ -341,6 +334,48 @@ export class Engine implements SourceLoader {
   fileSource(url: string, encoding: EncodingChoice = 'auto'): LiveSource {
     const key = `src:${encoding}:${url}`;
     return this.sources.live(key) ?? this.defineSource(key, { url, encoding });
+  }
+
+  /**
+   * Makes `table` of a database of its own (a ClickHouse cluster) the source `name`: widgets
+   * naming it are answered there, in its dialect, and only their aggregates come back. The
+   * load reads the table's columns and row count; no row is fetched.
+   */
+  defineRemoteSource(
+    name: string,
+    table: string,
+    open: () => Promise<RemoteDatabase>,
+  ): Promise<LoadedTable> {
+    this.sources.live(name)?.stop();
+    const load = (async (): Promise<LoadedTable> => {
+      const database = await open();
+      const { connector, dialect } = database;
+      const columns = dialect.columns([table]);
+      const [described, counted] = await Promise.all([
+        connector.query(columns.sql, columns.params),
+        connector.query(
+          `SELECT ${dialect.aggregate('count', '*')} AS n FROM ${dialect.identifier(table)}`,
+        ),
+      ]);
+      const names = recordsOf(described).map((row) => String(row.column_name));
+      if (names.length === 0)
+        throw new LoadError(`The table "${table}" was not found on ${connector.kind}.`, table);
+      const loaded: LoadedTable = {
+        table,
+        file: table,
+        columns: names,
+        rowCount: Number(recordsOf(counted)[0]?.n ?? 0),
+        encoding: connector.kind,
+      };
+      this.#remotes.set(loaded, database);
+      return loaded;
+    })();
+    return this.sources.define(name, load);
+  }
+
+  /** The database a loaded source lives in, when it is not this engine's own. */
+  remoteOf(loaded: LoadedTable): RemoteDatabase | undefined {
+    return this.#remotes.get(loaded);
   }
 
   /** The live source named `name`, if script or an element defined one. */

@@ -36,7 +36,14 @@ export {
   type Ordering,
   type RowsRequest,
 } from './query/contract';
-export type { Coordinator, CoordinatorOptions, CoordinatorHost } from './query/coordinator';
+export type {
+  Coordinator,
+  CoordinatorOptions,
+  CoordinatorHost,
+  RemoteDatabase,
+} from './query/coordinator';
+export { openClickHouse } from './clickhouse/open';
+export type { ClickHouseOptions } from './clickhouse/connector';
 export type { CatalogueColumn, SourceCatalogue } from './query/catalogue';
 export { duckdbDialect, type BoundSql, type Dialect, type ValueType } from './query/dialect';
 export type { ArrowInsertMode } from './connector';

@@ -1,3 +1,4 @@
+import type { Table } from 'apache-arrow';
 import type { CsvReport } from './csv/report';
 
 /**
@@ -27,4 +28,17 @@ export function ownValue(row: Record<string, unknown>, key: string, value: unkno
       writable: true,
       configurable: true,
     });
+}
+
+/** An Arrow answer as plain objects keyed by column name. */
+export function recordsOf(table: Table): RecordRow[] {
+  const names = table.schema.fields.map((field) => field.name);
+  const columns = names.map((_, index) => table.getChildAt(index));
+  const rows: RecordRow[] = [];
+  for (let at = 0; at < table.numRows; at++) {
+    const row: RecordRow = {};
+    names.forEach((name, index) => ownValue(row, name, columns[index]?.get(at)));
+    rows.push(row);
+  }
+  return rows;
 }

@@ -7,7 +7,7 @@ import {
   DuckDBInstance,
   DuckDBTimestampMillisecondsValue,
 } from '@duckdb/node-api';
-import { type DataType, type Table, tableFromIPC, Type } from 'apache-arrow';
+import { DataType, type Table, tableFromIPC, Type } from 'apache-arrow';
 import { tableFromColumns } from '../arrow/columns';
 import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
 import { confineFileAccess, REGISTERED_FILE_AREA } from '../guard/file-access';
@@ -109,6 +109,8 @@ function isTemporal(type: DataType): boolean {
 
 function append(appender: DuckDBAppender, type: DataType, value: unknown): void {
   if (value === null || value === undefined) appender.appendNull();
+  // Arrow hands a decimal over as its unscaled integer: 1150343584.08 arrives as 115034358408.
+  else if (DataType.isDecimal(type)) appender.appendDouble(Number(value) / 10 ** type.scale);
   else if (isNumeric(type)) appender.appendDouble(Number(value));
   else if (type.typeId === Type.Bool) appender.appendBoolean(Boolean(value));
   else if (isTemporal(type)) {

@@ -1,6 +1,6 @@
-import type { QueryParam } from '../connector';
+import type { Connector, QueryParam } from '../connector';
 import { LoadError } from '../fetch-bytes';
-import { type LoadedTable, ownValue, type RecordRow } from '../loaded-table';
+import { type LoadedTable, ownValue, type RecordRow, recordsOf } from '../loaded-table';
 import type { SourceRegistry } from '../sources';
 import { CatalogueReader, type CatalogueColumn, type SourceCatalogue } from './catalogue';
 import {
@@ -28,6 +28,25 @@ export interface CoordinatorHost {
     params?: readonly QueryParam[],
     declared?: Iterable<string>,
   ): Promise<RecordRow[]>;
+  /** The database a source lives in when it is not the engine's own (a ClickHouse table). */
+  remoteOf?(loaded: LoadedTable): RemoteDatabase | undefined;
+}
+
+/** A database of its own behind a source: its connector, and how it spells SQL. */
+export interface RemoteDatabase {
+  connector: Connector;
+  dialect: Dialect;
+}
+
+/** Where a source's queries go, and how they are spelt there. */
+interface Route {
+  dialect: Dialect;
+  run(query: BoundSql): Promise<RecordRow[]>;
+  catalogue: CatalogueReader;
+  /** False for a remote database: it answers from its own rows (no temporary tables there). */
+  preAggregates: boolean;
+  /** False for a remote database: its columns are typed, and sums of text need table CTEs. */
+  textSums: boolean;
 }
 
 export interface CoordinatorOptions {
@@ -47,6 +66,7 @@ interface SourceVersion {
   catalogue: Promise<SourceCatalogue>;
   answers: Map<string, Promise<DataResult>>;
   preAggregates: PreAggregates;
+  route: Route;
 }
 
 /**
@@ -61,7 +81,8 @@ export class Coordinator {
   readonly #versions = new WeakMap<LoadedTable, SourceVersion>();
   /** The newest version of each source, whose pre-aggregates go when the next one comes. */
   readonly #latest = new Map<string, SourceVersion>();
-  readonly #catalogue: CatalogueReader;
+  readonly #local: Route;
+  readonly #remotes = new WeakMap<Connector, Route>();
   readonly #cacheSize: number;
   readonly #preAggregateFrom: number;
   #batch: Pending[] | undefined;
@@ -73,7 +94,14 @@ export class Coordinator {
     this.dialect = options.dialect ?? duckdbDialect;
     this.#cacheSize = options.cacheSize ?? 64;
     this.#preAggregateFrom = options.preAggregateFrom ?? 50_000;
-    this.#catalogue = new CatalogueReader(this.dialect, (query) => this.#run(query));
+    const run = (query: BoundSql): Promise<RecordRow[]> => this.#run(query);
+    this.#local = {
+      dialect: this.dialect,
+      run,
+      catalogue: new CatalogueReader(this.dialect, run),
+      preAggregates: true,
+      textSums: true,
+    };
   }
 
   /** Answers a request, or rejects with a `DataError` that says why not. */
@@ -122,18 +150,35 @@ export class Coordinator {
     }
     const known = this.#versions.get(loaded);
     if (known) return known;
-    const catalogue = this.#catalogue.read(source, loaded);
+    const route = this.#routeOf(loaded);
+    const catalogue = route.catalogue.read(source, loaded);
     catalogue.catch(() => undefined);
     const version: SourceVersion = {
       loaded,
       catalogue,
       answers: new Map(),
-      preAggregates: new PreAggregates(this.dialect, (query) => this.#run(query), loaded.rowCount),
+      preAggregates: new PreAggregates(route.dialect, route.run, loaded.rowCount),
+      route,
     };
     this.#versions.set(loaded, version);
     this.#latest.get(source)?.preAggregates.drop();
     this.#latest.set(source, version);
     return version;
+  }
+
+  #routeOf(loaded: LoadedTable): Route {
+    const remote = this.host.remoteOf?.(loaded);
+    if (!remote) return this.#local;
+    let route = this.#remotes.get(remote.connector);
+    if (!route) {
+      const { connector, dialect } = remote;
+      const run = (query: BoundSql): Promise<RecordRow[]> =>
+        this.#run(query, async (sql, params) => recordsOf(await connector.query(sql, params)));
+      const catalogue = new CatalogueReader(dialect, run);
+      route = { dialect, run, catalogue, preAggregates: false, textSums: false };
+      this.#remotes.set(connector, route);
+    }
+    return route;
   }
 
   async #author(sql: string, declared: readonly string[]): Promise<DataResult> {
@@ -156,17 +201,18 @@ export class Coordinator {
       ...columns,
       ...Object.keys(request.filter ?? {}),
     ]);
-    const query = renderRows(this.dialect, loaded.table, columns, {
+    const query = renderRows(version.route.dialect, loaded.table, columns, {
       filter: request.filter ?? {},
       text: request.as === 'text',
       ...(request.orderBy ? { orderBy: request.orderBy } : {}),
       ...(request.limit !== undefined ? { limit: request.limit } : {}),
     });
-    const rows = await this.#run(query);
+    const rows = await version.route.run(query);
     return { columns: [...columns], rows, plan: 'rows', cached: false };
   }
 
   async #aggregate(version: SourceVersion, request: AggregateRequest): Promise<DataResult> {
+    const { route } = version;
     const catalogue = await version.catalogue;
     const names = catalogue.columns.map((column) => column.name);
     checkColumns(request.source, names, [
@@ -188,6 +234,17 @@ export class Coordinator {
       limit: request.limit,
     };
     if (!typed) {
+      const text = request.measures.find(
+        (measure) =>
+          measure.aggregate !== 'count' &&
+          catalogue.columns.find((column) => column.name === measure.column)?.type !== 'number',
+      );
+      if (!route.textSums && text) {
+        throw new DataError(
+          'unsupported',
+          `The column "${text.column}" of "${request.source}" does not hold numbers on its server, so its ${text.aggregate} cannot be taken.`,
+        );
+      }
       if (!request.measures.every((measure) => measure.aggregate === 'sum')) {
         const which = request.measures.find((measure) => measure.aggregate !== 'sum');
         throw new DataError(
@@ -199,11 +256,11 @@ export class Coordinator {
       const inTwin = (column: string): boolean =>
         catalogue.typedColumns?.find((candidate) => candidate.name === column)?.type === 'number';
       const twin =
-        this.dialect.alignRows && request.measures.every((measure) => inTwin(measure.column))
+        route.dialect.alignRows && request.measures.every((measure) => inTwin(measure.column))
           ? catalogue.typedTable
           : undefined;
-      const rows = await this.#run(
-        renderTextSums(this.dialect, { ...base, table: catalogue.table }, twin),
+      const rows = await route.run(
+        renderTextSums(route.dialect, { ...base, table: catalogue.table }, twin),
       );
       return { columns, rows, plan: twin ? 'sum-rejects' : 'sum-text', cached: false };
     }
@@ -212,18 +269,22 @@ export class Coordinator {
       typed === catalogue.typedTable && measures.every((measure) => measure.aggregate === 'sum')
         ? 'sum-typed'
         : 'aggregate';
-    if (Object.keys(plan.filter).length > 0 && catalogue.rowCount >= this.#preAggregateFrom) {
+    if (
+      route.preAggregates &&
+      Object.keys(plan.filter).length > 0 &&
+      catalogue.rowCount >= this.#preAggregateFrom
+    ) {
       const rows = await version.preAggregates.answer(plan);
       if (rows) return { columns, rows, plan: 'pre-aggregate', cached: false };
     }
-    return { columns, rows: await this.#batched(plan), plan: plain, cached: false };
+    return { columns, rows: await this.#batched(route, plan), plan: plain, cached: false };
   }
 
   /**
    * Aggregates asked in the same turn over the same table, grouping and filter share one
    * scan: their measures are computed together and each request gets its own back.
    */
-  #batched(plan: AggregatePlan): Promise<RecordRow[]> {
+  #batched(route: Route, plan: AggregatePlan): Promise<RecordRow[]> {
     const key = JSON.stringify([plan.table, plan.groupBy, plan.filter, plan.orderBy, plan.limit]);
     return new Promise<RecordRow[]>((resolve, reject) => {
       if (!this.#batch) {
@@ -234,32 +295,45 @@ export class Coordinator {
           void this.#flush(batch);
         }, 0);
       }
-      this.#batch.push({ plan, key, settle: { resolve, reject } });
+      this.#batch.push({ route, plan, key, settle: { resolve, reject } });
     });
   }
 
   async #flush(batch: Pending[]): Promise<void> {
-    const groups = new Map<string, Pending[]>();
-    for (const item of batch) groups.set(item.key, [...(groups.get(item.key) ?? []), item]);
+    // Requests share a scan only within one database: the key is per route.
+    const groups = new Map<Route, Map<string, Pending[]>>();
+    for (const item of batch) {
+      const byKey = groups.get(item.route) ?? new Map<string, Pending[]>();
+      byKey.set(item.key, [...(byKey.get(item.key) ?? []), item]);
+      groups.set(item.route, byKey);
+    }
     await Promise.all(
-      [...groups.values()].map(async (items) => {
-        const first = items[0]!;
-        const merged = mergeMeasures(items.map((item) => item.plan.measures));
-        try {
-          const rows = await this.#run(
-            renderAggregate(this.dialect, { ...first.plan, measures: merged.measures }),
-          );
-          items.forEach((item, index) => item.settle.resolve(merged.pick(index, item.plan, rows)));
-        } catch (cause) {
-          for (const item of items) item.settle.reject(cause);
-        }
-      }),
+      [...groups.values()]
+        .flatMap((byKey) => [...byKey.values()])
+        .map(async (items) => {
+          const first = items[0]!;
+          const { route } = first;
+          const merged = mergeMeasures(items.map((item) => item.plan.measures));
+          try {
+            const rows = await route.run(
+              renderAggregate(route.dialect, { ...first.plan, measures: merged.measures }),
+            );
+            items.forEach((item, index) =>
+              item.settle.resolve(merged.pick(index, item.plan, rows)),
+            );
+          } catch (cause) {
+            for (const item of items) item.settle.reject(cause);
+          }
+        }),
     );
   }
 
-  async #run(query: BoundSql): Promise<RecordRow[]> {
+  async #run(
+    query: BoundSql,
+    records: CoordinatorHost['records'] = (sql, params) => this.host.records(sql, params),
+  ): Promise<RecordRow[]> {
     try {
-      return await this.host.records(query.sql, query.params);
+      return await records(query.sql, query.params);
     } catch (cause) {
       if (cause instanceof DataError) throw cause;
       const message = cause instanceof Error ? cause.message : String(cause);
@@ -269,6 +343,7 @@ export class Coordinator {
 }
 
 interface Pending {
+  route: Route;
   plan: AggregatePlan;
   key: string;
   settle: { resolve(rows: RecordRow[]): void; reject(cause: unknown): void };

@@ -18,6 +18,11 @@ export interface BoundSql {
  */
 export interface Dialect {
   readonly name: string;
+  /**
+   * True when an alias stands for its expression anywhere in the query (ClickHouse): results
+   * are then computed under private names in a subquery and renamed outside it.
+   */
+  readonly nestAliases?: boolean;
   /** A quoted identifier; every table and column name goes through here. */
   identifier(name: string): string;
   /** A value as a literal that cannot escape its quotes, for the few places that cannot bind. */

@@ -71,6 +71,7 @@ function dimensions(dialect: Dialect, columns: readonly string[]): string[] {
 
 /** Measures per group, straight from columns that already hold numbers. */
 export function renderAggregate(dialect: Dialect, plan: AggregatePlan): BoundSql {
+  if (dialect.nestAliases) return renderNestedAggregate(dialect, plan);
   const params: QueryParam[] = [];
   const groups = dimensions(dialect, plan.groupBy);
   const select = [
@@ -82,6 +83,34 @@ export function renderAggregate(dialect: Dialect, plan: AggregatePlan): BoundSql
   ];
   const groupBy = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';
   const sql = `SELECT ${select.join(', ')} FROM ${dialect.identifier(plan.table)}${where(dialect, plan.filter, params)}${groupBy}${tail(dialect, plan.orderBy, plan.limit)}`;
+  return { sql: dialect.finish(sql), params };
+}
+
+/**
+ * `renderAggregate` for a dialect whose aliases reach into the rest of the query: groups
+ * and measures get private names inside, where no filter or grouping can mistake them for
+ * the columns, and the result names outside.
+ */
+function renderNestedAggregate(dialect: Dialect, plan: AggregatePlan): BoundSql {
+  const params: QueryParam[] = [];
+  const id = (name: string): string => dialect.identifier(name);
+  const group = (index: number): string => id(`sx_group_${index}`);
+  const measure = (index: number): string => id(`sx_value_${index}`);
+  const groups = dimensions(dialect, plan.groupBy);
+  const inner = [
+    ...groups.map((expression, index) => `${expression} AS ${group(index)}`),
+    ...plan.measures.map(
+      (item, index) =>
+        `${finishMeasure(dialect, item, dialect.aggregate(item.aggregate, id(item.column)))} AS ${measure(index)}`,
+    ),
+  ];
+  const outer = [
+    ...plan.groupBy.map((column, index) => `${group(index)} AS ${id(column)}`),
+    ...plan.measures.map((item, index) => `${measure(index)} AS ${id(item.name)}`),
+  ];
+  const groupBy =
+    groups.length > 0 ? ` GROUP BY ${plan.groupBy.map((_, index) => group(index)).join(', ')}` : '';
+  const sql = `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${id(plan.table)}${where(dialect, plan.filter, params)}${groupBy})${tail(dialect, plan.orderBy, plan.limit)}`;
   return { sql: dialect.finish(sql), params };
 }
 

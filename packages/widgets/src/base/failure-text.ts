@@ -24,6 +24,12 @@ export interface FailureText {
  * English reader; a Chinese reader gets a Chinese sentence with those words as the detail.
  */
 export function failureText(cause: unknown, lang: Lang): FailureText {
+  const spoken = spokenWithin(cause);
+  if (spoken) {
+    const detail = detailOf(spoken);
+    const said = spoken.messageIn(lang);
+    return detail && !said.includes(detail) ? { message: said, detail } : { message: said };
+  }
   const detail = detailOf(cause);
   const original = cause instanceof Error ? cause.message : String(cause);
   const fault = knownFault(cause);
@@ -132,6 +138,27 @@ function knownLink(cause: Error): MessageKey | undefined {
 function codedWithin(cause: unknown): (Error & CodedFailure) | undefined {
   for (const link of causeChain(cause)) if (isCodedFailure(link)) return link;
   return undefined;
+}
+
+/** A failure that says itself in both languages (a database server's), within the causes. */
+interface SpokenFailure extends Error {
+  messageIn(lang: Lang): string;
+  retryable?: boolean;
+}
+
+function spokenWithin(cause: unknown): SpokenFailure | undefined {
+  let current = cause;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (typeof (current as Partial<SpokenFailure>).messageIn === 'function')
+      return current as SpokenFailure;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+/** True when the failure may pass by itself (a shard or server down, slow or out of quota). */
+export function isRetryable(cause: unknown): boolean {
+  return spokenWithin(cause)?.retryable === true;
 }
 
 /** The technical detail a failure carries beside its sentence (a load error's, a query's), if any. */

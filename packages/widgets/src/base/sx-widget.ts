@@ -15,7 +15,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { emit, SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from './events';
 import { ExportController } from './export-controller';
-import { failureText, isEngineLoss } from './failure-text';
+import { failureText, isEngineLoss, isRetryable } from './failure-text';
 import { message, resolveLang } from './lang';
 import type { Selection, SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
@@ -113,11 +113,13 @@ export abstract class SxWidget extends LitElement {
   }
 
   #followed: LiveSource | undefined;
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopWatchingHealth?.();
     this.#stopWatchingHealth = undefined;
+    clearTimeout(this.#retry);
   }
 
   /**
@@ -218,9 +220,12 @@ export abstract class SxWidget extends LitElement {
    * Reads the rows again. With `keepView`, a widget that shows data keeps showing it
    * (marked busy) until the new rows arrive, instead of flashing its loading state.
    */
-  async load(options: { keepView?: boolean } = {}): Promise<void> {
+  async load(options: { keepView?: boolean; retry?: boolean } = {}): Promise<void> {
     const loadNumber = ++this.#loadNumber;
+    clearTimeout(this.#retry);
+    // A retry keeps its failure on screen (marked busy) until the answer comes.
     if (options.keepView && this.phase === 'ready') this.busy = true;
+    else if (options.retry && this.phase === 'error') this.busy = true;
     else this.phase = 'loading';
     this.progress = undefined;
     const origin = this.source ?? this.src ?? (this.query ? 'query' : 'data');
@@ -245,6 +250,12 @@ export abstract class SxWidget extends LitElement {
       if (!this.busy) this.phase = 'error';
       this.busy = false;
       emit<SxDataErrorDetail>(this, SX_DATA_ERROR, { source: origin, ...failure });
+      // A database server that is down now may answer soon: ask again until it does.
+      if (isRetryable(cause) && this.isConnected) {
+        this.#retry = setTimeout(() => {
+          if (loadNumber === this.#loadNumber && this.isConnected) void this.load({ retry: true });
+        }, RETRY_MS);
+      }
     }
   }
 
@@ -393,6 +404,9 @@ export abstract class SxWidget extends LitElement {
   /** The widget's own view of `this.rows`. */
   protected abstract renderView(): TemplateResult;
 }
+
+/** How long a widget whose database server could not answer waits before asking again. */
+const RETRY_MS = 5_000;
 
 /** Engine rows as text records: every cell as text, or null. */
 export function toTextRecords(rows: readonly RecordRow[]): TextRecord[] {

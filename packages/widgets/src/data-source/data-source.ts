@@ -3,6 +3,8 @@ import {
   type FormatChoice,
   LoadError,
   type LiveSource,
+  type LoadedTable,
+  openClickHouse,
   pageEngine,
   type SourceErrorDetail,
   type SourceLoadDetail,
@@ -29,6 +31,9 @@ export interface SxSourceErrorDetail extends SxDataErrorDetail {
   staleSince?: string;
 }
 
+/** How long a source on a server that could not be reached waits before asking again. */
+const RETRY_MS = 5_000;
+
 /**
  * @summary A named data source: loads an export once so that every widget naming it shares the table.
  *
@@ -45,6 +50,19 @@ export interface SxSourceErrorDetail extends SxDataErrorDetail {
  * @attr refresh - Seconds between checks for a new version of `src` (ETag / Last-Modified); unchanged files are not reloaded.
  * @attr columns - Comma-separated columns to load (Parquet): less to decode, less memory.
  * @attr state - Reflected: `loading`, `ready`, `stale` (last refresh failed; the last good data stays) or `error`.
+ * @attr engine - Where the rows live: `browser` (default: `src` is loaded into the page's engine) or
+ *   `clickhouse` (the rows stay on a ClickHouse server or cluster named by `url` and `table`; widgets
+ *   are answered there and only their aggregates come to the page).
+ * @attr url - With `engine="clickhouse"`: the server's HTTP interface (`http://ch.intranet:8123/`) or a
+ *   path on the page's own server that forwards to it. The page's `connect-src` must admit it.
+ * @attr table - With `engine="clickhouse"`: the table to read, usually a `Distributed` table over the shards.
+ * @attr user - With `engine="clickhouse"`: the server's password-less read-only user (its profile sets
+ *   `readonly=1`, limits and quotas), sent as the `user` URL parameter. A page never carries a password:
+ *   leave `user` out when a proxy in front of the server picks the user.
+ * @attr database - With `engine="clickhouse"`: the database holding `table` (default: the user's own).
+ *
+ * With `engine="clickhouse"` a failed connection (a shard down, the server unreachable, slow or out of
+ * quota) is said in the widgets, which ask again every few seconds and show the figures once it answers.
  *
  * @fires sx-data-load - The source loaded; detail `{ source, rowCount, columns, refreshed, recovered }`.
  * @fires sx-data-error - The source could not be (re)loaded; detail `{ source, message, detail?, staleSince? }`.
@@ -57,6 +75,11 @@ export class SxDataSource extends LitElement {
     encoding: { type: String, reflect: true },
     refresh: { type: Number, reflect: true },
     columns: { type: String, reflect: true },
+    engine: { type: String, reflect: true },
+    url: { type: String, reflect: true },
+    table: { type: String, reflect: true },
+    user: { type: String, reflect: true },
+    database: { type: String, reflect: true },
     file: { attribute: false },
     state: { type: String, reflect: true },
   };
@@ -73,11 +96,17 @@ export class SxDataSource extends LitElement {
   declare encoding: EncodingChoice | undefined;
   declare refresh: number | undefined;
   declare columns: string | undefined;
+  declare engine: 'browser' | 'clickhouse' | undefined;
+  declare url: string | undefined;
+  declare table: string | undefined;
+  declare user: string | undefined;
+  declare database: string | undefined;
   /** A file the user chose or dropped; it is read in the page and never uploaded. */
   declare file: Blob | undefined;
   declare state: SourceState | undefined;
 
   #source: LiveSource | undefined;
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -97,15 +126,20 @@ export class SxDataSource extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#source?.stop();
+    clearTimeout(this.#retry);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const inputs = ['name', 'src', 'format', 'encoding', 'refresh', 'columns', 'file'] as const;
+    const inputs = [
+      ...['name', 'src', 'format', 'encoding', 'refresh', 'columns', 'file'],
+      ...['engine', 'url', 'table', 'user', 'database'],
+    ] as const;
     if (inputs.some((key) => changed.has(key))) void this.load();
   }
 
   /** Loads (or reloads) the export and defines the source for the page's widgets. */
   async load(): Promise<void> {
+    if (this.engine && this.engine !== 'browser') return this.#loadRemote();
     if (!this.name || (!this.src && !this.file)) return;
     this.#source?.stop();
     const source = pageEngine().defineSource(this.name, this.spec());
@@ -119,6 +153,51 @@ export class SxDataSource extends LitElement {
       this.#failed((event as CustomEvent<SourceErrorDetail>).detail),
     );
     await source.ready.catch(() => undefined);
+  }
+
+  /** Names a table on a ClickHouse server as the source: its columns and row count, no rows. */
+  async #loadRemote(): Promise<void> {
+    clearTimeout(this.#retry);
+    if (!this.name) return;
+    this.#source?.stop();
+    this.#source = undefined;
+    const { table, url, user, database } = this;
+    this.state = 'loading';
+    const engine = pageEngine();
+    const refused = (text: string): Promise<LoadedTable> =>
+      engine.sources.define(this.name, Promise.reject(new LoadError(text, this.name)));
+    const load =
+      this.engine !== 'clickhouse'
+        ? refused(
+            `The source "${this.name}" names the engine "${this.engine}": use "clickhouse", or leave engine out.`,
+          )
+        : url && table
+          ? engine.defineRemoteSource(this.name, table, () =>
+              openClickHouse({
+                url: new URL(url, document.baseURI).href,
+                ...(user ? { user } : {}),
+                ...(database ? { database } : {}),
+              }),
+            )
+          : refused(`The source "${this.name}" needs both url and table.`);
+    try {
+      const loaded = await load;
+      this.state = 'ready';
+      emit<SxSourceLoadDetail>(this, SX_DATA_LOAD, {
+        source: this.name,
+        rowCount: loaded.rowCount,
+        columns: loaded.columns,
+        refreshed: false,
+        recovered: false,
+      });
+    } catch (error) {
+      this.state = 'error';
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.#failed({ source: this.name, error: failure, staleSince: undefined });
+      // A server that is down now may answer later: the widgets waiting on it will then fill.
+      if ((failure as { retryable?: boolean }).retryable && this.isConnected)
+        this.#retry = setTimeout(() => void this.load(), RETRY_MS);
+    }
   }
 
   private spec(): SourceSpec {

@@ -9,13 +9,15 @@ import {
   type ScorecardRow,
   type Status,
 } from '@stratex/core';
-import { html, nothing, type TemplateResult } from 'lit';
+import type { DataRequest, LoadedTable } from '@stratex/data';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import { bulletChart } from './bullet';
 import { scorecardPicture } from './picture';
 import { scorecardStyles } from './scorecard.styles';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
+import { scorecardFilter, scorecardRequest } from './request';
 
 const statusIcon: Record<Status, string> = {
   'on-track': '✓',
@@ -37,6 +39,7 @@ const statusIcon: Record<Status, string> = {
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
  * @attr theme - `dark` for the dark theme.
  * @attr dimension-column - Header of the dimension column when it is not recognised (default 评估维度 / dimension).
+ *   On a large source (a fact table, or a ClickHouse table) target and actual are summed per value of this column.
  * @attr target-column - Header of the target column (default 目标值 / target).
  * @attr actual-column - Header of the actual column (default 实际值 / actual).
  * @attr weight-column - Header of an optional weight column (default 权重 / weight).
@@ -87,6 +90,7 @@ export class SxScorecard extends SxWidget {
   /** The scorecard last drawn, for the picture export. */
   private model: Scorecard | undefined;
   private focusIndex = 0;
+  #filterKey = '{}';
 
   private get overrides(): Record<string, string> {
     const overrides: Record<string, string> = {};
@@ -95,6 +99,36 @@ export class SxScorecard extends SxWidget {
     if (this.actualColumn) overrides.actual = this.actualColumn;
     if (this.weightColumn) overrides.weight = this.weightColumn;
     return overrides;
+  }
+
+  protected override tableRequest(source: string, table: LoadedTable): DataRequest {
+    const filter = scorecardFilter(table, this.overrides, this.foreignSelection);
+    this.#filterKey = JSON.stringify(filter);
+    return scorecardRequest(source, table, this.overrides, filter);
+  }
+
+  /** What another widget on the same source has chosen, if anything. */
+  private get foreignSelection(): Readonly<Record<string, string>> | null {
+    const change = this.selection;
+    return change && change.origin !== this ? change.selection : null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const reloading = ['source', 'src', 'query', 'data'].some((key) =>
+      changed.has(key as keyof SxScorecard),
+    );
+    const table = this.loadedTable;
+    if (!this.hasUpdated || reloading || !table) return;
+    const columnsChanged = ['dimensionColumn', 'targetColumn', 'actualColumn'].some((key) =>
+      changed.has(key as keyof SxScorecard),
+    );
+    // Summed rows lack the columns other widgets may filter on: such a choice is a new query.
+    const refilter =
+      changed.has('selection' as keyof SxScorecard) &&
+      JSON.stringify(scorecardFilter(table, this.overrides, this.foreignSelection)) !==
+        this.#filterKey;
+    if (columnsChanged || refilter) void this.load({ keepView: true });
   }
 
   protected renderView(): TemplateResult {

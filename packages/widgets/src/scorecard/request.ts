@@ -1,0 +1,51 @@
+import { EVALUATION_SCHEMA, resolveColumns } from '@stratex/core';
+import type { DataRequest, DimensionFilter, LoadedTable } from '@stratex/data';
+import { AGGREGATE_FROM_ROWS } from '../target-treemap/request';
+
+/**
+ * The part of another widget's selection the engine must apply to a scorecard over a large
+ * source: choices on columns other than the scorecard's dimension (the summed rows lack
+ * them). Small sources come whole, and the widget filters them itself.
+ */
+export function scorecardFilter(
+  table: Pick<LoadedTable, 'columns' | 'rowCount'>,
+  overrides: Readonly<Record<string, string>>,
+  selection: Readonly<Record<string, string>> | null | undefined,
+): DimensionFilter {
+  if (!selection || table.rowCount <= AGGREGATE_FROM_ROWS) return {};
+  const dimension = resolveColumns(table.columns, EVALUATION_SCHEMA, overrides).columns.dimension;
+  return Object.fromEntries(
+    Object.entries(selection).filter(
+      ([column]) => table.columns.includes(column) && column !== dimension,
+    ),
+  );
+}
+
+/**
+ * What the scorecard asks of its source. An evaluation table comes whole, a row per
+ * dimension. A large fact table (a cluster's sales facts) is summed per value of the
+ * dimension column, target and actual, after `filter`: only those sums reach the page.
+ */
+export function scorecardRequest(
+  source: string,
+  table: Pick<LoadedTable, 'columns' | 'rowCount'>,
+  overrides: Readonly<Record<string, string>>,
+  filter: DimensionFilter = {},
+): DataRequest {
+  if (table.rowCount <= AGGREGATE_FROM_ROWS) return { kind: 'rows', source };
+  const { dimension, target, actual } = resolveColumns(
+    table.columns,
+    EVALUATION_SCHEMA,
+    overrides,
+  ).columns;
+  // Missing columns: one row is enough for the widget to say which ones.
+  if (!dimension || !target || !actual) return { kind: 'rows', source, limit: 1 };
+  return {
+    kind: 'aggregate',
+    source,
+    groupBy: [dimension],
+    measures: [target, actual].map((column) => ({ column, aggregate: 'sum', digits: 6 })),
+    filter,
+    orderBy: [{ column: dimension }],
+  };
+}
