@@ -1,10 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
+import { allowForeignOrigins, denyForeignOrigins } from './setup/no-egress';
 import { ClickHouseConnector, ClickHouseError, groupedFigures } from '../../src/clickhouse';
 
 // The cluster runs on 127.0.0.1, the test page on another origin: every answer below crossed
 // origins, so it also shows the reader's profile sends the CORS header and no preflight is needed.
 const shards = await commands.clickhouseCluster('start');
+// The page author names the cluster's address (and, below, one where nothing answers).
+await allowForeignOrigins(...shards, 'http://127.0.0.1:9/');
+afterAll(denyForeignOrigins);
 const TABLE = 'sx_browser_facts';
 
 describe.skipIf(shards.length === 0)('ClickHouse connector in the page', () => {

@@ -6,6 +6,8 @@ import type { BrowserContext } from 'playwright';
  * request the test page, its frames or its workers make to another origin.
  */
 const watched = new WeakMap<BrowserContext, { origin: string; foreign: string[] }>();
+/** Origins a test's page author named on purpose, per context. */
+const allowedBy = new WeakMap<BrowserContext, Set<string>>();
 
 /** Local schemes that never leave the machine. */
 const local = /^(blob|data|about|chrome|chrome-extension|devtools):/;
@@ -20,7 +22,9 @@ export const watchEgress = (async ({ context }: { context: BrowserContext }, ori
   watched.set(context, log);
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    if (local.test(url) || new URL(url).origin === log.origin) return route.fallback();
+    const to = new URL(url).origin;
+    if (local.test(url) || to === log.origin || allowedBy.get(context)?.has(to))
+      return route.fallback();
     log.foreign.push(url);
     return route.abort('blockedbyclient');
   });
@@ -32,3 +36,18 @@ export const takeForeignRequests = (async ({ context }: { context: BrowserContex
   if (!log) return ['no-egress watch was never started in this context'];
   return log.foreign.splice(0);
 }) as PlaywrightCommand<[], string[]>;
+
+/**
+ * Lets the page reach origins a test's page author named on purpose (a database server in a
+ * `url` attribute); every other foreign request is still refused. Cleared by `denyEgress`.
+ */
+export const allowEgress = (async ({ context }: { context: BrowserContext }, origins: string[]) => {
+  let allowed = allowedBy.get(context);
+  if (!allowed) allowedBy.set(context, (allowed = new Set()));
+  for (const origin of origins) allowed.add(new URL(origin).origin);
+}) as PlaywrightCommand<[origins: string[]], void>;
+
+/** Refuses every foreign origin again. */
+export const denyEgress = (async ({ context }: { context: BrowserContext }) => {
+  allowedBy.get(context)?.clear();
+}) as PlaywrightCommand<[], void>;

@@ -11,6 +11,8 @@ declare module 'vitest/browser' {
   interface BrowserCommands {
     watchEgress(origin: string): Promise<void>;
     takeForeignRequests(): Promise<string[]>;
+    allowEgress(origins: string[]): Promise<void>;
+    denyEgress(): Promise<void>;
   }
 }
 
@@ -19,6 +21,9 @@ const local = /^(blob|data|about):/;
 const reportedKey = Symbol.for('stratex.test.reported-entries');
 const page = globalThis as typeof globalThis & { [reportedKey]?: WeakSet<PerformanceEntry> };
 const reported = (page[reportedKey] ??= new WeakSet<PerformanceEntry>());
+const allowedKey = Symbol.for('stratex.test.allowed-origins');
+const shared = globalThis as typeof globalThis & { [allowedKey]?: Set<string> };
+const allowed = (shared[allowedKey] ??= new Set<string>());
 performance.setResourceTimingBufferSize(1_000_000);
 
 /** Resource entries of another origin in the page's timeline not reported before. */
@@ -27,7 +32,8 @@ function foreignEntries(): string[] {
   for (const entry of performance.getEntriesByType('resource')) {
     if (reported.has(entry)) continue;
     reported.add(entry);
-    if (!local.test(entry.name) && new URL(entry.name, location.href).origin !== location.origin)
+    const origin = new URL(entry.name, location.href).origin;
+    if (!local.test(entry.name) && origin !== location.origin && !allowed.has(origin))
       urls.push(entry.name);
   }
   return urls;
@@ -49,3 +55,19 @@ afterEach(async () => {
     throw new Error(`The page asked for URLs of another origin: ${urls.join(', ')}`);
   }
 });
+
+/**
+ * For a test whose page author names a server of another origin on purpose (a database's
+ * `url`): those origins may be reached until `denyForeignOrigins`; every other one is still
+ * refused and fails the test.
+ */
+export async function allowForeignOrigins(...urls: string[]): Promise<void> {
+  for (const url of urls) allowed.add(new URL(url).origin);
+  await commands.allowEgress(urls);
+}
+
+/** Refuses every foreign origin again. */
+export async function denyForeignOrigins(): Promise<void> {
+  allowed.clear();
+  await commands.denyEgress();
+}
