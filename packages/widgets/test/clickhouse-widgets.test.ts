@@ -16,7 +16,7 @@ const shards = await commands.clickhouseCluster('start', 'widgets');
 // The page author names the cluster's address (and, below, one where nothing answers).
 await allowForeignOrigins(...shards, 'http://127.0.0.1:9/');
 afterAll(denyForeignOrigins);
-const ROWS = 200_000;
+const ROWS = 1_000_000;
 const TABLE = 'sx_widget_facts';
 
 type Widget = SxTargetTreemap | SxScorecard;
@@ -152,7 +152,7 @@ describe.skipIf(shards.length === 0)(
       expect(location.origin).not.toBe(new URL(shards[0] ?? '').origin);
       expect(dataTable(cluster.treemap).length).toBeGreaterThan(2);
       expect(dataTable(cluster.scorecard).length).toBeGreaterThan(1);
-      // Only sums came: one row per region and product line, not 200,000 facts.
+      // Only sums came: one row per region and product line, not a million facts.
       expect(figures(cluster.treemap).length).toBeLessThan(100);
       expectSameFigures();
       const whole = dataTable(cluster.scorecard);
