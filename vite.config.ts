@@ -19,6 +19,30 @@ export const alias = {
 };
 
 /** Flags that keep Debian's Chromium quiet on a machine with no outside network. */
+/**
+ * How a page of ours is built for strict pages: relative addresses (any path prefix), files
+ * never inlined as data: URLs, no inline preload helper (`script-src 'self'`), into `dist/`
+ * beside the config. Each build adds its own entry and names.
+ */
+export function strictBuild(folderUrl: string) {
+  const folder = (path: string): string => fileURLToPath(new URL(path, folderUrl));
+  return {
+    root: folder('.'),
+    base: './',
+    resolve: { alias },
+    logLevel: 'warn' as const,
+    build: {
+      outDir: folder('./dist'),
+      emptyOutDir: true,
+      target: 'es2022',
+      assetsInlineLimit: 0,
+      // Also: a lazily loaded chunk's own imports are fetched alongside it, not one after another.
+      modulePreload: { polyfill: false },
+      chunkSizeWarningLimit: 2048,
+    },
+  };
+}
+
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,23 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { alias } from '../../vite.config.ts';
+import { strictBuild } from '../../vite.config.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
+const strict = strictBuild(import.meta.url);
+
 /** Builds dist/stratex.js with its wasm and worker beside it, addressed relative to the script. */
 export default defineConfig({
-  root: here('.'),
-  base: './',
-  resolve: { alias },
-  logLevel: 'warn',
+  ...strict,
   build: {
-    outDir: here('./dist'),
-    emptyOutDir: true,
-    target: 'es2022',
-    assetsInlineLimit: 0,
-    // Fetches a lazily loaded chunk's own imports alongside it, not one after the other.
-    modulePreload: { polyfill: false },
-    chunkSizeWarningLimit: 2048,
+    ...strict.build,
     rollupOptions: {
       input: here('./src/stratex.ts'),
       preserveEntrySignatures: 'exports-only',
