@@ -3,7 +3,7 @@ import type { Direction } from '../targets/achievement';
 import { dayNumber, fromDayNumber } from '../values/dates';
 import { formatDayMonth, formatValue } from '../values/format';
 import { KPI_SERIES_SCHEMA, readKpiSeries } from './kpi-series';
-import type { MetricSeries } from './kpi-series';
+import type { MetricSeries, TargetRows } from './kpi-series';
 import { elapsedShare, expectedToDate, pace } from '../targets/pacing';
 import type { ElapsedShare, PacingCurve, Period } from '../targets/pacing';
 import type { TableRecord, UnreadableCell } from '../records/records';
@@ -61,6 +61,8 @@ export interface KpiSeriesOptions {
   /** For metrics whose rows do not say; default higher is better. */
   direction?: Direction;
   curve?: PacingCurve;
+  /** What a row's target cell holds: the period target (default) or the row's share of it. */
+  targetRows?: TargetRows;
 }
 
 export interface KpiSeriesReport {
@@ -83,7 +85,13 @@ export function paceKpiSeries(
   const resolution = resolveColumns(headersOf(records), KPI_SERIES_SCHEMA, options.overrides);
   const empty = { kpis: [], period: null, asOf: null, elapsed: null, resolution };
   if (resolution.missing.length > 0) return { ...empty, unreadable: [] };
-  const { metrics, dates, unreadable } = readKpiSeries(records, resolution, lang, options.period);
+  const { metrics, dates, unreadable } = readKpiSeries(
+    records,
+    resolution,
+    lang,
+    options.period,
+    options.targetRows,
+  );
   const first = dates[0];
   const last = dates[dates.length - 1];
   const period = { start: options.period?.start ?? first, end: options.period?.end ?? last };

@@ -1,4 +1,4 @@
-import { parseDirection } from '../targets/achievement';
+import { parseDirection, tidy } from '../targets/achievement';
 import type { Direction } from '../targets/achievement';
 import { dayNumber } from '../values/dates';
 import type { Period } from '../targets/pacing';
@@ -62,12 +62,20 @@ export interface MetricSeries {
   days: Map<number, number[]>;
 }
 
+/**
+ * What a row's target cell holds: `period` — the metric's period target, written on every
+ * row (the latest row's counts); `share` — the row's share of it, as fact rows hold it (the
+ * period target is the sum of the shares within the period).
+ */
+export type TargetRows = 'period' | 'share';
+
 /** Reads a daily KPI table into one series per metric, within the period when one is given. */
 export function readKpiSeries(
   records: readonly TableRecord[],
   resolution: ColumnResolution,
   lang: Lang,
   period: Partial<Period> | undefined,
+  targetRows: TargetRows = 'period',
 ): { metrics: Map<string, MetricSeries>; dates: string[]; unreadable: UnreadableCell[] } {
   const metrics = new Map<string, MetricSeries>();
   const dates = new Set<string>();
@@ -114,7 +122,11 @@ export function readKpiSeries(
     if (unit) entry.unit = unit;
     const direction = text('direction');
     if (direction) entry.direction = parseDirection(direction);
-    if (target && (!entry.target || entry.target.date <= date.value))
+    if (target && targetRows === 'share') {
+      const latest =
+        entry.target && entry.target.date > date.value ? entry.target.date : date.value;
+      entry.target = { date: latest, value: tidy((entry.target?.value ?? 0) + target.value) };
+    } else if (target && (!entry.target || entry.target.date <= date.value))
       entry.target = { date: date.value, value: target.value };
     const day = dayNumber(date.value);
     if (actual && day !== null) entry.days.set(day, [...(entry.days.get(day) ?? []), actual.value]);

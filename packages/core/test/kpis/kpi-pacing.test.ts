@@ -223,3 +223,50 @@ describe('paceKpiSeries before the period', () => {
     );
   });
 });
+
+describe('paceKpiSeries over fact rows that each hold a share of the target', () => {
+  // Two regions, three days of orders; each row carries its share of the region's quarter target.
+  const facts = [
+    { date: '2024-07-01', region: '华东', amount: '100', target_share: '300' },
+    { date: '2024-07-01', region: '华东', amount: '50', target_share: '300' },
+    { date: '2024-07-02', region: '华北', amount: '80', target_share: '400' },
+    { date: '2024-07-03', region: '华东', amount: '30', target_share: '400' },
+    { date: '2024-07-03', region: '华北', amount: '20', target_share: '100' },
+    { date: '2024-07-04', region: '华北', amount: '10', target_share: '500' },
+  ];
+  const options = {
+    asOf: '2024-07-02',
+    period: { start: '2024-07-01', end: '2024-07-04' },
+    overrides: { metric: 'region', actual: 'amount', target: 'target_share' },
+    lang: 'en' as const,
+  };
+
+  it('sums the shares into the period target, and the actual to date as before', () => {
+    const report = paceKpiSeries(facts, { ...options, targetRows: 'share' });
+    expect(byMetric(report.kpis, '华东')).toMatchObject({
+      target: 1000,
+      toDate: 150,
+      expected: 500,
+    });
+    expect(byMetric(report.kpis, '华北')).toMatchObject({
+      target: 1000,
+      toDate: 80,
+      expected: 500,
+    });
+  });
+
+  it('keeps the latest row’s target by default', () => {
+    const report = paceKpiSeries(facts, options);
+    expect(byMetric(report.kpis, '华东')?.target).toBe(400);
+    expect(byMetric(report.kpis, '华北')?.target).toBe(500);
+  });
+
+  it('counts only the shares within the period', () => {
+    const report = paceKpiSeries(facts, {
+      ...options,
+      period: { start: '2024-07-01', end: '2024-07-03' },
+      targetRows: 'share',
+    });
+    expect(byMetric(report.kpis, '华北')?.target).toBe(500);
+  });
+});
