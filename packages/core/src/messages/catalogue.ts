@@ -136,6 +136,14 @@ export const MESSAGES = {
   alertsProgress: { en: 'progress', 'zh-CN': '进度' },
   alertsUsed: { en: 'used', 'zh-CN': '已用' },
   alertsShare: { en: 'of budget', 'zh-CN': '占预算' },
+  alertsSidePartial: {
+    en: '{table}: alerts drawn from the first {shown} of its {total} rows only.',
+    'zh-CN': '{table}：仅根据全部 {total} 行中的前 {shown} 行生成预警。',
+  },
+  progressPartial: {
+    en: 'Showing {shown} of {total} tasks: those that end first.',
+    'zh-CN': '共 {total} 项任务，仅显示最先结束的 {shown} 项。',
+  },
 
   // Loading a file (packages/data): what failed, naming the file
   loadFailed: { en: '{file} could not be loaded.', 'zh-CN': '无法加载 {file}。' },

@@ -299,8 +299,21 @@ export abstract class SxWidget extends LitElement {
       throw new Error(this.t('noSourceGiven'));
     }
     this.loadedTable = table;
+    return this.tableRows(source, table);
+  }
+
+  /**
+   * The rows this widget reads from the loaded `source`: what `tableRequest` asks, as text.
+   * Widgets that ask a database server more than one thing override it.
+   */
+  protected async tableRows(source: string, table: LoadedTable): Promise<TextRecord[]> {
     const request = await this.tableRequest(source, table);
-    return toTextRecords((await engine.coordinator.request(request)).rows);
+    return toTextRecords((await this.engine.coordinator.request(request)).rows);
+  }
+
+  /** True when the table lives on a database server of its own (a ClickHouse cluster), not in the page. */
+  protected isRemote(table: LoadedTable): boolean {
+    return this.engine.remoteOf(table) !== undefined;
   }
 
   /** Names of the `sx-data-source` elements on the page (and in this widget's shadow host), defined yet or not. */

@@ -113,6 +113,11 @@ export const progressTrackerStyles = css`
     padding: 12px 4px;
     margin: 0;
   }
+  .partial {
+    color: var(--_sx-muted);
+    font-size: 0.9em;
+    margin: 0 0 8px;
+  }
   .warning {
     color: var(--_sx-warn);
     font-size: 0.9em;

@@ -2,6 +2,7 @@ import {
   headersOf,
   filterTasks,
   formatDate,
+  formatValue,
   isoDate,
   parseCell,
   type ProgressReport,
@@ -12,13 +13,15 @@ import {
   trackProgress,
   type TrackedTask,
 } from '@stratex/core';
-import { html, nothing, type TemplateResult } from 'lit';
+import type { LoadedTable } from '@stratex/data';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { message, type MessageKey } from '../base/lang';
 import { sharedStyles } from '../base/shared.styles';
-import { SxWidget } from '../base/sx-widget';
+import { SxWidget, type TextRecord, toTextRecords } from '../base/sx-widget';
 import { type FilterChoice, trackerFilters } from './filters';
 import { trackerPicture } from './picture';
 import { progressTrackerStyles } from './progress-tracker.styles';
+import { DEFAULT_MAX_TASKS, taskFilter, taskRequests } from './request';
 import { type RowContext, taskRow } from './task-row';
 import { taskRowStyles } from './task-row.styles';
 import { taskTable } from './task-table';
@@ -37,6 +40,10 @@ const TICK_FONT_EM = 0.8;
  * Opening a row chooses that task for the page: `sx-select` names the task column (a task
  * is the one thing a row stands for); closing it (again, or Escape) clears the choice.
  *
+ * On a database server's source (a ClickHouse cluster) the tracker reads at most `max-tasks`
+ * tasks, those that end first, with another widget's choice as a filter there, and says how
+ * many it shows of how many match.
+ *
  * @attr source - Name of an `sx-data-source` holding the progress table.
  * @attr src - URL of a progress CSV, loaded directly.
  * @attr query - SQL over the page's sources that returns progress rows.
@@ -44,6 +51,7 @@ const TICK_FONT_EM = 0.8;
  * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
  * @attr as-of - The day progress is judged at (ISO date, e.g. `2024-06-25`); default today.
  * @attr lag-threshold - Percentage points behind the expected progress before a task is lagging (default 10).
+ * @attr max-tasks - On a database server's source: how many tasks are read, those that end first (default 200).
  * @attr sort - Row order: `table` (default), `end` (planned end), `lag` (most behind first), `owner`.
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
  * @attr exportable - Shows buttons that save the table as CSV and the tasks as an SVG or PNG picture.
@@ -84,6 +92,7 @@ export class SxProgressTracker extends SxWidget {
     ...SxWidget.properties,
     asOf: { type: String, attribute: 'as-of' },
     lagThreshold: { type: Number, attribute: 'lag-threshold' },
+    maxTasks: { type: Number, attribute: 'max-tasks' },
     sort: { type: String, reflect: true },
     taskColumn: { type: String, attribute: 'task-column' },
     ownerColumn: { type: String, attribute: 'owner-column' },
@@ -102,6 +111,7 @@ export class SxProgressTracker extends SxWidget {
 
   declare asOf: string | undefined;
   declare lagThreshold: number | undefined;
+  declare maxTasks: number | undefined;
   declare sort: TaskOrder | undefined;
   declare taskColumn: string | undefined;
   declare ownerColumn: string | undefined;
@@ -119,6 +129,10 @@ export class SxProgressTracker extends SxWidget {
   declare private tickFontPx: number;
 
   private report: ProgressReport | undefined;
+  /** Rows read from a database server, and how many tasks matched there in all. */
+  #totals = new WeakMap<readonly TextRecord[], number>();
+  /** The server-side filter of the last read from a database server. */
+  #filterKey = '{}';
   private shown: TrackedTask[] = [];
   private resizer: ResizeObserver | undefined;
   private observed: Element | undefined;
@@ -156,6 +170,50 @@ export class SxProgressTracker extends SxWidget {
 
   private get order(): TaskOrder {
     return this.sort && TASK_ORDERS.includes(this.sort) ? this.sort : 'table';
+  }
+
+  /** What another widget on the same source has chosen, if anything. */
+  private get foreignSelection(): Readonly<Record<string, string>> | null {
+    const change = this.selection;
+    return change && change.origin !== this ? change.selection : null;
+  }
+
+  private get taskLimit(): number {
+    const limit = this.maxTasks;
+    return limit !== undefined && Number.isFinite(limit) && limit >= 1 ? limit : DEFAULT_MAX_TASKS;
+  }
+
+  protected override async tableRows(source: string, table: LoadedTable): Promise<TextRecord[]> {
+    if (!this.isRemote(table)) return super.tableRows(source, table);
+    const filter = taskFilter(table, this.foreignSelection);
+    this.#filterKey = JSON.stringify(filter);
+    const asked = taskRequests(source, table, this.overrides, this.taskLimit, filter);
+    const coordinator = this.engine.coordinator;
+    const [read, counted] = await Promise.all([
+      coordinator.request(asked.rows),
+      asked.count ? coordinator.request(asked.count) : undefined,
+    ]);
+    const rows = toTextRecords(read.rows);
+    const total = Number(counted?.rows[0]?.sx_tasks ?? rows.length);
+    if (total > rows.length) this.#totals.set(rows, total);
+    return rows;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const table = this.loadedTable;
+    const reloading = ['source', 'src', 'query', 'data'].some((key) =>
+      changed.has(key as keyof SxProgressTracker),
+    );
+    if (!this.hasUpdated || reloading || !table || !this.isRemote(table)) return;
+    // Only part of a server's tasks is here: another choice, or another limit, is a new read.
+    const refilter =
+      changed.has('selection' as keyof SxProgressTracker) &&
+      JSON.stringify(taskFilter(table, this.foreignSelection)) !== this.#filterKey;
+    const reread = ['maxTasks', 'taskColumn', 'startColumn', 'endColumn'].some((key) =>
+      changed.has(key as keyof SxProgressTracker),
+    );
+    if (refilter || reread) void this.load({ keepView: true });
   }
 
   override connectedCallback(): void {
@@ -235,7 +293,7 @@ export class SxProgressTracker extends SxWidget {
         <h2>${this.t('progressTracker')}</h2>
         <span class="as-of-day">${asOfText}</span>
       </header>
-      ${trackerFilters(tasks, choice, lang, t, (next) => this.choose(next))}
+      ${this.renderPartial()} ${trackerFilters(tasks, choice, lang, t, (next) => this.choose(next))}
       ${timeAxis(ticks, timeline.showsAsOf ? timeline.dayEnd(asOf) : null)}
       <ol class="tasks" aria-label=${this.t('progressTracker')} @keydown=${this.onKeydown}>
         ${this.shown.map((task) =>
@@ -264,6 +322,18 @@ export class SxProgressTracker extends SxWidget {
       expectedShort: this.t('expectedShort'),
       state: (state) => this.t(`task-${state}`),
     });
+  }
+
+  /** Says how many tasks are shown of how many, when a server holds more than were read. */
+  private renderPartial(): TemplateResult | typeof nothing {
+    const total = this.#totals.get(this.rows);
+    if (total === undefined) return nothing;
+    const lang = this.langCode;
+    const said = message(lang, 'progressPartial', {
+      shown: formatValue(this.rows.length, 'number', lang),
+      total: formatValue(total, 'number', lang),
+    });
+    return html`<p class="partial" role="note">${said}</p>`;
   }
 
   private renderUnreadable(report: ProgressReport): TemplateResult | typeof nothing {

@@ -1,21 +1,33 @@
-import type { UnreadableCell } from '@stratex/core';
+import { formatValue, type Lang, type UnreadableCell } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MessageKey } from '../base/lang';
+import { message, type MessageKey } from '../base/lang';
 import type { SideTable } from './side-tables';
 
 type Translate = (key: MessageKey) => string;
 
-/** While the task or budget table loads, a quiet line; when one fails, what failed and why. */
+/**
+ * While the task or budget table loads, a quiet line; when one fails, what failed and why;
+ * when only part of one on a server was read, how much of it.
+ */
 export function sideTableNotes(
   sides: Partial<Record<'tasks' | 'budget', SideTable>>,
   t: Translate,
+  lang: Lang,
 ): TemplateResult[] {
   const notes: TemplateResult[] = [];
   const loading = Object.values(sides).some((side) => side?.phase === 'loading');
   if (loading) notes.push(html`<p class="note" role="status">${t('alertsSideLoading')}</p>`);
   for (const [side, table] of Object.entries(sides)) {
-    if (table?.phase !== 'error') continue;
     const label = t(side === 'tasks' ? 'alerts-task' : 'alerts-budget');
+    if (table?.phase === 'ready' && table.total !== undefined) {
+      const said = message(lang, 'alertsSidePartial', {
+        table: label,
+        shown: formatValue(table.rows.length, 'number', lang),
+        total: formatValue(table.total, 'number', lang),
+      });
+      notes.push(html`<p class="note" role="note" data-side=${side}>${said}</p>`);
+    }
+    if (table?.phase !== 'error') continue;
     notes.push(
       html`<p class="warning" role="note" data-side=${side}>
         ⚠ ${label} ${t('alertsSideFailed')}${t('colon')}${table.message}

@@ -6,7 +6,12 @@ import { type TextRecord, toTextRecords } from '../base/sx-widget';
 /** A table read beside the KPI series: the progress table or the budget. */
 export type SideTable =
   | { phase: 'loading' }
-  | { phase: 'ready'; rows: TextRecord[] }
+  | {
+      phase: 'ready';
+      rows: TextRecord[];
+      /** The rows the table holds, when only the first `rows.length` were read (a server's table). */
+      total?: number;
+    }
   | { phase: 'error'; message: string; detail?: string };
 
 export interface SideTableRef {
@@ -15,6 +20,9 @@ export interface SideTableRef {
   /** URL of a CSV export. */
   src?: string | undefined;
 }
+
+/** How many rows of a task or budget table on a database server the alerts read. */
+export const SIDE_ROWS = 1_000;
 
 /** What names the table in messages and events: the source name or the file URL. */
 export function sideTableOrigin(ref: SideTableRef): string {
@@ -39,8 +47,24 @@ export async function readSideTable(
     } else {
       return { phase: 'ready', rows: [] };
     }
-    const { rows } = await engine.coordinator.request({ kind: 'rows', source });
-    return { phase: 'ready', rows: toTextRecords(rows) };
+    // A source that failed to load fails again below, where the coordinator says why.
+    const loaded = await engine.sources.get(source).catch(() => undefined);
+    if (!loaded || !engine.remoteOf(loaded)) {
+      const { rows } = await engine.coordinator.request({ kind: 'rows', source });
+      return { phase: 'ready', rows: toTextRecords(rows) };
+    }
+    // On a server, a bounded read in the table's own column order; the note says if it was cut.
+    const { rows } = await engine.coordinator.request({
+      kind: 'rows',
+      source,
+      as: 'text',
+      orderBy: loaded.columns.map((column) => ({ column })),
+      limit: SIDE_ROWS,
+    });
+    const read = toTextRecords(rows);
+    return loaded.rowCount > read.length
+      ? { phase: 'ready', rows: read, total: loaded.rowCount }
+      : { phase: 'ready', rows: read };
   } catch (cause) {
     return { phase: 'error', ...failureText(cause, lang) };
   }

@@ -13,17 +13,26 @@ import {
   paceKpiSeries,
   parseCell,
   parseDirection,
+  type TargetRows,
   trackProgress,
   type VarianceAlert,
 } from '@stratex/core';
+import type { DataRequest, LoadedTable } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { emit, SX_DATA_ERROR, type SxDataErrorDetail } from '../base/events';
 import { sharedStyles } from '../base/shared.styles';
-import { SxWidget } from '../base/sx-widget';
+import { SxWidget, type TextRecord } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
 import { alertItem, alertTable } from './alert-item';
 import { sideTableNotes, unreadableNote } from './alert-notes';
 import { alertsPicture } from './picture';
+import {
+  kpiEngineFilter,
+  kpiSeriesColumns,
+  kpiSeriesRequest,
+  kpiSeriesRows,
+  type KpiSeriesColumns,
+} from './request';
 import { readSideTable, type SideTable, type SideTableRef, sideTableOrigin } from './side-tables';
 import { varianceAlertsStyles } from './variance-alerts.styles';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
@@ -37,6 +46,11 @@ type Side = 'tasks' | 'budget';
  * pace line, most urgent first; plus lagging or overdue tasks and budget problems when a
  * progress table and a budget are given. Choosing an alert (click, Enter or Space) selects
  * its metric for the page; Escape clears the choice.
+ *
+ * On a database server's source (a ClickHouse cluster) the widget asks for sums only: a row
+ * per day and metric (the target summed or its largest, by `target-rows`), with another
+ * widget's choice on any other column as a filter there. Task and budget tables on a server
+ * are read up to 1,000 rows each, and a note says how many of how many were read.
  *
  * @attr source - Name of an `sx-data-source` holding the daily KPI series (日期, 指标, 实际值, 目标值, 单位).
  * @attr src - URL of a KPI series CSV, loaded directly.
@@ -55,6 +69,9 @@ type Side = 'tasks' | 'budget';
  * @attr target-column - Header of the period target column (default 目标值 / target).
  * @attr unit-column - Header of the unit column (default 单位 / unit).
  * @attr direction-column - Header of a per-row direction column (default 方向 / direction).
+ * @attr target-rows - What a row's target cell holds: `period` (default: the metric's period target,
+ *   written on every row; the latest row's counts) or `share` (fact rows: each holds its share of the
+ *   period target, which is their sum within the period).
  * @attr tasks-source - Name of an `sx-data-source` holding the progress table; raises task alerts.
  * @attr tasks-src - URL of a progress table CSV.
  * @attr budget-source - Name of an `sx-data-source` holding the budget (模块, 动作, 预算, 已花费).
@@ -99,6 +116,7 @@ export class SxVarianceAlerts extends SxWidget {
     targetColumn: { type: String, attribute: 'target-column' },
     unitColumn: { type: String, attribute: 'unit-column' },
     directionColumn: { type: String, attribute: 'direction-column' },
+    targetRows: { type: String, attribute: 'target-rows' },
     tasksSource: { type: String, attribute: 'tasks-source' },
     tasksSrc: { type: String, attribute: 'tasks-src' },
     budgetSource: { type: String, attribute: 'budget-source' },
@@ -122,6 +140,7 @@ export class SxVarianceAlerts extends SxWidget {
   declare targetColumn: string | undefined;
   declare unitColumn: string | undefined;
   declare directionColumn: string | undefined;
+  declare targetRows: TargetRows | undefined;
   declare tasksSource: string | undefined;
   declare tasksSrc: string | undefined;
   declare budgetSource: string | undefined;
@@ -134,6 +153,8 @@ export class SxVarianceAlerts extends SxWidget {
   private subjectColumns: Partial<Record<VarianceAlert['kind'], string>> = {};
   private focusIndex = 0;
   #sideLoads: Record<Side, number> = { tasks: 0, budget: 0 };
+  /** The server-side filter of the last request to a database server, to know when a selection needs a new one. */
+  #filterKey = '{}';
 
   constructor() {
     super();
@@ -149,12 +170,73 @@ export class SxVarianceAlerts extends SxWidget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#askAgainIfNeeded(changed);
     const loads: Promise<void>[] = [];
     if (changed.has('tasksSource') || changed.has('tasksSrc'))
       loads.push(this.loadSide('tasks', { source: this.tasksSource, src: this.tasksSrc }));
     if (changed.has('budgetSource') || changed.has('budgetSrc'))
       loads.push(this.loadSide('budget', { source: this.budgetSource, src: this.budgetSrc }));
     if (loads.length > 0) this.#sidesComplete = Promise.all(loads).then(() => undefined);
+  }
+
+  /** What a row's target cell holds, as the attribute says (default: the period target). */
+  private get targetRowsRead(): TargetRows {
+    return this.targetRows === 'share' ? 'share' : 'period';
+  }
+
+  /** What another widget on the same source has chosen, if anything. */
+  private get foreignSelection(): Readonly<Record<string, string>> | null {
+    const change = this.selection;
+    return change && change.origin !== this ? change.selection : null;
+  }
+
+  /** The series' columns on a database server's table; undefined for a table in the page. */
+  #remoteColumns(table: LoadedTable): KpiSeriesColumns | undefined {
+    return this.isRemote(table) ? kpiSeriesColumns(table.columns, this.overrides) : undefined;
+  }
+
+  protected override tableRequest(source: string, table: LoadedTable): DataRequest {
+    if (!this.isRemote(table)) return super.tableRequest(source, table) as DataRequest;
+    const columns = this.#remoteColumns(table);
+    // Missing columns: one row is enough for the widget to say which ones.
+    if (!columns) return { kind: 'rows', source, limit: 1 };
+    const filter = kpiEngineFilter(table.columns, columns, this.foreignSelection);
+    this.#filterKey = JSON.stringify(filter);
+    return kpiSeriesRequest(source, columns, this.targetRowsRead, filter);
+  }
+
+  protected override async tableRows(source: string, table: LoadedTable): Promise<TextRecord[]> {
+    const rows = await super.tableRows(source, table);
+    const columns = this.#remoteColumns(table);
+    return columns ? kpiSeriesRows(rows, columns) : rows;
+  }
+
+  /**
+   * On a database server, the series is summed there: a choice in another widget on a column
+   * the sums lack, or another way of reading the columns, is a new request.
+   */
+  #askAgainIfNeeded(changed: PropertyValues<this>): void {
+    const table = this.loadedTable;
+    const reloading = ['source', 'src', 'query', 'data'].some((key) =>
+      changed.has(key as keyof SxVarianceAlerts),
+    );
+    if (!this.hasUpdated || reloading || !table || !this.isRemote(table)) return;
+    const reread = [
+      'targetRows',
+      'dateColumn',
+      'metricColumn',
+      'actualColumn',
+      'targetColumn',
+      'unitColumn',
+      'directionColumn',
+    ].some((key) => changed.has(key as keyof SxVarianceAlerts));
+    const columns = this.#remoteColumns(table);
+    const refilter =
+      changed.has('selection' as keyof SxVarianceAlerts) &&
+      columns !== undefined &&
+      JSON.stringify(kpiEngineFilter(table.columns, columns, this.foreignSelection)) !==
+        this.#filterKey;
+    if (reread || refilter) void this.load({ keepView: true });
   }
 
   private async loadSide(side: Side, ref: SideTableRef): Promise<void> {
@@ -202,6 +284,7 @@ export class SxVarianceAlerts extends SxWidget {
       lang: this.langCode,
       thresholds: { onTrack, atRisk },
       direction: this.direction ? parseDirection(this.direction) : undefined,
+      targetRows: this.targetRowsRead,
     });
   }
 
@@ -277,7 +360,7 @@ export class SxVarianceAlerts extends SxWidget {
               )}
             </ol>`
       }
-      ${this.renderMore(alerts.length, limit)} ${sideTableNotes(this.sides, this.say)}
+      ${this.renderMore(alerts.length, limit)} ${sideTableNotes(this.sides, this.say, lang)}
       ${unreadableNote(report.unreadable, this.say)} ${alertTable(alerts, lang, this.say)}
     `;
   }
