@@ -16,6 +16,9 @@
 #   default         password-less, loopback only, full rights: the loader and the shards' own link
 #   stratex_reader  password-less, readonly=1, quotas and limits of a page's reader, CORS header on
 #   stratex_proxy   the same profile with a password, as a same-origin proxy would use it
+#   stratex_tight_memory, stratex_tight_time
+#                   the reader with a tiny memory limit, or a 1 s time limit over tiny blocks: the
+#                   tests' way to have the server refuse a widget's query on memory or time
 set -euo pipefail
 
 DIR="${STRATEX_CLICKHOUSE_DIR:-/tmp/stratex-clickhouse}"
@@ -114,6 +117,15 @@ XML
       <skip_unavailable_shards>0</skip_unavailable_shards>
       <connect_timeout_with_failover_ms>200</connect_timeout_with_failover_ms>
     </stratex_reader>
+    <stratex_tight_memory>
+      <profile>stratex_reader</profile>
+      <max_memory_usage>10000000</max_memory_usage>
+    </stratex_tight_memory>
+    <stratex_tight_time>
+      <profile>stratex_reader</profile>
+      <max_execution_time>1</max_execution_time>
+      <max_block_size>4</max_block_size>
+    </stratex_tight_time>
   </profiles>
   <users>
     <default>
@@ -135,6 +147,18 @@ XML
       <profile>stratex_reader</profile>
       <quota>stratex_reader</quota>
     </stratex_proxy>
+    <stratex_tight_memory>
+      <password></password>
+      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>stratex_tight_memory</profile>
+      <quota>stratex_reader</quota>
+    </stratex_tight_memory>
+    <stratex_tight_time>
+      <password></password>
+      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>stratex_tight_time</profile>
+      <quota>stratex_reader</quota>
+    </stratex_tight_time>
   </users>
   <quotas>
     <default>

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserCommand } from 'vitest/node';
 import { clickhouseInstalled, testCluster } from '../clickhouse-cluster.ts';
@@ -12,7 +13,9 @@ import { clickhouseInstalled, testCluster } from '../clickhouse-cluster.ts';
 const cluster = testCluster('browser', 19123);
 /** The widgets' browser tests have a cluster of their own, so the two files never share servers. */
 const widgetsCluster = testCluster('widgets', 19323);
-const clusters = { connector: cluster, widgets: widgetsCluster };
+/** The alerts' and progress tracker's browser tests: a cluster of their own too. */
+const alertsCluster = testCluster('alerts', 22123);
+const clusters = { connector: cluster, widgets: widgetsCluster, alerts: alertsCluster };
 type ClusterName = keyof typeof clusters;
 const root = (path: string): string =>
   fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
@@ -57,19 +60,17 @@ const clickhouseFacts: BrowserCommand<[rows: number, table: string]> = (_context
  * Loads `rows` facts into the widgets' cluster as `table` and writes the very same rows as
  * Parquet under fixtures/generated/ (served to the test page); answers the Parquet's path.
  */
-const clickhouseFactsAndParquet: BrowserCommand<[rows: number, table: string]> = (
-  _context,
-  rows,
-  table,
-) => {
-  const folder = 'fixtures/generated/clickhouse-widgets';
+const clickhouseFactsAndParquet: BrowserCommand<
+  [rows: number, table: string, name?: 'widgets' | 'alerts']
+> = (_context, rows, table, name = 'widgets') => {
+  const folder = `fixtures/generated/clickhouse-${name}`;
   execFileSync(
     root('node_modules/.bin/tsx'),
     [
       root('fixtures/scripts/clickhouse-facts.ts'),
       `--rows=${rows}`,
       `--table=${table}`,
-      `--shards=${widgetsCluster.shards.join(',')}`,
+      `--shards=${clusters[name].shards.join(',')}`,
       `--out=${root(folder)}`,
     ],
     { encoding: 'utf8', timeout: 300_000 },
@@ -77,12 +78,93 @@ const clickhouseFactsAndParquet: BrowserCommand<[rows: number, table: string]> =
   return `/${folder}/${table}.parquet`;
 };
 
-export const clickhouseCommands = { clickhouseCluster, clickhouseFacts, clickhouseFactsAndParquet };
+/** Sends SQL to one shard as `default` (the loader); answers the server's text, throws its error. */
+async function asLoader(shard: string, statement: string, settings: Record<string, string> = {}) {
+  const url = new URL(shard);
+  url.searchParams.set('user', 'default');
+  for (const [key, value] of Object.entries(settings)) url.searchParams.set(key, value);
+  const response = await fetch(url, { method: 'POST', body: statement });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`ClickHouse at ${shard}: ${text.slice(0, 500)}`);
+  return text;
+}
+
+/** Runs each statement on every shard of a cluster, as the loader (tables, copies, schema changes). */
+const clickhouseOnEveryShard: BrowserCommand<[name: ClusterName, statements: string[]]> = async (
+  _context,
+  name,
+  statements,
+) => {
+  for (const shard of clusters[name].shards)
+    for (const statement of statements) await asLoader(shard, statement);
+};
+
+/**
+ * A progress table of `rows` generated tasks on the cluster as `table` (a `Distributed` table
+ * over `<table>_local` on each shard), and the very same rows as a CSV under fixtures/generated/
+ * for the page's DuckDB; answers the CSV's path. Every cell follows from the task's number, so
+ * the rows are the same on every run.
+ */
+const clickhouseTasksAndCsv: BrowserCommand<[rows: number, table: string]> = async (
+  _context,
+  rows,
+  table,
+) => {
+  const { shards } = alertsCluster;
+  const local = `${table}_local`;
+  for (const shard of shards) {
+    await asLoader(shard, `DROP TABLE IF EXISTS ${table}`);
+    await asLoader(shard, `DROP TABLE IF EXISTS ${local}`);
+    await asLoader(
+      shard,
+      `CREATE TABLE ${local} (task String, owner String, planned_start Date, planned_end Date, progress String)
+       ENGINE = MergeTree() ORDER BY (planned_end, task)`,
+    );
+    await asLoader(
+      shard,
+      `CREATE TABLE ${table} AS ${local} ENGINE = Distributed(stratex, default, ${local}, rand())`,
+    );
+  }
+  const start = `toDate('2024-06-01') + (number * 7) % 61`;
+  await asLoader(
+    shards[0] ?? '',
+    `INSERT INTO ${table} SELECT
+       concat('T', toString(1000000 + number)),
+       ['张三', '李四', '王五', '赵六', '钱七'][number % 5 + 1],
+       ${start},
+       ${start} + 1 + number % 29,
+       concat(toString((number * 13) % 101), '%')
+     FROM numbers(${Math.trunc(rows)})`,
+    { insert_distributed_sync: '1' },
+  );
+  const csv = await asLoader(
+    shards[0] ?? '',
+    `SELECT * FROM ${table} ORDER BY task FORMAT CSVWithNames`,
+  );
+  const folder = 'fixtures/generated/clickhouse-alerts';
+  mkdirSync(root(folder), { recursive: true });
+  writeFileSync(root(`${folder}/${table}.csv`), csv);
+  return `/${folder}/${table}.csv`;
+};
+
+export const clickhouseCommands = {
+  clickhouseCluster,
+  clickhouseFacts,
+  clickhouseFactsAndParquet,
+  clickhouseOnEveryShard,
+  clickhouseTasksAndCsv,
+};
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
     clickhouseCluster: (action: Action, name?: ClusterName) => Promise<string[]>;
-    clickhouseFactsAndParquet: (rows: number, table: string) => Promise<string>;
+    clickhouseFactsAndParquet: (
+      rows: number,
+      table: string,
+      name?: 'widgets' | 'alerts',
+    ) => Promise<string>;
+    clickhouseOnEveryShard: (name: ClusterName, statements: string[]) => Promise<void>;
+    clickhouseTasksAndCsv: (rows: number, table: string) => Promise<string>;
     clickhouseFacts: (rows: number, table: string) => Promise<RegionSums[]>;
   }
 }

@@ -1,0 +1,343 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
+import type { VarianceAlert } from '@stratex/core';
+import { pageEngine, type RecordRow } from '@stratex/data';
+import { allowForeignOrigins, denyForeignOrigins } from '../../data/test/browser/setup/no-egress';
+import '@stratex/widgets/define';
+import { SX_DATA_ERROR, SX_DATA_LOAD } from '../src/base/events';
+import { pageSelection } from '../src/base/selection';
+import type { SxProgressTracker } from '../src/progress-tracker/progress-tracker';
+import type { SxTargetTreemap } from '../src/target-treemap/target-treemap';
+import type { SxVarianceAlerts } from '../src/variance-alerts/variance-alerts';
+import { dataTable, mount, shadowText } from './helpers';
+
+// The variance alerts and the progress tracker on a two-shard ClickHouse cluster holding a
+// million sales facts and a million tasks, against the page's DuckDB over the very same rows
+// (Parquet and CSV): the same alerts and tasks, through a treemap's cross-filter, and the
+// server's refusals (an unknown column, its memory and time limits) said in the widget.
+const shards = await commands.clickhouseCluster('start', 'alerts');
+await allowForeignOrigins(...shards);
+afterAll(denyForeignOrigins);
+const ROWS = 1_000_000;
+const FACTS = 'sx_alert_facts';
+const TASKS = 'sx_alert_tasks';
+const AS_OF = '2024-08-15';
+const TASKS_AS_OF = '2024-06-20';
+
+type Widget = SxVarianceAlerts | SxProgressTracker | SxTargetTreemap;
+
+/** The next load or failure of a widget. */
+const next = (element: Element): Promise<'load' | 'error'> =>
+  new Promise((resolve) => {
+    const done = (kind: 'load' | 'error') => () => {
+      element.removeEventListener(SX_DATA_LOAD, onLoad);
+      element.removeEventListener(SX_DATA_ERROR, onError);
+      resolve(kind);
+    };
+    const onLoad = done('load');
+    const onError = done('error');
+    element.addEventListener(SX_DATA_LOAD, onLoad);
+    element.addEventListener(SX_DATA_ERROR, onError);
+  });
+
+async function drawn(element: Widget): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await element.updateComplete;
+  }
+}
+
+function defineSource(name: string, attributes: Record<string, string>): void {
+  const element = document.createElement('sx-data-source');
+  for (const [key, value] of Object.entries({ name, ...attributes }))
+    element.setAttribute(key, value);
+  document.body.append(element);
+}
+
+const onCluster = (table: string, user = 'stratex_reader'): Record<string, string> => ({
+  engine: 'clickhouse',
+  url: shards[0] ?? '',
+  table,
+  user,
+});
+
+/** The alerts over sales facts: one KPI per value of `metric`, each row holding its share of the target. */
+const alertsOver = (metric: string, lang = 'zh-CN'): Record<string, string> => ({
+  lang,
+  'as-of': AS_OF,
+  'period-start': '2024-07-01',
+  'period-end': '2024-09-30',
+  'date-column': 'date',
+  'metric-column': metric,
+  'actual-column': 'amount',
+  'target-column': 'target_share',
+  'target-rows': 'share',
+});
+
+/** DuckDB's daily sums of the same facts per `metric`, as the reference alerts read them. */
+const dailySums = (metric: string, where = ''): string =>
+  `SELECT CAST("date" AS VARCHAR) AS "date", ${metric},
+     ROUND(CAST(SUM(amount) AS DOUBLE), 6) AS amount,
+     ROUND(CAST(SUM(target_share) AS DOUBLE), 6) AS target_share
+   FROM duck_sales ${where} GROUP BY "date", ${metric} ORDER BY "date", ${metric}`;
+
+/** The alerts a widget worked out, as plain data. */
+const alertsOf = (element: SxVarianceAlerts): VarianceAlert[] =>
+  JSON.parse(JSON.stringify((element as unknown as { alerts: VarianceAlert[] }).alerts));
+
+const rowsOf = (element: Widget): readonly unknown[] =>
+  (element as unknown as { rows: readonly unknown[] }).rows;
+
+/** An answer of the page's DuckDB to SQL over the page's sources. */
+async function duckdb(sql: string): Promise<readonly RecordRow[]> {
+  return (await pageEngine().coordinator.request({ kind: 'author', sql })).rows;
+}
+
+/** What a widget says of a failure: in its error state, or in the notice above its last good view. */
+const failureShown = (element: Widget): string =>
+  `${shadowText(element, '[data-state="error"]')} ${shadowText(element, '[part="notice"]')}`;
+
+async function until(test: () => boolean): Promise<void> {
+  while (!test()) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+function tileNamed(element: SxTargetTreemap, name: string): SVGGElement {
+  const root = element.shadowRoot;
+  const label = Array.from(root?.querySelectorAll<SVGGElement>('g.label') ?? []).find(
+    (g) => g.querySelector('.name')?.textContent === name,
+  );
+  const tile = Array.from(root?.querySelectorAll<SVGGElement>('g.tile') ?? []).find(
+    (g) => g.dataset.index === label?.dataset.index,
+  );
+  if (!tile) throw new Error(`no tile named ${name}`);
+  return tile;
+}
+
+describe.skipIf(shards.length === 0)(
+  'variance alerts and the progress tracker on a ClickHouse cluster',
+  () => {
+    let parquet: string;
+    let tasksCsv: string;
+
+    beforeAll(async () => {
+      parquet = await commands.clickhouseFactsAndParquet(ROWS, FACTS, 'alerts');
+      tasksCsv = await commands.clickhouseTasksAndCsv(ROWS, TASKS);
+      defineSource('ch_sales', onCluster(FACTS));
+      defineSource('duck_sales', { src: parquet });
+      defineSource('ch_tasks', onCluster(TASKS));
+      defineSource('duck_tasks', { src: tasksCsv });
+    }, 600_000);
+
+    afterAll(async () => {
+      for (const key of ['ch_sales', 'ch_tasks', 'ch_broken', 'ch_tasks_broken'])
+        pageSelection().toggle(key, null, null);
+      document.body.replaceChildren();
+      await commands.clickhouseCluster('stop', 'alerts');
+    });
+
+    it('raises the alerts DuckDB raises on the same million facts, from daily sums only', async () => {
+      const byRegion = await mount('sx-variance-alerts', {
+        source: 'ch_sales',
+        ...alertsOver('region'),
+      });
+      const reference = await mount('sx-variance-alerts', {
+        query: dailySums('region'),
+        ...alertsOver('region'),
+      });
+      expect(byRegion.state).toBe('ready');
+      expect(reference.state).toBe('ready');
+      // A row per day and region came, not a million facts.
+      expect(rowsOf(byRegion).length).toBeGreaterThan(92);
+      expect(rowsOf(byRegion).length).toBeLessThanOrEqual(92 * 10);
+      const alerts = alertsOf(byRegion);
+      expect(alerts.length).toBeGreaterThan(2);
+      expect(alerts).toEqual(alertsOf(reference));
+      expect(dataTable(byRegion)).toEqual(dataTable(reference));
+      // Each region's quarter target and its actual to the as-of day, as DuckDB sums the facts.
+      const sums = await duckdb(
+        `SELECT region, CAST(SUM(target_share) AS DOUBLE) AS target,
+           CAST(SUM(CASE WHEN "date" <= DATE '${AS_OF}' THEN amount ELSE 0 END) AS DOUBLE) AS to_date
+         FROM duck_sales GROUP BY region`,
+      );
+      expect(sums.length).toBe(alerts.length);
+      for (const row of sums) {
+        const alert = alerts.find((each) => each.subject === row.region);
+        if (alert?.kind !== 'kpi') throw new Error(`no KPI alert for ${String(row.region)}`);
+        expect(alert.kpi.target).toBeCloseTo(Number(row.target), 2);
+        expect(alert.kpi.toDate).toBeCloseTo(Number(row.to_date), 2);
+      }
+      byRegion.remove();
+      reference.remove();
+    });
+
+    it('follows a treemap’s choice on the cluster: the alerts are summed for that region alone', async () => {
+      const treemap = await mount('sx-target-treemap', {
+        source: 'ch_sales',
+        lang: 'zh-CN',
+        levels: 'region,product_line',
+        target: 'target_share',
+        actual: 'amount',
+      });
+      const byRegion = await mount('sx-variance-alerts', {
+        source: 'ch_sales',
+        ...alertsOver('region'),
+      });
+      const byChannel = await mount('sx-variance-alerts', {
+        source: 'ch_sales',
+        ...alertsOver('channel', 'en'),
+      });
+      await drawn(treemap);
+      const wholeChannels = alertsOf(byChannel);
+      const asked = next(byChannel);
+      tileNamed(treemap, '华东').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      // The channel alerts lack the region: the choice is a new request, filtered on the server.
+      expect(await asked).toBe('load');
+      await Promise.all([drawn(byRegion), drawn(byChannel)]);
+      const eastChannels = await mount('sx-variance-alerts', {
+        query: dailySums('channel', `WHERE region = '华东'`),
+        ...alertsOver('channel', 'en'),
+      });
+      expect(alertsOf(byChannel)).toEqual(alertsOf(eastChannels));
+      expect(alertsOf(byChannel)).not.toEqual(wholeChannels);
+      expect(dataTable(byChannel)).toEqual(dataTable(eastChannels));
+      // The region alerts keep their sums and show 华东's alone.
+      const eastOnly = await mount('sx-variance-alerts', {
+        query: dailySums('region', `WHERE region = '华东'`),
+        ...alertsOver('region'),
+      });
+      expect(alertsOf(byRegion).map((alert) => alert.subject)).toEqual(['华东']);
+      expect(alertsOf(byRegion)).toEqual(alertsOf(eastOnly));
+      pageSelection().toggle('ch_sales', null, null);
+      for (const element of [treemap, byRegion, byChannel, eastChannels, eastOnly])
+        element.remove();
+    });
+
+    it('shows the tasks that end first, says how many of how many, and follows a choice', async () => {
+      const tracker = await mount('sx-progress-tracker', {
+        source: 'ch_tasks',
+        lang: 'en',
+        'as-of': TASKS_AS_OF,
+      });
+      const firstTasks = (where = ''): string =>
+        `SELECT task, owner, planned_start, planned_end, progress FROM duck_tasks ${where}
+         ORDER BY planned_end, planned_start, task LIMIT 200`;
+      const reference = await mount('sx-progress-tracker', {
+        query: firstTasks(),
+        lang: 'en',
+        'as-of': TASKS_AS_OF,
+      });
+      expect(tracker.state).toBe('ready');
+      expect(rowsOf(tracker).length).toBe(200);
+      expect(dataTable(tracker)).toEqual(dataTable(reference));
+      const [all] = await duckdb('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM duck_tasks');
+      expect(Number(all?.n)).toBe(ROWS);
+      expect(shadowText(tracker, '.partial')).toBe(
+        'Showing 200 of 1,000,000 tasks: those that end first.',
+      );
+      // Another widget's choice of an owner: read again on the server, and counted there.
+      const asked = next(tracker);
+      pageSelection().toggle('ch_tasks', { owner: '李四' }, null);
+      expect(await asked).toBe('load');
+      await drawn(tracker);
+      const theirs = await mount('sx-progress-tracker', {
+        query: firstTasks(`WHERE owner = '李四'`),
+        lang: 'en',
+        'as-of': TASKS_AS_OF,
+      });
+      expect(dataTable(tracker)).toEqual(dataTable(theirs));
+      const [owned] = await duckdb(
+        `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM duck_tasks WHERE owner = '李四'`,
+      );
+      expect(Number(owned?.n)).toBe(ROWS / 5);
+      expect(shadowText(tracker, '.partial')).toBe(
+        'Showing 200 of 200,000 tasks: those that end first.',
+      );
+      tracker.setAttribute('lang', 'zh-CN');
+      await drawn(tracker);
+      expect(shadowText(tracker, '.partial')).toBe('共 200,000 项任务，仅显示最先结束的 200 项。');
+      pageSelection().toggle('ch_tasks', null, null);
+      for (const element of [tracker, reference, theirs]) element.remove();
+    });
+
+    it('says when the server no longer knows a column the widgets ask for', async () => {
+      await commands.clickhouseOnEveryShard('alerts', [
+        'DROP TABLE IF EXISTS sx_alert_broken',
+        'DROP TABLE IF EXISTS sx_alert_broken_local',
+        `CREATE TABLE sx_alert_broken_local AS ${FACTS}_local`,
+        `INSERT INTO sx_alert_broken_local SELECT * FROM ${FACTS}_local`,
+        `CREATE TABLE sx_alert_broken AS sx_alert_broken_local ENGINE = Distributed(stratex, default, sx_alert_broken_local, rand())`,
+        'DROP TABLE IF EXISTS sx_task_broken',
+        'DROP TABLE IF EXISTS sx_task_broken_local',
+        `CREATE TABLE sx_task_broken_local AS ${TASKS}_local`,
+        `INSERT INTO sx_task_broken_local SELECT * FROM ${TASKS}_local`,
+        `CREATE TABLE sx_task_broken AS sx_task_broken_local ENGINE = Distributed(stratex, default, sx_task_broken_local, rand())`,
+      ]);
+      defineSource('ch_broken', onCluster('sx_alert_broken'));
+      defineSource('ch_tasks_broken', onCluster('sx_task_broken'));
+      const alerts = await mount('sx-variance-alerts', {
+        source: 'ch_broken',
+        ...alertsOver('channel'),
+      });
+      const tracker = await mount('sx-progress-tracker', {
+        source: 'ch_tasks_broken',
+        lang: 'en',
+        'as-of': TASKS_AS_OF,
+      });
+      expect(alerts.state).toBe('ready');
+      expect(tracker.state).toBe('ready');
+      // The shards' tables lose a column the pages were told of.
+      await commands.clickhouseOnEveryShard('alerts', [
+        'ALTER TABLE sx_alert_broken_local DROP COLUMN channel',
+        'ALTER TABLE sx_task_broken_local DROP COLUMN owner',
+      ]);
+      const failed = [next(alerts), next(tracker)];
+      pageSelection().toggle('ch_broken', { region: '华北' }, null);
+      pageSelection().toggle('ch_tasks_broken', { owner: '王五' }, null);
+      expect(await Promise.all(failed)).toEqual(['error', 'error']);
+      await Promise.all([drawn(alerts), drawn(tracker)]);
+      expect(failureShown(alerts)).toContain('ClickHouse 找不到查询中的表、列或函数');
+      expect(failureShown(alerts)).toContain('channel');
+      expect(failureShown(tracker)).toContain(
+        'ClickHouse does not know a table, column or function the query names',
+      );
+      expect(failureShown(tracker)).toContain('owner');
+      for (const key of ['ch_broken', 'ch_tasks_broken']) pageSelection().toggle(key, null, null);
+      alerts.remove();
+      tracker.remove();
+    });
+
+    it('says the server’s memory limit and time limit, in the reader’s language', async () => {
+      defineSource('ch_sales_memory', onCluster(FACTS, 'stratex_tight_memory'));
+      defineSource('ch_tasks_memory', onCluster(TASKS, 'stratex_tight_memory'));
+      defineSource('ch_sales_slow', onCluster(FACTS, 'stratex_tight_time'));
+      defineSource('ch_tasks_slow', onCluster(TASKS, 'stratex_tight_time'));
+      const widgets = await Promise.all([
+        mount('sx-variance-alerts', { source: 'ch_sales_memory', ...alertsOver('region', 'en') }),
+        mount('sx-progress-tracker', { source: 'ch_tasks_memory', lang: 'zh-CN' }),
+        mount('sx-variance-alerts', { source: 'ch_sales_slow', ...alertsOver('region') }),
+        mount('sx-progress-tracker', { source: 'ch_tasks_slow', lang: 'en' }),
+      ]);
+      const said = [
+        'The query needed more memory than ClickHouse allows this reader',
+        '查询所需内存超过 ClickHouse 为该只读用户设定的上限',
+        'ClickHouse 未能按时返回结果，查询已停止',
+        'ClickHouse did not answer in time; the query was stopped',
+      ];
+      for (const [index, widget] of widgets.entries()) {
+        expect(widget.state).toBe('error');
+        expect(failureShown(widget)).toContain(said[index]);
+      }
+      // The rest of the page keeps working: the same cluster still answers its reader.
+      const fine = await mount('sx-progress-tracker', { source: 'ch_tasks', lang: 'en' });
+      await until(() => fine.state === 'ready');
+      expect(rowsOf(fine).length).toBe(200);
+      for (const widget of [...widgets, fine]) widget.remove();
+    });
+  },
+);
+
+if (shards.length === 0) {
+  describe('variance alerts and the progress tracker on a ClickHouse cluster', () => {
+    it.skip('skipped: clickhouse-server is not installed (apt-get install clickhouse-server)', () => {});
+  });
+}
