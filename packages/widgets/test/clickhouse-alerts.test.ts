@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import type { VarianceAlert } from '@stratex/core';
+import { trackProgress, type VarianceAlert } from '@stratex/core';
 import { pageEngine, type RecordRow } from '@stratex/data';
 import { allowForeignOrigins, denyForeignOrigins } from '../../data/test/browser/setup/no-egress';
 import '@stratex/widgets/define';
@@ -257,6 +257,37 @@ describe.skipIf(shards.length === 0)(
       expect(shadowText(tracker, '.partial')).toBe('共 200,000 项任务，仅显示最先结束的 200 项。');
       pageSelection().toggle('ch_tasks', null, null);
       for (const element of [tracker, reference, theirs]) element.remove();
+    });
+
+    it('raises task alerts from the first 1,000 of the cluster’s tasks, and says so', async () => {
+      const alerts = await mount('sx-variance-alerts', {
+        source: 'ch_sales',
+        ...alertsOver('region'),
+        'tasks-source': 'ch_tasks',
+      });
+      await alerts.sidesComplete;
+      await drawn(alerts);
+      expect(shadowText(alerts, '.note[data-side="tasks"]')).toBe(
+        '任务：仅根据全部 1,000,000 行中的前 1,000 行生成预警。',
+      );
+      // The same 1,000 tasks from DuckDB, judged by the domain core at the same day.
+      const first = await duckdb(
+        'SELECT task, owner, planned_start, planned_end, progress FROM duck_tasks ORDER BY task LIMIT 1000',
+      );
+      const rows = first.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, String(value)])),
+      );
+      const behind = trackProgress(rows, { asOf: AS_OF, lang: 'zh-CN' })
+        .tasks.filter((task) => task.state === 'lagging' || task.state === 'overdue')
+        .map((task) => task.task)
+        .sort();
+      const raised = alertsOf(alerts)
+        .filter((alert) => alert.kind === 'task')
+        .map((alert) => alert.subject)
+        .sort();
+      expect(raised.length).toBeGreaterThan(10);
+      expect(raised).toEqual(behind);
+      alerts.remove();
     });
 
     it('says when the server no longer knows a column the widgets ask for', async () => {
