@@ -195,8 +195,11 @@ export class SxVarianceAlerts extends SxWidget {
     return this.isRemote(table) ? kpiSeriesColumns(table.columns, this.overrides) : undefined;
   }
 
-  protected override tableRequest(source: string, table: LoadedTable): DataRequest {
-    if (!this.isRemote(table)) return super.tableRequest(source, table) as DataRequest;
+  protected override tableRequest(
+    source: string,
+    table: LoadedTable,
+  ): DataRequest | Promise<DataRequest> {
+    if (!this.isRemote(table)) return super.tableRequest(source, table);
     const columns = this.#remoteColumns(table);
     // Missing columns: one row is enough for the widget to say which ones.
     if (!columns) return { kind: 'rows', source, limit: 1 };
