@@ -172,6 +172,12 @@ export abstract class SxWidget extends LitElement {
     return this.#selection.filter(this.rows);
   }
 
+  /** What another widget on the same source has chosen, if anything. */
+  protected get foreignSelection(): Selection | null {
+    const change = this.selection;
+    return change && change.origin !== this ? change.selection : null;
+  }
+
   /** The selection this widget made itself (to highlight), if any. */
   protected get ownSelection(): Selection | null {
     return this.#selection.own;

@@ -172,12 +172,6 @@ export class SxProgressTracker extends SxWidget {
     return this.sort && TASK_ORDERS.includes(this.sort) ? this.sort : 'table';
   }
 
-  /** What another widget on the same source has chosen, if anything. */
-  private get foreignSelection(): Readonly<Record<string, string>> | null {
-    const change = this.selection;
-    return change && change.origin !== this ? change.selection : null;
-  }
-
   private get taskLimit(): number {
     const limit = this.maxTasks;
     return limit !== undefined && Number.isFinite(limit) && limit >= 1 ? limit : DEFAULT_MAX_TASKS;

@@ -107,12 +107,6 @@ export class SxScorecard extends SxWidget {
     return scorecardRequest(source, table, this.overrides, filter);
   }
 
-  /** What another widget on the same source has chosen, if anything. */
-  private get foreignSelection(): Readonly<Record<string, string>> | null {
-    const change = this.selection;
-    return change && change.origin !== this ? change.selection : null;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const reloading = ['source', 'src', 'query', 'data'].some((key) =>

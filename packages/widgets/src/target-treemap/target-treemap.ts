@@ -150,12 +150,6 @@ export class SxTargetTreemap extends SxWidget {
     return breakdownRequest(source, table, figures, filter);
   }
 
-  /** What another widget on the same source has chosen, if anything. */
-  private get foreignSelection(): Readonly<Record<string, string>> | null {
-    const change = this.selection;
-    return change && change.origin !== this ? change.selection : null;
-  }
-
   /** Summed rows lack the columns other widgets may filter on: such a filter is a new query. */
   private filterNeedsQuery(): boolean {
     const table = this.loadedTable;

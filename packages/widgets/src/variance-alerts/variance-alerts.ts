@@ -184,12 +184,6 @@ export class SxVarianceAlerts extends SxWidget {
     return this.targetRows === 'share' ? 'share' : 'period';
   }
 
-  /** What another widget on the same source has chosen, if anything. */
-  private get foreignSelection(): Readonly<Record<string, string>> | null {
-    const change = this.selection;
-    return change && change.origin !== this ? change.selection : null;
-  }
-
   /** The series' columns on a database server's table; undefined for a table in the page. */
   #remoteColumns(table: LoadedTable): KpiSeriesColumns | undefined {
     return this.isRemote(table) ? kpiSeriesColumns(table.columns, this.overrides) : undefined;
