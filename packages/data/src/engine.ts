@@ -4,7 +4,7 @@ import type { EncodingChoice } from './decode';
 import { type LoadedTable, ownValue, type RecordRow, recordsOf } from './loaded-table';
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
 import type { Coordinator, CoordinatorOptions, RemoteDatabase } from './query/coordinator';
-import { duckdbDialect } from './query/dialect';
+import type { TableDialect } from './query/dialect';
 import type { BytesLoadOptions, LiveSource, SourceLoader, SourceSpec } from './refresh/live-source';
 import type { DatabaseHealthDetail } from './resilience/recovering-connector';
 import { SourceRegistry } from './sources';
@@ -249,7 +249,7 @@ export class Engine implements SourceLoader {
   }
 
   #loadersOn(connection: EngineConnection): TableLoaders {
-    return new TableLoaders(connection, this.limits, this.options.parquetDecoder, duckdbDialect);
+    return new TableLoaders(connection, this.limits, this.options.parquetDecoder, duckdb);
   }
 
   /** Gives a rebuilt database every live source again, before anyone else may query it. */
@@ -264,4 +264,9 @@ export class Engine implements SourceLoader {
     this.#live.stop();
     await this.#connection.close();
   }
+}
+
+/** DuckDB's spelling, for the engine's own database, fetched on first use. */
+function duckdb(): Promise<TableDialect> {
+  return import('./engine/duckdb-dialect').then(({ duckdbDialect }) => duckdbDialect);
 }

@@ -3,7 +3,6 @@ import type { LoadedTable } from '../loaded-table';
 import type { RemoteDatabase } from '../query/coordinator';
 import { LiveSource, type SourceLoader, type SourceSpec } from '../refresh/live-source';
 import type { SourceRegistry } from '../sources';
-import { describeRemoteTable } from './loaders';
 
 /**
  * The engine's named sources: each defined once in the page's registry, loaded (and kept
@@ -45,7 +44,11 @@ export class LiveSources {
   ): Promise<LoadedTable> {
     this.registry.live(name)?.stop();
     const load = (async (): Promise<LoadedTable> => {
-      const database = await open();
+      // Only pages with a database of their own pay for reading one: the code comes on first use.
+      const [database, { describeRemoteTable }] = await Promise.all([
+        open(),
+        import('./remote-table'),
+      ]);
       const loaded = await describeRemoteTable(table, database);
       this.#remotes.set(loaded, database);
       return loaded;

@@ -7,8 +7,7 @@ import { defaultCsvByteLimit } from '../csv/size-limit';
 import { type LoadedTable, recordsOf } from '../loaded-table';
 import type { ParquetLoadOptions } from '../parquet/load-parquet';
 import type { ParquetDecoderLoader } from '../parquet/parquet-module';
-import type { RemoteDatabase } from '../query/coordinator';
-import { rowCountSql, type TableDialect } from '../query/dialect';
+import type { TableDialect } from '../query/dialect';
 import { tooLarge } from '../refresh/conditional-fetch';
 import type { BytesLoadOptions, SourceLoader } from '../refresh/live-source';
 import { resolveFormat } from '../refresh/source-format';
@@ -50,8 +49,20 @@ export class TableLoaders implements SourceLoader {
     private readonly connection: EngineConnection,
     readonly limits: LoaderLimits,
     private readonly parquetDecoder: ParquetDecoderLoader | undefined,
-    readonly dialect: TableDialect,
+    /** How the database spells its statements: in a chunk of its own, shared with the coordinator. */
+    private readonly spelling: () => Promise<TableDialect>,
   ) {}
+
+  /** The dialect, fetched once; a load asks for it first, so it is there before the database. */
+  #dialect: Promise<TableDialect> | undefined;
+  dialect(): Promise<TableDialect> {
+    if (!this.#dialect) {
+      this.#dialect = this.spelling();
+      // Asked for ahead of use: a failure is reported by the load that awaits it.
+      this.#dialect.catch(() => undefined);
+    }
+    return this.#dialect;
+  }
 
   tables(): string[] {
     return [...this.#tables];
@@ -60,6 +71,7 @@ export class TableLoaders implements SourceLoader {
   /** Loads a CSV from a URL into `table`; a file over the size limit fails before it downloads. */
   async loadCsvUrl(table: string, url: string, options: CsvLoadOptions = {}): Promise<LoadedTable> {
     const connecting = this.connection.connector();
+    void this.dialect();
     const file = options.file ?? fileLabel(url);
     const maxBytes = options.maxBytes ?? this.#csvByteLimit();
     const fetchOptions = {
@@ -78,11 +90,12 @@ export class TableLoaders implements SourceLoader {
     options: CsvLoadOptions = {},
   ): Promise<LoadedTable> {
     const file = options.file ?? `${table}.csv`;
+    const spelled = this.dialect();
     const database = async (): Promise<CsvDatabase> => {
-      const connector = await this.connection.connector();
+      const [connector, dialect] = await Promise.all([this.connection.connector(), spelled]);
       const what = `Loading ${file}`;
       return {
-        dialect: this.dialect,
+        dialect,
         query: (sql, params) => this.connection.within(connector.query(sql, params), what),
         registerFile: (name, data) => connector.registerFile(name, data),
         dropFile: (name) => connector.dropFile(name),
@@ -106,10 +119,11 @@ export class TableLoaders implements SourceLoader {
 
   /** Column names and row count of a loaded table. */
   async describe(table: string): Promise<Omit<LoadedTable, 'file' | 'encoding'>> {
-    const columns = this.dialect.columns([table]);
+    const dialect = await this.dialect();
+    const columns = dialect.columns([table]);
     const [described, counted] = await Promise.all([
       this.connection.query(columns.sql, columns.params),
-      this.connection.query(rowCountSql(this.dialect, table)),
+      this.connection.query(dialect.rowCount(table)),
     ]);
     this.#tables.add(table);
     return {
@@ -193,13 +207,14 @@ export class TableLoaders implements SourceLoader {
 
   /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */
   async publishTable(staging: string, table: string, sourceName: string): Promise<void> {
-    await publishTable(await this.connection.connector(), this.dialect, staging, table, sourceName);
+    const [connector, dialect] = await Promise.all([this.connection.connector(), this.dialect()]);
+    await publishTable(connector, dialect, staging, table, sourceName);
     this.#tables.add(table);
   }
 
   async dropTable(table: string): Promise<void> {
-    const connector = await this.connection.connector();
-    await connector.query(this.dialect.dropTable(table));
+    const [connector, dialect] = await Promise.all([this.connection.connector(), this.dialect()]);
+    await connector.query(dialect.dropTable(table));
   }
 
   async #loading(
@@ -221,31 +236,6 @@ export class TableLoaders implements SourceLoader {
       );
     }
   }
-}
-
-/**
- * `table` of a database of its own (a ClickHouse cluster) as a loaded table: its columns and
- * row count, read in that database's dialect. No row is fetched.
- */
-export async function describeRemoteTable(
-  table: string,
-  { connector, dialect }: RemoteDatabase,
-): Promise<LoadedTable> {
-  const columns = dialect.columns([table]);
-  const [described, counted] = await Promise.all([
-    connector.query(columns.sql, columns.params),
-    connector.query(rowCountSql(dialect, table)),
-  ]);
-  const names = recordsOf(described).map((row) => String(row.column_name));
-  if (names.length === 0)
-    throw new LoadError(`The table "${table}" was not found on ${connector.kind}.`, table);
-  return {
-    table,
-    file: table,
-    columns: names,
-    rowCount: Number(recordsOf(counted)[0]?.n ?? 0),
-    encoding: connector.kind,
-  };
 }
 
 /** A decoder's or database's error, as one sentence without its JSON wrapping. */

@@ -66,6 +66,8 @@ export interface Dialect {
  * they ask one of these.
  */
 export interface TableDialect extends Dialect {
+  /** One row, `n`: how many rows `table` holds, as a double. */
+  rowCount(table: string): string;
   /** Creates (or replaces) table `name` with the rows of `select`. */
   createTableAs(name: string, select: string): string;
   /** Creates (or replaces) table `name` as a copy of every row of `from`. */
@@ -149,6 +151,7 @@ export const duckdbDialect: TableDialect = {
   dropTable: (name) => `DROP TABLE IF EXISTS ${quoteIdentifier(name)}`,
   limit: (count) => ` LIMIT ${Math.max(0, Math.trunc(count))}`,
   finish: (sql) => sql,
+  rowCount: (table) => rowCountSql(duckdbDialect, table),
   createTableAs: (name, select) => `CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS ${select}`,
   copyTable: (name, from) =>
     `CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS SELECT * FROM ${quoteIdentifier(from)}`,
