@@ -1,46 +1,30 @@
 import type { Table } from 'apache-arrow';
 import type { Connector, QueryParam } from './connector';
 import type { EncodingChoice } from './decode';
-import { fileLabel, LoadError, type ProgressListener } from './fetch-bytes';
-import { fetchCsvWithin } from './csv/fetch-csv';
-import { type CsvDatabase, loadCsv } from './csv/load-csv';
-import { defaultCsvByteLimit } from './csv/size-limit';
 import { type LoadedTable, ownValue, type RecordRow, recordsOf } from './loaded-table';
-import type { Coordinator, CoordinatorOptions, RemoteDatabase } from './query/coordinator';
-import { SourceRegistry } from './sources';
-import { quoteIdentifier } from './sql';
-import { withTimeout } from './timeout';
-import { fileRefusal } from './guard/file-access';
-import { QueryGuard } from './guard/query-guard';
-import { sourcesNamedIn } from './guard/source-names';
-import type { ParquetLoadOptions } from './parquet/load-parquet';
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
-import { tooLarge } from './refresh/conditional-fetch';
-import { publishTable } from './refresh/publish-table';
+import type { Coordinator, CoordinatorOptions, RemoteDatabase } from './query/coordinator';
+import type { TableDialect } from './query/dialect';
+import type { BytesLoadOptions, LiveSource, SourceLoader, SourceSpec } from './refresh/live-source';
+import type { DatabaseHealthDetail } from './resilience/recovering-connector';
+import { SourceRegistry } from './sources';
+import { AuthorQueries } from './engine/author-queries';
+import { EngineConnection } from './engine/connection';
+import { LiveSources } from './engine/live-sources';
 import {
-  type BytesLoadOptions,
-  LiveSource,
-  type SourceLoader,
-  type SourceSpec,
-} from './refresh/live-source';
-import { resolveFormat } from './refresh/source-format';
-import {
-  type DatabaseHealthDetail,
-  HEALTH_EVENT,
-  RecoveringConnector,
-} from './resilience/recovering-connector';
+  type CsvLoadOptions,
+  type LoaderLimits,
+  type ParquetBytesOptions,
+  TableLoaders,
+} from './engine/loaders';
 
-export { type LoadedTable, ownValue, type RecordRow };
-
-export interface CsvLoadOptions {
-  encoding?: EncodingChoice;
-  /** The name people know the file by (shown in messages). */
-  file?: string;
-  /** Largest CSV accepted (default: from the device's memory, at most 1 GB). */
-  maxBytes?: number;
-  onProgress?: ProgressListener;
-  signal?: AbortSignal;
-}
+export {
+  type CsvLoadOptions,
+  type LoadedTable,
+  ownValue,
+  type ParquetBytesOptions,
+  type RecordRow,
+};
 
 export interface EngineOptions {
   /** Longest any single engine call may take before it is reported as stuck. */
@@ -57,21 +41,18 @@ export interface EngineOptions {
   coordinator?: CoordinatorOptions;
 }
 
-export interface ParquetBytesOptions extends Omit<ParquetLoadOptions, 'maxDecodedBytes'> {
-  file?: string;
-}
-
 /**
  * One database for a page (or a test): starts its connector on first use and loads
- * exports into tables. Widgets use this, never DuckDB itself.
+ * exports into tables. Widgets use this, never DuckDB itself. It composes the connection
+ * (start, deadlines, recovery, health), the loaders, the named sources and the guard in
+ * front of hand-written SQL, each in `engine/`.
  */
 export class Engine implements SourceLoader {
-  #connector: Promise<Connector> | undefined;
-  readonly #timeoutMs: number;
-  readonly #recovering: RecoveringConnector | undefined;
-  readonly #tables = new Set<string>();
-  readonly #guard = new QueryGuard((sql, params) => this.records(sql, params));
-  readonly limits: { maxFileBytes: number; timeoutMs: number; maxDecodedBytes: number };
+  readonly #connection: EngineConnection;
+  readonly #loaders: TableLoaders;
+  readonly #live: LiveSources;
+  readonly #author: AuthorQueries;
+  readonly limits: LoaderLimits;
   /** The page's one registry of named sources and shared file loads. */
   readonly sources = new SourceRegistry();
   /**
@@ -83,25 +64,28 @@ export class Engine implements SourceLoader {
     catalogue: async (source) => (await this.#coordinatorReady()).catalogue(source),
   };
   #coordinator: Promise<Coordinator> | undefined;
-  /** Sources whose rows live in a database of their own, by their load. */
-  readonly #remotes = new WeakMap<LoadedTable, RemoteDatabase>();
 
   constructor(
-    private readonly openConnector: () => Promise<Connector>,
+    openConnector: () => Promise<Connector>,
     private readonly options: EngineOptions = {},
   ) {
-    this.#timeoutMs = options.timeoutMs ?? 120_000;
+    const timeoutMs = options.timeoutMs ?? 120_000;
     this.limits = {
-      timeoutMs: this.#timeoutMs,
+      timeoutMs,
       maxFileBytes: options.maxFileBytes ?? 1024 ** 3,
       maxDecodedBytes: options.maxDecodedBytes ?? 1024 ** 3,
     };
-    if (options.recover !== false) {
-      this.#recovering = new RecoveringConnector(openConnector, {
-        timeoutMs: this.#timeoutMs,
-        reload: (fresh) => this.#reloadInto(fresh),
-      });
-    }
+    this.#connection = new EngineConnection(openConnector, {
+      timeoutMs,
+      ...(options.recover !== false ? { reload: (fresh) => this.#reloadInto(fresh) } : {}),
+    });
+    this.#loaders = this.#loadersOn(this.#connection);
+    this.#live = new LiveSources(this.sources, this);
+    this.#author = new AuthorQueries(
+      (sql, params) => this.records(sql, params),
+      this.sources,
+      () => [...this.#live.names(), ...this.#loaders.tables()],
+    );
   }
 
   /** Starts the database now (it is the slow part of a cold page), without waiting for it. */
@@ -118,21 +102,12 @@ export class Engine implements SourceLoader {
   }
 
   connector(): Promise<Connector> {
-    const recovering = this.#recovering;
-    if (recovering) return recovering.current().then(() => recovering);
-    this.#connector ??= this.openConnector();
-    return this.#connector;
+    return this.#connection.connector();
   }
 
   /** Runs a read query with bound values and returns Arrow. */
-  async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
-    const recovering = this.#recovering;
-    if (recovering) {
-      await recovering.reloaded();
-      return recovering.query(sql, params);
-    }
-    const connector = await this.connector();
-    return withTimeout(connector.query(sql, params), this.#timeoutMs, 'The query');
+  query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+    return this.#connection.query(sql, params);
   }
 
   /** Runs a query and returns plain objects keyed by column name. */
@@ -141,17 +116,8 @@ export class Engine implements SourceLoader {
   }
 
   /** Loads a CSV from a URL into `table`; a file over the size limit fails before it downloads. */
-  async loadCsvUrl(table: string, url: string, options: CsvLoadOptions = {}): Promise<LoadedTable> {
-    const connecting = this.connector();
-    const file = options.file ?? fileLabel(url);
-    const maxBytes = options.maxBytes ?? this.#csvByteLimit();
-    const fetchOptions = {
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    };
-    const bytes = await fetchCsvWithin(url, file, maxBytes, fetchOptions);
-    await connecting;
-    return this.loadCsvBytes(table, bytes, { ...options, file, maxBytes });
+  loadCsvUrl(table: string, url: string, options: CsvLoadOptions = {}): Promise<LoadedTable> {
+    return this.#loaders.loadCsvUrl(table, url, options);
   }
 
   /**
@@ -159,52 +125,17 @@ export class Engine implements SourceLoader {
    * beside it, with numbers (units kept in `columnTypes`), dates and periods read as
    * `parseCell` reads them. Rows and cells that cannot be read are counted in `rejects`.
    */
-  async loadCsvBytes(
+  loadCsvBytes(
     table: string,
     bytes: Uint8Array,
     options: CsvLoadOptions = {},
   ): Promise<LoadedTable> {
-    const file = options.file ?? `${table}.csv`;
-    const database = async (): Promise<CsvDatabase> => {
-      const connector = await this.connector();
-      const what = `Loading ${file}`;
-      return {
-        query: (sql, params) => withTimeout(connector.query(sql, params), this.#timeoutMs, what),
-        registerFile: (name, data) => connector.registerFile(name, data),
-        dropFile: (name) => connector.dropFile(name),
-      };
-    };
-    const loaded = await loadCsv(database, bytes, {
-      table,
-      file,
-      encoding: options.encoding ?? 'auto',
-      maxBytes: options.maxBytes ?? this.#csvByteLimit(),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    this.#tables.add(table);
-    this.#tables.add(loaded.typedTable);
-    return { table, file, ...loaded };
-  }
-
-  #csvByteLimit(): number {
-    return Math.min(defaultCsvByteLimit(), this.limits.maxFileBytes);
+    return this.#loaders.loadCsvBytes(table, bytes, options);
   }
 
   /** Column names and row count of a loaded table. */
-  async describe(table: string): Promise<Omit<LoadedTable, 'file' | 'encoding'>> {
-    const [columns, [count]] = await Promise.all([
-      this.records(
-        'SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index',
-        [table],
-      ),
-      this.records(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdentifier(table)}`),
-    ]);
-    this.#tables.add(table);
-    return {
-      table,
-      columns: columns.map((row) => String(row.column_name)),
-      rowCount: Number(count?.n ?? 0),
-    };
+  describe(table: string): Promise<Omit<LoadedTable, 'file' | 'encoding'>> {
+    return this.#loaders.describe(table);
   }
 
   /**
@@ -213,66 +144,31 @@ export class Engine implements SourceLoader {
    * `declared` ones (named by the page but perhaps not defined yet) — so a query never runs
    * before its tables exist, and a source that failed says so itself.
    */
-  async readOnlyRecords(
+  readOnlyRecords(
     sql: string,
     params: readonly QueryParam[] = [],
     declared: Iterable<string> = [],
   ): Promise<RecordRow[]> {
-    const named = sourcesNamedIn(sql, [...this.sources.names(), ...declared]);
-    await Promise.all(named.map((name) => this.sources.get(name)));
-    const tables = [...this.sources.lives().map((source) => source.name), ...this.#tables];
-    await this.#guard.check(sql, tables);
-    try {
-      return await this.records(sql, params);
-    } catch (cause) {
-      throw fileRefusal(cause, tables) ?? cause;
-    }
+    return this.#author.run(sql, params, declared);
   }
 
   /** Loads Parquet bytes into `table`, decoded in the page; `columns` limits what is read. */
-  async loadParquetBytes(
+  loadParquetBytes(
     table: string,
     bytes: Uint8Array,
     options: ParquetBytesOptions = {},
   ): Promise<LoadedTable> {
-    const file = options.file ?? `${table}.parquet`;
-    if (!this.options.parquetDecoder) {
-      throw new LoadError(`${file} is Parquet, which this engine was built without.`, file);
-    }
-    const [connector, decoder] = await Promise.all([
-      this.connector(),
-      this.options.parquetDecoder(),
-    ]);
-    // Loaders that need Apache Arrow come in their own chunk: a page pays for them on first use.
-    const { insertParquet } = await import('./parquet/load-parquet');
-    await this.#loading(file, 'Parquet', table, () =>
-      insertParquet(connector, decoder, table, bytes, file, {
-        ...(options.columns ? { columns: options.columns } : {}),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        maxDecodedBytes: this.limits.maxDecodedBytes,
-      }),
-    );
-    return { ...(await this.describe(table)), file, encoding: 'parquet' };
+    return this.#loaders.loadParquetBytes(table, bytes, options);
   }
 
   /** Loads Arrow IPC bytes (file or stream layout) into `table`. */
-  async loadArrowBytes(
-    table: string,
-    bytes: Uint8Array,
-    file = `${table}.arrow`,
-  ): Promise<LoadedTable> {
-    const connector = await this.connector();
-    const { insertArrowBytes } = await import('./arrow/insert-arrow');
-    await this.#loading(file, 'Arrow', table, () => insertArrowBytes(connector, table, bytes));
-    return { ...(await this.describe(table)), file, encoding: 'arrow' };
+  loadArrowBytes(table: string, bytes: Uint8Array, file = `${table}.arrow`): Promise<LoadedTable> {
+    return this.#loaders.loadArrowBytes(table, bytes, file);
   }
 
   /** Loads an in-memory Arrow table into `table`. */
-  async loadArrowTable(table: string, arrow: Table, file = table): Promise<LoadedTable> {
-    const connector = await this.connector();
-    const { insertArrowTable } = await import('./arrow/insert-arrow');
-    await this.#loading(file, 'Arrow', table, () => insertArrowTable(connector, table, arrow));
-    return { ...(await this.describe(table)), file, encoding: 'arrow' };
+  loadArrowTable(table: string, arrow: Table, file = table): Promise<LoadedTable> {
+    return this.#loaders.loadArrowTable(table, arrow, file);
   }
 
   /** Makes an Arrow table the source `name`, for widgets and SQL. */
@@ -291,24 +187,7 @@ export class Engine implements SourceLoader {
     bytes: Uint8Array,
     options: BytesLoadOptions = {},
   ): Promise<LoadedTable> {
-    const file = options.file ?? table;
-    const format = resolveFormat(options.format ?? 'auto', file, bytes);
-    if (format === 'csv') {
-      return this.loadCsvBytes(table, bytes, {
-        file,
-        ...(options.encoding ? { encoding: options.encoding } : {}),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      });
-    }
-    if (bytes.byteLength > this.limits.maxFileBytes) {
-      return Promise.reject(tooLarge(file, bytes.byteLength, this.limits.maxFileBytes));
-    }
-    if (format === 'arrow') return this.loadArrowBytes(table, bytes, file);
-    return this.loadParquetBytes(table, bytes, {
-      file,
-      ...(options.columns ? { columns: options.columns } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
+    return this.#loaders.loadBytes(table, bytes, options);
   }
 
   /**
@@ -316,15 +195,7 @@ export class Engine implements SourceLoader {
    * rows. Every widget naming it shares this one load and table; `refresh` keeps it live.
    */
   defineSource(name: string, spec: SourceSpec): LiveSource {
-    this.sources.live(name)?.stop();
-    const source = new LiveSource(this, name, spec);
-    source.addEventListener('load', () => {
-      if (this.sources.live(name) === source && source.loaded) {
-        this.sources.define(name, Promise.resolve(source.loaded), source);
-      }
-    });
-    this.sources.define(name, source.ready, source);
-    return source;
+    return this.#live.define(name, spec);
   }
 
   /**
@@ -332,8 +203,7 @@ export class Engine implements SourceLoader {
    * encoding) shares its load and its table, whatever the format.
    */
   fileSource(url: string, encoding: EncodingChoice = 'auto'): LiveSource {
-    const key = `src:${encoding}:${url}`;
-    return this.sources.live(key) ?? this.defineSource(key, { url, encoding });
+    return this.#live.file(url, encoding);
   }
 
   /**
@@ -346,36 +216,12 @@ export class Engine implements SourceLoader {
     table: string,
     open: () => Promise<RemoteDatabase>,
   ): Promise<LoadedTable> {
-    this.sources.live(name)?.stop();
-    const load = (async (): Promise<LoadedTable> => {
-      const database = await open();
-      const { connector, dialect } = database;
-      const columns = dialect.columns([table]);
-      const [described, counted] = await Promise.all([
-        connector.query(columns.sql, columns.params),
-        connector.query(
-          `SELECT ${dialect.aggregate('count', '*')} AS n FROM ${dialect.identifier(table)}`,
-        ),
-      ]);
-      const names = recordsOf(described).map((row) => String(row.column_name));
-      if (names.length === 0)
-        throw new LoadError(`The table "${table}" was not found on ${connector.kind}.`, table);
-      const loaded: LoadedTable = {
-        table,
-        file: table,
-        columns: names,
-        rowCount: Number(recordsOf(counted)[0]?.n ?? 0),
-        encoding: connector.kind,
-      };
-      this.#remotes.set(loaded, database);
-      return loaded;
-    })();
-    return this.sources.define(name, load);
+    return this.#live.defineRemote(name, table, open);
   }
 
   /** The database a loaded source lives in, when it is not this engine's own. */
   remoteOf(loaded: LoadedTable): RemoteDatabase | undefined {
-    return this.#remotes.get(loaded);
+    return this.#live.remoteOf(loaded);
   }
 
   /** The live source named `name`, if script or an element defined one. */
@@ -384,77 +230,43 @@ export class Engine implements SourceLoader {
   }
 
   /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */
-  async publishTable(staging: string, table: string, sourceName: string): Promise<void> {
-    await publishTable(await this.connector(), staging, table, sourceName);
-    this.#tables.add(table);
+  publishTable(staging: string, table: string, sourceName: string): Promise<void> {
+    return this.#loaders.publishTable(staging, table, sourceName);
   }
 
-  async dropTable(table: string): Promise<void> {
-    const connector = await this.connector();
-    await connector.query(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
+  dropTable(table: string): Promise<void> {
+    return this.#loaders.dropTable(table);
   }
 
   /** How the database is doing: starting, ready, recovering after a crash, or failed. */
   get health(): DatabaseHealthDetail {
-    return this.#recovering?.health ?? { health: 'ready', recoveries: 0 };
+    return this.#connection.health;
   }
 
   /** Calls `listener` whenever the database's health changes; returns how to stop. */
   onHealth(listener: (health: DatabaseHealthDetail) => void): () => void {
-    const handler = (event: Event): void =>
-      listener((event as CustomEvent<DatabaseHealthDetail>).detail);
-    this.#recovering?.addEventListener(HEALTH_EVENT, handler);
-    return () => this.#recovering?.removeEventListener(HEALTH_EVENT, handler);
+    return this.#connection.onHealth(listener);
   }
 
-  async #loading(
-    file: string,
-    format: string,
-    table: string,
-    work: () => Promise<void>,
-  ): Promise<void> {
-    try {
-      await work();
-    } catch (cause) {
-      await this.dropTable(table).catch(() => undefined);
-      if (cause instanceof LoadError) throw cause;
-      const reason = plainReason(cause);
-      throw new LoadError(
-        `${file} could not be read as ${format}: ${reason}.`,
-        file,
-        errorText(cause),
-      );
-    }
+  #loadersOn(connection: EngineConnection): TableLoaders {
+    return new TableLoaders(connection, this.limits, this.options.parquetDecoder, duckdb);
   }
 
-  async #reloadInto(fresh: Connector): Promise<void> {
-    const loader = new Engine(async () => fresh, { ...this.options, recover: false });
-    for (const source of this.sources.lives())
-      await source.reloadInto(loader).catch(() => undefined);
+  /** Gives a rebuilt database every live source again, before anyone else may query it. */
+  #reloadInto(fresh: Connector): Promise<void> {
+    const connection = new EngineConnection(async () => fresh, {
+      timeoutMs: this.limits.timeoutMs,
+    });
+    return this.#live.reloadInto(this.#loadersOn(connection));
   }
 
   async close(): Promise<void> {
-    for (const source of this.sources.lives()) source.stop();
-    await this.#recovering?.close();
-    const connector = this.#connector;
-    this.#connector = undefined;
-    if (connector) await (await connector).close();
+    this.#live.stop();
+    await this.#connection.close();
   }
 }
 
-/** A decoder's or database's error, as one sentence without its JSON wrapping. */
-function plainReason(cause: unknown): string {
-  if (cause instanceof TypeError) return 'its contents are damaged and cannot be decoded';
-  let text = errorText(cause);
-  try {
-    const parsed = JSON.parse(text) as { exception_message?: string };
-    if (parsed.exception_message) text = parsed.exception_message;
-  } catch {
-    // not JSON: the text is already plain
-  }
-  return text.replace(/[.\s]+$/, '');
-}
-
-function errorText(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
+/** DuckDB's spelling, for the engine's own database, fetched on first use. */
+function duckdb(): Promise<TableDialect> {
+  return import('./engine/duckdb-dialect').then(({ duckdbDialect }) => duckdbDialect);
 }

@@ -45,7 +45,13 @@ export type {
 export { openClickHouse } from './clickhouse/open';
 export type { ClickHouseOptions } from './clickhouse/connector';
 export type { CatalogueColumn, SourceCatalogue } from './query/catalogue';
-export { duckdbDialect, type BoundSql, type Dialect, type ValueType } from './query/dialect';
+export {
+  duckdbDialect,
+  type BoundSql,
+  type Dialect,
+  type TableDialect,
+  type ValueType,
+} from './query/dialect';
 export type { ArrowInsertMode } from './connector';
 export type { ParquetBytesOptions } from './engine';
 export { UnknownColumnError, matchColumn, matchColumns, closestName } from './guard/column-names';

@@ -1,10 +1,10 @@
 import { parseCell } from '@stratex/core';
 import type { Table } from 'apache-arrow';
 import type { QueryParam } from '../connector';
-import { quoteIdentifier } from '../sql';
 import { guessColumn } from './column-kinds';
-import type { PlannedColumn } from './typed-table';
-import { distinctCellsSql } from './typed-table';
+import { firstRowsSql, sampledRowsSql } from './duckdb/text-table-sql';
+import { distinctCellsSql } from './duckdb/typed-table-sql';
+import type { PlannedColumn } from './planned-column';
 
 type Query = (sql: string, params?: readonly QueryParam[]) => Promise<Table>;
 
@@ -25,17 +25,13 @@ export async function planColumns(
   notes: string[],
 ): Promise<PlannedColumn[]> {
   const rows = Math.max(50, Math.min(MAX_SAMPLE_ROWS, Math.floor(SAMPLE_CELLS / names.length)));
-  const list = names.map(quoteIdentifier).join(', ');
-  const table = quoteIdentifier(rawTable);
   const headRows = Math.ceil(rows / 2);
-  const head = await query(`SELECT ${list} FROM ${table} LIMIT ${headRows}`);
+  const head = await query(firstRowsSql(rawTable, names, headRows));
   // A table shorter than the head is read whole already; a longer one adds a random draw.
   const draw =
     head.numRows < headRows
       ? undefined
-      : await query(
-          `SELECT ${list} FROM ${table} USING SAMPLE reservoir(${Math.floor(rows / 2)} ROWS) REPEATABLE (20240930)`,
-        );
+      : await query(sampledRowsSql(rawTable, names, Math.floor(rows / 2)));
   const planned: PlannedColumn[] = [];
   for (const [index, name] of names.entries()) {
     const cells = [...columnCells(head, index), ...(draw ? columnCells(draw, index) : [])];

@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { EncodingChoice } from '../decode';
 import { loadError, type ProgressListener } from '../fetch-bytes';
-import { quoteIdentifier } from '../sql';
+import type { TableDialect } from '../query/dialect';
 import { EngineTimeoutError } from '../timeout';
 import { positionalNames, uniqueColumnNames } from './column-names';
 import { planColumns } from './column-plan';
@@ -19,7 +19,8 @@ import {
   READ_AHEAD_LINE,
   readAhead,
 } from './text-table';
-import { rawShapesSql, typedTableSql, unitWorkColumn } from './typed-table';
+import { rawShapesSql, typedRowsSql } from './duckdb/typed-table-sql';
+import { unitWorkColumn } from './planned-column';
 
 export type { CsvDatabase } from './text-table';
 
@@ -116,6 +117,7 @@ export async function loadCsv(
   const query = (sql: string): Promise<Table> => db.query(sql);
   const { columns: columnTypes, firstRejects } = await buildTypedTable(
     query,
+    db.dialect,
     table,
     typedTable,
     names,
@@ -146,6 +148,7 @@ export async function loadCsv(
  */
 async function buildTypedTable(
   query: (sql: string) => Promise<Table>,
+  dialect: TableDialect,
   table: string,
   typedTable: string,
   names: readonly string[],
@@ -158,13 +161,11 @@ async function buildTypedTable(
     const planned = guessed.map((column, i) =>
       shapes[`o${i}`] === 0 ? { ...column, plainOnly: true } : column,
     );
-    await query(typedTableSql(table, typedTable, planned));
+    await query(dialect.createTableAs(typedTable, typedRowsSql(table, planned)));
     return await checkTypedTable(query, table, typedTable, planned, shapes, lines);
   } catch (cause) {
     if (cause instanceof EngineTimeoutError) throw cause;
-    await query(
-      `CREATE OR REPLACE TABLE ${quoteIdentifier(typedTable)} AS SELECT * FROM ${quoteIdentifier(table)}`,
-    );
+    await query(dialect.copyTable(typedTable, table));
     notes.push(
       `Numbers and dates could not be read, so every column stays text (${errorText(cause)}).`,
     );

@@ -1,22 +1,16 @@
 import type { Table } from 'apache-arrow';
 import type { QueryParam } from '../connector';
 import { REGISTERED_FILE_AREA } from '../guard/file-access';
-import { quoteIdentifier, quoteLiteral } from '../sql';
+import type { TableDialect } from '../query/dialect';
+import { readCsvSql, type TextRows } from './duckdb/text-table-sql';
 
 /** What the CSV loader needs from a database. */
 export interface CsvDatabase {
+  /** How the database spells the statements on tables that are not about reading CSV. */
+  readonly dialect: TableDialect;
   query(sql: string, params?: readonly QueryParam[]): Promise<Table>;
   registerFile(fileName: string, bytes: Uint8Array): Promise<void>;
   dropFile(fileName: string): Promise<void>;
-}
-
-/** How DuckDB is to read the rows: no header, no guessing, every column text. */
-export interface TextRows {
-  names: readonly string[];
-  delimiter: string;
-  newline: '\n' | '\r\n';
-  /** Bytes in the longest row. */
-  longestRow: number;
 }
 
 /** The rows DuckDB reads before the JS pass has vouched for them: as long as a row may then be. */
@@ -45,9 +39,7 @@ async function sendTextTable(
 ): Promise<{ done: Promise<void> }> {
   const fileName = `${REGISTERED_FILE_AREA}sx-csv-${++files}.csv`;
   await db.registerFile(fileName, text);
-  const reading = db.query(
-    `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT * FROM ${readCsvSql(fileName, rows)}`,
-  );
+  const reading = db.query(db.dialect.createTableAs(table, readCsvSql(fileName, rows)));
   const done = reading.then(
     () => db.dropFile(fileName),
     async (cause: unknown) => {
@@ -64,8 +56,7 @@ export async function createEmptyTextTable(
   table: string,
   names: readonly string[],
 ): Promise<void> {
-  const list = names.map((name) => `${quoteIdentifier(name)} VARCHAR`);
-  await db.query(`CREATE OR REPLACE TABLE ${quoteIdentifier(table)} (${list.join(', ')})`);
+  await db.query(db.dialect.createTextTable(table, names));
 }
 
 /**
@@ -86,25 +77,11 @@ export async function readAhead(
   return {
     async keep() {
       await done;
-      await db.query(
-        `DROP TABLE IF EXISTS ${quoteIdentifier(table)}; ALTER TABLE ${quoteIdentifier(side)} RENAME TO ${quoteIdentifier(table)}`,
-      );
+      await db.query(db.dialect.replaceTable(side, table));
     },
     async discard() {
       await done.catch(() => undefined);
-      await db.query(`DROP TABLE IF EXISTS ${quoteIdentifier(side)}`);
+      await db.query(db.dialect.dropTable(side));
     },
   };
-}
-
-function readCsvSql(fileName: string, rows: TextRows): string {
-  const types = rows.names.map((name) => `${quoteLiteral(name)}: 'VARCHAR'`);
-  const lineSize = Math.max(2_097_152, rows.longestRow + 1024);
-  return (
-    `read_csv(${quoteLiteral(fileName)}, header = false, auto_detect = false, ` +
-    `delim = ${quoteLiteral(rows.delimiter)}, quote = '"', escape = '"', ` +
-    `new_line = '${rows.newline === '\r\n' ? '\\r\\n' : '\\n'}', ` +
-    `max_line_size = ${lineSize}, buffer_size = ${Math.max(16 * 1_048_576, lineSize * 2)}, ` +
-    `columns = {${types.join(', ')}})`
-  );
 }

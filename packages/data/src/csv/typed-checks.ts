@@ -5,14 +5,12 @@ import { rejectReason } from './column-kinds';
 import { type CsvColumn, type CsvReject, FIRST_REJECTS } from './report';
 import {
   typedCountsSql,
-  columnUnit,
   dropColumnSql,
   firstRejectedCellsSql,
-  type PlannedColumn,
   publishUnitColumnSql,
   rejectCountsSql,
-  unitWorkColumn,
-} from './typed-table';
+} from './duckdb/typed-table-sql';
+import { columnUnit, type PlannedColumn, unitWorkColumn } from './planned-column';
 
 type Query = (sql: string, params?: readonly QueryParam[]) => Promise<Table>;
 

@@ -60,11 +60,42 @@ export interface Dialect {
   finish(sql: string): string;
 }
 
+/**
+ * How a database that the engine loads exports into spells the statements on its own
+ * tables: creating, swapping, dropping and viewing them. The engine's files write no SQL:
+ * they ask one of these.
+ */
+export interface TableDialect extends Dialect {
+  /** One row, `n`: how many rows `table` holds, as a double. */
+  rowCount(table: string): string;
+  /** Creates (or replaces) table `name` with the rows of `select`. */
+  createTableAs(name: string, select: string): string;
+  /** Creates (or replaces) table `name` as a copy of every row of `from`. */
+  copyTable(name: string, from: string): string;
+  /** Creates (or replaces) an empty table whose columns all hold text. */
+  createTextTable(name: string, columns: readonly string[]): string;
+  /** Renames `from` to `to`, dropping any table already called `to`. */
+  replaceTable(from: string, to: string): string;
+  /** One row, `n`: above 0 when a table called `name` exists. */
+  tableExists(name: string): BoundSql;
+  /** Makes (or remakes) `name` a view of every row of `table`. */
+  createView(name: string, table: string): string;
+  /** The statements as one transaction: all of them take effect, or none. */
+  transaction(statements: readonly string[]): string;
+  /** Undoes a transaction left open by a failed statement. */
+  rollback(): string;
+}
+
+/** One row, `n`: how many rows `table` holds, as a double, in any dialect. */
+export function rowCountSql(dialect: Dialect, table: string): string {
+  return `SELECT ${dialect.aggregate('count', '*')} AS n FROM ${dialect.identifier(table)}`;
+}
+
 const numberTypes =
   /^(DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC|HUGEINT|UHUGEINT|BIGINT|UBIGINT|INTEGER|UINTEGER|SMALLINT|USMALLINT|TINYINT|UTINYINT)/;
 
 /** DuckDB (WASM in the page, native in Node and on a server). */
-export const duckdbDialect: Dialect = {
+export const duckdbDialect: TableDialect = {
   name: 'duckdb',
   identifier: quoteIdentifier,
   literal(value) {
@@ -120,4 +151,20 @@ export const duckdbDialect: Dialect = {
   dropTable: (name) => `DROP TABLE IF EXISTS ${quoteIdentifier(name)}`,
   limit: (count) => ` LIMIT ${Math.max(0, Math.trunc(count))}`,
   finish: (sql) => sql,
+  rowCount: (table) => rowCountSql(duckdbDialect, table),
+  createTableAs: (name, select) => `CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS ${select}`,
+  copyTable: (name, from) =>
+    `CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS SELECT * FROM ${quoteIdentifier(from)}`,
+  createTextTable: (name, columns) =>
+    `CREATE OR REPLACE TABLE ${quoteIdentifier(name)} (${columns.map((column) => `${quoteIdentifier(column)} VARCHAR`).join(', ')})`,
+  replaceTable: (from, to) =>
+    `DROP TABLE IF EXISTS ${quoteIdentifier(to)}; ALTER TABLE ${quoteIdentifier(from)} RENAME TO ${quoteIdentifier(to)}`,
+  tableExists: (name) => ({
+    sql: 'SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ?',
+    params: [name],
+  }),
+  createView: (name, table) =>
+    `CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${quoteIdentifier(table)}`,
+  transaction: (statements) => `BEGIN TRANSACTION; ${statements.join('; ')}; COMMIT;`,
+  rollback: () => 'ROLLBACK',
 };

@@ -54,6 +54,14 @@ describe('packages/data modules', () => {
     };
     for (const file of files) if (!state.has(file)) visit(file);
     expect(graph.get(join(dataSource, 'engine.ts'))?.length).toBeGreaterThan(5);
+    // The engine is composed of its parts, and no part reaches back to the whole.
+    expect(graph.get(join(dataSource, 'engine.ts'))).toEqual(
+      expect.arrayContaining(
+        ['connection', 'loaders', 'live-sources', 'author-queries'].map((part) =>
+          join(dataSource, 'engine', `${part}.ts`),
+        ),
+      ),
+    );
     expect(circles).toEqual([]);
   });
 });

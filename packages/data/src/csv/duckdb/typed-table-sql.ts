@@ -1,5 +1,5 @@
-import type { Unit } from '@stratex/core';
-import { quoteIdentifier } from '../sql';
+import { quoteIdentifier } from '../../sql';
+import { type PlannedColumn, unitWorkColumn } from '../planned-column';
 import {
   plainDateSql,
   plainNumberSql,
@@ -14,33 +14,18 @@ import {
   textValueSql,
   unsignedZeroSql,
 } from './cell-sql';
-import type { ColumnKind } from './report';
 
-/** A column as the typed table will read it. */
-export interface PlannedColumn {
-  name: string;
-  kind: ColumnKind;
-  /** Period columns: each distinct cell and the period it names. */
-  periods?: ReadonlyMap<string, string>;
-  /** Number and date columns whose every cell DuckDB's own cast reads exactly (`1234.5`, `2024-06-01`). */
-  plainOnly?: boolean;
-}
-
-/** Where a number column's per-row unit waits until the column's unit is known. */
-export function unitWorkColumn(index: number): string {
-  return `__sx_unit_${index}`;
-}
+/*
+ * The typed twin of a CSV's text table, in DuckDB's SQL: the DuckDB loader's own statements
+ * (see `cell-sql.ts` for why they are written for DuckDB alone).
+ */
 
 /**
- * `CREATE TABLE typed AS …` over the text table, in steps so each cell is looked at once:
- * cells that DuckDB's own casts read exactly (`1234.5`, `2024-06-01`) take that quick way;
- * only the others are normalised and taken apart like `parseCell` does.
+ * The typed table's rows, selected over the text table in steps so each cell is looked at
+ * once: cells that DuckDB's own casts read exactly (`1234.5`, `2024-06-01`) take that quick
+ * way; only the others are normalised and taken apart like `parseCell` does.
  */
-export function typedTableSql(
-  rawTable: string,
-  typedTable: string,
-  columns: readonly PlannedColumn[],
-): string {
+export function typedRowsSql(rawTable: string, columns: readonly PlannedColumn[]): string {
   const steps: string[][] = [[], [], [], []];
   const [plain, split, parts, values] = steps as [string[], string[], string[], string[]];
   columns.forEach((column, i) => {
@@ -103,7 +88,7 @@ export function typedTableSql(
       (inner, list) => `(SELECT ${list.join(', ')} FROM ${inner})`,
       quoteIdentifier(rawTable),
     );
-  return `CREATE OR REPLACE TABLE ${quoteIdentifier(typedTable)} AS SELECT ${values.join(', ')} FROM ${from}`;
+  return `SELECT ${values.join(', ')} FROM ${from}`;
 }
 
 /** Per number and date column of the text table: filled cells (`n<i>`), and those DuckDB's own cast cannot read exactly (`o<i>`). */
@@ -177,24 +162,6 @@ export function firstRejectedCellsSql(
     );
   });
   return `SELECT * FROM (${selects.join(' UNION ALL ')}) ORDER BY row, col LIMIT ${limit}`;
-}
-
-/**
- * A number column's unit from the units its cells state. Unstated ones (`500万`, `30`)
- * take the one stated unit when there is one (as `parseCell(raw, unit)` does), except a
- * percent: a bare number among percentages is not a percentage.
- */
-export function columnUnit(units: readonly string[]): Unit | 'mixed' {
-  const stated = new Set(units.filter((u) => !u.endsWith('~')));
-  const unstated = new Set(units.filter((u) => u.endsWith('~')).map((u) => u.slice(0, -1)));
-  if (stated.size === 0) {
-    if (unstated.size > 1) return 'mixed';
-    return ([...unstated][0] as Unit | undefined) ?? 'number';
-  }
-  if (stated.size > 1) return 'mixed';
-  const only = [...stated][0] as Unit;
-  if (only !== 'percent') return only;
-  return unstated.size === 0 ? 'percent' : 'mixed';
 }
 
 /** Turns a mixed column's work column into its public unit column. */

@@ -1,8 +1,15 @@
-import { quoteLiteral } from '../sql';
+import { quoteLiteral } from '../../sql';
 
 /*
  * SQL that reads cells the way `parseCell` (packages/core) does, for the forms exports use,
  * so a million cells are read inside DuckDB. Tests check both readings agree cell by cell.
+ *
+ * This folder is the DuckDB loader's SQL, and DuckDB's alone: CSV exports are loaded only
+ * into the engine's own database (DuckDB-WASM in the page, DuckDB in Node), and these rules
+ * lean on its functions (regexp_extract into structs, GLOB, try_cast, POSITIONAL JOIN,
+ * read_csv, reservoir samples). A second spelling would be a second copy of core's rules to
+ * keep in step; a database of another kind is queried, never loaded from CSV. Statements that
+ * are not about reading CSV (create, swap, drop, describe) go through the engine's dialect.
  */
 
 const FULL_WIDTH = Array.from({ length: 94 }, (_, k) => String.fromCharCode(0xff01 + k)).join('');

@@ -1,0 +1,78 @@
+import type { EncodingChoice } from '../decode';
+import type { LoadedTable } from '../loaded-table';
+import type { RemoteDatabase } from '../query/coordinator';
+import { LiveSource, type SourceLoader, type SourceSpec } from '../refresh/live-source';
+import type { SourceRegistry } from '../sources';
+
+/**
+ * The engine's named sources: each defined once in the page's registry, loaded (and kept
+ * live) through the engine, or answered by a database of its own.
+ */
+export class LiveSources {
+  /** Sources whose rows live in a database of their own, by their load. */
+  readonly #remotes = new WeakMap<LoadedTable, RemoteDatabase>();
+
+  constructor(
+    readonly registry: SourceRegistry,
+    private readonly loader: SourceLoader,
+  ) {}
+
+  /** Defines (or redefines) the source `name`; see `Engine.defineSource`. */
+  define(name: string, spec: SourceSpec): LiveSource {
+    this.registry.live(name)?.stop();
+    const source = new LiveSource(this.loader, name, spec);
+    source.addEventListener('load', () => {
+      if (this.registry.live(name) === source && source.loaded) {
+        this.registry.define(name, Promise.resolve(source.loaded), source);
+      }
+    });
+    this.registry.define(name, source.ready, source);
+    return source;
+  }
+
+  /** The one live source for a file URL and encoding, shared by every widget naming it. */
+  file(url: string, encoding: EncodingChoice): LiveSource {
+    const key = `src:${encoding}:${url}`;
+    return this.registry.live(key) ?? this.define(key, { url, encoding });
+  }
+
+  /** Makes `table` of a database of its own the source `name`; see `Engine.defineRemoteSource`. */
+  defineRemote(
+    name: string,
+    table: string,
+    open: () => Promise<RemoteDatabase>,
+  ): Promise<LoadedTable> {
+    this.registry.live(name)?.stop();
+    const load = (async (): Promise<LoadedTable> => {
+      // Only pages with a database of their own pay for reading one: the code comes on first use.
+      const [database, { describeRemoteTable }] = await Promise.all([
+        open(),
+        import('./remote-table'),
+      ]);
+      const loaded = await describeRemoteTable(table, database);
+      this.#remotes.set(loaded, database);
+      return loaded;
+    })();
+    return this.registry.define(name, load);
+  }
+
+  remoteOf(loaded: LoadedTable): RemoteDatabase | undefined {
+    return this.#remotes.get(loaded);
+  }
+
+  /** Names of the live sources, which hand-written SQL may read. */
+  names(): string[] {
+    return this.registry.lives().map((source) => source.name);
+  }
+
+  /** Loads every live source again, into a rebuilt database; one that fails stays failed. */
+  async reloadInto(loader: SourceLoader): Promise<void> {
+    for (const source of this.registry.lives())
+      await source.reloadInto(loader).catch(() => undefined);
+  }
+
+  /** Stops every source's refreshing. */
+  stop(): void {
+    for (const source of this.registry.lives()) source.stop();
+  }
+}

@@ -1,0 +1,256 @@
+import type { Table } from 'apache-arrow';
+import type { EncodingChoice } from '../decode';
+import { fileLabel, LoadError, type ProgressListener } from '../fetch-bytes';
+import { fetchCsvWithin } from '../csv/fetch-csv';
+import { type CsvDatabase, loadCsv } from '../csv/load-csv';
+import { defaultCsvByteLimit } from '../csv/size-limit';
+import { type LoadedTable, recordsOf } from '../loaded-table';
+import type { ParquetLoadOptions } from '../parquet/load-parquet';
+import type { ParquetDecoderLoader } from '../parquet/parquet-module';
+import type { TableDialect } from '../query/dialect';
+import { tooLarge } from '../refresh/conditional-fetch';
+import type { BytesLoadOptions, SourceLoader } from '../refresh/live-source';
+import { resolveFormat } from '../refresh/source-format';
+import type { EngineConnection } from './connection';
+import { publishTable } from './publish-table';
+
+export interface CsvLoadOptions {
+  encoding?: EncodingChoice;
+  /** The name people know the file by (shown in messages). */
+  file?: string;
+  /** Largest CSV accepted (default: from the device's memory, at most 1 GB). */
+  maxBytes?: number;
+  onProgress?: ProgressListener;
+  signal?: AbortSignal;
+}
+
+export interface ParquetBytesOptions extends Omit<ParquetLoadOptions, 'maxDecodedBytes'> {
+  file?: string;
+}
+
+export interface LoaderLimits {
+  /** Largest Parquet or Arrow file accepted; larger ones fail before they download. */
+  maxFileBytes: number;
+  timeoutMs: number;
+  /** Largest decompressed Parquet accepted (a small file may expand enormously). */
+  maxDecodedBytes: number;
+}
+
+/**
+ * Reads exports (CSV, Parquet, Arrow) into tables of one database, describes them, and
+ * publishes a fresh load in place of the last. Every statement of its own comes from the
+ * dialect; the CSV loader's DuckDB reading rules live in `csv/duckdb/`.
+ */
+export class TableLoaders implements SourceLoader {
+  /** Tables loaded here, which hand-written SQL may read. */
+  readonly #tables = new Set<string>();
+
+  constructor(
+    private readonly connection: EngineConnection,
+    readonly limits: LoaderLimits,
+    private readonly parquetDecoder: ParquetDecoderLoader | undefined,
+    /** How the database spells its statements: in a chunk of its own, shared with the coordinator. */
+    private readonly spelling: () => Promise<TableDialect>,
+  ) {}
+
+  /** The dialect, fetched once; a load asks for it first, so it is there before the database. */
+  #dialect: Promise<TableDialect> | undefined;
+  dialect(): Promise<TableDialect> {
+    if (!this.#dialect) {
+      this.#dialect = this.spelling();
+      // Asked for ahead of use: a failure is reported by the load that awaits it.
+      this.#dialect.catch(() => undefined);
+    }
+    return this.#dialect;
+  }
+
+  tables(): string[] {
+    return [...this.#tables];
+  }
+
+  /** Loads a CSV from a URL into `table`; a file over the size limit fails before it downloads. */
+  async loadCsvUrl(table: string, url: string, options: CsvLoadOptions = {}): Promise<LoadedTable> {
+    const connecting = this.connection.connector();
+    void this.dialect();
+    const file = options.file ?? fileLabel(url);
+    const maxBytes = options.maxBytes ?? this.#csvByteLimit();
+    const fetchOptions = {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    };
+    const bytes = await fetchCsvWithin(url, file, maxBytes, fetchOptions);
+    await connecting;
+    return this.loadCsvBytes(table, bytes, { ...options, file, maxBytes });
+  }
+
+  /** CSV bytes into `table` (text) and `<table>_typed`; see `Engine.loadCsvBytes`. */
+  async loadCsvBytes(
+    table: string,
+    bytes: Uint8Array,
+    options: CsvLoadOptions = {},
+  ): Promise<LoadedTable> {
+    const file = options.file ?? `${table}.csv`;
+    const spelled = this.dialect();
+    const database = async (): Promise<CsvDatabase> => {
+      const [connector, dialect] = await Promise.all([this.connection.connector(), spelled]);
+      const what = `Loading ${file}`;
+      return {
+        dialect,
+        query: (sql, params) => this.connection.within(connector.query(sql, params), what),
+        registerFile: (name, data) => connector.registerFile(name, data),
+        dropFile: (name) => connector.dropFile(name),
+      };
+    };
+    const loaded = await loadCsv(database, bytes, {
+      table,
+      file,
+      encoding: options.encoding ?? 'auto',
+      maxBytes: options.maxBytes ?? this.#csvByteLimit(),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    this.#tables.add(table);
+    this.#tables.add(loaded.typedTable);
+    return { table, file, ...loaded };
+  }
+
+  #csvByteLimit(): number {
+    return Math.min(defaultCsvByteLimit(), this.limits.maxFileBytes);
+  }
+
+  /** Column names and row count of a loaded table. */
+  async describe(table: string): Promise<Omit<LoadedTable, 'file' | 'encoding'>> {
+    const dialect = await this.dialect();
+    const columns = dialect.columns([table]);
+    const [described, counted] = await Promise.all([
+      this.connection.query(columns.sql, columns.params),
+      this.connection.query(dialect.rowCount(table)),
+    ]);
+    this.#tables.add(table);
+    return {
+      table,
+      columns: recordsOf(described).map((row) => String(row.column_name)),
+      rowCount: Number(recordsOf(counted)[0]?.n ?? 0),
+    };
+  }
+
+  /** Loads Parquet bytes into `table`, decoded in the page; `columns` limits what is read. */
+  async loadParquetBytes(
+    table: string,
+    bytes: Uint8Array,
+    options: ParquetBytesOptions = {},
+  ): Promise<LoadedTable> {
+    const file = options.file ?? `${table}.parquet`;
+    if (!this.parquetDecoder) {
+      throw new LoadError(`${file} is Parquet, which this engine was built without.`, file);
+    }
+    const [connector, decoder] = await Promise.all([
+      this.connection.connector(),
+      this.parquetDecoder(),
+    ]);
+    // Loaders that need Apache Arrow come in their own chunk: a page pays for them on first use.
+    const { insertParquet } = await import('../parquet/load-parquet');
+    await this.#loading(file, 'Parquet', table, () =>
+      insertParquet(connector, decoder, table, bytes, file, {
+        ...(options.columns ? { columns: options.columns } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        maxDecodedBytes: this.limits.maxDecodedBytes,
+      }),
+    );
+    return { ...(await this.describe(table)), file, encoding: 'parquet' };
+  }
+
+  /** Loads Arrow IPC bytes (file or stream layout) into `table`. */
+  async loadArrowBytes(
+    table: string,
+    bytes: Uint8Array,
+    file = `${table}.arrow`,
+  ): Promise<LoadedTable> {
+    const connector = await this.connection.connector();
+    const { insertArrowBytes } = await import('../arrow/insert-arrow');
+    await this.#loading(file, 'Arrow', table, () => insertArrowBytes(connector, table, bytes));
+    return { ...(await this.describe(table)), file, encoding: 'arrow' };
+  }
+
+  /** Loads an in-memory Arrow table into `table`. */
+  async loadArrowTable(table: string, arrow: Table, file = table): Promise<LoadedTable> {
+    const connector = await this.connection.connector();
+    const { insertArrowTable } = await import('../arrow/insert-arrow');
+    await this.#loading(file, 'Arrow', table, () => insertArrowTable(connector, table, arrow));
+    return { ...(await this.describe(table)), file, encoding: 'arrow' };
+  }
+
+  /** Loads an export's bytes, in the format asked for or recognised from its name and signature. */
+  loadBytes(
+    table: string,
+    bytes: Uint8Array,
+    options: BytesLoadOptions = {},
+  ): Promise<LoadedTable> {
+    const file = options.file ?? table;
+    const format = resolveFormat(options.format ?? 'auto', file, bytes);
+    if (format === 'csv') {
+      return this.loadCsvBytes(table, bytes, {
+        file,
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+    }
+    if (bytes.byteLength > this.limits.maxFileBytes) {
+      return Promise.reject(tooLarge(file, bytes.byteLength, this.limits.maxFileBytes));
+    }
+    if (format === 'arrow') return this.loadArrowBytes(table, bytes, file);
+    return this.loadParquetBytes(table, bytes, {
+      file,
+      ...(options.columns ? { columns: options.columns } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+  }
+
+  /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */
+  async publishTable(staging: string, table: string, sourceName: string): Promise<void> {
+    const [connector, dialect] = await Promise.all([this.connection.connector(), this.dialect()]);
+    await publishTable(connector, dialect, staging, table, sourceName);
+    this.#tables.add(table);
+  }
+
+  async dropTable(table: string): Promise<void> {
+    const [connector, dialect] = await Promise.all([this.connection.connector(), this.dialect()]);
+    await connector.query(dialect.dropTable(table));
+  }
+
+  async #loading(
+    file: string,
+    format: string,
+    table: string,
+    work: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await work();
+    } catch (cause) {
+      await this.dropTable(table).catch(() => undefined);
+      if (cause instanceof LoadError) throw cause;
+      const reason = plainReason(cause);
+      throw new LoadError(
+        `${file} could not be read as ${format}: ${reason}.`,
+        file,
+        errorText(cause),
+      );
+    }
+  }
+}
+
+/** A decoder's or database's error, as one sentence without its JSON wrapping. */
+function plainReason(cause: unknown): string {
+  if (cause instanceof TypeError) return 'its contents are damaged and cannot be decoded';
+  let text = errorText(cause);
+  try {
+    const parsed = JSON.parse(text) as { exception_message?: string };
+    if (parsed.exception_message) text = parsed.exception_message;
+  } catch {
+    // not JSON: the text is already plain
+  }
+  return text.replace(/[.\s]+$/, '');
+}
+
+function errorText(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
