@@ -2,7 +2,13 @@
 // grows with rows) and the "Measured" table of the README (between its bench markers).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
-import { type BenchResults, type CaseResult, CONTESTANTS, type Contestant } from './lib/results.ts';
+import {
+  type BenchResults,
+  type CaseResult,
+  type ClusterResults,
+  CONTESTANTS,
+  type Contestant,
+} from './lib/results.ts';
 import { benchPath } from './lib/site.ts';
 
 const NAMES: Record<Contestant, string> = {
@@ -130,15 +136,19 @@ function markdown(results: BenchResults): string {
       `Four widgets on one ${rowsLabel(memory.rows)}-row ${memory.format.toUpperCase()} source: peak JS heap ${memory.peak_js_heap_mb} MB, peak renderer RSS ${memory.peak_renderer_rss_mb} MB (the hand-written DuckDB-WASM page on the same file: ${memory.baseline_peak_renderer_rss_mb} MB, ratio ${(memory.peak_renderer_rss_mb / memory.baseline_peak_renderer_rss_mb).toFixed(2)}), workers started: ${memory.workers}.`,
     );
   }
+  if (results.clickhouse) lines.push('', ...clusterSection(results.clickhouse));
   const sizes = results.sizes;
+  if (sizes)
+    lines.push(
+      '',
+      '## Sizes',
+      '',
+      '| what | Stratex | DuckDB-WASM by hand | Perspective | arquero |',
+      '| --- | --- | --- | --- | --- |',
+      `| JavaScript, gzip | first load ${kb(sizes.stratex.first_load_js_gzip_bytes)} + engine ${kb(sizes.stratex.engine_js_gzip_bytes)} | ${kb(sizes.contestants['duckdb-wasm-raw']?.js_gzip_bytes ?? 0)} | ${kb(sizes.contestants.perspective?.js_gzip_bytes ?? 0)} | ${kb(sizes.contestants.arquero?.js_gzip_bytes ?? 0)} |`,
+      `| wasm | DuckDB ${mb(sizes.stratex.duckdb_wasm_bytes)} (gzip ${mb(sizes.stratex.duckdb_wasm_gzip_bytes)}), Parquet decoder ${mb(sizes.stratex.parquet_wasm_bytes)} (only when a page loads Parquet) | ${mb(sizes.contestants['duckdb-wasm-raw']?.wasm_bytes ?? 0)} | ${mb(sizes.contestants.perspective?.wasm_bytes ?? 0)} | ${mb(sizes.contestants.arquero?.wasm_bytes ?? 0)} |`,
+    );
   lines.push(
-    '',
-    '## Sizes',
-    '',
-    '| what | Stratex | DuckDB-WASM by hand | Perspective | arquero |',
-    '| --- | --- | --- | --- | --- |',
-    `| JavaScript, gzip | first load ${kb(sizes.stratex.first_load_js_gzip_bytes)} + engine ${kb(sizes.stratex.engine_js_gzip_bytes)} | ${kb(sizes.contestants['duckdb-wasm-raw']?.js_gzip_bytes ?? 0)} | ${kb(sizes.contestants.perspective?.js_gzip_bytes ?? 0)} | ${kb(sizes.contestants.arquero?.js_gzip_bytes ?? 0)} |`,
-    `| wasm | DuckDB ${mb(sizes.stratex.duckdb_wasm_bytes)} (gzip ${mb(sizes.stratex.duckdb_wasm_gzip_bytes)}), Parquet decoder ${mb(sizes.stratex.parquet_wasm_bytes)} (only when a page loads Parquet) | ${mb(sizes.contestants['duckdb-wasm-raw']?.wasm_bytes ?? 0)} | ${mb(sizes.contestants.perspective?.wasm_bytes ?? 0)} | ${mb(sizes.contestants.arquero?.wasm_bytes ?? 0)} |`,
     '',
     '## Growth',
     '',
@@ -146,6 +156,41 @@ function markdown(results: BenchResults): string {
     '',
   );
   return lines.join('\n');
+}
+
+/** The ClickHouse case: each interaction's latency and bytes on both engines, and their ratios. */
+function clusterSection(cluster: ClusterResults): string[] {
+  const lines = ['## A ClickHouse cluster beside the DuckDB query server', ''];
+  if (cluster.skipped) return [...lines, `Skipped: ${cluster.skipped}.`];
+  lines.push(
+    `The treemap's requests, rendered by each engine's dialect and sent through its connector over HTTP: ${cluster.shards} ClickHouse shards (a \`Distributed\` table over \`MergeTree\` tables) and the native DuckDB query server holding the same facts in memory, alternating, one warm-up session each. Bytes are the response bodies per interaction (medians) as they came over HTTP, asking for compression as Chromium does, and decoded. Ratios are ClickHouse ÷ DuckDB server: below 1, the cluster is faster or sends less. Load average at the start: ${cluster.load_average.join(' ')}.`,
+    '',
+    '| rows | interaction | ClickHouse median (p95) | DuckDB server median (p95) | time ratio | bytes on the wire: ClickHouse / DuckDB server | bytes ratio | decoded bytes: ClickHouse / DuckDB server |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const one of cluster.timings) {
+    if (one.engine !== 'clickhouse') continue;
+    const other = cluster.timings.find(
+      (candidate) =>
+        candidate.engine === 'duckdb-server' &&
+        candidate.rows === one.rows &&
+        candidate.interaction === one.interaction,
+    );
+    if (!other) continue;
+    lines.push(
+      `| ${rowsLabel(one.rows)} | ${one.interaction} | ${seconds(one.median_ms)} (${seconds(one.p95_ms)}) | ${seconds(other.median_ms)} (${seconds(other.p95_ms)}) | ${(one.median_ms / other.median_ms).toFixed(2)} | ${one.wire_bytes} B / ${other.wire_bytes} B | ${(one.wire_bytes / other.wire_bytes).toFixed(2)} | ${one.decoded_bytes} B / ${other.decoded_bytes} B |`,
+    );
+  }
+  lines.push('');
+  for (const load of cluster.load)
+    lines.push(
+      `- ${rowsLabel(load.rows)} rows: generated into the cluster in ${load.insert_s} s and into Parquet (${mb(load.parquet_bytes)}) in ${load.parquet_s} s, at once; loaded by the DuckDB server in ${load.server_load_s} s.`,
+    );
+  for (const check of cluster.agree)
+    lines.push(
+      `- ${rowsLabel(check.rows)} rows: every answer's figures ${check.agree ? 'agreed' : `**disagreed** (${check.detail ?? ''})`} between the engines.`,
+    );
+  return lines;
 }
 
 const COLOURS: Record<Contestant, string> = {
@@ -260,6 +305,9 @@ function readmeTable(results: BenchResults): string {
 
 export async function writeReport(results: BenchResults): Promise<void> {
   writeFileSync(benchPath('results/latest.md'), markdown(results));
+  // A run of the ClickHouse case alone has no browser figures: the growth chart and the
+  // README's table keep the last full run's.
+  if (results.cases.length === 0) return;
   writeFileSync(benchPath('results/growth.svg'), growthSvg(results));
   const readmePath = benchPath('../README.md');
   const readme = readFileSync(readmePath, 'utf8');

@@ -2,10 +2,12 @@
 // Stratex side by side with DuckDB-WASM by hand, Perspective, arquero and native DuckDB,
 // in headless Debian Chromium on localhost, the same generated files for everyone.
 // Writes bench/results/latest.json, latest.md and growth.svg, and the README's table.
+// `--only clickhouse,…` runs the named cases (portal, treemap, interaction, memory, clickhouse).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { clickhouseCase } from './cases/clickhouse.ts';
 import { interactionCase } from './cases/interaction.ts';
 import { memoryCase } from './cases/memory.ts';
 import { portalCase } from './cases/portal.ts';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     only: { type: 'string' },
     sizes: { type: 'string' },
+    'cluster-sizes': { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
@@ -36,8 +39,17 @@ const plan = {
   formats: ['csv', 'parquet'] as Format[],
   interactionFormats: (quick ? ['parquet'] : ['parquet', 'csv']) as Format[],
   interactionRounds: 17,
+  // The ClickHouse case: the cluster against the DuckDB query server (quick: 10M rows only).
+  clusterSizes: values['cluster-sizes']
+    ? values['cluster-sizes'].split(',').map(Number)
+    : quick
+      ? [10_000_000]
+      : [10_000_000, 50_000_000],
+  clusterSessions: quick ? 10 : 20,
 };
-const only = new Set((values.only ?? 'portal,treemap,interaction,memory').split(','));
+const only = new Set((values.only ?? 'portal,treemap,interaction,memory,clickhouse').split(','));
+/** Cases in headless Chromium, which need the built site. */
+const inBrowser = ['portal', 'treemap', 'interaction', 'memory'].some((name) => only.has(name));
 
 const started = Date.now();
 const log = (line: string): void =>
@@ -47,7 +59,7 @@ function git(...args: string[]): string {
   return execFileSync('git', ['-C', benchPath('..'), ...args], { encoding: 'utf8' }).trim();
 }
 
-const missing = plan.sizes.filter(
+const missing = (only.has('treemap') ? plan.sizes : []).filter(
   (rows) =>
     !plan.formats.every((format) =>
       existsSync(benchPath(`../fixtures/generated/sales_${rows}.${format}`)),
@@ -60,7 +72,7 @@ if (missing.length > 0) {
   });
 }
 
-const site = await serveSite();
+const site = inBrowser ? await serveSite() : undefined;
 const results: BenchResults = {
   date: new Date().toISOString(),
   commit:
@@ -70,23 +82,27 @@ const results: BenchResults = {
   mode: quick ? 'quick' : 'full',
   cases: [],
   checks: [],
-  sizes: sizesCase(),
+  ...(inBrowser ? { sizes: sizesCase() } : {}),
   memory: undefined as never,
 };
 try {
-  if (only.has('portal')) results.cases.push(...(await portalCase(site.origin, plan.runs, log)));
-  if (only.has('treemap'))
-    results.cases.push(
-      ...(await treemapCase(site.origin, plan.sizes, plan.formats, plan.runs, log)),
-    );
-  if (only.has('interaction'))
-    for (const format of plan.interactionFormats)
+  if (site) {
+    if (only.has('portal')) results.cases.push(...(await portalCase(site.origin, plan.runs, log)));
+    if (only.has('treemap'))
       results.cases.push(
-        ...(await interactionCase(site.origin, format, plan.interactionRounds, log)),
+        ...(await treemapCase(site.origin, plan.sizes, plan.formats, plan.runs, log)),
       );
-  if (only.has('memory')) results.memory = await memoryCase(site.origin, 'csv', log);
+    if (only.has('interaction'))
+      for (const format of plan.interactionFormats)
+        results.cases.push(
+          ...(await interactionCase(site.origin, format, plan.interactionRounds, log)),
+        );
+    if (only.has('memory')) results.memory = await memoryCase(site.origin, 'csv', log);
+  }
+  if (only.has('clickhouse'))
+    results.clickhouse = await clickhouseCase(plan.clusterSizes, plan.clusterSessions, log);
 } finally {
-  site.close();
+  site?.close();
 }
 results.checks = checkAgreement(results.cases);
 
@@ -97,5 +113,10 @@ log('wrote bench/results/latest.json, latest.md, growth.svg and the README table
 const disagreeing = results.checks.filter((check) => !check.agree);
 if (disagreeing.length > 0) {
   console.error('Contestants disagree on the figures:', JSON.stringify(disagreeing, null, 2));
+  process.exit(1);
+}
+const clusterDisagrees = results.clickhouse?.agree.filter((check) => !check.agree) ?? [];
+if (clusterDisagrees.length > 0) {
+  console.error('ClickHouse and the DuckDB server disagree:', JSON.stringify(clusterDisagrees));
   process.exit(1);
 }

@@ -1,209 +1,313 @@
-// Drill-down on a two-shard ClickHouse cluster beside the native DuckDB query server, on the
-// same seeded facts (a Distributed table over two MergeTree shards; one Parquet file loaded by
-// the server). Each interaction is one round trip over HTTP, as a page makes it: the treemap's
-// first view, a drill into a region, a cross-filter by channel. Reports median and p95 per
-// engine, and the bytes each answer brings to the browser. Every tile's figures must agree
-// exactly between the engines, or the case fails.
+// Case 6: the treemap's interactions on a two-shard ClickHouse cluster beside the native
+// DuckDB query server, on the same facts: each engine generates them itself from the row
+// number (fixtures/scripts/numbered-facts.ts; a `Distributed` table over two `MergeTree`
+// shards, and a Parquet file the query server loads into memory). Each interaction is the
+// request the treemap builds (target-treemap/request.ts), rendered by each engine's dialect
+// as the coordinator renders it and sent in one HTTP round trip through the engine's own
+// connector, as a page sends it: the first view, a drill into one region, a cross-filter by
+// channel, the engines alternating. Reports median and p95 per engine and the response body
+// bytes per interaction as they come over HTTP (gzip where the server compresses, as
+// Chromium asks it to) and decoded. Every answer's figures must agree between the engines.
 //
-//   npx tsx bench/cases/clickhouse.ts [--rows 10000000,50000000] [--runs 40]
-//
-// Starts the cluster with scripts/clickhouse-cluster.sh (left running), and writes the facts
-// (fixtures/scripts/clickhouse-facts.ts) when the cluster or the Parquet file lacks them.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { type Table, tableFromIPC } from 'apache-arrow';
-import { parseArgs } from 'node:util';
+// The case runs its own cluster (scripts/clickhouse-cluster.sh with a folder and ports of its
+// own), stops it afterwards unless it was already up, and is skipped with a note when
+// clickhouse-server is not installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connector } from '../../packages/data/src/connector.ts';
+import { recordsOf } from '../../packages/data/src/loaded-table.ts';
 import {
   ClickHouseConnector,
-  groupedFigures,
-  type EqualityFilter,
+  clickhouseDialect,
 } from '../../packages/data/src/clickhouse/index.ts';
+import type { Dialect } from '../../packages/data/src/query/dialect.ts';
+import { renderAggregate } from '../../packages/data/src/query/render.ts';
+import { openQueryServer } from '../../packages/data/src/server/open.ts';
 import { startQueryServer } from '../../packages/data/src/server/query-server.ts';
-import { DEFAULT_SHARDS, writeClusterFacts } from '../../fixtures/scripts/clickhouse-facts.ts';
-import { median, percentile, round } from '../lib/stats.ts';
+import {
+  breakdownRequest,
+  engineFilter,
+} from '../../packages/widgets/src/target-treemap/request.ts';
+import {
+  dropClusterTable,
+  FACT_COLUMNS,
+  insertNumberedFacts,
+  writeNumberedParquet,
+} from '../../fixtures/scripts/numbered-facts.ts';
+import { countingFetch, type Traffic } from '../lib/http-bytes.ts';
+import type { ClusterInteraction, ClusterResults, ClusterTiming } from '../lib/results.ts';
 import { benchPath } from '../lib/site.ts';
+import { median, percentile, round } from '../lib/stats.ts';
 
-interface Interaction {
-  name: string;
-  levels: string[];
-  filter: Record<string, string>;
-}
-
+const SHARD_DIR = '/tmp/stratex-clickhouse-bench';
+const BASE_PORT = 19923;
+const SHARDS = [`http://127.0.0.1:${BASE_PORT}/`, `http://127.0.0.1:${BASE_PORT + 1}/`];
 const REGIONS = ['华东', '华南', '华北', '西南', '华中'];
 const CHANNELS = ['直销', '经销商', '线上'];
+const TARGET = 'target_share';
+const ACTUAL = 'amount';
 
-/** The interactions of one session: first view, then drills and cross-filters in turn. */
-function session(runs: number): Interaction[] {
-  const steps: Interaction[] = [];
+interface Step {
+  interaction: Exclude<ClusterInteraction, 'all'>;
+  levels: string[];
+  /** What another widget chose: the treemap's request carries the part it cannot apply itself. */
+  selection: Record<string, string>;
+}
+
+/** The interactions of `runs` sessions: first view, a drill into a region, a cross-filter, in turn. */
+function session(runs: number): Step[] {
+  const steps: Step[] = [];
   for (let run = 0; run < runs; run++) {
-    const region = REGIONS[run % REGIONS.length] ?? '华东';
-    const channel = CHANNELS[run % CHANNELS.length] ?? '直销';
     steps.push(
-      { name: 'first view', levels: ['region', 'product_line'], filter: {} },
-      { name: 'drill-down', levels: ['product_line', 'customer_type'], filter: { region } },
-      { name: 'cross-filter', levels: ['region', 'product_line'], filter: { channel } },
+      { interaction: 'first view', levels: ['region', 'product_line'], selection: {} },
+      {
+        interaction: 'drill-down',
+        levels: ['product_line', 'customer_type'],
+        selection: { region: REGIONS[run % REGIONS.length] ?? '华东' },
+      },
+      {
+        interaction: 'cross-filter',
+        levels: ['region', 'product_line'],
+        selection: { channel: CHANNELS[run % CHANNELS.length] ?? '直销' },
+      },
     );
   }
   return steps;
 }
 
-interface Timing {
+interface Engine {
+  name: ClusterTiming['engine'];
+  connector: Connector;
+  dialect: Dialect;
+  traffic: Traffic;
+  close(): void;
+}
+
+interface Measured {
   ms: number;
-  bytes: number;
-  /** Every tile's levels, target and actual, sorted: both engines must give the same. */
-  tiles: string;
+  wire: number;
+  decoded: number;
+  /** The answer's figures, sorted: both engines must give the same. */
+  figures: string;
 }
 
-function tilesOf(answer: Table, step: Interaction): string {
-  const rows = answer.toArray().map((row: { toJSON(): Record<string, unknown> }) => {
-    const cells = row.toJSON();
-    const key = step.levels.map((level) => String(cells[level])).join(' / ');
-    return `${key}: ${Number(cells.target_share)} ${Number(cells.amount)}`;
-  });
-  return rows.sort().join('; ');
-}
-
-async function onCluster(
+async function interact(
+  engine: Engine,
   table: string,
-  step: Interaction,
-  reader: ClickHouseConnector,
-): Promise<Timing> {
-  const { sql, params } = groupedFigures({
+  rows: number,
+  step: Step,
+): Promise<Measured> {
+  const source = { columns: [...FACT_COLUMNS], rowCount: rows };
+  const columns = { levels: step.levels, target: TARGET, actual: ACTUAL };
+  const request = breakdownRequest(
+    'facts',
+    source,
+    columns,
+    engineFilter(source, columns, step.selection),
+  );
+  if (request.kind !== 'aggregate') throw new Error('The treemap asked for rows, not sums.');
+  const { sql, params } = renderAggregate(engine.dialect, {
     table,
-    levels: step.levels,
-    target: 'target_share',
-    actual: 'amount',
-    filter: step.filter as EqualityFilter,
+    groupBy: request.groupBy,
+    measures: request.measures.map((measure) => ({ ...measure, name: measure.column })),
+    filter: request.filter ?? {},
   });
-  const before = reader.traffic.bytes;
+  const { wire, decoded } = engine.traffic;
   const start = performance.now();
-  const answer = await reader.query(sql, params);
+  const answer = await engine.connector.query(sql, params);
   const ms = performance.now() - start;
-  return { ms, bytes: reader.traffic.bytes - before, tiles: tilesOf(answer, step) };
+  const figures = recordsOf(answer)
+    .map((row) =>
+      [
+        ...step.levels.map((level) => String(row[level])),
+        Number(row[TARGET]),
+        Number(row[ACTUAL]),
+      ].join(' '),
+    )
+    .sort()
+    .join('; ');
+  return {
+    ms,
+    wire: engine.traffic.wire - wire,
+    decoded: engine.traffic.decoded - decoded,
+    figures,
+  };
+}
+
+function timing(
+  rows: number,
+  interaction: ClusterInteraction,
+  engine: ClusterTiming['engine'],
+  measured: Measured[],
+): ClusterTiming {
+  const ms = measured.map((one) => round(one.ms, 1));
+  return {
+    rows,
+    interaction,
+    engine,
+    median_ms: round(median(ms), 1),
+    p95_ms: round(percentile(ms, 0.95), 1),
+    runs: ms.length,
+    samples_ms: ms,
+    wire_bytes: Math.round(median(measured.map((one) => one.wire))),
+    decoded_bytes: Math.round(median(measured.map((one) => one.decoded))),
+  };
+}
+
+const clusterScript = (...args: string[]): { ok: boolean; output: string } => {
+  const run = spawnSync('bash', [benchPath('../scripts/clickhouse-cluster.sh'), ...args], {
+    env: {
+      ...process.env,
+      STRATEX_CLICKHOUSE_DIR: SHARD_DIR,
+      STRATEX_CLICKHOUSE_PORT: String(BASE_PORT),
+    },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
+};
+
+const installed = (): boolean =>
+  ['/usr/sbin/clickhouse-server', '/usr/bin/clickhouse-server'].some((path) => existsSync(path)) ||
+  spawnSync('bash', ['-c', 'command -v clickhouse-server'], { stdio: 'ignore' }).status === 0;
+
+async function measureSize(
+  rows: number,
+  runs: number,
+  results: ClusterResults,
+  log: (line: string) => void,
+): Promise<void> {
+  const table = `bench_facts_${rows}`;
+  const folder = mkdtempSync(join(tmpdir(), 'stratex-bench-ch-'));
+  const parquet = join(folder, `${table}.parquet`);
+  const clusterTraffic: Traffic = { answers: 0, wire: 0, decoded: 0 };
+  const serverTraffic: Traffic = { answers: 0, wire: 0, decoded: 0 };
+  const clusterFetch = countingFetch(clusterTraffic);
+  const serverFetch = countingFetch(serverTraffic);
+  let server: Awaited<ReturnType<typeof startQueryServer>> | undefined;
+  try {
+    log(`clickhouse: generating ${rows} facts on the cluster and in Parquet`);
+    const [insert, written] = await Promise.all([
+      insertNumberedFacts(SHARDS, table, rows),
+      writeNumberedParquet(parquet, rows),
+    ]);
+    const start = performance.now();
+    server = await startQueryServer({ sources: { [table]: parquet } });
+    results.load.push({
+      rows,
+      insert_s: insert,
+      parquet_s: written,
+      parquet_bytes: statSync(parquet).size,
+      server_load_s: round((performance.now() - start) / 1000, 2),
+    });
+    log(
+      `clickhouse: ${rows} rows inserted in ${insert} s, Parquet written in ${written} s, loaded by the DuckDB server in ${round((performance.now() - start) / 1000, 2)} s`,
+    );
+    const duckServer = openQueryServer(server.url, { fetch: serverFetch.fetch });
+    const engines: Engine[] = [
+      {
+        name: 'clickhouse',
+        connector: new ClickHouseConnector({
+          url: SHARDS[0] ?? '',
+          user: 'stratex_reader',
+          fetch: clusterFetch.fetch,
+        }),
+        dialect: clickhouseDialect,
+        traffic: clusterTraffic,
+        close: clusterFetch.close,
+      },
+      {
+        name: 'duckdb-server',
+        connector: duckServer.connector,
+        dialect: duckServer.dialect,
+        traffic: serverTraffic,
+        close: serverFetch.close,
+      },
+    ];
+    const steps = session(runs);
+    // One warm-up session each: caches filled as on a server that has been up a while.
+    for (const step of steps.slice(0, 3))
+      for (const engine of engines) await interact(engine, table, rows, step);
+    const measured = new Map<ClusterTiming['engine'], Measured[]>(
+      engines.map((engine) => [engine.name, []]),
+    );
+    let disagreement: string | undefined;
+    for (const [index, step] of steps.entries()) {
+      // Alternate which engine goes first, so neither always follows the other's load.
+      const order = index % 2 === 0 ? engines : [...engines].reverse();
+      const answers = new Map<string, Measured>();
+      for (const engine of order) {
+        const one = await interact(engine, table, rows, step);
+        answers.set(engine.name, one);
+        measured.get(engine.name)?.push(one);
+      }
+      const [a, b] = [answers.get('clickhouse'), answers.get('duckdb-server')];
+      if (a?.figures !== b?.figures && !disagreement)
+        disagreement = `${step.interaction} ${JSON.stringify(step.selection)}: ${a?.figures} ≠ ${b?.figures}`;
+    }
+    results.agree.push({
+      rows,
+      agree: !disagreement,
+      ...(disagreement ? { detail: disagreement } : {}),
+    });
+    for (const interaction of ['first view', 'drill-down', 'cross-filter', 'all'] as const) {
+      for (const engine of engines) {
+        const picked = (measured.get(engine.name) ?? []).filter(
+          (_, index) => interaction === 'all' || steps[index]?.interaction === interaction,
+        );
+        results.timings.push(timing(rows, interaction, engine.name, picked));
+      }
+    }
+    const all = (name: ClusterTiming['engine']): ClusterTiming | undefined =>
+      results.timings.find(
+        (one) => one.rows === rows && one.interaction === 'all' && one.engine === name,
+      );
+    const [c, d] = [all('clickhouse'), all('duckdb-server')];
+    log(
+      `clickhouse: ${rows} rows, every interaction: cluster ${c?.median_ms} ms (p95 ${c?.p95_ms}), DuckDB server ${d?.median_ms} ms (p95 ${d?.p95_ms}); ${c?.wire_bytes} B vs ${d?.wire_bytes} B on the wire${disagreement ? `; THE ENGINES DISAGREE: ${disagreement}` : ''}`,
+    );
+  } finally {
+    clusterFetch.close();
+    serverFetch.close();
+    await server?.close();
+    await dropClusterTable(SHARDS, table).catch(() => undefined);
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /**
- * The treemap's statement for a table of numbers, as target-treemap/query.ts (`summedQuery`)
- * writes it; spelled out here because that module's package entry loads browser-only code.
+ * Runs the case at each size in `sizes` (sessions of three interactions, `runs` of them per
+ * size), or answers why it was skipped.
  */
-function widgetSql(table: string, step: Interaction): { sql: string; params: string[] } {
-  const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-  const text = (name: string): string => `CAST(${quote(name)} AS VARCHAR)`;
-  const columns = [
-    ...step.levels.map((level) => `${text(level)} AS ${quote(level)}`),
-    ...['target_share', 'amount'].map(
-      (figure) => `CAST(ROUND(SUM(${quote(figure)}), 6) AS VARCHAR) AS ${quote(figure)}`,
-    ),
-  ];
-  const filter = Object.keys(step.filter).map((column) => `${text(column)} = ?`);
-  const where = filter.length ? ` WHERE ${filter.join(' AND ')}` : '';
-  const groupBy = ` GROUP BY ${step.levels.map((_, index) => index + 1).join(', ')}`;
-  return {
-    sql: `SELECT ${columns.join(', ')} FROM ${quote(table)}${where}${groupBy}`,
-    params: Object.values(step.filter),
+export async function clickhouseCase(
+  sizes: readonly number[],
+  runs: number,
+  log: (line: string) => void,
+): Promise<ClusterResults> {
+  const results: ClusterResults = {
+    shards: SHARDS.length,
+    load_average: loadavg().map((load) => round(load, 1)),
+    load: [],
+    timings: [],
+    agree: [],
   };
-}
-
-async function onDuckServer(table: string, step: Interaction, url: string): Promise<Timing> {
-  const { sql, params } = widgetSql(table, step);
-  const start = performance.now();
-  const response = await fetch(`${url}/query`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sql, params }),
-  });
-  const body = new Uint8Array(await response.arrayBuffer());
-  const ms = performance.now() - start;
-  if (!response.ok) throw new Error(new TextDecoder().decode(body));
-  return { ms, bytes: body.byteLength, tiles: tilesOf(tableFromIPC(body), step) };
-}
-
-function summary(timings: Timing[]): { median: number; p95: number; bytes: number } {
-  const ms = timings.map((timing) => timing.ms);
-  return {
-    median: round(median(ms), 1),
-    p95: round(percentile(ms, 0.95), 1),
-    bytes: Math.round(median(timings.map((timing) => timing.bytes))),
-  };
-}
-
-async function clusterRows(table: string): Promise<number> {
-  const admin = new ClickHouseConnector({ url: DEFAULT_SHARDS[0] ?? '', user: 'default' });
-  try {
-    const answer = await admin.query(`SELECT count() AS n FROM ${table}`);
-    return Number(answer.getChild('n')?.get(0) ?? 0);
-  } catch {
-    return 0;
+  if (!installed()) {
+    results.skipped =
+      'clickhouse-server is not installed (Debian: apt-get install clickhouse-server; .ci/install-clickhouse.sh)';
+    log(`clickhouse: skipped, ${results.skipped}`);
+    return results;
   }
-}
-
-async function measure(rows: number, runs: number): Promise<void> {
-  const table = `sales_${rows}`;
-  const parquet = benchPath(`../fixtures/generated/${table}.parquet`);
-  if (!existsSync(parquet) || (await clusterRows(table)) !== rows) {
-    const written = await writeClusterFacts({ rows, table });
-    console.log(
-      `${table}: written (generate ${written.seconds.generate} s, insert into the cluster ${written.seconds.insert} s, parquet ${written.seconds.parquet} s)`,
-    );
+  const wasUp = clusterScript('status').ok;
+  if (!wasUp) {
+    const started = clusterScript('start');
+    if (!started.ok) throw new Error(`The ClickHouse cluster did not start:\n${started.output}`);
   }
-  const server = await startQueryServer({ sources: { [table]: parquet } });
-  const reader = new ClickHouseConnector({ url: DEFAULT_SHARDS[0] ?? '', user: 'stratex_reader' });
   try {
-    const steps = session(runs);
-    // One warm-up session each: caches filled as on a server that has been up a while.
-    for (const step of steps.slice(0, 3)) {
-      await onCluster(table, step, reader);
-      await onDuckServer(table, step, server.url);
-    }
-    const cluster: Timing[] = [];
-    const duck: Timing[] = [];
-    for (const step of steps) {
-      const a = await onCluster(table, step, reader);
-      const b = await onDuckServer(table, step, server.url);
-      if (a.tiles !== b.tiles)
-        throw new Error(`${step.name}: the engines disagree:\n${a.tiles}\n${b.tiles}`);
-      cluster.push(a);
-      duck.push(b);
-    }
-    for (const name of ['first view', 'drill-down', 'cross-filter', 'all']) {
-      const pick = (timings: Timing[]): Timing[] =>
-        timings.filter((_, index) => name === 'all' || steps[index]?.name === name);
-      const c = summary(pick(cluster));
-      const d = summary(pick(duck));
-      console.log(
-        `| ${rows.toLocaleString('en')} | ${name} | ${c.median} ms / ${c.p95} ms | ${d.median} ms / ${d.p95} ms | ×${round(c.median / d.median, 2)} | ${c.bytes} B | ${d.bytes} B |`,
-      );
-    }
+    for (const rows of sizes) await measureSize(rows, runs, results, log);
   } finally {
-    await server.close();
+    if (!wasUp) clusterScript('stop');
   }
+  return results;
 }
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      rows: { type: 'string', default: '10000000' },
-      runs: { type: 'string', default: '40' },
-    },
-  });
-  execFileSync('bash', [benchPath('../scripts/clickhouse-cluster.sh'), 'start'], {
-    stdio: 'inherit',
-  });
-  console.log(
-    `load average at start: ${loadavg()
-      .map((load) => load.toFixed(1))
-      .join(' ')}`,
-  );
-  console.log(
-    '| rows | interaction | ClickHouse, 2 shards: median / p95 | DuckDB server: median / p95 | ratio | bytes to the page, ClickHouse (JSONCompact) | DuckDB server (Arrow IPC) |',
-  );
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
-  for (const rows of values.rows.split(',').map((text) => Number(text.replaceAll('_', ''))))
-    await measure(rows, Number(values.runs));
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});

@@ -65,6 +65,43 @@ export interface Memory {
   baseline_peak_renderer_rss_mb: number;
 }
 
+export type ClusterInteraction = 'first view' | 'drill-down' | 'cross-filter' | 'all';
+
+/** One interaction on one engine at one size, in the ClickHouse case. */
+export interface ClusterTiming {
+  rows: number;
+  interaction: ClusterInteraction;
+  engine: 'clickhouse' | 'duckdb-server';
+  median_ms: number;
+  p95_ms: number;
+  runs: number;
+  /** Every measured interaction, warm-up excluded, in milliseconds. */
+  samples_ms: number[];
+  /** Median response body bytes per interaction as they came over HTTP (gzip where the server compresses). */
+  wire_bytes: number;
+  /** The same bodies decoded. */
+  decoded_bytes: number;
+}
+
+/** The ClickHouse case: a two-shard cluster beside the DuckDB query server, the same facts. */
+export interface ClusterResults {
+  /** Why the case did not run, when it did not (no clickhouse-server here). */
+  skipped?: string;
+  shards: number;
+  /** The machine's load average when the case began. */
+  load_average: number[];
+  load: {
+    rows: number;
+    insert_s: number;
+    parquet_s: number;
+    parquet_bytes: number;
+    server_load_s: number;
+  }[];
+  timings: ClusterTiming[];
+  /** Whether every answer's figures agreed between the engines, per size. */
+  agree: { rows: number; agree: boolean; detail?: string }[];
+}
+
 export interface BenchResults {
   date: string;
   commit: string;
@@ -72,6 +109,8 @@ export interface BenchResults {
   mode: 'quick' | 'full';
   cases: CaseResult[];
   checks: CheckResult[];
-  sizes: Sizes;
+  /** Absent when no browser case ran (`--only clickhouse`). */
+  sizes?: Sizes;
   memory: Memory;
+  clickhouse?: ClusterResults;
 }

@@ -81,6 +81,12 @@ export {
   type DatabaseHealthDetail,
 } from './resilience/recovering-connector';
 export { RemoteConnector } from './browser/remote-connector';
+export {
+  openQueryServer,
+  queryServerDialect,
+  SERVER_CATALOGUE,
+  type QueryServerSourceOptions,
+} from './server/open';
 export { browserParquetDecoder } from './browser/parquet-decoder';
 export { defineSource } from './browser/define-source';
 export type {

@@ -11,12 +11,15 @@ export class RemoteConnector implements Connector {
   constructor(
     private readonly baseUrl: string,
     private readonly timeoutMs = 60_000,
+    /** For Node scripts and benchmarks; default: the global `fetch`. */
+    private readonly fetchImpl?: typeof fetch,
   ) {}
 
   async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
     let response: Response;
+    const doFetch = this.fetchImpl ?? fetch;
     try {
-      response = await fetch(new URL('query', withSlash(this.baseUrl)), {
+      response = await doFetch(new URL('query', withSlash(this.baseUrl)), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ sql, params }),

@@ -6,6 +6,7 @@ import { assertReadOnly, UnsafeQueryError } from '../guard/read-only';
 import { NativeConnector } from '../node/native-connector';
 import { quoteIdentifier, quoteLiteral } from '../sql';
 import { withTimeout } from '../timeout';
+import { SERVER_CATALOGUE } from './open';
 
 export interface QueryServerOptions {
   /** Source name → path of a CSV or Parquet file on this machine. */
@@ -28,16 +29,26 @@ const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
  * Serves read-only SQL over exports too large for a browser: `POST /query` with SQL text
  * (or JSON `{ sql, params }`) answers an Arrow IPC stream; `GET /sources` lists the tables.
  * The same guard as in the page applies, and the database cannot reach files once loaded.
+ * Beside the sources, the table `stratex_columns` lists their columns, so that a page's
+ * coordinator can plan its requests (`openQueryServer`).
  */
 export async function startQueryServer(options: QueryServerOptions): Promise<QueryServer> {
-  const database = await NativeConnector.open();
   const names = Object.keys(options.sources);
+  if (names.some((name) => name.toLowerCase() === SERVER_CATALOGUE))
+    throw new Error(
+      `"${SERVER_CATALOGUE}" is the server's own catalogue: name the source otherwise.`,
+    );
+  const database = await NativeConnector.open();
   for (const [name, path] of Object.entries(options.sources)) {
     const reader = /\.parquet$/i.test(path)
       ? `read_parquet(${quoteLiteral(path)})`
       : `read_csv(${quoteLiteral(path)}, header = true, all_varchar = true)`;
     await database.query(`CREATE TABLE ${quoteIdentifier(name)} AS SELECT * FROM ${reader}`);
   }
+  await database.query(
+    `CREATE TABLE ${SERVER_CATALOGUE} AS SELECT table_name, column_name, data_type, column_index
+     FROM duckdb_columns() WHERE schema_name = 'main' AND table_name IN (${names.map((name) => quoteLiteral(name)).join(', ') || 'NULL'})`,
+  );
   await database.query('SET enable_external_access = false');
   await database.query('SET lock_configuration = true');
   const timeoutMs = options.timeoutMs ?? 60_000;
@@ -62,7 +73,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
           await readBody(request, options.maxRequestBytes ?? 1024 ** 2),
           request.headers['content-type'] ?? '',
         );
-        assertReadOnly(sql, names);
+        assertReadOnly(sql, [...names, SERVER_CATALOGUE]);
         const table = await withTimeout(database.query(sql, params), timeoutMs, 'The query');
         answer(200, ARROW_STREAM, tableToIPC(table, 'stream'));
       } catch (cause) {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Engine, RemoteConnector } from '@stratex/data';
-import { type QueryServer, startQueryServer } from '@stratex/data/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine, openQueryServer, RemoteConnector, SERVER_CATALOGUE } from '@stratex/data';
+import { nativeEngine, type QueryServer, startQueryServer } from '@stratex/data/node';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../../../../fixtures/${name}`, import.meta.url));
@@ -43,4 +43,54 @@ it('refuses writes and file access with the reason', async () => {
     body: "SELECT * FROM '/etc/hosts'",
   });
   expect(response.status).toBe(403);
+});
+
+describe('a server table as a source behind the coordinator', () => {
+  let behind: Engine;
+  beforeAll(() => {
+    behind = nativeEngine();
+  });
+  afterAll(() => behind.close());
+
+  it('reads the columns and rows from the server, and answers aggregates there', async () => {
+    const loaded = await behind.defineRemoteSource('facts', 'sales', async () =>
+      openQueryServer(server.url),
+    );
+    const [count] = await engine.records('SELECT CAST(count(*) AS INTEGER) AS n FROM sales');
+    expect(loaded.rowCount).toBe(count?.n);
+    expect(loaded.columns).toContain('region');
+    const catalogue = await behind.coordinator.catalogue('facts');
+    expect(catalogue.columns.find((column) => column.name === 'amount')?.type).toBe('number');
+    const answer = await behind.coordinator.request({
+      kind: 'aggregate',
+      source: 'facts',
+      groupBy: ['region'],
+      measures: [{ column: 'amount', aggregate: 'sum', digits: 2 }],
+      filter: { product_line: '数据平台' },
+      orderBy: [{ column: 'region' }],
+    });
+    expect(answer.plan).toBe('aggregate');
+    const direct = await engine.records(
+      `SELECT CAST(region AS VARCHAR) AS region, ROUND(CAST(SUM(amount) AS DOUBLE), 2) AS amount
+       FROM sales WHERE CAST(product_line AS VARCHAR) = ? GROUP BY 1 ORDER BY 1`,
+      ['数据平台'],
+    );
+    expect(direct.length).toBeGreaterThan(1);
+    expect(answer.rows).toEqual(direct);
+  });
+
+  it('keeps its catalogue out of the listed sources, and lists only theirs in it', async () => {
+    const listed = (await (await fetch(`${server.url}/sources`)).json()) as { sources: string[] };
+    expect(listed.sources).toEqual(['sales', 'evaluation']);
+    const tables = await engine.records(
+      `SELECT DISTINCT table_name FROM ${SERVER_CATALOGUE} ORDER BY 1`,
+    );
+    expect(tables).toEqual([{ table_name: 'evaluation' }, { table_name: 'sales' }]);
+  });
+
+  it('refuses a source named like its catalogue', async () => {
+    await expect(
+      startQueryServer({ sources: { [SERVER_CATALOGUE]: fixture('template/evaluation.csv') } }),
+    ).rejects.toThrow(/own catalogue/);
+  });
 });
