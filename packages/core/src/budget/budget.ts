@@ -4,8 +4,10 @@ import { isBlankRecord, roleCell, roleText } from '../records/records';
 import type { CellRecord, UnreadableCell } from '../records/records';
 import { STRATEGY_SCHEMA, headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
-import { cellText, normaliseText, parseCell, readCell } from '../values/values';
-import type { Cell, Lang } from '../values/values';
+import { normaliseText, parseCell } from '../values/values';
+import { cellText, readCell } from '../values/cells';
+import type { Lang } from '../values/values';
+import type { Cell } from '../values/cells';
 import { messageText } from '../messages/catalogue';
 
 export interface BudgetLine {

@@ -6,7 +6,7 @@ import { defaultStatusRules, judgeStatus } from '../targets/status';
 import type { Status, StatusRule, StatusThresholds } from '../targets/status';
 import { isBlankRecord, roleCell, roleText, unreadableReason } from '../records/records';
 import type { CellRecord, UnreadableCell } from '../records/records';
-import { cellText, readCell } from '../values/values';
+import { cellText, readCell } from '../values/cells';
 import type { Lang, ParsedCell, Unit } from '../values/values';
 import { messageText } from '../messages/catalogue';
 

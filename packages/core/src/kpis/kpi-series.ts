@@ -6,7 +6,8 @@ import { isBlankRecord, roleCell, roleText } from '../records/records';
 import type { CellRecord, UnreadableCell } from '../records/records';
 import { KPI_SCHEMA } from '../records/roles';
 import type { ColumnResolution, RoleSchema } from '../records/roles';
-import { normaliseText, readCell } from '../values/values';
+import { normaliseText } from '../values/values';
+import { readCell } from '../values/cells';
 import type { Lang, ParsedCell, Unit } from '../values/values';
 import { messageText } from '../messages/catalogue';
 

@@ -7,8 +7,9 @@ import type { ColumnResolution } from '../records/roles';
 import { isBlankRecord, roleCell, roleText } from '../records/records';
 import type { CellRecord, UnreadableCell } from '../records/records';
 import type { Status } from '../targets/status';
-import { readCell } from '../values/values';
-import type { Cell, Lang } from '../values/values';
+import { readCell } from '../values/cells';
+import type { Lang } from '../values/values';
+import type { Cell } from '../values/cells';
 import { type MessageCode, messageText } from '../messages/catalogue';
 
 export type TaskState = 'not-started' | 'on-track' | 'lagging' | 'overdue' | 'done' | 'unknown';

@@ -1,6 +1,8 @@
 import type { ColumnResolution } from './roles';
-import { cellText, isBlank, normaliseText } from '../values/values';
-import type { Cell, Lang, ParsedCell } from '../values/values';
+import { normaliseText } from '../values/values';
+import { cellText, isBlank } from '../values/cells';
+import type { Lang, ParsedCell } from '../values/values';
+import type { Cell } from '../values/cells';
 import { messageText } from '../messages/catalogue';
 
 /**

@@ -2,7 +2,8 @@ import { achievement, tidy } from './achievement';
 import type { Achievement } from './achievement';
 import { isBlankRecord, unreadableReason } from '../records/records';
 import type { CellRecord, UnreadableCell } from '../records/records';
-import { cellText, normaliseText, readCell } from '../values/values';
+import { normaliseText } from '../values/values';
+import { cellText, readCell } from '../values/cells';
 import type { Lang } from '../values/values';
 
 export type Aggregate = 'sum' | 'average' | 'min' | 'max';

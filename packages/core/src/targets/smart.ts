@@ -2,8 +2,9 @@ import { isBlankRecord, roleCell, roleText } from '../records/records';
 import type { CellRecord } from '../records/records';
 import { TARGETS_SCHEMA, headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
-import { readCell } from '../values/values';
-import type { Cell, Lang } from '../values/values';
+import { readCell } from '../values/cells';
+import type { Lang } from '../values/values';
+import type { Cell } from '../values/cells';
 import { type MessageCode, messageText } from '../messages/catalogue';
 
 /** S specific, M measurable, A assignable (an owner), R relevant (a plan dimension), T time-bound. */

@@ -7,8 +7,9 @@ import type { RoleSchema } from '../records/roles';
 import type { SplitCheck } from './rollup';
 import { statusOf } from './status';
 import type { Status, StatusThresholds } from './status';
-import { readCell } from '../values/values';
-import type { Cell, Lang, Unit } from '../values/values';
+import { readCell } from '../values/cells';
+import type { Lang, Unit } from '../values/values';
+import type { Cell } from '../values/cells';
 import { messageText } from '../messages/catalogue';
 
 /** The two figures a target breakdown needs: a planned amount per item and what came in against it. */

@@ -12,13 +12,6 @@ export type ParsedCell =
 
 export type NumberCell = Extract<ParsedCell, { kind: 'number' }>;
 
-/**
- * A cell as widgets hand it to core: a `ParsedCell` the loader already read, or the text as
- * written (a source without a typed table, rows given by script, a cell the loader could not
- * read), or nothing.
- */
-export type Cell = string | ParsedCell | null | undefined;
-
 const SCALES: Record<string, number> = {
   万亿: 12,
   千万: 7,
@@ -71,32 +64,6 @@ export function parseCell(raw: string | null | undefined, expected?: Unit): Pars
   return { kind: 'text', value: text, raw: original };
 }
 
-/**
- * Reads a cell once: text goes through `parseCell`, a cell the loader read is taken as it is.
- * `expected` lends its unit to a number that states none, as `parseCell` does.
- */
-export function readCell(cell: Cell, expected?: Unit): ParsedCell {
-  if (cell === null || cell === undefined || typeof cell === 'string') {
-    return parseCell(cell, expected);
-  }
-  if (
-    cell.kind === 'number' &&
-    cell.unit === 'number' &&
-    expected &&
-    expected !== 'percent' &&
-    expected !== 'number'
-  ) {
-    return { ...cell, unit: expected };
-  }
-  return cell;
-}
-
-/** The text of a cell as the export wrote it ('' for none). */
-export function cellText(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
-  return typeof cell === 'string' ? cell : cell.raw;
-}
-
 /** The days of a period as `parseCell` names it (`2024-Q3`, `2024-H1`, `2024-06`, `2024`), or null. */
 export function periodSpan(value: string): { start: string; end: string } | null {
   const match = /^(\d{4})(?:-(?:Q([1-4])|H([12])|(\d{2})))?$/.exec(value);
@@ -115,39 +82,9 @@ export function periodSpan(value: string): { start: string; end: string } | null
   return { start, end };
 }
 
-/**
- * A value given by script or read from a typed column as a cell: text stays text, a number
- * is a plain number, a date (a `Date`) its ISO day; anything else its text.
- */
-export function valueCell(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'bigint') {
-    return Number.isSafeInteger(Number(value)) ? valueCell(Number(value)) : String(value);
-  }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return String(value);
-    const number = value === 0 ? 0 : value;
-    return { kind: 'number', value: number, unit: 'number', raw: String(number) };
-  }
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return String(value);
-    const day = value.toISOString().slice(0, 10);
-    return { kind: 'date', value: day, raw: day };
-  }
-  return String(value);
-}
-
 /** The numeric value of a cell, or null when it is not a number. */
 export function cellNumber(cell: ParsedCell): number | null {
   return cell.kind === 'number' ? cell.value : null;
-}
-
-/** True for a cell that is blank or holds only whitespace. */
-export function isBlank(raw: Cell): boolean {
-  if (raw === null || raw === undefined) return true;
-  if (typeof raw !== 'string') return raw.kind === 'empty';
-  return normaliseText(raw) === '';
 }
 
 interface ReadNumber {
