@@ -1,9 +1,11 @@
 import {
+  cellText,
   headersOf,
   filterTasks,
   formatDate,
   isoDate,
   parseCell,
+  PROGRESS_SCHEMA,
   type ProgressReport,
   sortTasks,
   TASK_ORDERS,
@@ -15,6 +17,7 @@ import {
 import { html, nothing, type TemplateResult } from 'lit';
 import { message, type MessageKey } from '../base/lang';
 import { sharedStyles } from '../base/shared.styles';
+import { roleColumns } from '../base/row-cells';
 import { SxWidget } from '../base/sx-widget';
 import { type FilterChoice, trackerFilters } from './filters';
 import { trackerPicture } from './picture';
@@ -154,6 +157,10 @@ export class SxProgressTracker extends SxWidget {
     return overrides;
   }
 
+  protected override usedColumns(columns: readonly string[]): readonly string[] | undefined {
+    return roleColumns(columns, PROGRESS_SCHEMA, this.overrides);
+  }
+
   private get order(): TaskOrder {
     return this.sort && TASK_ORDERS.includes(this.sort) ? this.sort : 'table';
   }
@@ -290,7 +297,7 @@ export class SxProgressTracker extends SxWidget {
   private taskCell(task: TrackedTask): string | undefined {
     const header = this.taskHeader;
     const cell = header === undefined ? undefined : this.visibleRows[task.sourceRow - 1]?.[header];
-    return cell ?? undefined;
+    return cell === null || cell === undefined ? undefined : cellText(cell);
   }
 
   private isChosen(task: TrackedTask): boolean {

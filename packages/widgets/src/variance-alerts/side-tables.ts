@@ -1,12 +1,12 @@
-import type { Lang } from '@stratex/core';
+import type { CellRecord, Lang, RoleSchema } from '@stratex/core';
 import type { Engine } from '@stratex/data';
 import { failureText } from '../base/failure-text';
-import { type TextRecord, toTextRecords } from '../base/sx-widget';
+import { roleColumns } from '../base/row-cells';
 
 /** A table read beside the KPI series: the progress table or the budget. */
 export type SideTable =
   | { phase: 'loading' }
-  | { phase: 'ready'; rows: TextRecord[] }
+  | { phase: 'ready'; rows: CellRecord[] }
   | { phase: 'error'; message: string; detail?: string };
 
 export interface SideTableRef {
@@ -23,12 +23,14 @@ export function sideTableOrigin(ref: SideTableRef): string {
 
 /**
  * Reads a side table through the page's sources: a named source, or the file source shared
- * with every other widget that loads the same URL (any format).
+ * with every other widget that loads the same URL (any format); as cells, of the columns
+ * that play the `schema`'s roles.
  */
 export async function readSideTable(
   engine: Engine,
   ref: SideTableRef,
   lang: Lang,
+  schema: RoleSchema,
 ): Promise<SideTable> {
   try {
     let source: string;
@@ -39,8 +41,15 @@ export async function readSideTable(
     } else {
       return { phase: 'ready', rows: [] };
     }
-    const { rows } = await engine.coordinator.request({ kind: 'rows', source });
-    return { phase: 'ready', rows: toTextRecords(rows) };
+    const { columns: all } = await engine.sources.get(source);
+    const columns = roleColumns(all, schema);
+    const { rows } = await engine.coordinator.request({
+      kind: 'rows',
+      source,
+      as: 'cells',
+      ...(columns ? { columns } : {}),
+    });
+    return { phase: 'ready', rows: rows as CellRecord[] };
   } catch (cause) {
     return { phase: 'error', ...failureText(cause, lang) };
   }

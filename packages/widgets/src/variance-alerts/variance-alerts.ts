@@ -9,16 +9,20 @@ import {
   formatDate,
   formatRate,
   gatherAlerts,
+  KPI_SERIES_SCHEMA,
   type KpiSeriesReport,
   paceKpiSeries,
   parseCell,
   parseDirection,
+  PROGRESS_SCHEMA,
+  STRATEGY_SCHEMA,
   trackProgress,
   type VarianceAlert,
 } from '@stratex/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { emit, SX_DATA_ERROR, type SxDataErrorDetail } from '../base/events';
 import { sharedStyles } from '../base/shared.styles';
+import { roleColumns } from '../base/row-cells';
 import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
 import { alertItem, alertTable } from './alert-item';
@@ -164,7 +168,8 @@ export class SxVarianceAlerts extends SxWidget {
       return;
     }
     this.sides = { ...this.sides, [side]: { phase: 'loading' } };
-    const table = await readSideTable(this.engine, ref, this.langCode);
+    const schema = side === 'tasks' ? PROGRESS_SCHEMA : STRATEGY_SCHEMA;
+    const table = await readSideTable(this.engine, ref, this.langCode, schema);
     if (loadNumber !== this.#sideLoads[side]) return;
     this.sides = { ...this.sides, [side]: table };
     if (table.phase === 'error') {
@@ -187,6 +192,10 @@ export class SxVarianceAlerts extends SxWidget {
     ];
     for (const [role, header] of given) if (header) overrides[role] = header;
     return overrides;
+  }
+
+  protected override usedColumns(columns: readonly string[]): readonly string[] | undefined {
+    return roleColumns(columns, KPI_SERIES_SCHEMA, this.overrides);
   }
 
   private pace(): KpiSeriesReport {
