@@ -42,11 +42,17 @@ describe('widgets read cells of the columns they use', () => {
   it('the treemap moves no number or date column it does not read, and draws what the text gives', async () => {
     defineSource('typed_kpis', `${template}/kpi_daily_2024q3.csv`);
     const seen = watchRows();
-    const typed = await mount('sx-target-treemap', {
-      source: 'typed_kpis',
-      levels: '指标',
-      lang: 'zh-CN',
-    });
+    const loads: unknown[] = [];
+    const typed = await mount(
+      'sx-target-treemap',
+      { source: 'typed_kpis', levels: '指标', lang: 'zh-CN' },
+      (element) =>
+        element.addEventListener(SX_DATA_LOAD, (event) =>
+          loads.push((event as CustomEvent).detail),
+        ),
+    );
+    // sx-data-load still names every column of the source.
+    expect(loads[0]).toMatchObject({ columns: ['日期', '指标', '实际值', '目标值', '单位'] });
     const asked = seen.find((entry) => entry.request.kind === 'rows');
     // The figures it reads, and the text columns a choice elsewhere may filter on; not 日期.
     expect(asked?.request).toEqual({

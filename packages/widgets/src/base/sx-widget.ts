@@ -258,7 +258,10 @@ export abstract class SxWidget extends LitElement {
       emit(this, SX_DATA_LOAD, {
         source: origin,
         rowCount: rows.length,
-        columns: Object.keys(rows[0] ?? {}),
+        // The source's columns, though only those the view reads were moved.
+        columns: this.#readColumns
+          ? [...(this.loadedTable?.columns ?? [])]
+          : Object.keys(rows[0] ?? {}),
       });
     } catch (cause) {
       if (loadNumber !== this.#loadNumber) return;
