@@ -10,9 +10,10 @@ import {
   rollupByLevels,
   trackProgress,
 } from '@stratex/core';
-import { type Engine, type LoadedTable } from '@stratex/data';
+import { duckdbDialect, type Engine, type LoadedTable } from '@stratex/data';
 import { nativeEngine } from '@stratex/data/node';
 import type * as Values from '../../../core/src/values/values';
+import { renderTwinRows } from '../../src/query/typed-rows';
 
 // Every reading of a cell's text in core goes through parseCell: count them.
 const parsed = vi.hoisted(() => ({ calls: 0 }));
@@ -208,6 +209,25 @@ describe('rows as cells from a CSV typed twin', () => {
     expect(regions[0]).toEqual({
       目标值: { kind: 'number', value: 355_000, unit: 'number', raw: '355000' },
     });
+  });
+
+  it('bring the text of a cell only where its value does not give it back', async () => {
+    const textOfColumn = async (source: string, name: string): Promise<unknown[]> => {
+      const table = loaded.get(source)!;
+      const column = table.columnTypes!.find((candidate) => candidate.name === name)!;
+      const query = renderTwinRows(duckdbDialect, {
+        table: table.table,
+        typedTable: table.typedTable!,
+        columns: [column],
+        filter: {},
+      });
+      const rows = await engine.records(query.sql, query.params);
+      return rows.map((row) => row.sx_text_0);
+    };
+    // Plain digits: the value says it all, no text moves.
+    expect(new Set(await textOfColumn('regions', '目标值'))).toEqual(new Set([null]));
+    // 500万元, 15%, 30家: the text moves beside the value, for the words that quote it.
+    expect(await textOfColumn('evaluation', '目标值')).toEqual(['500万元', '15%', '30家']);
   });
 
   it('filter and order by the text as the text rows do', async () => {
