@@ -1,5 +1,6 @@
 // values and dates: reading cells, calendar days, numbers and dates in words
 export * from './values/values';
+export * from './values/cells';
 export * from './values/dates';
 export * from './values/date-labels';
 export * from './values/format';

@@ -1,11 +1,13 @@
 import { tidy } from '../targets/achievement';
 import { formatRate } from '../values/format';
-import { isBlankRecord, roleText } from '../records/records';
-import type { TableRecord, UnreadableCell } from '../records/records';
+import { isBlankRecord, roleCell, roleText } from '../records/records';
+import type { CellRecord, UnreadableCell } from '../records/records';
 import { STRATEGY_SCHEMA, headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
 import { normaliseText, parseCell } from '../values/values';
+import { cellText, readCell } from '../values/cells';
 import type { Lang } from '../values/values';
+import type { Cell } from '../values/cells';
 import { messageText } from '../messages/catalogue';
 
 export interface BudgetLine {
@@ -54,9 +56,11 @@ export function extractAmount(text: string | null | undefined): number | null {
 }
 
 /** A money column's cell: a bare '20,000' counts as yuan there; otherwise the amounts written in it. */
-function moneyCell(text: string | undefined): number | null {
-  const cell = parseCell(text, 'money');
-  return cell.kind === 'number' && cell.unit === 'money' ? cell.value : extractAmount(text);
+function moneyCell(given: Cell | undefined): number | null {
+  const cell = readCell(given, 'money');
+  return cell.kind === 'number' && cell.unit === 'money'
+    ? cell.value
+    : extractAmount(cellText(given));
 }
 
 /** Shares of the budget by module, contingency checked against the 10–20 % guidance, spend against plan. */
@@ -113,7 +117,7 @@ function contingencyMessage(share: number | null, low: number, high: number, lan
 
 /** Reads budget lines from the strategy table: the budget column when present, else amounts written in 所需资源. */
 export function budgetFromStrategy(
-  records: readonly TableRecord[],
+  records: readonly CellRecord[],
   options: { overrides?: Readonly<Record<string, string>>; lang?: Lang } = {},
 ): {
   lines: (BudgetLine & { sourceRow: number })[];
@@ -130,8 +134,9 @@ export function budgetFromStrategy(
     const sourceRow = index + 1;
     module = roleText(record, resolution, 'module') ?? module;
     const source = resolution.columns.budget ? 'budget' : 'resources';
+    const given = roleCell(record, resolution, source);
     const written = roleText(record, resolution, source);
-    const planned = source === 'budget' ? moneyCell(written) : extractAmount(written);
+    const planned = source === 'budget' ? moneyCell(given) : extractAmount(written);
     if (written && planned === null) {
       const reason = messageText(lang, 'cellNoAmount');
       unreadable.push({
@@ -141,7 +146,7 @@ export function budgetFromStrategy(
         reason,
       });
     }
-    const spent = moneyCell(roleText(record, resolution, 'spent'));
+    const spent = moneyCell(roleCell(record, resolution, 'spent'));
     lines.push({ module, planned, spent, sourceRow });
   });
   return { lines, resolution, unreadable };

@@ -4,9 +4,9 @@ import { EVALUATION_SCHEMA, headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
 import { defaultStatusRules, judgeStatus } from '../targets/status';
 import type { Status, StatusRule, StatusThresholds } from '../targets/status';
-import { isBlankRecord, roleText, unreadableReason } from '../records/records';
-import type { TableRecord, UnreadableCell } from '../records/records';
-import { parseCell } from '../values/values';
+import { isBlankRecord, roleCell, roleText, unreadableReason } from '../records/records';
+import type { CellRecord, UnreadableCell } from '../records/records';
+import { cellText, readCell } from '../values/cells';
 import type { Lang, ParsedCell, Unit } from '../values/values';
 import { messageText } from '../messages/catalogue';
 
@@ -63,7 +63,7 @@ export function weightedOverall(
 
 /** records are objects keyed by header (strings as read from the file, all VARCHAR). Default status: rate>=1 on-track, >=0.85 at-risk, else off-track (thresholds overridable). */
 export function buildScorecard(
-  records: readonly TableRecord[],
+  records: readonly CellRecord[],
   options: ScorecardOptions = {},
 ): Scorecard {
   const lang = options.lang ?? 'zh-CN';
@@ -77,16 +77,16 @@ export function buildScorecard(
   if (targetColumn === undefined || actualColumn === undefined) {
     return { rows, overall: null, resolution, unreadable };
   }
-  const text = (record: TableRecord, role: string): string | undefined =>
+  const text = (record: CellRecord, role: string): string | undefined =>
     roleText(record, resolution, role);
 
   records.forEach((record, index) => {
     if (isBlankRecord(record)) return;
     const sourceRow = index + 1;
     const numeric = (header: string): ParsedCell => {
-      const cell = parseCell(record[header]);
+      const cell = readCell(record[header]);
       if (cell.kind !== 'empty' && cell.kind !== 'number') {
-        const value = record[header] ?? '';
+        const value = cellText(record[header]);
         unreadable.push({
           row: sourceRow,
           column: header,
@@ -99,8 +99,8 @@ export function buildScorecard(
     const rawTarget = numeric(targetColumn);
     const rawActual = numeric(actualColumn);
     const unit = sharedUnit(rawTarget, rawActual);
-    const target = parseCell(record[targetColumn], unit);
-    const actual = parseCell(record[actualColumn], unit);
+    const target = readCell(record[targetColumn], unit);
+    const actual = readCell(record[actualColumn], unit);
     const direction = parseDirection(text(record, 'direction'));
     const targetValue = target.kind === 'number' ? target.value : null;
     const actualValue = actual.kind === 'number' ? actual.value : null;
@@ -125,7 +125,7 @@ export function buildScorecard(
     };
     const variance = text(record, 'variance_analysis');
     const suggestion = text(record, 'suggestion');
-    const stated = parseCell(text(record, 'rate'));
+    const stated = readCell(roleCell(record, resolution, 'rate'));
     if (variance) row.variance = variance;
     if (suggestion) row.suggestion = suggestion;
     if (stated.kind === 'number') row.statedRate = stated.value;
@@ -139,18 +139,18 @@ export function buildScorecard(
 }
 
 function readWeight(
-  record: TableRecord,
+  record: CellRecord,
   header: string | undefined,
   row: number,
   lang: Lang,
   unreadable: UnreadableCell[],
 ): number {
   if (header === undefined) return 1;
-  const cell = parseCell(record[header]);
+  const cell = readCell(record[header]);
   if (cell.kind === 'empty') return 1;
   if (cell.kind === 'number' && cell.value >= 0) return cell.value;
   const reason =
     cell.kind === 'number' ? messageText(lang, 'weightNegative') : unreadableReason(cell, lang);
-  unreadable.push({ row, column: header, value: record[header] ?? '', reason });
+  unreadable.push({ row, column: header, value: cellText(record[header]), reason });
   return 1;
 }

@@ -6,7 +6,7 @@ import { KPI_SERIES_SCHEMA, readKpiSeries } from './kpi-series';
 import type { MetricSeries, TargetRows } from './kpi-series';
 import { elapsedShare, expectedToDate, pace } from '../targets/pacing';
 import type { ElapsedShare, PacingCurve, Period } from '../targets/pacing';
-import type { TableRecord, UnreadableCell } from '../records/records';
+import type { CellRecord, UnreadableCell } from '../records/records';
 import { headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
 import { defaultStatusRules, judgeStatus } from '../targets/status';
@@ -78,7 +78,7 @@ const URGENCY: Record<Status, number> = { 'off-track': 0, 'at-risk': 1, unknown:
 
 /** Reads a daily KPI series (日期, 指标, 实际值, 目标值, 单位) and paces every metric at the as-of date, worst first. */
 export function paceKpiSeries(
-  records: readonly TableRecord[],
+  records: readonly CellRecord[],
   options: KpiSeriesOptions = {},
 ): KpiSeriesReport {
   const lang = options.lang ?? 'zh-CN';

@@ -2,11 +2,12 @@ import { parseDirection, tidy } from '../targets/achievement';
 import type { Direction } from '../targets/achievement';
 import { dayNumber } from '../values/dates';
 import type { Period } from '../targets/pacing';
-import { isBlankRecord, roleText } from '../records/records';
-import type { TableRecord, UnreadableCell } from '../records/records';
+import { isBlankRecord, roleCell, roleText } from '../records/records';
+import type { CellRecord, UnreadableCell } from '../records/records';
 import { KPI_SCHEMA } from '../records/roles';
 import type { ColumnResolution, RoleSchema } from '../records/roles';
-import { normaliseText, parseCell } from '../values/values';
+import { normaliseText } from '../values/values';
+import { readCell } from '../values/cells';
 import type { Lang, ParsedCell, Unit } from '../values/values';
 import { messageText } from '../messages/catalogue';
 
@@ -71,7 +72,7 @@ export type TargetRows = 'period' | 'share';
 
 /** Reads a daily KPI table into one series per metric, within the period when one is given. */
 export function readKpiSeries(
-  records: readonly TableRecord[],
+  records: readonly CellRecord[],
   resolution: ColumnResolution,
   lang: Lang,
   period: Partial<Period> | undefined,
@@ -92,7 +93,7 @@ export function readKpiSeries(
         reason,
       });
     };
-    const date = parseCell(text('date'));
+    const date = readCell(roleCell(record, resolution, 'date'));
     if (date.kind !== 'date') {
       problem('date', messageText(lang, 'cellExpectedKpiDate'));
       return;
@@ -103,9 +104,9 @@ export function readKpiSeries(
     const label = unitFromLabel(text('unit'));
     const number = (role: 'actual' | 'target'): { value: number; unit: Unit } | null => {
       // A scaled label (万元, %) multiplies bare numbers; a plain one (元, 家) only names their unit.
-      const raw = text(role);
+      const raw = roleCell(record, resolution, role);
       const cell =
-        label.scale === 1 ? parseCell(raw, label.unit) : applyUnitLabel(parseCell(raw), label);
+        label.scale === 1 ? readCell(raw, label.unit) : applyUnitLabel(readCell(raw), label);
       if (cell.kind === 'number') return { value: cell.value, unit: cell.unit };
       if (cell.kind !== 'empty') problem(role, messageText(lang, 'cellExpectedNumber'));
       return null;

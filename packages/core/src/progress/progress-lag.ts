@@ -4,11 +4,12 @@ import { formatDayMonth, formatRate } from '../values/format';
 import { elapsedShare } from '../targets/pacing';
 import { PROGRESS_SCHEMA, headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
-import { isBlankRecord, roleText } from '../records/records';
-import type { TableRecord, UnreadableCell } from '../records/records';
+import { isBlankRecord, roleCell, roleText } from '../records/records';
+import type { CellRecord, UnreadableCell } from '../records/records';
 import type { Status } from '../targets/status';
-import { parseCell } from '../values/values';
+import { readCell } from '../values/cells';
 import type { Lang } from '../values/values';
+import type { Cell } from '../values/cells';
 import { type MessageCode, messageText } from '../messages/catalogue';
 
 export type TaskState = 'not-started' | 'on-track' | 'lagging' | 'overdue' | 'done' | 'unknown';
@@ -54,8 +55,8 @@ const DONE_WORDS = /^(已?完成|已结束|done|completed?|finished)$/i;
 const NOT_STARTED_WORDS = /^(未开始|待开始|not started|to do|todo)$/i;
 
 /** Reads a progress cell: '90%（设计中）' → 0.9 with note, '完成' → 1, '未开始' → 0, '60' → 0.6. */
-export function readProgress(raw: string | null | undefined): ProgressReading {
-  const cell = parseCell(raw, 'percent');
+export function readProgress(raw: Cell): ProgressReading {
+  const cell = readCell(raw, 'percent');
   if (cell.kind === 'number' && cell.unit !== 'money' && cell.unit !== 'count') {
     const value = cell.unit === 'number' && cell.value > 1 ? tidy(cell.value / 100) : cell.value;
     return cell.note ? { value, note: cell.note } : { value };
@@ -145,7 +146,7 @@ export function progressLag(
 
 /** Reads a progress table (执行进度跟踪表) and judges every task at the as-of date. */
 export function trackProgress(
-  records: readonly TableRecord[],
+  records: readonly CellRecord[],
   options: {
     asOf: string;
     overrides?: Readonly<Record<string, string>>;
@@ -158,7 +159,7 @@ export function trackProgress(
   const unreadable: UnreadableCell[] = [];
   const tasks: TrackedTask[] = [];
   if (resolution.missing.length > 0) return { tasks, resolution, unreadable };
-  const text = (record: TableRecord, role: string): string | undefined =>
+  const text = (record: CellRecord, role: string): string | undefined =>
     roleText(record, resolution, role);
   const expectations = { date: 'cellExpectedTaskDate', progress: 'cellExpectedProgress' } as const;
   const problem = (row: number, role: string, value: string, kind: 'date' | 'progress'): void => {
@@ -170,19 +171,19 @@ export function trackProgress(
     if (isBlankRecord(record)) return;
     const sourceRow = index + 1;
     const dateOf = (role: 'planned_start' | 'planned_end'): string | undefined => {
-      const raw = text(record, role);
-      const cell = parseCell(raw);
+      const raw = roleCell(record, resolution, role);
+      const cell = readCell(raw);
       if (cell.kind === 'date') return cell.value;
       if (cell.kind === 'period') return role === 'planned_start' ? cell.start : cell.end;
-      if (raw) problem(sourceRow, role, raw, 'date');
+      if (raw) problem(sourceRow, role, text(record, role) ?? '', 'date');
       return undefined;
     };
     const plannedStart = dateOf('planned_start');
     const plannedEnd = dateOf('planned_end');
-    const rawProgress = text(record, 'progress');
+    const rawProgress = roleCell(record, resolution, 'progress');
     const reading = readProgress(rawProgress);
     if (reading.value === null && rawProgress)
-      problem(sourceRow, 'progress', rawProgress, 'progress');
+      problem(sourceRow, 'progress', text(record, 'progress') ?? '', 'progress');
     const plan: TaskPlan = {
       task: text(record, 'task') ?? '',
       plannedStart,

@@ -1,8 +1,9 @@
 import { achievement, tidy } from './achievement';
 import type { Achievement } from './achievement';
 import { isBlankRecord, unreadableReason } from '../records/records';
-import type { TableRecord, UnreadableCell } from '../records/records';
-import { normaliseText, parseCell } from '../values/values';
+import type { CellRecord, UnreadableCell } from '../records/records';
+import { normaliseText } from '../values/values';
+import { cellText, readCell } from '../values/cells';
 import type { Lang } from '../values/values';
 
 export type Aggregate = 'sum' | 'average' | 'min' | 'max';
@@ -112,12 +113,12 @@ const draft = (key: string, path: string[]): Draft => ({ key, path, children: []
 class CellReader {
   readonly unreadable: UnreadableCell[] = [];
   constructor(private readonly lang: Lang) {}
-  number(record: TableRecord, header: string | undefined, row: number): number | null {
+  number(record: CellRecord, header: string | undefined, row: number): number | null {
     if (header === undefined) return null;
-    const cell = parseCell(record[header]);
+    const cell = readCell(record[header]);
     if (cell.kind === 'number') return cell.value;
     if (cell.kind !== 'empty') {
-      const value = record[header] ?? '';
+      const value = cellText(record[header]);
       this.unreadable.push({
         row,
         column: header,
@@ -131,7 +132,7 @@ class CellReader {
 
 /** Builds a target tree from level columns (e.g. region, product_line); rows with trailing blank levels state a subtotal. */
 export function rollupByLevels(
-  records: readonly TableRecord[],
+  records: readonly CellRecord[],
   options: RollupOptions & { levels: readonly string[] },
 ): TargetTree {
   const reader = new CellReader(options.lang ?? 'zh-CN');
@@ -140,7 +141,7 @@ export function rollupByLevels(
   records.forEach((record, index) => {
     if (isBlankRecord(record)) return;
     const row = index + 1;
-    const values = options.levels.map((level) => normaliseText(record[level] ?? ''));
+    const values = options.levels.map((level) => normaliseText(cellText(record[level])));
     const depth = values.reduce((last, value, i) => (value ? i + 1 : last), 0);
     const path = values.slice(0, depth).map((value, i) => value || (previous[i] ?? ''));
     previous = path;
@@ -163,7 +164,7 @@ export function rollupByLevels(
 
 /** Builds a target tree from id and parent columns; every row states its node's own figures. */
 export function rollupByParent(
-  records: readonly TableRecord[],
+  records: readonly CellRecord[],
   options: RollupOptions & { id: string; parent: string },
 ): TargetTree {
   const reader = new CellReader(options.lang ?? 'zh-CN');
@@ -173,7 +174,7 @@ export function rollupByParent(
   records.forEach((record, index) => {
     if (isBlankRecord(record)) return;
     const row = index + 1;
-    const id = normaliseText(record[options.id] ?? '');
+    const id = normaliseText(cellText(record[options.id]));
     if (!id || nodes.has(id)) {
       problems.push({ row, message: id ? `duplicate id "${id}"` : 'row has no id' });
       return;
@@ -181,7 +182,7 @@ export function rollupByParent(
     const target = reader.number(record, options.target, row);
     const actual = reader.number(record, options.actual, row);
     const node = { ...draft(id, []), stated: { target, actual, row } };
-    nodes.set(id, { node, parent: normaliseText(record[options.parent] ?? ''), row });
+    nodes.set(id, { node, parent: normaliseText(cellText(record[options.parent])), row });
   });
   for (const [id, entry] of nodes) {
     let parent = entry.parent ? nodes.get(entry.parent)?.node : root;

@@ -1,9 +1,10 @@
-import { isBlankRecord, roleText } from '../records/records';
-import type { TableRecord } from '../records/records';
+import { isBlankRecord, roleCell, roleText } from '../records/records';
+import type { CellRecord } from '../records/records';
 import { TARGETS_SCHEMA, headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
-import { parseCell } from '../values/values';
+import { readCell } from '../values/cells';
 import type { Lang } from '../values/values';
+import type { Cell } from '../values/cells';
 import { type MessageCode, messageText } from '../messages/catalogue';
 
 /** S specific, M measurable, A assignable (an owner), R relevant (a plan dimension), T time-bound. */
@@ -12,8 +13,10 @@ export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
 export interface SmartTarget {
   dimension?: string;
   metric?: string;
-  target?: string;
-  deadline?: string;
+  /** The target figure: its text, or the cell the loader read. */
+  target?: Cell;
+  /** The deadline: its text, or the cell the loader read. */
+  deadline?: Cell;
   owner?: string;
 }
 
@@ -37,8 +40,8 @@ const FINDINGS: Record<SmartLetter, { field: keyof SmartTarget; code: MessageCod
 
 /** Checks one target against SMART and names each letter it fails. */
 export function lintTarget(target: SmartTarget, lang: Lang = 'zh-CN'): SmartFinding[] {
-  const value = parseCell(target.target);
-  const deadline = parseCell(target.deadline);
+  const value = readCell(target.target);
+  const deadline = readCell(target.deadline);
   const fails: Record<SmartLetter, boolean> = {
     S: !target.metric?.trim(),
     M: value.kind !== 'number',
@@ -56,7 +59,7 @@ export function lintTarget(target: SmartTarget, lang: Lang = 'zh-CN'): SmartFind
 
 /** Lints every row of a targets table (目标设定表); redacted owners ('**') count as present. */
 export function lintTargets(
-  records: readonly TableRecord[],
+  records: readonly CellRecord[],
   options: { overrides?: Readonly<Record<string, string>>; lang?: Lang } = {},
 ): { issues: SmartIssue[]; checked: number; resolution: ColumnResolution } {
   const resolution = resolveColumns(headersOf(records), TARGETS_SCHEMA, options.overrides);
@@ -66,9 +69,13 @@ export function lintTargets(
     if (isBlankRecord(record)) return;
     checked++;
     const target: SmartTarget = {};
-    for (const field of ['dimension', 'metric', 'target', 'deadline', 'owner'] as const) {
+    for (const field of ['dimension', 'metric', 'owner'] as const) {
       const text = roleText(record, resolution, field);
       if (text) target[field] = text;
+    }
+    for (const field of ['target', 'deadline'] as const) {
+      const cell = roleCell(record, resolution, field);
+      if (cell) target[field] = cell;
     }
     for (const finding of lintTarget(target, options.lang))
       issues.push({ ...finding, row: index + 1 });

@@ -7,8 +7,9 @@ import type { RoleSchema } from '../records/roles';
 import type { SplitCheck } from './rollup';
 import { statusOf } from './status';
 import type { Status, StatusThresholds } from './status';
-import { parseCell } from '../values/values';
+import { readCell } from '../values/cells';
 import type { Lang, Unit } from '../values/values';
+import type { Cell } from '../values/cells';
 import { messageText } from '../messages/catalogue';
 
 /** The two figures a target breakdown needs: a planned amount per item and what came in against it. */
@@ -118,29 +119,25 @@ export function rateAtScore(score: number, direction: Direction = 'higher'): num
 }
 
 /** Reads a period given as one cell (`2024-Q3`, `2024年第3季度`) or as start and end dates. */
-export function periodFromText(
-  period: string | null | undefined,
-  start?: string | null,
-  end?: string | null,
-): Period | null {
-  const whole = parseCell(period);
+export function periodFromText(period: Cell, start?: Cell, end?: Cell): Period | null {
+  const whole = readCell(period);
   if (whole.kind === 'period') return { start: whole.start, end: whole.end };
-  const from = parseCell(start);
-  const to = parseCell(end);
+  const from = readCell(start);
+  const to = readCell(end);
   const first = from.kind === 'date' ? from.value : from.kind === 'period' ? from.start : null;
   const last = to.kind === 'date' ? to.value : to.kind === 'period' ? to.end : null;
   return first && last ? { start: first, end: last } : null;
 }
 
 /** Reads one date cell (`2024-08-15`, `2024/8/15`, `2024年8月15日`) as ISO, or null. */
-export function dateFromText(text: string | null | undefined): string | null {
-  const cell = parseCell(text);
+export function dateFromText(text: Cell): string | null {
+  const cell = readCell(text);
   return cell.kind === 'date' ? cell.value : null;
 }
 
 /** Reads a number written the way the exports write it (`500万`, `5,000,000`); null otherwise. */
-export function amountFromText(text: string | null | undefined): number | null {
-  const cell = parseCell(text);
+export function amountFromText(text: Cell): number | null {
+  const cell = readCell(text);
   return cell.kind === 'number' ? cell.value : null;
 }
 

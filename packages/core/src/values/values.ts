@@ -64,14 +64,27 @@ export function parseCell(raw: string | null | undefined, expected?: Unit): Pars
   return { kind: 'text', value: text, raw: original };
 }
 
+/** The days of a period as `parseCell` names it (`2024-Q3`, `2024-H1`, `2024-06`, `2024`), or null. */
+export function periodSpan(value: string): { start: string; end: string } | null {
+  const match = /^(\d{4})(?:-(?:Q([1-4])|H([12])|(\d{2})))?$/.exec(value);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[4] ?? 1);
+  if (month < 1 || month > 12) return null;
+  const [first, months] = match[2]
+    ? [(Number(match[2]) - 1) * 3 + 1, 3]
+    : match[3]
+      ? [match[3] === '1' ? 1 : 7, 6]
+      : match[4]
+        ? [month, 1]
+        : [1, 12];
+  const { start, end } = monthSpan(year, first, months, value);
+  return { start, end };
+}
+
 /** The numeric value of a cell, or null when it is not a number. */
 export function cellNumber(cell: ParsedCell): number | null {
   return cell.kind === 'number' ? cell.value : null;
-}
-
-/** True for a cell that is blank or holds only whitespace. */
-export function isBlank(raw: string | null | undefined): boolean {
-  return raw === null || raw === undefined || normaliseText(raw) === '';
 }
 
 interface ReadNumber {

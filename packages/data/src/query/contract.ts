@@ -48,7 +48,10 @@ export interface AggregateRequest {
 
 /**
  * The rows of a source: `columns` (default all), after `filter`. `as: 'text'` gives every
- * cell as text (dates and numbers as the engine writes them); `values` (default) as stored.
+ * cell as text (dates and numbers as the engine writes them); `values` (default) as stored;
+ * `cells` as core's cells (`Cell` of `@stratex/core`): a CSV's numbers (with their unit and
+ * note), dates and periods as its typed twin read them, its text columns and every cell the
+ * twin could not read as written; another source's numbers and dates from their types.
  */
 export interface RowsRequest {
   kind: 'rows';
@@ -57,7 +60,7 @@ export interface RowsRequest {
   filter?: DimensionFilter;
   orderBy?: readonly Ordering[];
   limit?: number;
-  as?: 'text' | 'values';
+  as?: 'text' | 'values' | 'cells';
 }
 
 /**
@@ -74,13 +77,21 @@ export interface AuthorRequest {
 export type DataRequest = AggregateRequest | RowsRequest | AuthorRequest;
 
 /**
- * How a request was answered, for tests, profiles and benchmarks: `sum-typed` from a CSV's
+ * How a request was answered, for tests, profiles and benchmarks: `rows-typed` rows as cells
+ * from a CSV's typed twin; `sum-typed` from a CSV's
  * typed twin; `sum-rejects` the same, with rows whose cells it could not read passed as
  * text; `sum-text` from text cells that are plain numbers (a source without a typed twin);
  * `aggregate` from columns stored as numbers; `pre-aggregate` from a materialised aggregate.
  */
 export type AnswerPlan =
-  'rows' | 'sum-typed' | 'sum-rejects' | 'sum-text' | 'aggregate' | 'pre-aggregate' | 'author';
+  | 'rows'
+  | 'rows-typed'
+  | 'sum-typed'
+  | 'sum-rejects'
+  | 'sum-text'
+  | 'aggregate'
+  | 'pre-aggregate'
+  | 'author';
 
 export interface DataResult {
   columns: string[];

@@ -15,6 +15,7 @@ import {
 import { type BoundSql, type Dialect, duckdbDialect } from './dialect';
 import { PreAggregates } from './pre-aggregates';
 import { type AggregatePlan, renderAggregate, renderRows, renderTextSums } from './render';
+import { renderTwinRows, storedCells, twinCells, type TwinColumn } from './typed-rows';
 
 /** Answers with more rows than this are not kept once delivered. */
 const KEEP_ROWS = 50_000;
@@ -201,6 +202,7 @@ export class Coordinator {
       ...columns,
       ...Object.keys(request.filter ?? {}),
     ]);
+    if (request.as === 'cells') return this.#cells(version, request, columns);
     const query = renderRows(version.route.dialect, loaded.table, columns, {
       filter: request.filter ?? {},
       text: request.as === 'text',
@@ -208,6 +210,44 @@ export class Coordinator {
       ...(request.limit !== undefined ? { limit: request.limit } : {}),
     });
     const rows = await version.route.run(query);
+    return { columns: [...columns], rows, plan: 'rows', cached: false };
+  }
+
+  /** Rows as core's cells: a CSV's from its typed twin, another source's from its column types. */
+  async #cells(
+    version: SourceVersion,
+    request: RowsRequest,
+    columns: readonly string[],
+  ): Promise<DataResult> {
+    const { loaded, route } = version;
+    const options = {
+      filter: request.filter ?? {},
+      orderBy: request.orderBy,
+      limit: request.limit,
+    };
+    const kinds = loaded.columnTypes;
+    if (kinds && loaded.typedTable && route.dialect.alignRows) {
+      const twin = columns.map(
+        (name): TwinColumn =>
+          kinds.find((column) => column.name === name) ?? { name, kind: 'text' },
+      );
+      const query = renderTwinRows(route.dialect, {
+        ...options,
+        table: loaded.table,
+        typedTable: loaded.typedTable,
+        columns: twin,
+      });
+      const rows = twinCells(await route.run(query), twin);
+      return { columns: [...columns], rows, plan: 'rows-typed', cached: false };
+    }
+    const catalogue = await version.catalogue;
+    const query = renderRows(route.dialect, loaded.table, columns, {
+      filter: options.filter,
+      text: false,
+      ...(request.orderBy ? { orderBy: request.orderBy } : {}),
+      ...(request.limit !== undefined ? { limit: request.limit } : {}),
+    });
+    const rows = storedCells(await route.run(query), columns, catalogue.columns);
     return { columns: [...columns], rows, plan: 'rows', cached: false };
   }
 

@@ -30,6 +30,16 @@ function where(
   return terms.length > 0 ? ` WHERE ${terms.join(' AND ')}` : '';
 }
 
+/** ` WHERE …` for a selection's filter over `reference`d columns, compared as text. */
+export function whereClause(
+  dialect: Dialect,
+  filter: DimensionFilter,
+  params: QueryParam[],
+  reference: (column: string) => string,
+): string {
+  return where(dialect, filter, params, true, reference);
+}
+
 function tail(dialect: Dialect, orderBy?: readonly Ordering[], limit?: number): string {
   const order = (orderBy ?? []).map(
     (item) => `${dialect.identifier(item.column)}${item.descending ? ' DESC' : ''}`,

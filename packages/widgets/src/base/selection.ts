@@ -1,3 +1,5 @@
+import { type Cell, cellText } from '@stratex/core';
+
 /** What a person chose in one widget: dimension column → value, e.g. `{ 区域: '华东' }`. */
 export type Selection = Readonly<Record<string, string>>;
 
@@ -44,6 +46,11 @@ function sameSelection(a: Selection, b: Selection): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
+/** The text a selection compares a cell by: its text as written (a cell the loader read, its raw text). */
+function selectionText(value: unknown): string {
+  return value !== null && typeof value === 'object' ? cellText(value as Cell) : String(value);
+}
+
 /** Keeps the rows that match every selected column the rows have; columns they lack are ignored. */
 export function applySelection<T extends Record<string, unknown>>(
   rows: readonly T[],
@@ -53,7 +60,9 @@ export function applySelection<T extends Record<string, unknown>>(
   const first = rows[0] ?? {};
   const applicable = Object.entries(selection).filter(([column]) => column in first);
   if (applicable.length === 0) return rows;
-  return rows.filter((row) => applicable.every(([column, value]) => String(row[column]) === value));
+  return rows.filter((row) =>
+    applicable.every(([column, value]) => selectionText(row[column]) === value),
+  );
 }
 
 const busKey = Symbol.for('stratex.selection');

@@ -1,4 +1,4 @@
-import { formatMoment, type Lang } from '@stratex/core';
+import { type CellRecord, formatMoment, type Lang } from '@stratex/core';
 import {
   type DataRequest,
   type DatabaseHealth,
@@ -7,7 +7,6 @@ import {
   type LoadedTable,
   type LoadProgress,
   type LiveSource,
-  ownValue,
   pageEngine,
   type RecordRow,
 } from '@stratex/data';
@@ -17,11 +16,11 @@ import { emit, SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from './eve
 import { ExportController } from './export-controller';
 import { failureText, isEngineLoss, isRetryable } from './failure-text';
 import { message, resolveLang } from './lang';
+import { cellsRequest, toCellRecords } from './row-cells';
 import type { Selection, SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
 
-/** Rows as the widgets read them: every cell as the text the export holds, or null. */
-export type TextRecord = Record<string, string | null>;
+export type { TextRecord } from './row-cells';
 
 type Phase = 'loading' | 'ready' | 'error';
 
@@ -102,8 +101,10 @@ export abstract class SxWidget extends LitElement {
   /** The table behind `source` or `src`, once loaded. */
   protected loadedTable: LoadedTable | undefined;
 
-  /** The rows of the last successful load. */
-  protected rows: TextRecord[] = [];
+  /** The rows of the last successful load: cells the loader read, or text as written. */
+  protected rows: CellRecord[] = [];
+  /** The columns the last load read of the source; undefined when it read them all. */
+  #readColumns: readonly string[] | undefined;
   #loadNumber = 0;
 
   constructor() {
@@ -168,7 +169,7 @@ export abstract class SxWidget extends LitElement {
   }
 
   /** Rows after the selection made in another widget on the same source. */
-  protected get visibleRows(): readonly TextRecord[] {
+  protected get visibleRows(): readonly CellRecord[] {
     return this.#selection.filter(this.rows);
   }
 
@@ -218,7 +219,24 @@ export abstract class SxWidget extends LitElement {
       changed.has('data' as keyof SxWidget)
     ) {
       void this.load();
+    } else if (this.#needsColumns()) {
+      void this.load({ keepView: true });
     }
+  }
+
+  /**
+   * True when the view now reads a column of the source that the last load did not bring: a
+   * role given another column, or a selection on the page that filters on one.
+   */
+  #needsColumns(): boolean {
+    const read = this.#readColumns;
+    const table = this.loadedTable;
+    if (!read || !table || this.busy || this.phase !== 'ready') return false;
+    const used = this.usedColumns(table.columns) ?? table.columns;
+    const selected = Object.keys(this.selection?.selection ?? {});
+    return [...used, ...selected].some(
+      (column) => table.columns.includes(column) && !read.includes(column),
+    );
   }
 
   /** Reads the rows again from wherever they come from. */
@@ -245,7 +263,10 @@ export abstract class SxWidget extends LitElement {
       emit(this, SX_DATA_LOAD, {
         source: origin,
         rowCount: rows.length,
-        columns: Object.keys(rows[0] ?? {}),
+        // The source's columns, though only those the view reads were moved.
+        columns: this.#readColumns
+          ? [...(this.loadedTable?.columns ?? [])]
+          : Object.keys(rows[0] ?? {}),
       });
     } catch (cause) {
       if (loadNumber !== this.#loadNumber) return;
@@ -265,9 +286,10 @@ export abstract class SxWidget extends LitElement {
     }
   }
 
-  private async fetchRows(): Promise<TextRecord[]> {
+  private async fetchRows(): Promise<CellRecord[]> {
+    this.#readColumns = undefined;
     if (this.data)
-      return toTextRecords(
+      return toCellRecords(
         Array.isArray(this.data)
           ? this.data
           : (this.data as ArrowLike).toArray().map((row) => row.toJSON()),
@@ -300,7 +322,7 @@ export abstract class SxWidget extends LitElement {
     } else if (this.query) {
       this.#watchHealth();
       const author = { kind: 'author', sql: this.query, declared: this.declaredSources() } as const;
-      return toTextRecords((await engine.coordinator.request(author)).rows);
+      return toCellRecords((await engine.coordinator.request(author)).rows);
     } else {
       throw new Error(this.t('noSourceGiven'));
     }
@@ -309,12 +331,17 @@ export abstract class SxWidget extends LitElement {
   }
 
   /**
-   * The rows this widget reads from the loaded `source`: what `tableRequest` asks, as text.
+   * The rows this widget reads from the loaded `source`: what `tableRequest` asks, as cells.
    * Widgets that ask a database server more than one thing override it.
    */
-  protected async tableRows(source: string, table: LoadedTable): Promise<TextRecord[]> {
+  protected async tableRows(source: string, table: LoadedTable): Promise<CellRecord[]> {
     const request = await this.tableRequest(source, table);
-    return toTextRecords((await this.engine.coordinator.request(request)).rows);
+    const { rows } = await this.engine.coordinator.request(request);
+    if (request.kind === 'rows' && request.as === 'cells') {
+      this.#readColumns = request.columns;
+      return rows as CellRecord[];
+    }
+    return toCellRecords(rows);
   }
 
   /** True when the table lives on a database server of its own (a ClickHouse cluster), not in the page. */
@@ -333,11 +360,25 @@ export abstract class SxWidget extends LitElement {
   }
 
   /**
-   * What this widget needs from the loaded `source` (every row, by default). Widgets over
-   * large sources override it to have the engine aggregate instead of sending every row.
+   * What this widget needs from the loaded `source`: by default every row as cells, of the
+   * columns its view reads (`usedColumns`), those the page's selection filters on, and the
+   * text columns another widget may choose a value of (so its choice filters at once); number
+   * and date columns the view does not read stay in the engine. Widgets over large sources
+   * override it to have the engine aggregate instead of sending every row.
    */
-  protected tableRequest(source: string, _table: LoadedTable): DataRequest | Promise<DataRequest> {
-    return { kind: 'rows', source };
+  protected tableRequest(source: string, table: LoadedTable): DataRequest | Promise<DataRequest> {
+    return cellsRequest(this.engine, source, table, {
+      used: this.usedColumns(table.columns),
+      selected: Object.keys(this.selection?.selection ?? {}),
+    });
+  }
+
+  /**
+   * The columns the view reads of a source with these `columns` (by their roles), or
+   * undefined to read them all. Only those are moved from the engine.
+   */
+  protected usedColumns(_columns: readonly string[]): readonly string[] | undefined {
+    return undefined;
   }
 
   protected override render(): TemplateResult {
@@ -426,14 +467,3 @@ export abstract class SxWidget extends LitElement {
 
 /** How long a widget whose database server could not answer waits before asking again. */
 const RETRY_MS = 5_000;
-
-/** Engine rows as text records: every cell as text, or null. */
-export function toTextRecords(rows: readonly RecordRow[]): TextRecord[] {
-  return rows.map((row) => {
-    const record: TextRecord = {};
-    for (const [key, value] of Object.entries(row)) {
-      ownValue(record, key, value === null || value === undefined ? null : String(value));
-    }
-    return record;
-  });
-}

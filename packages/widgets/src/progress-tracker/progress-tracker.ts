@@ -1,10 +1,12 @@
 import {
+  cellText,
   headersOf,
   filterTasks,
   formatDate,
   formatValue,
   isoDate,
   parseCell,
+  PROGRESS_SCHEMA,
   type ProgressReport,
   sortTasks,
   TASK_ORDERS,
@@ -12,12 +14,14 @@ import {
   type TaskState,
   trackProgress,
   type TrackedTask,
+  type CellRecord,
 } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { message, type MessageKey } from '../base/lang';
 import { sharedStyles } from '../base/shared.styles';
-import { SxWidget, type TextRecord, toTextRecords } from '../base/sx-widget';
+import { roleColumns, toTextRecords } from '../base/row-cells';
+import { SxWidget } from '../base/sx-widget';
 import { type FilterChoice, trackerFilters } from './filters';
 import { trackerPicture } from './picture';
 import { progressTrackerStyles } from './progress-tracker.styles';
@@ -130,7 +134,7 @@ export class SxProgressTracker extends SxWidget {
 
   private report: ProgressReport | undefined;
   /** Rows read from a database server, and how many tasks matched there in all. */
-  #totals = new WeakMap<readonly TextRecord[], number>();
+  #totals = new WeakMap<readonly CellRecord[], number>();
   /** The server-side filter of the last read from a database server. */
   #filterKey = '{}';
   private shown: TrackedTask[] = [];
@@ -168,6 +172,10 @@ export class SxProgressTracker extends SxWidget {
     return overrides;
   }
 
+  protected override usedColumns(columns: readonly string[]): readonly string[] | undefined {
+    return roleColumns(columns, PROGRESS_SCHEMA, this.overrides);
+  }
+
   private get order(): TaskOrder {
     return this.sort && TASK_ORDERS.includes(this.sort) ? this.sort : 'table';
   }
@@ -177,7 +185,7 @@ export class SxProgressTracker extends SxWidget {
     return limit !== undefined && Number.isFinite(limit) && limit >= 1 ? limit : DEFAULT_MAX_TASKS;
   }
 
-  protected override async tableRows(source: string, table: LoadedTable): Promise<TextRecord[]> {
+  protected override async tableRows(source: string, table: LoadedTable): Promise<CellRecord[]> {
     if (!this.isRemote(table)) return super.tableRows(source, table);
     const filter = taskFilter(table, this.foreignSelection);
     this.#filterKey = JSON.stringify(filter);
@@ -354,7 +362,7 @@ export class SxProgressTracker extends SxWidget {
   private taskCell(task: TrackedTask): string | undefined {
     const header = this.taskHeader;
     const cell = header === undefined ? undefined : this.visibleRows[task.sourceRow - 1]?.[header];
-    return cell ?? undefined;
+    return cell === null || cell === undefined ? undefined : cellText(cell);
   }
 
   private isChosen(task: TrackedTask): boolean {

@@ -1,6 +1,7 @@
 import {
   headersOf,
   buildScorecard,
+  EVALUATION_SCHEMA,
   formatRate,
   formatValue,
   type Lang,
@@ -12,11 +13,13 @@ import {
 import type { DataRequest, LoadedTable } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from '../base/shared.styles';
+import { roleColumns } from '../base/row-cells';
 import { SxWidget } from '../base/sx-widget';
 import { bulletChart } from './bullet';
 import { scorecardPicture } from './picture';
 import { scorecardStyles } from './scorecard.styles';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
+import { AGGREGATE_FROM_ROWS } from '../target-treemap/request';
 import { scorecardFilter, scorecardRequest } from './request';
 
 const statusIcon: Record<Status, string> = {
@@ -101,10 +104,19 @@ export class SxScorecard extends SxWidget {
     return overrides;
   }
 
-  protected override tableRequest(source: string, table: LoadedTable): DataRequest {
+  protected override tableRequest(
+    source: string,
+    table: LoadedTable,
+  ): DataRequest | Promise<DataRequest> {
     const filter = scorecardFilter(table, this.overrides, this.foreignSelection);
     this.#filterKey = JSON.stringify(filter);
+    // An evaluation table comes whole, as cells, of the columns the scorecard reads.
+    if (table.rowCount <= AGGREGATE_FROM_ROWS) return super.tableRequest(source, table);
     return scorecardRequest(source, table, this.overrides, filter);
+  }
+
+  protected override usedColumns(columns: readonly string[]): readonly string[] | undefined {
+    return roleColumns(columns, EVALUATION_SCHEMA, this.overrides);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

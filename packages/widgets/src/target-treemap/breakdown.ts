@@ -10,7 +10,7 @@ import {
   resolveColumns,
   rollupByLevels,
   type SplitCheck,
-  type TableRecord,
+  type CellRecord,
   type TargetMeasure,
   type TargetMeasureOptions,
   type TargetNode,
@@ -126,7 +126,7 @@ export interface Breakdown {
 
 /** Rolls the rows up by the level columns and checks a stated total against the top level. */
 export function buildBreakdown(
-  rows: readonly TableRecord[],
+  rows: readonly CellRecord[],
   columns: BreakdownColumns,
   totalTarget: number | null,
 ): Breakdown {

@@ -34,10 +34,10 @@ export function engineFilter(
 }
 
 /**
- * What the treemap asks of its source. Small tables: every cell as text, so cross-filters
- * on any column apply and the domain reads every cell. Large tables: target and actual
- * summed per combination of the levels after `filter` (cells the engine cannot read as
- * plain numbers come back on their own rows, as written, for the domain to read).
+ * What the treemap asks of its source. Small tables: every cell as text (the widget itself
+ * asks for cells of the columns it reads instead). Large tables: target and actual summed
+ * per combination of the levels after `filter` (cells the engine cannot read as plain
+ * numbers come back on their own rows, as written, for the domain to read).
  */
 export function breakdownRequest(
   source: string,

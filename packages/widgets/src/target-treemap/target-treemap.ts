@@ -13,7 +13,7 @@ import {
 } from './breakdown';
 import { mapHeight, tileForKey } from './layout';
 import type { DrawnTile, MapEvents } from './map';
-import { breakdownRequest, engineFilter } from './request';
+import { AGGREGATE_FROM_ROWS, breakdownRequest, engineFilter } from './request';
 import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
 import { levelView, selectionOf } from './view';
@@ -141,13 +141,24 @@ export class SxTargetTreemap extends SxWidget {
     this.#observed = undefined;
   }
 
-  protected override tableRequest(source: string, table: LoadedTable): DataRequest {
+  protected override tableRequest(
+    source: string,
+    table: LoadedTable,
+  ): DataRequest | Promise<DataRequest> {
     const columns = resolveBreakdown(table.columns, readSettings(this).request);
     if (columns.missing.length > 0 || !columns.target) return { kind: 'rows', source, limit: 1 };
     const figures = { ...columns, target: columns.target };
     const filter = engineFilter(table, figures, this.foreignSelection);
     this.#filterKey = JSON.stringify(filter);
+    // A small table comes whole, as cells, of the level and figure columns.
+    if (table.rowCount <= AGGREGATE_FROM_ROWS) return super.tableRequest(source, table);
     return breakdownRequest(source, table, figures, filter);
+  }
+
+  protected override usedColumns(columns: readonly string[]): readonly string[] | undefined {
+    const found = resolveBreakdown(columns, readSettings(this).request);
+    if (found.missing.length > 0 || !found.target) return undefined;
+    return [...found.levels, found.target, ...(found.actual ? [found.actual] : [])];
   }
 
   /** Summed rows lack the columns other widgets may filter on: such a filter is a new query. */

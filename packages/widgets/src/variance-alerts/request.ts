@@ -1,6 +1,6 @@
 import { KPI_SERIES_SCHEMA, resolveColumns, type TargetRows, unitFromLabel } from '@stratex/core';
 import type { DataRequest, DimensionFilter } from '@stratex/data';
-import type { TextRecord } from '../base/sx-widget';
+import type { TextRecord } from '../base/row-cells';
 
 /** The columns of a KPI series the alerts read, as the source names them. */
 export interface KpiSeriesColumns {

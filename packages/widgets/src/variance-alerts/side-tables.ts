@@ -1,14 +1,14 @@
-import type { Lang } from '@stratex/core';
+import type { CellRecord, Lang, RoleSchema } from '@stratex/core';
 import type { Engine } from '@stratex/data';
 import { failureText } from '../base/failure-text';
-import { type TextRecord, toTextRecords } from '../base/sx-widget';
+import { roleColumns, toCellRecords } from '../base/row-cells';
 
 /** A table read beside the KPI series: the progress table or the budget. */
 export type SideTable =
   | { phase: 'loading' }
   | {
       phase: 'ready';
-      rows: TextRecord[];
+      rows: CellRecord[];
       /** The rows the table holds, when only the first `rows.length` were read (a server's table). */
       total?: number;
     }
@@ -31,12 +31,14 @@ export function sideTableOrigin(ref: SideTableRef): string {
 
 /**
  * Reads a side table through the page's sources: a named source, or the file source shared
- * with every other widget that loads the same URL (any format).
+ * with every other widget that loads the same URL (any format); as cells, of the columns
+ * that play the `schema`'s roles.
  */
 export async function readSideTable(
   engine: Engine,
   ref: SideTableRef,
   lang: Lang,
+  schema: RoleSchema,
 ): Promise<SideTable> {
   try {
     let source: string;
@@ -50,8 +52,15 @@ export async function readSideTable(
     // A source that failed to load fails again below, where the coordinator says why.
     const loaded = await engine.sources.get(source).catch(() => undefined);
     if (!loaded || !engine.remoteOf(loaded)) {
-      const { rows } = await engine.coordinator.request({ kind: 'rows', source });
-      return { phase: 'ready', rows: toTextRecords(rows) };
+      const all = loaded?.columns;
+      const columns = all ? roleColumns(all, schema) : undefined;
+      const { rows } = await engine.coordinator.request({
+        kind: 'rows',
+        source,
+        as: 'cells',
+        ...(columns ? { columns } : {}),
+      });
+      return { phase: 'ready', rows: rows as CellRecord[] };
     }
     // On a server, a bounded read in the table's own column order; the note says if it was cut.
     const { rows } = await engine.coordinator.request({
@@ -61,7 +70,7 @@ export async function readSideTable(
       orderBy: loaded.columns.map((column) => ({ column })),
       limit: SIDE_ROWS,
     });
-    const read = toTextRecords(rows);
+    const read = toCellRecords(rows);
     return loaded.rowCount > read.length
       ? { phase: 'ready', rows: read, total: loaded.rowCount }
       : { phase: 'ready', rows: read };

@@ -9,19 +9,24 @@ import {
   formatDate,
   formatRate,
   gatherAlerts,
+  KPI_SERIES_SCHEMA,
   type KpiSeriesReport,
   paceKpiSeries,
   parseCell,
   parseDirection,
+  PROGRESS_SCHEMA,
+  STRATEGY_SCHEMA,
   type TargetRows,
   trackProgress,
   type VarianceAlert,
+  type CellRecord,
 } from '@stratex/core';
 import type { DataRequest, LoadedTable } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { emit, SX_DATA_ERROR, type SxDataErrorDetail } from '../base/events';
 import { sharedStyles } from '../base/shared.styles';
-import { SxWidget, type TextRecord } from '../base/sx-widget';
+import { roleColumns, toTextRecords } from '../base/row-cells';
+import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
 import { alertItem, alertTable } from './alert-item';
 import { sideTableNotes, unreadableNote } from './alert-notes';
@@ -202,10 +207,11 @@ export class SxVarianceAlerts extends SxWidget {
     return kpiSeriesRequest(source, columns, this.targetRowsRead, filter);
   }
 
-  protected override async tableRows(source: string, table: LoadedTable): Promise<TextRecord[]> {
-    const rows = await super.tableRows(source, table);
+  protected override async tableRows(source: string, table: LoadedTable): Promise<CellRecord[]> {
     const columns = this.#remoteColumns(table);
-    return columns ? kpiSeriesRows(rows, columns) : rows;
+    if (!columns) return super.tableRows(source, table);
+    const { rows } = await this.engine.coordinator.request(await this.tableRequest(source, table));
+    return kpiSeriesRows(toTextRecords(rows), columns);
   }
 
   /**
@@ -243,7 +249,8 @@ export class SxVarianceAlerts extends SxWidget {
       return;
     }
     this.sides = { ...this.sides, [side]: { phase: 'loading' } };
-    const table = await readSideTable(this.engine, ref, this.langCode);
+    const schema = side === 'tasks' ? PROGRESS_SCHEMA : STRATEGY_SCHEMA;
+    const table = await readSideTable(this.engine, ref, this.langCode, schema);
     if (loadNumber !== this.#sideLoads[side]) return;
     this.sides = { ...this.sides, [side]: table };
     if (table.phase === 'error') {
@@ -266,6 +273,10 @@ export class SxVarianceAlerts extends SxWidget {
     ];
     for (const [role, header] of given) if (header) overrides[role] = header;
     return overrides;
+  }
+
+  protected override usedColumns(columns: readonly string[]): readonly string[] | undefined {
+    return roleColumns(columns, KPI_SERIES_SCHEMA, this.overrides);
   }
 
   private pace(): KpiSeriesReport {
