@@ -2,7 +2,13 @@
 // grows with rows) and the "Measured" table of the README (between its bench markers).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
-import { type BenchResults, type CaseResult, CONTESTANTS, type Contestant } from './lib/results.ts';
+import {
+  type BenchResults,
+  type CaseResult,
+  CONTESTANTS,
+  type Contestant,
+  type Memory,
+} from './lib/results.ts';
 import { benchPath } from './lib/site.ts';
 
 const NAMES: Record<Contestant, string> = {
@@ -18,6 +24,9 @@ const CASE_NAMES: Record<CaseResult['case'], string> = {
   'portal-warm': 'portal demo, warm return visit',
   treemap: 'navigation → treemap drawn',
   interaction: 'drill-down / cross-filter',
+  'interaction-cold': 'drill-down, first drill after load',
+  'interaction-answered': 'drill-down / cross-filter, answered by SQL',
+  'interaction-repeat': 'drill-down / cross-filter, repeated (kept answers)',
 };
 
 const seconds = (ms: number): string =>
@@ -51,6 +60,18 @@ function ratio(group: Group, other: Contestant): string {
   const ours = group.byContestant.stratex?.median_ms;
   const theirs = group.byContestant[other]?.median_ms;
   return ours && theirs ? (ours / theirs).toFixed(2) : '—';
+}
+
+function memoryLine(memory: Memory): string {
+  const what =
+    memory.widgets === 1
+      ? `One treemap on a ${rowsLabel(memory.rows)}-row ${memory.format.toUpperCase()} source`
+      : `${memory.widgets} widgets on one ${rowsLabel(memory.rows)}-row ${memory.format.toUpperCase()} source`;
+  const tree =
+    memory.peak_tree_rss_mb !== undefined && memory.baseline_peak_tree_rss_mb !== undefined
+      ? `; the whole browser process tree, summed, at most ${memory.peak_tree_rss_mb} MB (by hand: ${memory.baseline_peak_tree_rss_mb} MB)`
+      : '';
+  return `${what}: peak JS heap ${memory.peak_js_heap_mb} MB, peak renderer RSS ${memory.peak_renderer_rss_mb} MB (the hand-written DuckDB-WASM page on the same file: ${memory.baseline_peak_renderer_rss_mb} MB, ratio ${(memory.peak_renderer_rss_mb / memory.baseline_peak_renderer_rss_mb).toFixed(2)})${tree}, workers started: ${memory.workers}.`;
 }
 
 function markdown(results: BenchResults): string {
@@ -122,14 +143,9 @@ function markdown(results: BenchResults): string {
   }
 
   const memory = results.memory;
-  if (memory) {
-    lines.push(
-      '',
-      '## Memory',
-      '',
-      `Four widgets on one ${rowsLabel(memory.rows)}-row ${memory.format.toUpperCase()} source: peak JS heap ${memory.peak_js_heap_mb} MB, peak renderer RSS ${memory.peak_renderer_rss_mb} MB (the hand-written DuckDB-WASM page on the same file: ${memory.baseline_peak_renderer_rss_mb} MB, ratio ${(memory.peak_renderer_rss_mb / memory.baseline_peak_renderer_rss_mb).toFixed(2)}), workers started: ${memory.workers}.`,
-    );
-  }
+  if (memory || results.large_memory) lines.push('', '## Memory', '');
+  if (memory) lines.push(memoryLine(memory));
+  if (results.large_memory) lines.push('', memoryLine(results.large_memory));
   const sizes = results.sizes;
   lines.push(
     '',
@@ -258,8 +274,10 @@ function readmeTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
-export async function writeReport(results: BenchResults): Promise<void> {
-  writeFileSync(benchPath('results/latest.md'), markdown(results));
+/** Writes `<name>.md`; the full report (`latest`) also writes growth.svg and the README table. */
+export async function writeReport(results: BenchResults, name = 'latest'): Promise<void> {
+  writeFileSync(benchPath(`results/${name}.md`), markdown(results));
+  if (name !== 'latest') return;
   writeFileSync(benchPath('results/growth.svg'), growthSvg(results));
   const readmePath = benchPath('../README.md');
   const readme = readFileSync(readmePath, 'utf8');
