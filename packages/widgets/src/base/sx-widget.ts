@@ -10,6 +10,7 @@ import {
   ownValue,
   pageEngine,
   type RecordRow,
+  UnknownSourceError,
 } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -271,6 +272,8 @@ export abstract class SxWidget extends LitElement {
     let table: LoadedTable | undefined;
     if (this.source) {
       source = this.source;
+      // A name nothing declares will not come: say so now rather than after the registry's wait.
+      if (!(await this.#mayBeDefined(source))) throw new UnknownSourceError(source);
       try {
         table = await engine.sources.get(source);
       } finally {
@@ -301,6 +304,20 @@ export abstract class SxWidget extends LitElement {
     this.loadedTable = table;
     const request = await this.tableRequest(source, table);
     return toTextRecords((await engine.coordinator.request(request)).rows);
+  }
+
+  /**
+   * True when script has defined `name` or an `sx-data-source` of that name is declared (once
+   * the page has been parsed), so that it may still load; false when nothing will define it.
+   */
+  async #mayBeDefined(name: string): Promise<boolean> {
+    if (this.engine.sources.has(name)) return true;
+    if (document.readyState === 'loading') {
+      await new Promise((resolve) =>
+        document.addEventListener('DOMContentLoaded', resolve, { once: true }),
+      );
+    }
+    return this.engine.sources.has(name) || this.declaredSources().includes(name);
   }
 
   /** Names of the `sx-data-source` elements on the page (and in this widget's shadow host), defined yet or not. */
