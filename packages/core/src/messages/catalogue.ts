@@ -351,6 +351,14 @@ export const MESSAGES = {
     en: '{metric} has a target of zero, so no rate can be computed',
     'zh-CN': '{metric} 目标值为 0，无法计算达成率',
   },
+  statusNegativeTarget: {
+    en: '{metric} has a negative target, so no rate can be computed',
+    'zh-CN': '{metric} 目标值为负数，无法计算达成率',
+  },
+  statusInvalidTarget: {
+    en: '{metric} has a target that is not a number, so no rate can be computed',
+    'zh-CN': '{metric} 目标值不是数字，无法计算达成率',
+  },
   statusNoActual: { en: '{metric} has no actual value yet', 'zh-CN': '{metric} 尚无实际值' },
   statusZeroActual: {
     en: '{metric} has an actual of zero where lower is better, so no rate can be computed',
