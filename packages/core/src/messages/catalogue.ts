@@ -144,6 +144,10 @@ export const MESSAGES = {
     en: '{file} is empty: it has only blank lines.',
     'zh-CN': '{file} 是空的：只有空行。',
   },
+  loadRenamedColumns: {
+    en: 'Column names that repeat, or differ only in case, would name one column in the database, so they were made unique: {renamed}.',
+    'zh-CN': '重复或仅大小写不同的列名在数据库中会被视为同一列，已改为唯一的名称：{renamed}。',
+  },
   loadWebPage: {
     en: '{file} is a web page (HTML), not a CSV export: the server probably sent a sign-in or error page instead.',
     'zh-CN': '{file} 是网页（HTML），不是 CSV 导出文件：服务器可能返回了登录页或错误页。',
