@@ -53,6 +53,13 @@ function groups(results: BenchResults): Group[] {
     group.byContestant[result.contestant] = result;
     map.set(key, group);
   }
+  // The phases of an interaction are compared with the same bare query as the whole case.
+  for (const group of map.values()) {
+    const [kind, ...rest] = group.key.split(':');
+    if (!kind?.startsWith('interaction-')) continue;
+    const bare = map.get(['interaction', ...rest].join(':'))?.byContestant['duckdb-wasm-raw'];
+    if (bare) group.byContestant['duckdb-wasm-raw'] ??= bare;
+  }
   return [...map.values()];
 }
 
@@ -291,8 +298,11 @@ export async function writeReport(results: BenchResults, name = 'latest'): Promi
   writeFileSync(readmePath, await format(next, { ...options, filepath: readmePath }));
 }
 
+// `tsx bench/report.ts [partial]`: the report again from latest.json (or partial.json).
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const name = process.argv[2] ?? 'latest';
   await writeReport(
-    JSON.parse(readFileSync(benchPath('results/latest.json'), 'utf8')) as BenchResults,
+    JSON.parse(readFileSync(benchPath(`results/${name}.json`), 'utf8')) as BenchResults,
+    name,
   );
 }
