@@ -8,6 +8,7 @@ import {
   type ClusterResults,
   CONTESTANTS,
   type Contestant,
+  type Memory,
 } from './lib/results.ts';
 import { benchPath } from './lib/site.ts';
 
@@ -24,6 +25,9 @@ const CASE_NAMES: Record<CaseResult['case'], string> = {
   'portal-warm': 'portal demo, warm return visit',
   treemap: 'navigation → treemap drawn',
   interaction: 'drill-down / cross-filter',
+  'interaction-cold': 'drill-down, first drill after load',
+  'interaction-answered': 'drill-down / cross-filter, answered by SQL',
+  'interaction-repeat': 'drill-down / cross-filter, repeated (kept answers)',
 };
 
 const seconds = (ms: number): string =>
@@ -50,6 +54,13 @@ function groups(results: BenchResults): Group[] {
     group.byContestant[result.contestant] = result;
     map.set(key, group);
   }
+  // The phases of an interaction are compared with the same bare query as the whole case.
+  for (const group of map.values()) {
+    const [kind, ...rest] = group.key.split(':');
+    if (!kind?.startsWith('interaction-')) continue;
+    const bare = map.get(['interaction', ...rest].join(':'))?.byContestant['duckdb-wasm-raw'];
+    if (bare) group.byContestant['duckdb-wasm-raw'] ??= bare;
+  }
   return [...map.values()];
 }
 
@@ -57,6 +68,18 @@ function ratio(group: Group, other: Contestant): string {
   const ours = group.byContestant.stratex?.median_ms;
   const theirs = group.byContestant[other]?.median_ms;
   return ours && theirs ? (ours / theirs).toFixed(2) : '—';
+}
+
+function memoryLine(memory: Memory): string {
+  const what =
+    memory.widgets === 1
+      ? `One treemap on a ${rowsLabel(memory.rows)}-row ${memory.format.toUpperCase()} source`
+      : `${memory.widgets} widgets on one ${rowsLabel(memory.rows)}-row ${memory.format.toUpperCase()} source`;
+  const tree =
+    memory.peak_tree_rss_mb !== undefined && memory.baseline_peak_tree_rss_mb !== undefined
+      ? `; the whole browser process tree, summed, at most ${memory.peak_tree_rss_mb} MB (by hand: ${memory.baseline_peak_tree_rss_mb} MB)`
+      : '';
+  return `${what}: peak JS heap ${memory.peak_js_heap_mb} MB, peak renderer RSS ${memory.peak_renderer_rss_mb} MB (the hand-written DuckDB-WASM page on the same file: ${memory.baseline_peak_renderer_rss_mb} MB, ratio ${(memory.peak_renderer_rss_mb / memory.baseline_peak_renderer_rss_mb).toFixed(2)})${tree}, workers started: ${memory.workers}.`;
 }
 
 function markdown(results: BenchResults): string {
@@ -128,14 +151,9 @@ function markdown(results: BenchResults): string {
   }
 
   const memory = results.memory;
-  if (memory) {
-    lines.push(
-      '',
-      '## Memory',
-      '',
-      `Four widgets on one ${rowsLabel(memory.rows)}-row ${memory.format.toUpperCase()} source: peak JS heap ${memory.peak_js_heap_mb} MB, peak renderer RSS ${memory.peak_renderer_rss_mb} MB (the hand-written DuckDB-WASM page on the same file: ${memory.baseline_peak_renderer_rss_mb} MB, ratio ${(memory.peak_renderer_rss_mb / memory.baseline_peak_renderer_rss_mb).toFixed(2)}), workers started: ${memory.workers}.`,
-    );
-  }
+  if (memory || results.large_memory) lines.push('', '## Memory', '');
+  if (memory) lines.push(memoryLine(memory));
+  if (results.large_memory) lines.push('', memoryLine(results.large_memory));
   if (results.clickhouse) lines.push('', ...clusterSection(results.clickhouse));
   const sizes = results.sizes;
   if (sizes)
@@ -303,11 +321,12 @@ function readmeTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
-export async function writeReport(results: BenchResults): Promise<void> {
-  writeFileSync(benchPath('results/latest.md'), markdown(results));
-  // A run of the ClickHouse case alone has no browser figures: the growth chart and the
-  // README's table keep the last full run's.
-  if (results.cases.length === 0) return;
+/** Writes `<name>.md`; the full report (`latest`) also writes growth.svg and the README table. */
+export async function writeReport(results: BenchResults, name = 'latest'): Promise<void> {
+  writeFileSync(benchPath(`results/${name}.md`), markdown(results));
+  // Some cases only, or the ClickHouse case alone (no browser figures): the growth chart and
+  // the README's table keep the last full run's.
+  if (name !== 'latest' || results.cases.length === 0) return;
   writeFileSync(benchPath('results/growth.svg'), growthSvg(results));
   const readmePath = benchPath('../README.md');
   const readme = readFileSync(readmePath, 'utf8');
@@ -321,8 +340,11 @@ export async function writeReport(results: BenchResults): Promise<void> {
   writeFileSync(readmePath, await format(next, { ...options, filepath: readmePath }));
 }
 
+// `tsx bench/report.ts [partial]`: the report again from latest.json (or partial.json).
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const name = process.argv[2] ?? 'latest';
   await writeReport(
-    JSON.parse(readFileSync(benchPath('results/latest.json'), 'utf8')) as BenchResults,
+    JSON.parse(readFileSync(benchPath(`results/${name}.json`), 'utf8')) as BenchResults,
+    name,
   );
 }

@@ -87,3 +87,52 @@ export async function peakRendererRssMb(browser: Browser): Promise<number> {
   }
   return Math.round(peak);
 }
+
+/** The browser's processes as Chromium lists them (browser, renderers, GPU, utilities). */
+async function processIds(browser: Browser): Promise<number[]> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { id: number }[];
+    };
+    return processInfo.map(({ id }) => id);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function residentMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0; // the process ended between the two reads
+  }
+}
+
+/**
+ * Samples the resident memory of the browser's whole process tree, summed, every 100 ms until
+ * `stop()`, which gives the largest sum seen, in MB. Pages shared between processes are
+ * counted in each, so the sum leans high.
+ */
+export function sampleTreeRss(browser: Browser): { stop(): Promise<number> } {
+  let peak = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling && browser.isConnected()) {
+      const ids = await processIds(browser).catch(() => []);
+      peak = Math.max(
+        peak,
+        ids.reduce((sum, pid) => sum + residentMb(pid), 0),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    async stop() {
+      sampling = false;
+      await sampler;
+      return Math.round(peak);
+    },
+  };
+}

@@ -19,7 +19,14 @@ export interface Check {
 }
 
 export interface CaseResult {
-  case: 'portal-cold' | 'portal-warm' | 'treemap' | 'interaction';
+  case:
+    | 'portal-cold'
+    | 'portal-warm'
+    | 'treemap'
+    | 'interaction'
+    | 'interaction-cold'
+    | 'interaction-answered'
+    | 'interaction-repeat';
   rows: number | null;
   format: 'csv' | 'parquet' | null;
   contestant: Contestant;
@@ -60,9 +67,12 @@ export interface Memory {
   widgets: number;
   peak_js_heap_mb: number;
   peak_renderer_rss_mb: number;
+  /** Largest summed resident memory of the browser's process tree seen while loading, in MB. */
+  peak_tree_rss_mb?: number;
   workers: number;
   /** The same file through DuckDB-WASM by hand, one GROUP BY, in the same run. */
   baseline_peak_renderer_rss_mb: number;
+  baseline_peak_tree_rss_mb?: number;
 }
 
 export type ClusterInteraction = 'first view' | 'drill-down' | 'cross-filter' | 'all';
@@ -113,4 +123,6 @@ export interface BenchResults {
   sizes?: Sizes;
   memory: Memory;
   clickhouse?: ClusterResults;
+  /** One treemap on the largest Parquet file of the run (full run only). */
+  large_memory?: Memory;
 }

@@ -56,6 +56,7 @@ export type { ArrowInsertMode } from './connector';
 export type { ParquetBytesOptions } from './engine';
 export { UnknownColumnError, matchColumn, matchColumns, closestName } from './guard/column-names';
 export { assertReadOnly, UnsafeQueryError } from './guard/read-only';
+export { sourcesNamedIn } from './guard/source-names';
 export type { ParquetDecoder, ParquetDecoderLoader } from './parquet/parquet-module';
 export {
   fetchBytes,

@@ -91,7 +91,14 @@ describe('zero and negative targets', () => {
     );
     const zero = rows.find((row) => row[0] === (tag === 'sx-scorecard' ? '收入' : '华东'));
     expect(zero?.[3]).toBe('—');
-    expect(text(element)).not.toMatch(/NaN|Infinity/);
+    const negative = rows.find((row) => row[0] === (tag === 'sx-scorecard' ? '退货' : '华南'));
+    expect(negative?.[3]).toBe('—');
+    expect(text(element)).not.toMatch(/NaN|Infinity|-50%|250%/);
+    if (tag === 'sx-scorecard') {
+      expect(text(element)).toContain('退货 目标值为负数，无法计算达成率');
+      expect(text(element)).toContain('收入 目标值为 0，无法计算达成率');
+      expect(dataTable(element).find((row) => row[0] === '新客户')?.[3]).toBe('93%');
+    }
     if (tag === 'sx-target-treemap')
       expect(text(element)).toContain('2 项没有正的目标值，已列入表格但未绘制');
   });
@@ -110,9 +117,13 @@ describe('NaN and ±Infinity from Parquet', () => {
     expect(element.state).toBe('ready');
     const rows = dataTable(element);
     expect(rows).toHaveLength(6);
-    const rates = rows.map((row) => row[3]);
-    expect(rates.filter((rate) => rate !== '—')).toEqual(['260%']);
+    // The negative target (−5 against 3) gives no rate either, rather than 260 %.
+    expect(rows.map((row) => row[3])).toEqual(['—', '—', '—', '—', '—', '—']);
     expect(text(element)).toContain('4 个单元格无法读取');
+    if (tag === 'sx-scorecard') {
+      expect(text(element)).toContain('收入 目标值不是数字，无法计算达成率');
+      expect(text(element)).toContain('退货率 目标值为负数，无法计算达成率');
+    }
   });
 });
 

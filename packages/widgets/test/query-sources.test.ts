@@ -1,6 +1,8 @@
+import { pageEngine } from '@stratex/data';
 import { afterEach, describe, expect, it } from 'vitest';
 import '@stratex/widgets/define';
-import { dataTable, mount } from './helpers';
+import { SX_DATA_LOAD } from '../src/base/events';
+import { dataTable, mount, shadowText } from './helpers';
 
 const template = '/fixtures/template';
 
@@ -49,4 +51,51 @@ describe('a widget query over the page’s named sources', () => {
     expect(error).toContain('no-such-file.csv');
     expect(error).not.toContain('Catalog Error');
   });
+});
+
+/** Sets what the fault server sends next for `key`; `cut` breaks the connection half-way. */
+async function publish(key: string, body: BodyInit, cut = false): Promise<void> {
+  const response = await fetch(`/__faults/file/${key}`, {
+    method: 'PUT',
+    body,
+    headers: cut ? { 'x-fault': 'cut' } : {},
+  });
+  expect(response.status).toBe(204);
+}
+
+describe('a widget query over a source that refreshes', () => {
+  it('reads again when the source reloads a changed file, and says when a refresh failed', async () => {
+    const key = 'query-refreshed';
+    const original = await (await fetch(`${template}/evaluation.csv`)).text();
+    await publish(key, original);
+    const source = document.createElement('sx-data-source');
+    source.setAttribute('name', 'evaluation_refreshed');
+    source.setAttribute('src', `/__faults/file/${key}`);
+    document.body.append(source);
+    const scorecard = await mount('sx-scorecard', {
+      query: 'SELECT * FROM "Evaluation_Refreshed"',
+      lang: 'zh-CN',
+    });
+    const achievements = (): string[] => dataTable(scorecard).map((row) => row[3] ?? '');
+    expect(achievements()).toEqual(['108%', '80%', '93%']);
+    const live = pageEngine().source('evaluation_refreshed');
+
+    // The new version cannot be read: the figures stay, marked as older than the file.
+    await publish(key, original, true);
+    await expect(live?.refresh()).rejects.toThrow(/broke off/);
+    await scorecard.updateComplete;
+    expect(shadowText(scorecard, '[part="notice"]')).toContain('文件刷新失败');
+    expect(achievements()).toEqual(['108%', '80%', '93%']);
+
+    // The file changes: the query is read again over the new table.
+    await publish(key, original.replace('540万元,108%', '600万元,120%'));
+    const reloaded = new Promise((resolve) =>
+      scorecard.addEventListener(SX_DATA_LOAD, resolve, { once: true }),
+    );
+    await live?.refresh();
+    await reloaded;
+    await scorecard.updateComplete;
+    expect(achievements()).toEqual(['120%', '80%', '93%']);
+    expect(scorecard.shadowRoot?.querySelector('[part="notice"]')).toBeNull();
+  }, 120_000);
 });

@@ -102,7 +102,9 @@ export function buildScorecard(
     const target = readCell(record[targetColumn], unit);
     const actual = readCell(record[actualColumn], unit);
     const direction = parseDirection(text(record, 'direction'));
-    const targetValue = target.kind === 'number' ? target.value : null;
+    // A target cell that holds something other than a number is said to be one, not absent.
+    const targetValue =
+      target.kind === 'number' ? target.value : target.kind === 'empty' ? null : Number.NaN;
     const actualValue = actual.kind === 'number' ? actual.value : null;
     const result = achievement(targetValue, actualValue, direction);
     const dimension = text(record, 'dimension') ?? '';

@@ -152,6 +152,10 @@ export const MESSAGES = {
     en: '{file} is empty: it has only blank lines.',
     'zh-CN': '{file} 是空的：只有空行。',
   },
+  loadRenamedColumns: {
+    en: 'Column names that repeat, or differ only in case, would name one column in the database, so they were made unique: {renamed}.',
+    'zh-CN': '重复或仅大小写不同的列名在数据库中会被视为同一列，已改为唯一的名称：{renamed}。',
+  },
   loadWebPage: {
     en: '{file} is a web page (HTML), not a CSV export: the server probably sent a sign-in or error page instead.',
     'zh-CN': '{file} 是网页（HTML），不是 CSV 导出文件：服务器可能返回了登录页或错误页。',
@@ -358,6 +362,14 @@ export const MESSAGES = {
   statusZeroTarget: {
     en: '{metric} has a target of zero, so no rate can be computed',
     'zh-CN': '{metric} 目标值为 0，无法计算达成率',
+  },
+  statusNegativeTarget: {
+    en: '{metric} has a negative target, so no rate can be computed',
+    'zh-CN': '{metric} 目标值为负数，无法计算达成率',
+  },
+  statusInvalidTarget: {
+    en: '{metric} has a target that is not a number, so no rate can be computed',
+    'zh-CN': '{metric} 目标值不是数字，无法计算达成率',
   },
   statusNoActual: { en: '{metric} has no actual value yet', 'zh-CN': '{metric} 尚无实际值' },
   statusZeroActual: {

@@ -3,7 +3,13 @@ export type Direction = 'higher' | 'lower';
 export interface Achievement {
   rate: number | null;
   gap: number | null;
-  reason?: 'no-target' | 'zero-target' | 'no-actual' | 'zero-actual';
+  reason?:
+    | 'no-target'
+    | 'zero-target'
+    | 'negative-target'
+    | 'invalid-target'
+    | 'no-actual'
+    | 'zero-actual';
 }
 
 /** Rounds away binary noise so that 0.12 / 0.15 reads as 0.8, not 0.7999999999999999. */
@@ -14,23 +20,27 @@ export function tidy(value: number): number {
 const present = (value: number | null | undefined): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 
-/** rate = actual/target (higher is better) or target/actual (lower is better); zero or absent target => rate null with reason, never Infinity/NaN. gap = actual - target. */
+/**
+ * rate = actual/target (higher is better) or target/actual (lower is better); gap = actual −
+ * target. A target that is absent, zero, negative or not a finite number gives no rate (never
+ * Infinity, NaN or a negative share of a negative target) and says which, as `reason`.
+ */
 export function achievement(
   target: number | null | undefined,
   actual: number | null | undefined,
   direction: Direction = 'higher',
 ): Achievement {
-  if (!present(target)) return { rate: null, gap: null, reason: 'no-target' };
+  if (target === null || target === undefined)
+    return { rate: null, gap: null, reason: 'no-target' };
+  if (!present(target)) return { rate: null, gap: null, reason: 'invalid-target' };
   if (!present(actual)) return { rate: null, gap: null, reason: 'no-actual' };
   const gap = tidy(actual - target);
   if (target === 0) return { rate: null, gap, reason: 'zero-target' };
-  if (direction === 'higher') {
-    const rate = target > 0 ? actual / target : 1 + (actual - target) / Math.abs(target);
-    return { rate: tidy(rate), gap };
-  }
+  if (target < 0) return { rate: null, gap, reason: 'negative-target' };
+  if (direction === 'higher') return { rate: tidy(actual / target), gap };
   if (actual === 0) return { rate: null, gap, reason: 'zero-actual' };
-  if (target > 0 && actual > 0) return { rate: tidy(target / actual), gap };
-  return { rate: tidy(1 + (target - actual) / Math.abs(target)), gap };
+  // Lower is better: below zero beats any positive figure, so it scores above 100 %.
+  return { rate: tidy(actual > 0 ? target / actual : 1 + (target - actual) / target), gap };
 }
 
 /** Reads a direction cell: 'lower', '越低越好', '↓', '反向' mean lower is better; anything else higher. */

@@ -151,6 +151,8 @@ function explainUnknown(facts: StatusFacts, lang: Lang): string {
   const reasons: Record<string, MessageCode> = {
     'no-target': 'statusNoTarget',
     'zero-target': 'statusZeroTarget',
+    'negative-target': 'statusNegativeTarget',
+    'invalid-target': 'statusInvalidTarget',
     'no-actual': 'statusNoActual',
     'zero-actual': 'statusZeroActual',
   };

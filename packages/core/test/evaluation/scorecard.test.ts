@@ -85,6 +85,24 @@ describe('buildScorecard', () => {
     expect(card.overall).toBe(0.8);
   });
 
+  it('gives a negative target or one that is not a number no rate, says why and leaves it out of the overall', () => {
+    const card = buildScorecard(
+      [
+        { dimension: 'returns', target: '-100', actual: '50' },
+        { dimension: 'visits', target: 'NaN', actual: '50' },
+        { dimension: 'leads', target: '40', actual: '30' },
+      ],
+      { lang: 'en' },
+    );
+    expect(card.rows.map((row) => [row.achievement.rate, row.status, row.statusReason])).toEqual([
+      [null, 'unknown', 'returns has a negative target, so no rate can be computed'],
+      [null, 'unknown', 'visits has a target that is not a number, so no rate can be computed'],
+      [0.75, 'off-track', expect.stringContaining('75%')],
+    ]);
+    expect(card.rows[0]?.achievement.gap).toBe(150);
+    expect(card.overall).toBe(0.75);
+  });
+
   it('reports missing columns and returns no rows', () => {
     const card = buildScorecard([{ 评估维度: '销售额', 目标值: '500万元' }]);
     expect(card.resolution.missing).toEqual(['actual']);

@@ -18,16 +18,30 @@ describe('achievement', () => {
     expect(achievement(0, 0, 'lower')).toEqual({ rate: null, gap: 0, reason: 'zero-target' });
     expect(achievement(null, 10)).toEqual({ rate: null, gap: null, reason: 'no-target' });
     expect(achievement(undefined, 10)).toEqual({ rate: null, gap: null, reason: 'no-target' });
-    expect(achievement(Number.NaN, 10).reason).toBe('no-target');
+    expect(achievement(Number.NaN, 10)).toEqual({
+      rate: null,
+      gap: null,
+      reason: 'invalid-target',
+    });
+    expect(achievement(Number.POSITIVE_INFINITY, 10).reason).toBe('invalid-target');
     expect(achievement(10, null)).toEqual({ rate: null, gap: null, reason: 'no-actual' });
     expect(achievement(10, 0, 'lower')).toEqual({ rate: null, gap: -10, reason: 'zero-actual' });
   });
 
-  it('handles negative actuals and targets so that better always scores higher', () => {
+  it('scores negative actuals against a positive target so that better always scores higher', () => {
     expect(achievement(100, -20)).toEqual({ rate: -0.2, gap: -120 });
-    expect(achievement(-100, -50).rate).toBe(1.5);
-    expect(achievement(-100, -150).rate).toBe(0.5);
     expect(achievement(100, -20, 'lower').rate).toBe(2.2);
+    expect(achievement(100, -50, 'lower').rate).toBe(2.5);
+  });
+
+  it('gives a negative target no rate, in either direction, and keeps the gap', () => {
+    expect(achievement(-100, 50)).toEqual({ rate: null, gap: 150, reason: 'negative-target' });
+    expect(achievement(-100, 50, 'lower')).toEqual({
+      rate: null,
+      gap: 150,
+      reason: 'negative-target',
+    });
+    expect(achievement(-100, -50).rate).toBeNull();
   });
 });
 

@@ -98,6 +98,22 @@ describe('judgeStatus', () => {
     expect(judgeStatus(revenue(null, 10), 'zh-CN').reason).toBe('revenue 没有目标值');
     expect(judgeStatus(revenue(10, null), 'en').reason).toBe('revenue has no actual value yet');
   });
+
+  it('says a negative target, or one that is not a number, gives no rate', () => {
+    expect(judgeStatus(revenue(-100, 50), 'en')).toEqual({
+      status: 'unknown',
+      reason: 'revenue has a negative target, so no rate can be computed',
+    });
+    expect(judgeStatus(revenue(-100, 50), 'zh-CN').reason).toBe(
+      'revenue 目标值为负数，无法计算达成率',
+    );
+    expect(judgeStatus(revenue(Number.NaN, 50), 'en').reason).toBe(
+      'revenue has a target that is not a number, so no rate can be computed',
+    );
+    expect(judgeStatus(revenue(Number.NaN, 50), 'zh-CN').reason).toBe(
+      'revenue 目标值不是数字，无法计算达成率',
+    );
+  });
 });
 
 describe('statusLabel', () => {

@@ -17,6 +17,15 @@ export function uniqueColumnNames(
   });
 }
 
+/** The header cells `uniqueColumnNames` renamed, as `written → name` (blank ones left out). */
+export function renamedColumns(header: readonly string[], names: readonly string[]): string[] {
+  return header.flatMap((cell, index) => {
+    const written = cell.trim();
+    const name = names[index];
+    return written !== '' && name !== undefined && name !== written ? [`${written} → ${name}`] : [];
+  });
+}
+
 /** `column_1` … `column_<width>`, for a file without a header row. */
 export function positionalNames(width: number): string[] {
   return Array.from({ length: width }, (_, index) => `column_${index + 1}`);

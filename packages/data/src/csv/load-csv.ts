@@ -1,9 +1,10 @@
+import { messageText } from '@stratex/core';
 import type { Table } from 'apache-arrow';
 import type { EncodingChoice } from '../decode';
 import { loadError, type ProgressListener } from '../fetch-bytes';
 import type { TableDialect } from '../query/dialect';
 import { EngineTimeoutError } from '../timeout';
-import { positionalNames, uniqueColumnNames } from './column-names';
+import { positionalNames, renamedColumns, uniqueColumnNames } from './column-names';
 import { planColumns } from './column-plan';
 import { toUtf8 } from './encoding';
 import { gunzipWithin, isGzip } from './gzip';
@@ -99,6 +100,10 @@ export async function loadCsv(
     totalBytes: input.byteLength,
   });
   const notes = [...text.notes, ...repairNotes(scanned)];
+  const renamed = layout.header ? renamedColumns(layout.header, names) : [];
+  if (renamed.length > 0) {
+    notes.push(messageText('en', 'loadRenamedColumns', { renamed: renamed.join(', ') }));
+  }
   const typedTable = `${table}_typed`;
   const asRead = !scanned.rewritten && scanned.rows > 0 && scanned.longestRow <= READ_AHEAD_LINE;
   try {

@@ -102,6 +102,21 @@ describe('hostile corpus: the details that matter', () => {
     });
   });
 
+  it('keeps columns whose names differ only in case, each with its own values', async () => {
+    const loaded = await engine.loadCsvBytes('details_case', bytesOf('case-only-headers.csv'));
+    expect(loaded.notes).toEqual([
+      'Column names that repeat, or differ only in case, would name one column in the database, so they were made unique: REGION → REGION_2, region → region_3.',
+    ]);
+    const rows = await engine.records(
+      'SELECT "Region", "REGION_2", "region_3", "目标值" FROM details_case_typed ORDER BY "目标值"',
+    );
+    expect(rows).toEqual([
+      { Region: '华北', REGION_2: 'North', region_3: 'n', 目标值: 100 },
+      { Region: '华南', REGION_2: 'South', region_3: 's', 目标值: 120 },
+      { Region: '华东', REGION_2: 'East', region_3: 'e', 目标值: 150 },
+    ]);
+  });
+
   it('unwraps ="00123" into the code it protects', async () => {
     await engine.loadCsvBytes('details_codes', bytesOf('excel-text-codes.csv'));
     const rows = await engine.records('SELECT 客户编码 FROM details_codes_typed');

@@ -9,6 +9,8 @@ import {
   type LiveSource,
   pageEngine,
   type RecordRow,
+  sourcesNamedIn,
+  UnknownSourceError,
 } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -113,7 +115,9 @@ export abstract class SxWidget extends LitElement {
     this.busy = false;
   }
 
-  #followed: LiveSource | undefined;
+  /** The live sources this widget reads, and what stops listening to them. */
+  #followed: readonly LiveSource[] = [];
+  #following: AbortController | undefined;
   #retry: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
@@ -124,20 +128,38 @@ export abstract class SxWidget extends LitElement {
   }
 
   /**
-   * Reads the rows again whenever the source reloads (a refresh, or after a database
-   * restart), and shows when the data on screen is older than the file.
+   * Reads the rows again whenever one of the sources read reloads (a refresh, or after a
+   * database restart), and shows when the data on screen is older than a file.
    */
-  #followRefreshes(live: LiveSource | undefined): void {
-    if (!live || live === this.#followed) return;
-    this.#followed = live;
-    live.addEventListener('load', () => {
-      if (this.#followed === live && this.isConnected) void this.load({ keepView: true });
-    });
+  #followRefreshes(...candidates: (LiveSource | undefined)[]): void {
+    const lives = candidates.filter((live): live is LiveSource => live !== undefined);
+    if (
+      lives.length === 0 ||
+      (lives.length === this.#followed.length &&
+        lives.every((live) => this.#followed.includes(live)))
+    )
+      return;
+    this.#following?.abort();
+    const following = new AbortController();
+    const { signal } = following;
+    this.#following = following;
+    this.#followed = lives;
     const showStaleness = (): void => {
-      if (this.#followed === live)
-        this.staleSince = live.state === 'stale' ? live.staleSince : undefined;
+      const since = lives.flatMap((live) =>
+        live.state === 'stale' && live.staleSince ? [live.staleSince.getTime()] : [],
+      );
+      this.staleSince = since.length > 0 ? new Date(Math.min(...since)) : undefined;
     };
-    live.addEventListener('state', showStaleness);
+    for (const live of lives) {
+      live.addEventListener(
+        'load',
+        () => {
+          if (this.isConnected) void this.load({ keepView: true });
+        },
+        { signal },
+      );
+      live.addEventListener('state', showStaleness, { signal });
+    }
     showStaleness();
     this.#watchHealth();
   }
@@ -299,6 +321,8 @@ export abstract class SxWidget extends LitElement {
     let table: LoadedTable | undefined;
     if (this.source) {
       source = this.source;
+      // A name nothing declares will not come: say so now rather than after the registry's wait.
+      if (!(await this.#mayBeDefined(source))) throw new UnknownSourceError(source);
       try {
         table = await engine.sources.get(source);
       } finally {
@@ -321,8 +345,16 @@ export abstract class SxWidget extends LitElement {
       }
     } else if (this.query) {
       this.#watchHealth();
-      const author = { kind: 'author', sql: this.query, declared: this.declaredSources() } as const;
-      return toCellRecords((await engine.coordinator.request(author)).rows);
+      const { query } = this;
+      const declared = this.declaredSources();
+      try {
+        return toCellRecords(
+          (await engine.coordinator.request({ kind: 'author', sql: query, declared })).rows,
+        );
+      } finally {
+        const named = sourcesNamedIn(query, [...engine.sources.names(), ...declared]);
+        this.#followRefreshes(...named.map((name) => engine.source(name)));
+      }
     } else {
       throw new Error(this.t('noSourceGiven'));
     }
@@ -347,6 +379,20 @@ export abstract class SxWidget extends LitElement {
   /** True when the table lives on a database server of its own (a ClickHouse cluster), not in the page. */
   protected isRemote(table: LoadedTable): boolean {
     return this.engine.remoteOf(table) !== undefined;
+  }
+
+  /**
+   * True when script has defined `name` or an `sx-data-source` of that name is declared (once
+   * the page has been parsed), so that it may still load; false when nothing will define it.
+   */
+  async #mayBeDefined(name: string): Promise<boolean> {
+    if (this.engine.sources.has(name)) return true;
+    if (document.readyState === 'loading') {
+      await new Promise((resolve) =>
+        document.addEventListener('DOMContentLoaded', resolve, { once: true }),
+      );
+    }
+    return this.engine.sources.has(name) || this.declaredSources().includes(name);
   }
 
   /** Names of the `sx-data-source` elements on the page (and in this widget's shadow host), defined yet or not. */

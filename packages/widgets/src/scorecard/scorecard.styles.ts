@@ -37,7 +37,8 @@ export const scorecardStyles = css`
   .dimension {
     font-weight: 600;
   }
-  .figures {
+  .figures,
+  .no-rate {
     grid-column: 1 / -1;
     color: var(--_sx-muted);
     font-size: 0.9em;

@@ -178,6 +178,7 @@ export class SxScorecard extends SxWidget {
         >${this.t('actual')} ${cellText(row.actual, lang)} · ${this.t('target')}
         ${cellText(row.target, lang)}</span
       >
+      ${row.achievement.rate === null ? html`<span class="no-rate">${row.statusReason}</span>` : nothing}
       ${
         row.variance || row.suggestion
           ? html`<dl class="notes">
