@@ -15,6 +15,8 @@ import { QueryGuard } from './guard/query-guard';
 import { sourcesNamedIn } from './guard/source-names';
 import type { ParquetLoadOptions } from './parquet/load-parquet';
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
+import { MEMORY_CSV_BYTES, type MemoryCsv } from './csv/memory-csv';
+import { MemoryTables } from './memory-tables';
 import { tooLarge } from './refresh/conditional-fetch';
 import { publishTable } from './refresh/publish-table';
 import {
@@ -55,6 +57,12 @@ export interface EngineOptions {
   recover?: boolean;
   /** How declared requests are answered: dialect, cache size, when pre-aggregates are used. */
   coordinator?: CoordinatorOptions;
+  /**
+   * A source's CSV up to this many bytes, with fewer rows than the loader's planning sample
+   * (2,500 for up to 40 columns), is read and answered in JS; the database gets it only when
+   * something needs it (default 1 MB; 0 reads every CSV into the database).
+   */
+  inMemoryCsvBytes?: number;
 }
 
 export interface ParquetBytesOptions extends Omit<ParquetLoadOptions, 'maxDecodedBytes'> {
@@ -71,6 +79,8 @@ export class Engine implements SourceLoader {
   readonly #recovering: RecoveringConnector | undefined;
   readonly #tables = new Set<string>();
   readonly #guard = new QueryGuard((sql, params) => this.records(sql, params));
+  /** Small CSV sources read in JS, put in the database only when SQL needs them. */
+  readonly #memory: MemoryTables;
   readonly limits: { maxFileBytes: number; timeoutMs: number; maxDecodedBytes: number };
   /** The page's one registry of named sources and shared file loads. */
   readonly sources = new SourceRegistry();
@@ -96,6 +106,13 @@ export class Engine implements SourceLoader {
       maxFileBytes: options.maxFileBytes ?? 1024 ** 3,
       maxDecodedBytes: options.maxDecodedBytes ?? 1024 ** 3,
     };
+    this.#memory = new MemoryTables(
+      {
+        loadCsv: (table, bytes, request) => this.loadCsvBytes(table, bytes, request),
+        publish: (staging, table, sourceName) => this.#publish(staging, table, sourceName),
+      },
+      options.inMemoryCsvBytes ?? MEMORY_CSV_BYTES,
+    );
     if (options.recover !== false) {
       this.#recovering = new RecoveringConnector(openConnector, {
         timeoutMs: this.#timeoutMs,
@@ -124,8 +141,12 @@ export class Engine implements SourceLoader {
     return this.#connector;
   }
 
-  /** Runs a read query with bound values and returns Arrow. */
+  /**
+   * Runs a read query with bound values and returns Arrow. Sources read in JS that the SQL
+   * names (by source or table name) are put in the database first.
+   */
   async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+    await this.#memory.namedInDatabase(sql);
     const recovering = this.#recovering;
     if (recovering) {
       await recovering.reloaded();
@@ -294,11 +315,15 @@ export class Engine implements SourceLoader {
     const file = options.file ?? table;
     const format = resolveFormat(options.format ?? 'auto', file, bytes);
     if (format === 'csv') {
-      return this.loadCsvBytes(table, bytes, {
+      const csv = {
         file,
-        ...(options.encoding ? { encoding: options.encoding } : {}),
+        encoding: options.encoding ?? 'auto',
+        maxBytes: this.#csvByteLimit(),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      });
+      };
+      return this.#memory
+        .load(table, bytes, csv)
+        .then((loaded) => loaded ?? this.loadCsvBytes(table, bytes, csv));
     }
     if (bytes.byteLength > this.limits.maxFileBytes) {
       return Promise.reject(tooLarge(file, bytes.byteLength, this.limits.maxFileBytes));
@@ -373,6 +398,11 @@ export class Engine implements SourceLoader {
     return this.sources.define(name, load);
   }
 
+  /** The tables of a source read in JS (a small CSV), when it was: they answer without SQL. */
+  inMemory(loaded: LoadedTable): MemoryCsv | undefined {
+    return this.#memory.of(loaded);
+  }
+
   /** The database a loaded source lives in, when it is not this engine's own. */
   remoteOf(loaded: LoadedTable): RemoteDatabase | undefined {
     return this.#remotes.get(loaded);
@@ -385,11 +415,18 @@ export class Engine implements SourceLoader {
 
   /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */
   async publishTable(staging: string, table: string, sourceName: string): Promise<void> {
+    if (this.#memory.publish(staging, table, sourceName)) return;
+    await this.#memory.settled(table);
+    await this.#publish(staging, table, sourceName);
+  }
+
+  async #publish(staging: string, table: string, sourceName: string): Promise<void> {
     await publishTable(await this.connector(), staging, table, sourceName);
     this.#tables.add(table);
   }
 
   async dropTable(table: string): Promise<void> {
+    if (this.#memory.drop(table)) return;
     const connector = await this.connector();
     await connector.query(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
   }
@@ -428,7 +465,12 @@ export class Engine implements SourceLoader {
   }
 
   async #reloadInto(fresh: Connector): Promise<void> {
-    const loader = new Engine(async () => fresh, { ...this.options, recover: false });
+    const loader = new Engine(async () => fresh, {
+      ...this.options,
+      recover: false,
+      inMemoryCsvBytes: 0,
+    });
+    this.#memory.clear();
     for (const source of this.sources.lives())
       await source.reloadInto(loader).catch(() => undefined);
   }
