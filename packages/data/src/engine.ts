@@ -398,6 +398,14 @@ export class Engine implements SourceLoader {
     return this.sources.define(name, load);
   }
 
+  /**
+   * Puts every source read in JS in the database, for SQL that reads the database's own
+   * catalogue (`duckdb_tables()`); SQL that names a source's table needs no such call.
+   */
+  allInDatabase(): Promise<void> {
+    return this.#memory.allInDatabase();
+  }
+
   /** The tables of a source read in JS (a small CSV), when it was: they answer without SQL. */
   inMemory(loaded: LoadedTable): MemoryCsv | undefined {
     return this.#memory.of(loaded);

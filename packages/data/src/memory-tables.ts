@@ -116,6 +116,11 @@ export class MemoryTables {
     return loading;
   }
 
+  /** Makes the database hold every table read in JS. */
+  async allInDatabase(): Promise<void> {
+    await Promise.all([...this.#published()].map(([table]) => this.inDatabase(table)));
+  }
+
   /**
    * Makes the database hold the JS tables that `sql` may name: its text holds their table or
    * source name (a string that happens to hold one costs a needless load, never a wrong answer).
