@@ -8,6 +8,9 @@ import type { TableDialect } from './query/dialect';
 import type { BytesLoadOptions, LiveSource, SourceLoader, SourceSpec } from './refresh/live-source';
 import type { DatabaseHealthDetail } from './resilience/recovering-connector';
 import { SourceRegistry } from './sources';
+import { MEMORY_CSV_BYTES, type MemoryCsv } from './csv/memory-csv';
+import { MemoryTables } from './memory-tables';
+import { resolveFormat } from './refresh/source-format';
 import { AuthorQueries } from './engine/author-queries';
 import { EngineConnection } from './engine/connection';
 import { LiveSources } from './engine/live-sources';
@@ -39,6 +42,12 @@ export interface EngineOptions {
   recover?: boolean;
   /** How declared requests are answered: dialect, cache size, when pre-aggregates are used. */
   coordinator?: CoordinatorOptions;
+  /**
+   * A source's CSV up to this many bytes, with fewer rows than the loader's planning sample
+   * (2,500 for up to 40 columns), is read and answered in JS; the database gets it only when
+   * something needs it (default 1 MB; 0 reads every CSV into the database).
+   */
+  inMemoryCsvBytes?: number;
 }
 
 /**
@@ -52,6 +61,8 @@ export class Engine implements SourceLoader {
   readonly #loaders: TableLoaders;
   readonly #live: LiveSources;
   readonly #author: AuthorQueries;
+  /** Small CSV sources read in JS, put in the database only when SQL needs them. */
+  readonly #memory: MemoryTables;
   readonly limits: LoaderLimits;
   /** The page's one registry of named sources and shared file loads. */
   readonly sources = new SourceRegistry();
@@ -80,6 +91,14 @@ export class Engine implements SourceLoader {
       ...(options.recover !== false ? { reload: (fresh) => this.#reloadInto(fresh) } : {}),
     });
     this.#loaders = this.#loadersOn(this.#connection);
+    this.#memory = new MemoryTables(
+      {
+        loadCsv: (table, bytes, request) => this.#loaders.loadCsvBytes(table, bytes, request),
+        publish: (staging, table, sourceName) =>
+          this.#loaders.publishTable(staging, table, sourceName),
+      },
+      options.inMemoryCsvBytes ?? MEMORY_CSV_BYTES,
+    );
     this.#live = new LiveSources(this.sources, this);
     this.#author = new AuthorQueries(
       (sql, params) => this.records(sql, params),
@@ -105,8 +124,12 @@ export class Engine implements SourceLoader {
     return this.#connection.connector();
   }
 
-  /** Runs a read query with bound values and returns Arrow. */
-  query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+  /**
+   * Runs a read query with bound values and returns Arrow. Sources read in JS that the SQL
+   * names (by source or table name) are put in the database first.
+   */
+  async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+    await this.#memory.namedInDatabase(sql);
     return this.#connection.query(sql, params);
   }
 
@@ -187,7 +210,19 @@ export class Engine implements SourceLoader {
     bytes: Uint8Array,
     options: BytesLoadOptions = {},
   ): Promise<LoadedTable> {
-    return this.#loaders.loadBytes(table, bytes, options);
+    const file = options.file ?? table;
+    if (resolveFormat(options.format ?? 'auto', file, bytes) !== 'csv') {
+      return this.#loaders.loadBytes(table, bytes, options);
+    }
+    const csv = {
+      file,
+      encoding: options.encoding ?? 'auto',
+      maxBytes: this.#loaders.csvByteLimit(),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    };
+    return this.#memory
+      .load(table, bytes, csv)
+      .then((loaded) => loaded ?? this.#loaders.loadCsvBytes(table, bytes, csv));
   }
 
   /**
@@ -219,6 +254,19 @@ export class Engine implements SourceLoader {
     return this.#live.defineRemote(name, table, open);
   }
 
+  /**
+   * Puts every source read in JS in the database, for SQL that reads the database's own
+   * catalogue (`duckdb_tables()`); SQL that names a source's table needs no such call.
+   */
+  allInDatabase(): Promise<void> {
+    return this.#memory.allInDatabase();
+  }
+
+  /** The tables of a source read in JS (a small CSV), when it was: they answer without SQL. */
+  inMemory(loaded: LoadedTable): MemoryCsv | undefined {
+    return this.#memory.of(loaded);
+  }
+
   /** The database a loaded source lives in, when it is not this engine's own. */
   remoteOf(loaded: LoadedTable): RemoteDatabase | undefined {
     return this.#live.remoteOf(loaded);
@@ -230,12 +278,15 @@ export class Engine implements SourceLoader {
   }
 
   /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */
-  publishTable(staging: string, table: string, sourceName: string): Promise<void> {
-    return this.#loaders.publishTable(staging, table, sourceName);
+  async publishTable(staging: string, table: string, sourceName: string): Promise<void> {
+    if (this.#memory.publish(staging, table, sourceName)) return;
+    await this.#memory.settled(table);
+    await this.#loaders.publishTable(staging, table, sourceName);
   }
 
-  dropTable(table: string): Promise<void> {
-    return this.#loaders.dropTable(table);
+  async dropTable(table: string): Promise<void> {
+    if (this.#memory.drop(table)) return;
+    await this.#loaders.dropTable(table);
   }
 
   /** How the database is doing: starting, ready, recovering after a crash, or failed. */
@@ -257,6 +308,7 @@ export class Engine implements SourceLoader {
     const connection = new EngineConnection(async () => fresh, {
       timeoutMs: this.limits.timeoutMs,
     });
+    this.#memory.clear();
     return this.#live.reloadInto(this.#loadersOn(connection));
   }
 

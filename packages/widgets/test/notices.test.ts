@@ -40,6 +40,8 @@ describe('one file named by two widgets in different roles', () => {
     });
     await (alerts as unknown as { sidesComplete: Promise<unknown> }).sidesComplete;
     await mount('sx-progress-tracker', { src: file, 'as-of': '2024-06-25', lang: 'en' });
+    // A small file is read in JS: the database gets it when SQL needs it, once.
+    await pageEngine().allInDatabase();
     const tables = await pageEngine().records(
       "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%progress%' AND table_name NOT LIKE '%_typed'",
     );

@@ -15,6 +15,17 @@ const MAX_SAMPLE_ROWS = 5_000;
 export const MAX_PERIODS = 1_000;
 
 /**
+ * Rows the kinds are guessed from, for a table of `width` columns: the first `head` rows,
+ * and as many again drawn at random from the rest. A table of fewer than `head` rows is
+ * read whole, so its kinds follow from its cells alone (the JS reading of small files
+ * relies on it).
+ */
+export function sampleRows(width: number): { rows: number; head: number } {
+  const rows = Math.max(50, Math.min(MAX_SAMPLE_ROWS, Math.floor(SAMPLE_CELLS / width)));
+  return { rows, head: Math.ceil(rows / 2) };
+}
+
+/**
  * Reads a sample of the text table (the first rows and a seeded random draw of the rest)
  * and decides each column's kind with `parseCell`; periods get their table of values.
  */
@@ -24,30 +35,50 @@ export async function planColumns(
   names: readonly string[],
   notes: string[],
 ): Promise<PlannedColumn[]> {
-  const rows = Math.max(50, Math.min(MAX_SAMPLE_ROWS, Math.floor(SAMPLE_CELLS / names.length)));
-  const headRows = Math.ceil(rows / 2);
+  const { rows, head: headRows } = sampleRows(names.length);
   const head = await query(firstRowsSql(rawTable, names, headRows));
   // A table shorter than the head is read whole already; a longer one adds a random draw.
   const draw =
     head.numRows < headRows
       ? undefined
       : await query(sampledRowsSql(rawTable, names, Math.floor(rows / 2)));
+  return decideColumns(
+    names,
+    (index) => [...columnCells(head, index), ...(draw ? columnCells(draw, index) : [])],
+    async (_, name) => columnCells(await query(distinctCellsSql(rawTable, name, MAX_PERIODS)), 0),
+    notes,
+  );
+}
+
+/**
+ * Each column's kind from its sampled cells (`sampled`), by `guessColumn`; a period column
+ * also gets its table of values from its distinct filled cells (`distinct`: at most one more
+ * than `MAX_PERIODS`), or stays text when it has more than that.
+ */
+export async function decideColumns(
+  names: readonly string[],
+  sampled: (index: number) => readonly (string | null)[],
+  distinct: (
+    index: number,
+    name: string,
+  ) => Promise<readonly (string | null)[]> | readonly (string | null)[],
+  notes: string[],
+): Promise<PlannedColumn[]> {
   const planned: PlannedColumn[] = [];
   for (const [index, name] of names.entries()) {
-    const cells = [...columnCells(head, index), ...(draw ? columnCells(draw, index) : [])];
-    const kind = guessColumn(cells);
+    const kind = guessColumn(sampled(index));
     if (kind !== 'period') {
       planned.push({ name, kind });
       continue;
     }
-    const distinct = await query(distinctCellsSql(rawTable, name, MAX_PERIODS));
-    if (distinct.numRows > MAX_PERIODS) {
+    const cells = await distinct(index, name);
+    if (cells.length > MAX_PERIODS) {
       notes.push(`${name} looks like periods but has too many different values; it stays text.`);
       planned.push({ name, kind: 'text' });
       continue;
     }
     const periods = new Map<string, string>();
-    for (const raw of columnCells(distinct, 0)) {
+    for (const raw of cells) {
       const cell = raw === null ? null : parseCell(raw);
       if (raw !== null && cell?.kind === 'period') periods.set(raw, cell.value);
     }

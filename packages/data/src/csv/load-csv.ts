@@ -1,17 +1,17 @@
-import { messageText } from '@stratex/core';
 import type { Table } from 'apache-arrow';
-import type { EncodingChoice } from '../decode';
-import { loadError, type ProgressListener } from '../fetch-bytes';
+import { loadError } from '../fetch-bytes';
 import type { TableDialect } from '../query/dialect';
 import { EngineTimeoutError } from '../timeout';
-import { positionalNames, renamedColumns, uniqueColumnNames } from './column-names';
 import { planColumns } from './column-plan';
-import { toUtf8 } from './encoding';
-import { gunzipWithin, isGzip } from './gzip';
-import { findLayout } from './layout';
-import { type CsvReport, FIRST_REJECTS } from './report';
-import { rowNewline, scanRows, type ScannedRows } from './scan';
-import { checkCsvSize } from './size-limit';
+import {
+  type CsvLoadRequest,
+  type CsvLoadResult,
+  csvReport,
+  prepareCsv,
+  repairNotes,
+  scanPrepared,
+} from './prepare';
+import type { ScannedRows } from './scan';
 import { checkTypedTable, firstRow, type TypedTableCheck } from './typed-checks';
 import {
   createEmptyTextTable,
@@ -21,24 +21,9 @@ import {
   readAhead,
 } from './text-table';
 import { rawShapesSql, typedRowsSql } from './duckdb/typed-table-sql';
-import { unitWorkColumn } from './planned-column';
 
 export type { CsvDatabase } from './text-table';
-
-export interface CsvLoadRequest {
-  /** Name of the text table; the typed one is `<table>_typed`. */
-  table: string;
-  file: string;
-  encoding: EncodingChoice;
-  maxBytes: number;
-  onProgress?: ProgressListener;
-}
-
-export interface CsvLoadResult extends CsvReport {
-  columns: string[];
-  rowCount: number;
-  encoding: string;
-}
+export type { CsvLoadRequest, CsvLoadResult } from './prepare';
 
 /**
  * Loads CSV bytes into two tables: `<table>`, every cell as written (text), and
@@ -52,32 +37,8 @@ export async function loadCsv(
   request: CsvLoadRequest,
 ): Promise<CsvLoadResult> {
   const { table, file } = request;
-  checkCsvSize(file, given.byteLength, request.maxBytes);
-  // A plain view: Node's Buffer, a subclass, would slow the byte loops several times over.
-  const input = new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
-  const bytes = isGzip(input) ? await gunzipWithin(input, request.maxBytes, file) : input;
-  if (bytes.byteLength === 0) throw loadError('loadEmpty', { file });
-  const text = toUtf8(bytes, request.encoding, file);
-  request.onProgress?.({
-    phase: 'decode',
-    bytesRead: input.byteLength,
-    totalBytes: input.byteLength,
-  });
-
-  if (looksLikeWebPage(text.bytes)) {
-    throw loadError('loadWebPage', { file });
-  }
-  const layout = findLayout(text.bytes);
-  if (!layout) throw loadError('loadBlankLines', { file });
-  const reserved = Array.from({ length: layout.width }, (_, i) => unitWorkColumn(i));
-  const names = layout.header
-    ? uniqueColumnNames(layout.header, reserved)
-    : positionalNames(layout.width);
-  const rows = {
-    names,
-    delimiter: String.fromCharCode(layout.delimiter),
-    newline: rowNewline(text.bytes, layout.dataStart, layout.delimiter),
-  };
+  const prepared = await prepareCsv(given, request);
+  const { input, text, layout, rows } = prepared;
   const opening = database();
   const early = layout.dataStart < text.bytes.length ? await whenOpen(opening) : undefined;
   const ahead = early
@@ -85,13 +46,11 @@ export async function loadCsv(
     : undefined;
   let scanned: ScannedRows;
   try {
-    scanned = scanRows(text.bytes, { ...layout, header: layout.headerBytes }, file);
+    scanned = scanPrepared(prepared, file);
   } catch (cause) {
     await ahead?.discard();
     throw cause;
   }
-  scanned.skipped.aboveHeader = layout.aboveHeader.length;
-  scanned.skipped.lines = [...layout.aboveHeader, ...scanned.skipped.lines].slice(0, FIRST_REJECTS);
 
   const db = await opening;
   request.onProgress?.({
@@ -99,18 +58,14 @@ export async function loadCsv(
     bytesRead: input.byteLength,
     totalBytes: input.byteLength,
   });
-  const notes = [...text.notes, ...repairNotes(scanned)];
-  const renamed = layout.header ? renamedColumns(layout.header, names) : [];
-  if (renamed.length > 0) {
-    notes.push(messageText('en', 'loadRenamedColumns', { renamed: renamed.join(', ') }));
-  }
+  const notes = repairNotes(prepared, scanned);
   const typedTable = `${table}_typed`;
   const asRead = !scanned.rewritten && scanned.rows > 0 && scanned.longestRow <= READ_AHEAD_LINE;
   try {
     if (ahead && asRead) await ahead.keep();
     else {
       await ahead?.discard();
-      if (scanned.rows === 0) await createEmptyTextTable(db, table, names);
+      if (scanned.rows === 0) await createEmptyTextTable(db, table, rows.names);
       else {
         const owned = scanned.rewritten ? scanned.text : scanned.text.slice();
         await createTextTable(db, table, owned, { ...rows, longestRow: scanned.longestRow });
@@ -120,31 +75,16 @@ export async function loadCsv(
     throw loadError('loadNotATable', { file }, errorText(cause));
   }
   const query = (sql: string): Promise<Table> => db.query(sql);
-  const { columns: columnTypes, firstRejects } = await buildTypedTable(
+  const { columns, firstRejects } = await buildTypedTable(
     query,
     db.dialect,
     table,
     typedTable,
-    names,
+    rows.names,
     scanned.lines,
     notes,
   );
-  const cells = columnTypes.reduce((sum, column) => sum + column.rejects, 0);
-  const first = [...scanned.rejects, ...firstRejects]
-    .sort((a, b) => a.line - b.line)
-    .slice(0, FIRST_REJECTS);
-  return {
-    columns: names,
-    rowCount: scanned.rows,
-    encoding: text.encoding,
-    typedTable,
-    columnTypes,
-    headerRow: layout.header ? layout.headerLine : null,
-    delimiter: String.fromCharCode(layout.delimiter),
-    skippedRows: scanned.skipped,
-    rejects: { rows: scanned.rejectedRows, cells, count: scanned.rejectedRows + cells, first },
-    notes,
-  };
+  return csvReport(prepared, scanned, { typedTable, columns, firstRejects }, notes);
 }
 
 /**
@@ -178,26 +118,12 @@ async function buildTypedTable(
   }
 }
 
-function repairNotes(scanned: ScannedRows): string[] {
-  const notes: string[] = [];
-  if (scanned.nulBytes > 0) notes.push(`${scanned.nulBytes} NUL bytes were removed.`);
-  if (scanned.byteOrderMarks > 0) {
-    notes.push(`${scanned.byteOrderMarks} byte-order marks inside the text were removed.`);
-  }
-  return notes;
-}
-
 /** The database if it is already open (then it can read while the JS pass runs), else undefined. */
 async function whenOpen(opening: Promise<CsvDatabase>): Promise<CsvDatabase | undefined> {
   let open: CsvDatabase | undefined;
   opening.then((db) => (open = db)).catch(() => undefined);
   await new Promise((resolve) => setTimeout(resolve, 0));
   return open;
-}
-
-function looksLikeWebPage(bytes: Uint8Array): boolean {
-  const start = new TextDecoder().decode(bytes.subarray(0, 256)).trimStart().toLowerCase();
-  return start.startsWith('<!doctype html') || start.startsWith('<html');
 }
 
 function errorText(cause: unknown): string {

@@ -73,7 +73,7 @@ export class TableLoaders implements SourceLoader {
     const connecting = this.connection.connector();
     void this.dialect();
     const file = options.file ?? fileLabel(url);
-    const maxBytes = options.maxBytes ?? this.#csvByteLimit();
+    const maxBytes = options.maxBytes ?? this.csvByteLimit();
     const fetchOptions = {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -105,7 +105,7 @@ export class TableLoaders implements SourceLoader {
       table,
       file,
       encoding: options.encoding ?? 'auto',
-      maxBytes: options.maxBytes ?? this.#csvByteLimit(),
+      maxBytes: options.maxBytes ?? this.csvByteLimit(),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     this.#tables.add(table);
@@ -113,7 +113,8 @@ export class TableLoaders implements SourceLoader {
     return { table, file, ...loaded };
   }
 
-  #csvByteLimit(): number {
+  /** Largest CSV accepted: from the device's memory, at most `maxFileBytes`. */
+  csvByteLimit(): number {
     return Math.min(defaultCsvByteLimit(), this.limits.maxFileBytes);
   }
 

@@ -1,4 +1,5 @@
 import type { Connector, QueryParam } from '../connector';
+import type { MemoryCsv } from '../csv/memory-csv';
 import { LoadError } from '../fetch-bytes';
 import { type LoadedTable, ownValue, type RecordRow, recordsOf } from '../loaded-table';
 import type { SourceRegistry } from '../sources';
@@ -13,6 +14,7 @@ import {
   type RowsRequest,
 } from './contract';
 import { type BoundSql, type Dialect, duckdbDialect } from './dialect';
+import { JsTable } from './js-table';
 import { PreAggregates } from './pre-aggregates';
 import { type AggregatePlan, renderAggregate, renderRows, renderTextSums } from './render';
 import { renderTwinRows, storedCells, twinCells, type TwinColumn } from './typed-rows';
@@ -31,6 +33,11 @@ export interface CoordinatorHost {
   ): Promise<RecordRow[]>;
   /** The database a source lives in when it is not the engine's own (a ClickHouse table). */
   remoteOf?(loaded: LoadedTable): RemoteDatabase | undefined;
+  /**
+   * The tables of a source read in JS (a small CSV): they answer without the database. SQL
+   * that names such a source puts it in the database first.
+   */
+  inMemory?(loaded: LoadedTable): MemoryCsv | undefined;
 }
 
 /** A database of its own behind a source: its connector, and how it spells SQL. */
@@ -68,6 +75,8 @@ interface SourceVersion {
   answers: Map<string, Promise<DataResult>>;
   preAggregates: PreAggregates;
   route: Route;
+  /** A source read in JS: what answers before the database is asked. */
+  js?: JsTable;
 }
 
 /**
@@ -151,6 +160,7 @@ export class Coordinator {
     }
     const known = this.#versions.get(loaded);
     if (known) return known;
+    const memory = this.host.inMemory?.(loaded);
     const route = this.#routeOf(loaded);
     const catalogue = route.catalogue.read(source, loaded);
     catalogue.catch(() => undefined);
@@ -160,6 +170,9 @@ export class Coordinator {
       answers: new Map(),
       preAggregates: new PreAggregates(route.dialect, route.run, loaded.rowCount),
       route,
+      ...(memory
+        ? { js: new JsTable(memory, loaded.table, loaded.typedTable ?? `${loaded.table}_typed`) }
+        : {}),
     };
     this.#versions.set(loaded, version);
     this.#latest.get(source)?.preAggregates.drop();
@@ -202,6 +215,14 @@ export class Coordinator {
       ...columns,
       ...Object.keys(request.filter ?? {}),
     ]);
+    // A small CSV read in JS answers from its text table; core reads those cells once (text
+    // is a cell too). Other sources answer cells from their typed twin or column types.
+    const answered = version.js?.rows(columns, {
+      filter: request.filter ?? {},
+      orderBy: request.orderBy,
+      limit: request.limit,
+    });
+    if (answered) return { columns: [...columns], rows: answered, plan: 'rows', cached: false };
     if (request.as === 'cells') return this.#cells(version, request, columns);
     const query = renderRows(version.route.dialect, loaded.table, columns, {
       filter: request.filter ?? {},
@@ -299,9 +320,10 @@ export class Coordinator {
         route.dialect.alignRows && request.measures.every((measure) => inTwin(measure.column))
           ? catalogue.typedTable
           : undefined;
-      const rows = await route.run(
-        renderTextSums(route.dialect, { ...base, table: catalogue.table }, twin),
-      );
+      const answered = twin ? version.js?.textSums({ ...base, table: catalogue.table }) : undefined;
+      const rows =
+        answered ??
+        (await route.run(renderTextSums(route.dialect, { ...base, table: catalogue.table }, twin)));
       return { columns, rows, plan: twin ? 'sum-rejects' : 'sum-text', cached: false };
     }
     const plan: AggregatePlan = { ...base, table: typed };
@@ -309,6 +331,8 @@ export class Coordinator {
       typed === catalogue.typedTable && measures.every((measure) => measure.aggregate === 'sum')
         ? 'sum-typed'
         : 'aggregate';
+    const answered = version.js?.aggregate(plan);
+    if (answered) return { columns, rows: answered, plan: plain, cached: false };
     if (
       route.preAggregates &&
       Object.keys(plan.filter).length > 0 &&

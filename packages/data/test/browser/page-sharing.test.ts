@@ -12,7 +12,7 @@ globalThis.Worker = class extends PageWorker {
 const { pageEngine } = await import('@stratex/data');
 await import('@stratex/widgets/define');
 
-it('ten widgets on one source share one load, one table and one worker', async () => {
+it('ten widgets on one source share one load, one table and one worker, started only for SQL', async () => {
   const loads: Event[] = [];
   const source = document.createElement('sx-data-source');
   source.setAttribute('name', 'evaluation');
@@ -31,6 +31,9 @@ it('ten widgets on one source share one load, one table and one worker', async (
   await Promise.all(ready);
 
   expect(loads).toHaveLength(1);
+  // A small CSV is read and answered in JS: no worker yet, and one once SQL needs the table.
+  expect(workersStarted).toBe(0);
+  await pageEngine().allInDatabase();
   expect(workersStarted).toBe(1);
   const tables = await pageEngine().records(
     "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_name LIKE 'sx_evaluation%' AND table_name NOT LIKE '%_typed'",

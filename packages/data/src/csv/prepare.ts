@@ -1,0 +1,122 @@
+import type { EncodingChoice } from '../decode';
+import { loadError, type ProgressListener } from '../fetch-bytes';
+import { messageText } from '@stratex/core';
+import { positionalNames, renamedColumns, uniqueColumnNames } from './column-names';
+import { toUtf8, type Utf8Text } from './encoding';
+import { gunzipWithin, isGzip } from './gzip';
+import { type CsvLayout, findLayout } from './layout';
+import { type CsvColumn, type CsvReject, type CsvReport, FIRST_REJECTS } from './report';
+import { rowNewline, scanRows, type ScannedRows } from './scan';
+import { checkCsvSize } from './size-limit';
+import type { TextRows } from './duckdb/text-table-sql';
+import { unitWorkColumn } from './planned-column';
+
+export interface CsvLoadRequest {
+  /** Name of the text table; the typed one is `<table>_typed`. */
+  table: string;
+  file: string;
+  encoding: EncodingChoice;
+  maxBytes: number;
+  onProgress?: ProgressListener;
+}
+
+export interface CsvLoadResult extends CsvReport {
+  columns: string[];
+  rowCount: number;
+  encoding: string;
+}
+
+/** A CSV's text, decoded, with its layout found and its columns named: before any row is read. */
+export interface PreparedCsv {
+  /** The bytes as given (compressed, if they were). */
+  input: Uint8Array;
+  text: Utf8Text;
+  layout: CsvLayout;
+  rows: Omit<TextRows, 'longestRow'>;
+}
+
+/**
+ * The first steps of every CSV load, whichever engine then reads the rows: size checked,
+ * gzip undone, text decoded to UTF-8, the layout and the header found, columns named.
+ */
+export async function prepareCsv(given: Uint8Array, request: CsvLoadRequest): Promise<PreparedCsv> {
+  const { file } = request;
+  checkCsvSize(file, given.byteLength, request.maxBytes);
+  // A plain view: Node's Buffer, a subclass, would slow the byte loops several times over.
+  const input = new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
+  const bytes = isGzip(input) ? await gunzipWithin(input, request.maxBytes, file) : input;
+  if (bytes.byteLength === 0) throw loadError('loadEmpty', { file });
+  const text = toUtf8(bytes, request.encoding, file);
+  request.onProgress?.({
+    phase: 'decode',
+    bytesRead: input.byteLength,
+    totalBytes: input.byteLength,
+  });
+  if (looksLikeWebPage(text.bytes)) throw loadError('loadWebPage', { file });
+  const layout = findLayout(text.bytes);
+  if (!layout) throw loadError('loadBlankLines', { file });
+  const reserved = Array.from({ length: layout.width }, (_, i) => unitWorkColumn(i));
+  const names = layout.header
+    ? uniqueColumnNames(layout.header, reserved)
+    : positionalNames(layout.width);
+  const rows = {
+    names,
+    delimiter: String.fromCharCode(layout.delimiter),
+    newline: rowNewline(text.bytes, layout.dataStart, layout.delimiter),
+  };
+  return { input, text, layout, rows };
+}
+
+/** The JS pass over the rows: what is kept, skipped and left out (lines above the header included). */
+export function scanPrepared({ text, layout }: PreparedCsv, file: string): ScannedRows {
+  const scanned = scanRows(text.bytes, { ...layout, header: layout.headerBytes }, file);
+  scanned.skipped.aboveHeader = layout.aboveHeader.length;
+  scanned.skipped.lines = [...layout.aboveHeader, ...scanned.skipped.lines].slice(0, FIRST_REJECTS);
+  return scanned;
+}
+
+/** The repairs the text needed, said as notes. */
+export function repairNotes(prepared: PreparedCsv, scanned: ScannedRows): string[] {
+  const notes = [...prepared.text.notes];
+  const { header } = prepared.layout;
+  const renamed = header ? renamedColumns(header, prepared.rows.names) : [];
+  if (renamed.length > 0) {
+    notes.push(messageText('en', 'loadRenamedColumns', { renamed: renamed.join(', ') }));
+  }
+  if (scanned.nulBytes > 0) notes.push(`${scanned.nulBytes} NUL bytes were removed.`);
+  if (scanned.byteOrderMarks > 0) {
+    notes.push(`${scanned.byteOrderMarks} byte-order marks inside the text were removed.`);
+  }
+  return notes;
+}
+
+/** What a load found, from the JS pass and the typed columns' check. */
+export function csvReport(
+  prepared: PreparedCsv,
+  scanned: ScannedRows,
+  typed: { typedTable: string; columns: CsvColumn[]; firstRejects: readonly CsvReject[] },
+  notes: string[],
+): CsvLoadResult {
+  const { layout, rows, text } = prepared;
+  const cells = typed.columns.reduce((sum, column) => sum + column.rejects, 0);
+  const first = [...scanned.rejects, ...typed.firstRejects]
+    .sort((a, b) => a.line - b.line)
+    .slice(0, FIRST_REJECTS);
+  return {
+    columns: [...rows.names],
+    rowCount: scanned.rows,
+    encoding: text.encoding,
+    typedTable: typed.typedTable,
+    columnTypes: typed.columns,
+    headerRow: layout.header ? layout.headerLine : null,
+    delimiter: rows.delimiter,
+    skippedRows: scanned.skipped,
+    rejects: { rows: scanned.rejectedRows, cells, count: scanned.rejectedRows + cells, first },
+    notes,
+  };
+}
+
+function looksLikeWebPage(bytes: Uint8Array): boolean {
+  const start = new TextDecoder().decode(bytes.subarray(0, 256)).trimStart().toLowerCase();
+  return start.startsWith('<!doctype html') || start.startsWith('<html');
+}
