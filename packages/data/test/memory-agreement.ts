@@ -49,6 +49,7 @@ export function widgetRequests(
     ['scorecard, alerts, progress: rows', { kind: 'rows', source }],
     ['treemap: rows as text', { kind: 'rows', source, as: 'text' }],
     ['missing columns: one row', { kind: 'rows', source, limit: 1 }],
+    ['widgets: every row as cells', { kind: 'rows', source, as: 'cells' }],
   ];
   if (!dimension) return requests;
   requests.push([
@@ -85,6 +86,18 @@ export function widgetRequests(
       groupBy: [dimension],
       measures: sums,
       orderBy: [{ column: dimension }],
+    },
+  ]);
+  requests.push([
+    'cells of some columns, filtered, ordered, cut',
+    {
+      kind: 'rows',
+      source,
+      as: 'cells',
+      columns: [dimension, ...numbers.slice(0, 2)],
+      filter: { [dimension]: chosen(dimension) ?? '' },
+      orderBy: [{ column: dimension, descending: true }],
+      limit: 5,
     },
   ]);
   requests.push([

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { loadError } from '../fetch-bytes';
 import type { TableDialect } from '../query/dialect';
+import { DatabaseLostError } from '../resilience/recovering-connector';
 import { EngineTimeoutError } from '../timeout';
 import { planColumns } from './column-plan';
 import {
@@ -72,6 +73,8 @@ export async function loadCsv(
       }
     }
   } catch (cause) {
+    // The database lost or stuck is not the file's fault: said as what it is, and retried.
+    if (cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError) throw cause;
     throw loadError('loadNotATable', { file }, errorText(cause));
   }
   const query = (sql: string): Promise<Table> => db.query(sql);

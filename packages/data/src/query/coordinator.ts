@@ -215,15 +215,14 @@ export class Coordinator {
       ...columns,
       ...Object.keys(request.filter ?? {}),
     ]);
-    // A small CSV read in JS answers from its text table; core reads those cells once (text
-    // is a cell too). Other sources answer cells from their typed twin or column types.
+    if (request.as === 'cells') return this.#cells(version, request, columns);
+    // A small CSV read in JS answers from its tables there.
     const answered = version.js?.rows(columns, {
       filter: request.filter ?? {},
       orderBy: request.orderBy,
       limit: request.limit,
     });
     if (answered) return { columns: [...columns], rows: answered, plan: 'rows', cached: false };
-    if (request.as === 'cells') return this.#cells(version, request, columns);
     const query = renderRows(version.route.dialect, loaded.table, columns, {
       filter: request.filter ?? {},
       text: request.as === 'text',
@@ -252,6 +251,8 @@ export class Coordinator {
         (name): TwinColumn =>
           kinds.find((column) => column.name === name) ?? { name, kind: 'text' },
       );
+      const fromJs = version.js?.cells(twin, options);
+      if (fromJs) return { columns: [...columns], rows: fromJs, plan: 'rows-typed', cached: false };
       const query = renderTwinRows(route.dialect, {
         ...options,
         table: loaded.table,

@@ -2,9 +2,17 @@ import type { MemoryCsv, TextCell, TypedCell } from '../csv/memory-csv';
 import { ownValue, type RecordRow } from '../loaded-table';
 import type { Aggregate, DimensionFilter, Ordering } from './contract';
 import { doubleText } from './double-text';
+import { twinCell } from './js-cells';
 import type { AggregatePlan } from './render';
+import type { TwinColumn } from './typed-rows';
 
 type Cell = TextCell | TypedCell;
+
+interface RowOptions {
+  filter: DimensionFilter;
+  orderBy?: readonly Ordering[] | undefined;
+  limit?: number | undefined;
+}
 type Columns = ReadonlyMap<string, readonly Cell[]>;
 
 /** Raised inside an answer that only the engine can give; the answer is then undefined. */
@@ -38,29 +46,47 @@ export class JsTable {
   }
 
   /** `renderRows`: columns of the text table after `filter`, ordered and cut. */
-  rows(
-    columns: readonly string[],
-    options: {
-      filter: DimensionFilter;
-      orderBy?: readonly Ordering[] | undefined;
-      limit?: number | undefined;
-    },
-  ): RecordRow[] | undefined {
+  rows(columns: readonly string[], options: RowOptions): RecordRow[] | undefined {
     return answer(() => {
-      const text = this.#text;
-      const picked = this.#matching(text, options.filter);
-      const order = (options.orderBy ?? []).map((item) => ({
-        cells: columnOf(text, item.column),
-        descending: item.descending === true,
-      }));
-      const sorted = order.length > 0 ? sortRows(picked, order) : picked;
-      const cells = columns.map((name) => columnOf(text, name));
-      return cut(sorted, options.limit).map((row) => {
+      const cells = columns.map((name) => columnOf(this.#text, name));
+      return this.#picked(options).map((row) => {
         const out: RecordRow = {};
         columns.forEach((name, index) => ownValue(out, name, cells[index]![row] ?? null));
         return out;
       });
     });
+  }
+
+  /**
+   * `renderTwinRows` + `twinCells`: the rows `rows` gives, as core's cells read from the
+   * typed table beside the text one (see `js-cells.ts`).
+   */
+  cells(columns: readonly TwinColumn[], options: RowOptions): RecordRow[] | undefined {
+    return answer(() => {
+      const read = columns.map((column) => ({
+        column,
+        text: columnOf(this.#text, column.name) as readonly TextCell[],
+        typed: column.kind === 'text' ? [] : columnOf(this.#typed, column.name),
+      }));
+      return this.#picked(options).map((row) => {
+        const out: RecordRow = {};
+        for (const { column, text, typed } of read) {
+          ownValue(out, column.name, twinCell(column, text[row] ?? null, typed[row] ?? null));
+        }
+        return out;
+      });
+    });
+  }
+
+  /** Row numbers after `filter`, ordered and cut, as `renderRows` reads them. */
+  #picked(options: RowOptions): number[] {
+    const text = this.#text;
+    const picked = this.#matching(text, options.filter);
+    const order = (options.orderBy ?? []).map((item) => ({
+      cells: columnOf(text, item.column),
+      descending: item.descending === true,
+    }));
+    return cut(order.length > 0 ? sortRows(picked, order) : picked, options.limit);
   }
 
   /** `renderAggregate`: measures per group of the text or the typed table. */
