@@ -13,6 +13,7 @@ export const alias = {
   '@stratex/core': here('./packages/core/src/index.ts'),
   '@stratex/data/node': here('./packages/data/src/node/index.ts'),
   '@stratex/data/wasm': here('./packages/data/src/browser/wasm-connector.ts'),
+  '@stratex/data/light': here('./packages/data/src/light.ts'),
   '@stratex/data': here('./packages/data/src/index.ts'),
   '@stratex/widgets/define': here('./packages/widgets/src/define.ts'),
   '@stratex/widgets': here('./packages/widgets/src/index.ts'),

@@ -6,7 +6,7 @@ import {
   isCodedFailure,
   LoadError,
   UnknownSourceError,
-} from '@stratex/data';
+} from '@stratex/data/light';
 import { message, type MessageKey } from './lang';
 
 /** A failure as a widget shows it: what happened in the reader's language, and the detail. */

@@ -1,5 +1,5 @@
 import type { Lang } from '@stratex/core';
-import { closestName } from '@stratex/data';
+import { closestName } from '@stratex/data/light';
 import { html, nothing, type TemplateResult } from 'lit';
 import { message } from './lang';
 

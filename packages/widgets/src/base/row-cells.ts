@@ -5,13 +5,8 @@ import {
   type RoleSchema,
   valueCell,
 } from '@stratex/core';
-import {
-  type DataRequest,
-  type Engine,
-  type LoadedTable,
-  ownValue,
-  type RecordRow,
-} from '@stratex/data';
+import type { DataRequest, Engine, LoadedTable, RecordRow } from '@stratex/data';
+import { ownValue } from '@stratex/data/light';
 
 /** Rows of text: every cell as the text the export holds, or null (a `CellRecord` is either this or cells read). */
 export type TextRecord = Record<string, string | null>;

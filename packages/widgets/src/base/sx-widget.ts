@@ -1,20 +1,20 @@
 import { type CellRecord, formatMoment, type Lang } from '@stratex/core';
-import {
-  type DataRequest,
-  type DatabaseHealth,
-  type EncodingChoice,
-  type Engine,
-  type LoadedTable,
-  type LoadProgress,
-  type LiveSource,
-  pageEngine,
-  type RecordRow,
-  sourcesNamedIn,
-  UnknownSourceError,
+import type {
+  DataRequest,
+  DatabaseHealth,
+  EncodingChoice,
+  Engine,
+  LoadedTable,
+  LoadProgress,
+  LiveSource,
+  RecordRow,
 } from '@stratex/data';
+import { sourcesNamedIn, UnknownSourceError } from '@stratex/data/light';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { emit, SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from './events';
+import { loadDrawing } from './drawing';
+import { loadedEngine, pageEngineLater } from './engine-link';
 import { ExportController } from './export-controller';
 import { failureText, isEngineLoss, isRetryable } from './failure-text';
 import { message, resolveLang } from './lang';
@@ -171,9 +171,10 @@ export abstract class SxWidget extends LitElement {
    * rows again once it is back when the engine's loss is what made them fail.
    */
   #watchHealth(): void {
-    if (this.#stopWatchingHealth) return;
-    this.engineHealth = this.engine.health.health;
-    this.#stopWatchingHealth = this.engine.onHealth((detail) => {
+    const engine = loadedEngine();
+    if (this.#stopWatchingHealth || !engine) return;
+    this.engineHealth = engine.health.health;
+    this.#stopWatchingHealth = engine.onHealth((detail) => {
       this.engineHealth = detail.health;
       if (detail.health === 'ready' && this.#failedWithEngine && this.isConnected) {
         this.#failedWithEngine = false;
@@ -221,8 +222,19 @@ export abstract class SxWidget extends LitElement {
     return this.busy;
   }
 
+  /** The page's engine, once its chunk has arrived (the first call starts it). */
+  protected engineReady(): Promise<Engine> {
+    return pageEngineLater();
+  }
+
+  /**
+   * The page's engine, for what runs once a load has begun (the rows are read through it,
+   * so its chunk has arrived by then).
+   */
   protected get engine(): Engine {
-    return pageEngine();
+    const engine = loadedEngine();
+    if (!engine) throw new Error('The query engine has not arrived yet.');
+    return engine;
   }
 
   protected get langCode(): Lang {
@@ -276,7 +288,8 @@ export abstract class SxWidget extends LitElement {
     this.progress = undefined;
     const origin = this.source ?? this.src ?? (this.query ? 'query' : 'data');
     try {
-      const rows = await this.fetchRows();
+      // The view's scales and layouts arrive while the rows do.
+      const [rows] = await Promise.all([this.fetchRows(), loadDrawing()]);
       if (loadNumber !== this.#loadNumber) return;
       this.rows = rows;
       this.busy = false;
@@ -316,7 +329,7 @@ export abstract class SxWidget extends LitElement {
           ? this.data
           : (this.data as ArrowLike).toArray().map((row) => row.toJSON()),
       );
-    const engine = this.engine;
+    const engine = await this.engineReady();
     let source: string;
     let table: LoadedTable | undefined;
     if (this.source) {

@@ -1,16 +1,14 @@
-import {
-  type EncodingChoice,
-  type FormatChoice,
-  LoadError,
-  type LiveSource,
-  type LoadedTable,
-  openClickHouse,
-  pageEngine,
-  type SourceErrorDetail,
-  type SourceLoadDetail,
-  type SourceSpec,
-  type SourceState,
+import type {
+  EncodingChoice,
+  FormatChoice,
+  LiveSource,
+  LoadedTable,
+  SourceErrorDetail,
+  SourceLoadDetail,
+  SourceSpec,
+  SourceState,
 } from '@stratex/data';
+import { LoadError, openClickHouse } from '@stratex/data/light';
 import { css, LitElement, type PropertyValues } from 'lit';
 import {
   emit,
@@ -19,6 +17,7 @@ import {
   type SxDataErrorDetail,
   type SxDataLoadDetail,
 } from '../base/events';
+import { pageEngineLater } from '../base/engine-link';
 
 /** `sx-data-load` from a source also says whether it was a refresh or a reload after a crash. */
 export interface SxSourceLoadDetail extends SxDataLoadDetail {
@@ -141,8 +140,10 @@ export class SxDataSource extends LitElement {
   async load(): Promise<void> {
     if (this.engine && this.engine !== 'browser') return this.#loadRemote();
     if (!this.name || (!this.src && !this.file)) return;
+    const spec = this.spec();
+    const engine = await pageEngineLater();
     this.#source?.stop();
-    const source = pageEngine().defineSource(this.name, this.spec());
+    const source = engine.defineSource(this.name, spec);
     this.#source = source;
     this.state = source.state;
     source.addEventListener('state', () => (this.state = source.state));
@@ -163,7 +164,7 @@ export class SxDataSource extends LitElement {
     this.#source = undefined;
     const { table, url, user, database } = this;
     this.state = 'loading';
-    const engine = pageEngine();
+    const engine = await pageEngineLater();
     const refused = (text: string): Promise<LoadedTable> =>
       engine.sources.define(this.name, Promise.reject(new LoadError(text, this.name)));
     const load =

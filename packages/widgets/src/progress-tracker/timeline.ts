@@ -5,8 +5,8 @@ import {
   fromDayNumber,
   type Lang,
 } from '@stratex/core';
-import { scaleUtc } from 'd3-scale';
-import { type TimeInterval, utcDay, utcMonday, utcMonth, utcYear } from 'd3-time';
+import type { TimeInterval } from 'd3-time';
+import { drawing } from '../base/drawing';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -46,15 +46,21 @@ interface TickStep {
 const steps = (unit: CalendarUnit, ...intervals: (TimeInterval | null)[]): TickStep[] =>
   intervals.flatMap((interval) => (interval ? [{ interval, unit }] : []));
 
-/** Every second day counted from 1970, so the step stays even across month ends. */
-const everyOtherDay = utcDay.filter((date) => Math.round(date.getTime() / MS_PER_DAY) % 2 === 0);
+let tickSteps: readonly TickStep[] | undefined;
 
 /** From the finest to the coarsest: the first whose labels do not touch is used. */
-const TICK_STEPS: readonly TickStep[] = [
-  ...steps('day', utcDay, everyOtherDay, utcMonday, utcMonday.every(2)),
-  ...steps('month', utcMonth, utcMonth.every(2), utcMonth.every(3), utcMonth.every(6)),
-  ...steps('year', utcYear, utcYear.every(2), utcYear.every(5)),
-];
+function allTickSteps(): readonly TickStep[] {
+  if (tickSteps) return tickSteps;
+  const { utcDay, utcMonday, utcMonth, utcYear } = drawing();
+  /** Every second day counted from 1970, so the step stays even across month ends. */
+  const everyOtherDay = utcDay.filter((date) => Math.round(date.getTime() / MS_PER_DAY) % 2 === 0);
+  tickSteps = [
+    ...steps('day', utcDay, everyOtherDay, utcMonday, utcMonday.every(2)),
+    ...steps('month', utcMonth, utcMonth.every(2), utcMonth.every(3), utcMonth.every(6)),
+    ...steps('year', utcYear, utcYear.every(2), utcYear.every(5)),
+  ];
+  return tickSteps;
+}
 
 /** Rough width of a label in px: CJK and full-width characters are square, others about 0.6 em. */
 function labelWidth(label: string, fontPx: number): number {
@@ -85,7 +91,8 @@ export function buildTimeline(spans: readonly PlannedSpan[], asOf: string): Time
   const margin = Math.max(1, Math.round((to - from + 1) * 0.03));
   from -= margin;
   to += margin;
-  const scale = scaleUtc()
+  const scale = drawing()
+    .scaleUtc()
     .domain([new Date(from * MS_PER_DAY), new Date((to + 1) * MS_PER_DAY)])
     .range([0, 100])
     .clamp(true);
@@ -117,7 +124,7 @@ export function timelineTicks(
   const stop = new Date(((dayNumber(timeline.last) ?? 0) + 1) * MS_PER_DAY);
   const room = Math.max(width, 1);
   let ticks: TimelineTick[] = [];
-  for (const step of TICK_STEPS) {
+  for (const step of allTickSteps()) {
     const dates = step.interval.range(start, stop);
     if (dates.length > room / fontPx) continue;
     ticks = dates.map((date) => {

@@ -1,5 +1,4 @@
-import { interpolateRgb } from 'd3-interpolate';
-import { scaleLinear } from 'd3-scale';
+import { drawing } from '../base/drawing';
 
 /** Score stops of the diverging scale: 1 (exactly on plan) is the neutral middle. */
 export const SCORE_STOPS = [0.7, 0.85, 1, 1.15, 1.3] as const;
@@ -17,23 +16,25 @@ export type Theme = keyof typeof PALETTES;
 
 const NO_SCORE = { light: '#c9ced6', dark: '#3a404c' } as const;
 
-const scales = {
-  light: scaleLinear<string>()
-    .domain([...SCORE_STOPS])
-    .range([...PALETTES.light])
-    .interpolate(interpolateRgb)
-    .clamp(true),
-  dark: scaleLinear<string>()
-    .domain([...SCORE_STOPS])
-    .range([...PALETTES.dark])
-    .interpolate(interpolateRgb)
-    .clamp(true),
-};
+type ScoreScale = (score: number) => string;
+let scales: Record<Theme, ScoreScale> | undefined;
+
+function scoreScale(theme: Theme): ScoreScale {
+  const { interpolateRgb, scaleLinear } = drawing();
+  const scale = (palette: readonly string[]): ScoreScale =>
+    scaleLinear<string>()
+      .domain([...SCORE_STOPS])
+      .range([...palette])
+      .interpolate(interpolateRgb)
+      .clamp(true);
+  scales ??= { light: scale(PALETTES.light), dark: scale(PALETTES.dark) };
+  return scales[theme];
+}
 
 /** The fill of a tile for its score (1 = on plan), as a hex or rgb() colour. */
 export function scoreColour(score: number | null, theme: Theme = 'light'): string {
   if (score === null || !Number.isFinite(score)) return NO_SCORE[theme];
-  return scales[theme](score);
+  return scoreScale(theme)(score);
 }
 
 /** Whether text on this fill should be dark (for light fills) or light. */

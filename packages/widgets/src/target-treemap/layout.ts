@@ -1,4 +1,4 @@
-import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
+import { drawing } from '../base/drawing';
 
 /** One item to place: its area is proportional to `value` (the planned target). */
 export interface TileInput<T> {
@@ -36,6 +36,7 @@ export function layoutTiles<T>(
   const drawable = inputs.filter((input) => Number.isFinite(input.value) && input.value > 0);
   if (drawable.length === 0 || width <= 0 || height <= 0) return [];
   type Datum = { input?: TileInput<T>; children?: Datum[] };
+  const { hierarchy, treemap, treemapSquarify } = drawing();
   const root = hierarchy<Datum>({ children: drawable.map((input) => ({ input })) })
     .sum((datum) => datum.input?.value ?? 0)
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));

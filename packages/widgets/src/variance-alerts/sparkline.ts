@@ -1,7 +1,6 @@
 import type { KpiPacing, KpiPoint } from '@stratex/core';
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { drawing } from '../base/drawing';
 
 /** The drawing box; the picture stretches to its container, strokes keep their width. */
 export const SPARKLINE_WIDTH = 200;
@@ -30,6 +29,7 @@ function valueRange(values: readonly number[], fromZero: boolean): [number, numb
 export function sparklineGeometry(kpi: KpiPacing): SparklineGeometry {
   const values = [...kpi.actualLine, ...kpi.paceLine].map((point) => point.value);
   const [low, high] = valueRange(values, kpi.measure === 'total');
+  const { line, scaleLinear } = drawing();
   const x = scaleLinear()
     .domain([0, Math.max(1, kpi.daysTotal)])
     .range([INSET, SPARKLINE_WIDTH - INSET]);

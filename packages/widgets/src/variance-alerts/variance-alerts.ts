@@ -250,7 +250,7 @@ export class SxVarianceAlerts extends SxWidget {
     }
     this.sides = { ...this.sides, [side]: { phase: 'loading' } };
     const schema = side === 'tasks' ? PROGRESS_SCHEMA : STRATEGY_SCHEMA;
-    const table = await readSideTable(this.engine, ref, this.langCode, schema);
+    const table = await readSideTable(await this.engineReady(), ref, this.langCode, schema);
     if (loadNumber !== this.#sideLoads[side]) return;
     this.sides = { ...this.sides, [side]: table };
     if (table.phase === 'error') {

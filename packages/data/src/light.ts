@@ -1,0 +1,14 @@
+/**
+ * What the elements' frames use from this package before the engine has arrived: the
+ * failures they name and the few helpers they call. None of it pulls in the engine, its
+ * loaders or Arrow, which a page fetches as a chunk of its own (`import('@stratex/data')`).
+ */
+export { openClickHouse } from './clickhouse/open';
+export { isCodedFailure, type CodedFailure } from './coded-failure';
+export { LoadError } from './fetch-bytes';
+export { closestName } from './guard/column-names';
+export { sourcesNamedIn } from './guard/source-names';
+export { ownValue } from './loaded-table';
+export { DatabaseLostError } from './resilience/recovering-connector';
+export { UnknownSourceError } from './sources';
+export { EngineTimeoutError } from './timeout';
