@@ -17,7 +17,11 @@ let browser: Browser;
 const servers: Server[] = [];
 const pages = mkdtempSync(join(tmpdir(), 'stratex-embedding-'));
 
-/** An intranet page, two folders away from the script, that loads Stratex from `script`. */
+/**
+ * An intranet page, two folders away from the script, that loads Stratex from `script`. Its
+ * widgets ask SQL of their sources, so the engine itself must start (small files alone are
+ * answered without it).
+ */
 function writePage(script: string, scriptOrigin = "'self'", extraPolicy = ''): void {
   writeFileSync(
     join(pages, 'report.html'),
@@ -29,8 +33,10 @@ function writePage(script: string, scriptOrigin = "'self'", extraPolicy = ''): v
     <script type="module" src="${script}"></script>
   </head>
   <body>
-    <sx-scorecard id="zh" src="data/evaluation.csv"></sx-scorecard>
-    <sx-scorecard id="en" lang="en" src="data/evaluation.en.csv"></sx-scorecard>
+    <sx-data-source name="evaluation_zh" src="data/evaluation.csv"></sx-data-source>
+    <sx-data-source name="evaluation_en" src="data/evaluation.en.csv"></sx-data-source>
+    <sx-scorecard id="zh" query="SELECT * FROM evaluation_zh"></sx-scorecard>
+    <sx-scorecard id="en" lang="en" query="SELECT * FROM evaluation_en"></sx-scorecard>
   </body>
 </html>
 `,
