@@ -31,6 +31,10 @@ const drawn = (widget) =>
   widget.shadowRoot?.querySelector('[part~="tile"]') !== null &&
   widget.shadowRoot?.querySelector('[part="data-table"] tbody tr') !== null;
 
+/** A figure as the widget holds it: a cell the engine read (`{ value }`) or its text. */
+const figure = (cell) =>
+  cell !== null && typeof cell === 'object' ? Number(cell.value) : Number(cell);
+
 function poll() {
   const failed = widgets.find((widget) => widget.state === 'error');
   if (failed) {
@@ -51,7 +55,7 @@ function poll() {
   // The summed rows the first treemap drew its tiles from.
   const rows = widgets[0].rows ?? [];
   const [target, actual] = ['target_share', 'amount'].map((column) =>
-    rows.reduce((sum, row) => sum + Number(row[column]), 0),
+    rows.reduce((sum, row) => sum + figure(row[column]), 0),
   );
   window.benchDone = { ms, groups: rows.length, target, actual };
 }
