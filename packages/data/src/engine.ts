@@ -9,7 +9,7 @@ import type { BytesLoadOptions, LiveSource, SourceLoader, SourceSpec } from './r
 import type { DatabaseHealthDetail } from './resilience/recovering-connector';
 import { SourceRegistry } from './sources';
 import { MEMORY_CSV_BYTES, type MemoryCsv } from './csv/memory-csv';
-import { MemoryTables } from './memory-tables';
+import { MemoryTables } from './engine/memory-tables';
 import { resolveFormat } from './refresh/source-format';
 import { AuthorQueries } from './engine/author-queries';
 import { EngineConnection } from './engine/connection';

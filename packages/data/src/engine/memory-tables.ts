@@ -1,6 +1,6 @@
-import type { CsvLoadRequest } from './csv/load-csv';
-import { type MemoryCsv, readCsvInMemory } from './csv/memory-csv';
-import type { LoadedTable } from './loaded-table';
+import type { CsvLoadRequest } from '../csv/load-csv';
+import { type MemoryCsv, readCsvInMemory } from '../csv/memory-csv';
+import type { LoadedTable } from '../loaded-table';
 
 /** What reading a CSV into the database takes, for a table first read in JS. */
 export interface DatabaseSide {
