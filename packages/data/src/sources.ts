@@ -44,19 +44,26 @@ export class SourceRegistry {
     return load;
   }
 
-  /** The load of `name`, once someone defines it; fails after `waitMs` if nobody does. */
+  /**
+   * The load of `name`, once someone defines it; fails after `waitMs` if nobody does. A wait
+   * that failed is forgotten, so a later definition (or a later wait) starts afresh.
+   */
   get(name: string, waitMs = 15_000): Promise<LoadedTable> {
     const existing = this.#entries.get(name);
     if (existing) return existing.promise;
     let settle!: (load: Promise<LoadedTable>) => void;
     const promise = new Promise<LoadedTable>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new UnknownSourceError(name)), waitMs);
+      const timer = setTimeout(() => {
+        if (this.#entries.get(name) === entry) this.#entries.delete(name);
+        reject(new UnknownSourceError(name));
+      }, waitMs);
       settle = (load) => {
         clearTimeout(timer);
         load.then(resolve, reject);
       };
     });
-    this.#entries.set(name, { promise, settle });
+    const entry: Entry = { promise, settle };
+    this.#entries.set(name, entry);
     return promise;
   }
 

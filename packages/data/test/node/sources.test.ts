@@ -48,6 +48,16 @@ describe('sources defined by script', () => {
     expect(await answer).toEqual([{ s: 0.75 }]);
   });
 
+  it('answers for a source defined after a wait for it timed out', async () => {
+    await expect(engine.sources.get('tardy', 20)).rejects.toThrow(/No data source named "tardy"/);
+    // Not awaited: the query is sent while the source is loading, and waits for that load.
+    const source = engine.defineSource('tardy', { records: [{ share: 0.5 }, { share: 0.25 }] });
+    expect(await engine.readOnlyRecords('SELECT sum(share) AS s FROM tardy')).toEqual([
+      { s: 0.75 },
+    ]);
+    await expect(engine.sources.get('tardy')).resolves.toBe(source.loaded);
+  });
+
   it('recognises Arrow IPC bytes, file or stream, by their signature', async () => {
     const table = tableFromArrays({ region: ['华东', '华南'], actual: [1.5, 1.2] });
     for (const layout of ['file', 'stream'] as const) {
