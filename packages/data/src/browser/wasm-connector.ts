@@ -58,6 +58,9 @@ export class WasmConnector implements Connector {
       throw new Error('This browser cannot run WebAssembly, which the widgets need.');
     }
     const worker = started ?? startWorker(workerUrl(assets));
+    // Watched from the start: the worker takes its lifetime lock before DuckDB gets any work,
+    // so one killed in its very first query is heard at once (a busy worker cannot take it).
+    const heartbeat = assets.boot ? new Heartbeat(worker) : undefined;
     const db = new AsyncDuckDB(new VoidLogger(), worker);
     // A missing worker or wasm, or a wasm of the wrong type, fails inside the worker, and
     // DuckDB's client would wait for its answer forever: the worker's error ends the wait.
@@ -66,28 +69,43 @@ export class WasmConnector implements Connector {
     });
     failed.catch(() => undefined);
     try {
-      try {
-        await Promise.race([db.instantiate(assetUrl(assets.wasm)), failed]);
-      } catch (cause) {
-        throw await diagnoseAssets(assets, cause instanceof Event ? eventText(cause) : cause);
-      }
-      await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-      const connection = await db.connect();
-      for (const statement of offlineSettings) await connection.query(statement);
-      if (settings.memoryLimit !== undefined) {
-        if (!memorySize.test(settings.memoryLimit))
-          throw new Error(
-            `memoryLimit must be a size such as '512MB', not ${settings.memoryLimit}.`,
-          );
-        await connection.query(`SET memory_limit = '${settings.memoryLimit}'`);
-      }
-      await confineFileAccess((sql) => connection.query(sql));
-      const heartbeat = assets.boot ? new Heartbeat(worker) : undefined;
+      // Opening keeps the worker busy: its silence then is not a sign of death.
+      const opening = WasmConnector.#prepare(db, assets, settings, failed);
+      const connection = await (heartbeat ? heartbeat.during(opening) : opening);
+      if (heartbeat)
+        await Promise.race([heartbeat.watching, failed]).catch((cause: unknown) => {
+          throw cause instanceof Event ? new Error(eventText(cause)) : cause;
+        });
       return new WasmConnector(db, worker, connection, heartbeat);
     } catch (cause) {
+      heartbeat?.stop();
       worker.terminate();
       throw cause;
     }
+  }
+
+  /** Starts DuckDB in its worker and opens the one connection, set up for the page. */
+  static async #prepare(
+    db: AsyncDuckDB,
+    assets: WasmAssets,
+    settings: WasmSettings,
+    failed: Promise<never>,
+  ): Promise<AsyncDuckDBConnection> {
+    try {
+      await Promise.race([db.instantiate(assetUrl(assets.wasm)), failed]);
+    } catch (cause) {
+      throw await diagnoseAssets(assets, cause instanceof Event ? eventText(cause) : cause);
+    }
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    const connection = await db.connect();
+    for (const statement of offlineSettings) await connection.query(statement);
+    if (settings.memoryLimit !== undefined) {
+      if (!memorySize.test(settings.memoryLimit))
+        throw new Error(`memoryLimit must be a size such as '512MB', not ${settings.memoryLimit}.`);
+      await connection.query(`SET memory_limit = '${settings.memoryLimit}'`);
+    }
+    await confineFileAccess((sql) => connection.query(sql));
+    return connection;
   }
 
   /** A call to the worker, during which its silence is not a sign of death. */

@@ -27,7 +27,13 @@ interface LockManagerLike {
  */
 export class Heartbeat {
   readonly lost: Promise<Error>;
+  /**
+   * Settles once the page waits on the worker's lifetime lock, so that from then on the
+   * worker's end is heard at once, busy or not (at once where there are no Web Locks).
+   */
+  readonly watching: Promise<void>;
   #declare!: (reason: Error) => void;
+  #watch!: () => void;
   #running = 0;
   /** Silence counts only from a worker that has answered once (a foreign worker never does). */
   #answered = false;
@@ -42,6 +48,7 @@ export class Heartbeat {
     const intervalMs = options.intervalMs ?? 500;
     const silenceMs = options.silenceMs ?? 1_500;
     this.lost = new Promise((resolve) => (this.#declare = resolve));
+    this.watching = new Promise((resolve) => (this.#watch = resolve));
     const channel = new MessageChannel();
     this.#port = channel.port1;
     const lock = `stratex-worker-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -49,8 +56,12 @@ export class Heartbeat {
     this.#port.onmessage = (event: MessageEvent) => {
       this.#pingSentAt = undefined;
       this.#answered = true;
-      if (event.data === 'held' && locks) this.#awaitRelease(locks, lock);
+      if (event.data === 'held' && locks) {
+        this.#awaitRelease(locks, lock);
+        this.#watch();
+      }
     };
+    if (!locks) this.#watch();
     worker.postMessage({ type: HEARTBEAT_MESSAGE, lock: locks ? lock : undefined }, [
       channel.port2,
     ]);

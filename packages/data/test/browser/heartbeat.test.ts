@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
+import { WasmConnector } from '@stratex/data/wasm';
 import { Heartbeat, HEARTBEAT_MESSAGE } from '../../src/resilience/heartbeat';
+import { DatabaseLostError, RecoveringConnector } from '../../src/resilience/recovering-connector';
 
 /**
  * The heartbeat against real workers: one that speaks its protocol (like our boot script)
@@ -60,3 +62,23 @@ it('does not judge a busy worker by its silence, nor a worker that never spoke t
   unheard.stop();
   foreign.terminate();
 });
+
+it('hears a database worker killed in its very first query, before the deadline', async () => {
+  // The first call is sent the moment the database opens; the deadline is far, so only the
+  // worker's lock can tell the page in time, and the call fails as lost, not as late.
+  const database = new RecoveringConnector(() => WasmConnector.open(), {
+    timeoutMs: 30_000,
+    reload: async () => undefined,
+  });
+  const opened = await database.current();
+  const first = database.query('SELECT sum(hash(i)) AS h FROM range(3000000000) AS t(i)');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  (opened as WasmConnector).worker.terminate();
+  const cause = await first.then(
+    () => new Error('the query finished although its worker was killed'),
+    (error: unknown) => error,
+  );
+  expect(cause).toBeInstanceOf(DatabaseLostError);
+  expect(String(cause)).toMatch(/worker ended/);
+  await database.close();
+}, 90_000);
