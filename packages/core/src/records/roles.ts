@@ -104,7 +104,26 @@ export function headerKey(header: string): string {
     .replace(/[\s_\-\ufeff]+/g, '');
 }
 
-/** Header matching is case-, full/half-width- and whitespace-insensitive; overrides map role -> header and win. */
+/**
+ * The header an author means by `wanted`: the exact spelling first; then the column a load
+ * renamed from exactly that spelling, because another header differed from it only in case
+ * (`REGION` beside `Region` became `REGION_2`); then a case-, width- and space-insensitive match.
+ */
+export function findHeader(headers: readonly string[], wanted: string): string | undefined {
+  if (headers.includes(wanted)) return wanted;
+  const clash = headers.some(
+    (header) => header !== wanted && header.toLowerCase() === wanted.toLowerCase(),
+  );
+  const renamed = clash
+    ? headers.find(
+        (header) =>
+          header.startsWith(`${wanted}_`) && /^\d+$/.test(header.slice(wanted.length + 1)),
+      )
+    : undefined;
+  return renamed ?? headers.find((header) => headerKey(header) === headerKey(wanted));
+}
+
+/** Header matching is exact, else case-, full/half-width- and whitespace-insensitive (`findHeader`); overrides map role -> header and win. */
 export function resolveColumns(
   headers: readonly string[],
   schema: RoleSchema,
@@ -124,8 +143,8 @@ export function resolveColumns(
 
   for (const [roleName, wanted] of Object.entries(overrides ?? {})) {
     if (!schema.roles.some((spec) => spec.role === roleName)) continue;
-    const match = keyed.find((entry) => entry.key === headerKey(wanted));
-    if (match) claim(roleName, match.header, found);
+    const match = findHeader(headers, wanted);
+    if (match) claim(roleName, match, found);
     else unknownOverrides.push({ role: roleName, header: wanted });
   }
 

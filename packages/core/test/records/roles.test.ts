@@ -4,7 +4,9 @@ import {
   KPI_SCHEMA,
   PROGRESS_SCHEMA,
   STRATEGY_SCHEMA,
+  TARGET_SPLIT_SCHEMA,
   TARGETS_SCHEMA,
+  findHeader,
   resolveColumns,
 } from '@stratex/core';
 
@@ -68,5 +70,27 @@ describe('resolveColumns', () => {
   it('matches English snake_case headers', () => {
     const resolution = resolveColumns(['date', 'metric', 'actual', 'target', 'unit'], KPI_SCHEMA);
     expect(resolution.found).toEqual(['date', 'metric', 'actual', 'target', 'unit']);
+  });
+});
+
+describe('findHeader', () => {
+  // The columns a load gives a file headed `Region, REGION, region, 目标值`.
+  const renamed = ['Region', 'REGION_2', 'region_3', '目标值'];
+
+  it('takes the exact spelling first, then the column renamed from it, then any case', () => {
+    expect(findHeader(renamed, 'Region')).toBe('Region');
+    expect(findHeader(renamed, 'REGION')).toBe('REGION_2');
+    expect(findHeader(renamed, 'region')).toBe('region_3');
+    expect(findHeader(renamed, 'REGION_2')).toBe('REGION_2');
+    expect(findHeader(renamed, 'RéGION')).toBeUndefined();
+    expect(findHeader(['Region', 'Target'], 'REGION')).toBe('Region');
+    expect(findHeader(['Region', 'Target'], ' region ')).toBe('Region');
+    expect(findHeader(['Region', 'Region_2'], 'region')).toBe('Region');
+  });
+
+  it('lets an override name a case-only twin by its own spelling', () => {
+    const headers = ['Target', 'TARGET_2', 'Actual'];
+    const { columns } = resolveColumns(headers, TARGET_SPLIT_SCHEMA, { target: 'TARGET' });
+    expect(columns.target).toBe('TARGET_2');
   });
 });

@@ -176,8 +176,15 @@ export class TableLoaders implements SourceLoader {
   async loadArrowTable(table: string, arrow: Table, file = table): Promise<LoadedTable> {
     const connector = await this.connection.connector();
     const { insertArrowTable } = await import('../arrow/insert-arrow');
-    await this.#loading(file, 'Arrow', table, () => insertArrowTable(connector, table, arrow));
-    return { ...(await this.describe(table)), file, encoding: 'arrow' };
+    const notes = await this.#loading(file, 'Arrow', table, () =>
+      insertArrowTable(connector, table, arrow),
+    );
+    return {
+      ...(await this.describe(table)),
+      file,
+      encoding: 'arrow',
+      ...(notes.length > 0 ? { notes } : {}),
+    };
   }
 
   /** Loads an export's bytes, in the format asked for or recognised from its name and signature. */
@@ -218,14 +225,14 @@ export class TableLoaders implements SourceLoader {
     await connector.query(dialect.dropTable(table));
   }
 
-  async #loading(
+  async #loading<T>(
     file: string,
     format: string,
     table: string,
-    work: () => Promise<void>,
-  ): Promise<void> {
+    work: () => Promise<T>,
+  ): Promise<T> {
     try {
-      await work();
+      return await work();
     } catch (cause) {
       await this.dropTable(table).catch(() => undefined);
       if (cause instanceof LoadError) throw cause;

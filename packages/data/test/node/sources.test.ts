@@ -58,6 +58,21 @@ describe('sources defined by script', () => {
     await expect(engine.sources.get('tardy')).resolves.toBe(source.loaded);
   });
 
+  it('makes record keys that differ only in case unique as a CSV header is, and says so', async () => {
+    const loaded = await engine.loadRecords('case_keys', [
+      { Region: '华东', REGION: 'East', actual: 160 },
+      { Region: '华南', REGION: 'South', actual: 90 },
+    ]);
+    expect(loaded.columns).toEqual(['Region', 'REGION_2', 'actual']);
+    expect(loaded.notes?.join(' ')).toContain('made unique: REGION → REGION_2');
+    expect(
+      await engine.readOnlyRecords('SELECT "Region", "REGION_2" FROM case_keys ORDER BY actual'),
+    ).toEqual([
+      { Region: '华南', REGION_2: 'South' },
+      { Region: '华东', REGION_2: 'East' },
+    ]);
+  });
+
   it('recognises Arrow IPC bytes, file or stream, by their signature', async () => {
     const table = tableFromArrays({ region: ['华东', '华南'], actual: [1.5, 1.2] });
     for (const layout of ['file', 'stream'] as const) {

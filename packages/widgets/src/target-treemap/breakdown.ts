@@ -3,7 +3,7 @@ import {
   amountFromText,
   checkStatedTotal,
   dateFromText,
-  headerKey,
+  findHeader,
   measureTarget,
   parseDirection,
   periodFromText,
@@ -80,13 +80,11 @@ export interface BreakdownColumns {
 
 const DATE_LIKE = /date|day|time|日期|时间|月份/i;
 
-/** Finds the level, target and actual columns among the headers (case-, width- and space-insensitive). */
+/** Finds the level, target and actual columns among the headers (exact, else as `findHeader` says). */
 export function resolveBreakdown(
   headers: readonly string[],
   request: BreakdownRequest,
 ): BreakdownColumns {
-  const find = (wanted: string): string | undefined =>
-    headers.find((header) => headerKey(header) === headerKey(wanted));
   const overrides: Record<string, string> = {};
   if (request.target) overrides.target = request.target;
   if (request.actual) overrides.actual = request.actual;
@@ -100,7 +98,7 @@ export function resolveBreakdown(
     .filter(Boolean);
   const levels: string[] = [];
   for (const level of wanted) {
-    const header = find(level);
+    const header = findHeader(headers, level);
     if (header) levels.push(header);
     else missing.push(level);
   }
