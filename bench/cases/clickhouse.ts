@@ -101,12 +101,7 @@ async function interact(
 ): Promise<Measured> {
   const source = { columns: [...FACT_COLUMNS], rowCount: rows };
   const columns = { levels: step.levels, target: TARGET, actual: ACTUAL };
-  const request = breakdownRequest(
-    'facts',
-    source,
-    columns,
-    engineFilter(source, columns, step.selection),
-  );
+  const request = breakdownRequest('facts', columns, engineFilter(source, columns, step.selection));
   if (request.kind !== 'aggregate') throw new Error('The treemap asked for rows, not sums.');
   const { sql, params } = renderAggregate(engine.dialect, {
     table,

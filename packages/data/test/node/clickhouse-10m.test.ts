@@ -150,12 +150,7 @@ describe.skipIf(!clickhouseInstalled)(
       const columns = resolveBreakdown(table.columns, settings.request);
       expect(columns.missing).toEqual([]);
       const figures = { ...columns, target: columns.target ?? '' };
-      const request = breakdownRequest(
-        source,
-        table,
-        figures,
-        engineFilter(table, figures, selection),
-      );
+      const request = breakdownRequest(source, figures, engineFilter(table, figures, selection));
       expect(request.kind).toBe('aggregate');
       const rows = await ask(
         request,

@@ -34,18 +34,16 @@ export function engineFilter(
 }
 
 /**
- * What the treemap asks of its source. Small tables: every cell as text (the widget itself
- * asks for cells of the columns it reads instead). Large tables: target and actual summed
- * per combination of the levels after `filter` (cells the engine cannot read as plain
- * numbers come back on their own rows, as written, for the domain to read).
+ * What the treemap asks of a large source (a small one comes whole, as cells of the columns
+ * it reads): target and actual summed per combination of the levels after `filter` (cells
+ * the engine cannot read as plain numbers come back on their own rows, as written, for the
+ * domain to read).
  */
 export function breakdownRequest(
   source: string,
-  table: BreakdownSource,
   columns: BreakdownColumns,
   filter: DimensionFilter = {},
 ): DataRequest {
-  if (table.rowCount <= AGGREGATE_FROM_ROWS) return { kind: 'rows', source, as: 'text' };
   const figures = [columns.target, ...(columns.actual ? [columns.actual] : [])];
   return {
     kind: 'aggregate',

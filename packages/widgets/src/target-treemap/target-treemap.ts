@@ -152,7 +152,7 @@ export class SxTargetTreemap extends SxWidget {
     this.#filterKey = JSON.stringify(filter);
     // A small table comes whole, as cells, of the level and figure columns.
     if (table.rowCount <= AGGREGATE_FROM_ROWS) return super.tableRequest(source, table);
-    return breakdownRequest(source, table, figures, filter);
+    return breakdownRequest(source, figures, filter);
   }
 
   protected override usedColumns(columns: readonly string[]): readonly string[] | undefined {
