@@ -1,36 +1,26 @@
 import {
   headersOf,
   alertSummary,
-  allocateBudget,
-  budgetAlerts,
-  budgetFromStrategy,
   countBySeverity,
-  DEFAULT_THRESHOLDS,
   formatDate,
   formatRate,
-  gatherAlerts,
   KPI_SERIES_SCHEMA,
   type KpiSeriesReport,
-  paceKpiSeries,
   parseCell,
-  parseDirection,
-  PROGRESS_SCHEMA,
-  STRATEGY_SCHEMA,
   type TargetRows,
-  trackProgress,
-  type VarianceAlert,
   type CellRecord,
 } from '@stratex/core';
 import type { DataRequest, LoadedTable } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { emit, SX_DATA_ERROR, type SxDataErrorDetail } from '../base/events';
 import { sharedStyles } from '../base/shared.styles';
 import { roleColumns, toTextRecords } from '../base/row-cells';
 import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
-import { alertItem, alertTable } from './alert-item';
+import { alertTable } from './alert-item';
+import { AlertListController } from './alert-list-controller';
 import { sideTableNotes, unreadableNote } from './alert-notes';
 import { alertsPicture } from './picture';
+import { gatherAll, paceSeries } from './alerts-report';
 import {
   kpiEngineFilter,
   kpiSeriesColumns,
@@ -38,11 +28,9 @@ import {
   kpiSeriesRows,
   type KpiSeriesColumns,
 } from './request';
-import { readSideTable, type SideTable, type SideTableRef, sideTableOrigin } from './side-tables';
+import { SideTablesController } from './side-tables-controller';
 import { varianceAlertsStyles } from './variance-alerts.styles';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
-
-type Side = 'tasks' | 'budget';
 
 /**
  * @summary Variance alerts (监控预警): every KPI of a daily series against its target at the
@@ -127,8 +115,6 @@ export class SxVarianceAlerts extends SxWidget {
     budgetSource: { type: String, attribute: 'budget-source' },
     budgetSrc: { type: String, attribute: 'budget-src' },
     maxAlerts: { type: Number, attribute: 'max-alerts' },
-    sides: { state: true },
-    expanded: { state: true },
   };
 
   static override styles = [sharedStyles, varianceAlertsStyles];
@@ -151,37 +137,35 @@ export class SxVarianceAlerts extends SxWidget {
   declare budgetSource: string | undefined;
   declare budgetSrc: string | undefined;
   declare maxAlerts: number | undefined;
-  declare protected sides: Partial<Record<Side, SideTable>>;
-  declare protected expanded: boolean;
 
-  private alerts: VarianceAlert[] = [];
-  private subjectColumns: Partial<Record<VarianceAlert['kind'], string>> = {};
-  private focusIndex = 0;
-  #sideLoads: Record<Side, number> = { tasks: 0, budget: 0 };
   /** The server-side filter of the last request to a database server, to know when a selection needs a new one. */
   #filterKey = '{}';
 
-  constructor() {
-    super();
-    this.sides = {};
-    this.expanded = false;
-  }
+  /** The progress table and the budget, read beside the series. */
+  readonly #sides = new SideTablesController(this, {
+    engine: () => this.engineReady(),
+    lang: () => this.langCode,
+    refs: () => ({
+      tasks: { source: this.tasksSource, src: this.tasksSrc },
+      budget: { source: this.budgetSource, src: this.budgetSrc },
+    }),
+  });
+
+  /** The list of alerts: what it shows, which one takes Tab, choosing one. */
+  readonly #list = new AlertListController(this, {
+    own: () => this.ownSelection,
+    select: (selection) => this.select(selection),
+    say: (key) => this.t(key),
+  });
 
   /** Resolves once the task and budget tables named by attributes have loaded (or failed). */
   get sidesComplete(): Promise<void> {
-    return this.#sidesComplete;
+    return this.#sides.complete;
   }
-  #sidesComplete: Promise<void> = Promise.resolve();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#askAgainIfNeeded(changed);
-    const loads: Promise<void>[] = [];
-    if (changed.has('tasksSource') || changed.has('tasksSrc'))
-      loads.push(this.loadSide('tasks', { source: this.tasksSource, src: this.tasksSrc }));
-    if (changed.has('budgetSource') || changed.has('budgetSrc'))
-      loads.push(this.loadSide('budget', { source: this.budgetSource, src: this.budgetSrc }));
-    if (loads.length > 0) this.#sidesComplete = Promise.all(loads).then(() => undefined);
   }
 
   /** What a row's target cell holds, as the attribute says (default: the period target). */
@@ -242,25 +226,6 @@ export class SxVarianceAlerts extends SxWidget {
     if (reread || refilter) void this.load({ keepView: true });
   }
 
-  private async loadSide(side: Side, ref: SideTableRef): Promise<void> {
-    const loadNumber = ++this.#sideLoads[side];
-    if (!ref.source && !ref.src) {
-      this.sides = { ...this.sides, [side]: undefined };
-      return;
-    }
-    this.sides = { ...this.sides, [side]: { phase: 'loading' } };
-    const schema = side === 'tasks' ? PROGRESS_SCHEMA : STRATEGY_SCHEMA;
-    const table = await readSideTable(await this.engineReady(), ref, this.langCode, schema);
-    if (loadNumber !== this.#sideLoads[side]) return;
-    this.sides = { ...this.sides, [side]: table };
-    if (table.phase === 'error') {
-      const { message, detail } = table;
-      const failure = detail ? { message, detail } : { message };
-      emit<SxDataErrorDetail>(this, SX_DATA_ERROR, { source: sideTableOrigin(ref), ...failure });
-    }
-    await this.updateComplete;
-  }
-
   private get overrides(): Record<string, string> {
     const overrides: Record<string, string> = {};
     const given: [string, string | undefined][] = [
@@ -280,44 +245,17 @@ export class SxVarianceAlerts extends SxWidget {
   }
 
   private pace(): KpiSeriesReport {
-    const onTrack = this.warningBelow ?? DEFAULT_THRESHOLDS.onTrack;
-    const atRisk = Math.min(this.criticalBelow ?? DEFAULT_THRESHOLDS.atRisk, onTrack);
-    const period: { start?: string; end?: string } = {};
-    if (this.periodStart) period.start = this.periodStart;
-    if (this.periodEnd) period.end = this.periodEnd;
-    return paceKpiSeries(this.visibleRows, {
-      asOf: this.asOf || undefined,
-      period,
+    return paceSeries(this.visibleRows, {
+      asOf: this.asOf,
+      periodStart: this.periodStart,
+      periodEnd: this.periodEnd,
+      warningBelow: this.warningBelow,
+      criticalBelow: this.criticalBelow,
+      direction: this.direction,
       overrides: this.overrides,
-      lang: this.langCode,
-      thresholds: { onTrack, atRisk },
-      direction: this.direction ? parseDirection(this.direction) : undefined,
       targetRows: this.targetRowsRead,
+      lang: this.langCode,
     });
-  }
-
-  private gather(report: KpiSeriesReport): VarianceAlert[] {
-    const lang = this.langCode;
-    const asOf = report.asOf;
-    const columns: Partial<Record<VarianceAlert['kind'], string>> = {
-      kpi: report.resolution.columns.metric,
-    };
-    let tasks;
-    const taskTable = this.sides.tasks;
-    if (taskTable?.phase === 'ready' && asOf) {
-      const progress = trackProgress(taskTable.rows, { asOf, lang });
-      tasks = progress.tasks;
-      columns.task = progress.resolution.columns.task;
-    }
-    let budget;
-    const budgetTable = this.sides.budget;
-    if (budgetTable?.phase === 'ready') {
-      const read = budgetFromStrategy(budgetTable.rows, { lang });
-      budget = budgetAlerts(allocateBudget(read.lines, { lang }), { lang });
-      columns.budget = read.resolution.columns.module;
-    }
-    this.subjectColumns = columns;
-    return gatherAlerts({ kpis: report.kpis, tasks, budget });
   }
 
   protected renderView(): TemplateResult {
@@ -331,12 +269,8 @@ export class SxVarianceAlerts extends SxWidget {
         <span>${this.t('invalidAsOf')}${this.t('colon')}${this.asOf}</span>
       </div>`;
     }
-    const alerts = this.gather(report);
-    this.alerts = alerts;
-    const limit = this.maxAlerts && this.maxAlerts > 0 ? this.maxAlerts : alerts.length;
-    const shown = this.expanded ? alerts : alerts.slice(0, limit);
-    this.focusIndex = Math.min(this.focusIndex, Math.max(0, shown.length - 1));
-    const chosen = this.ownSelection;
+    const gathered = gatherAll(report, this.#sides.tables, lang);
+    const { alerts } = gathered;
     return html`
       <header>
         <h2>${this.t('alertsTitle')}</h2>
@@ -352,84 +286,21 @@ export class SxVarianceAlerts extends SxWidget {
       <p part="summary" role="status" aria-live="polite">
         ${alertSummary(countBySeverity(alerts), lang)}
       </p>
-      ${
-        alerts.length === 0
-          ? html`<div class="state" data-state="empty">${this.t('empty')}</div>`
-          : html`<ol role="listbox" aria-label=${this.t('alertsTitle')} @keydown=${this.onKeydown}>
-              ${shown.map((alert, index) =>
-                alertItem(alert, {
-                  lang,
-                  index,
-                  focused: index === this.focusIndex,
-                  chosen: this.isChosen(alert, chosen),
-                  t: this.say,
-                  choose: (item, at) => this.choose(item, at),
-                }),
-              )}
-            </ol>`
-      }
-      ${this.renderMore(alerts.length, limit)} ${sideTableNotes(this.sides, this.say, lang)}
+      ${this.#list.render(gathered, this.maxAlerts, lang)}
+      ${sideTableNotes(this.#sides.tables, this.say, lang)}
       ${unreadableNote(report.unreadable, this.say)} ${alertTable(alerts, lang, this.say)}
     `;
   }
 
   protected override pictureSvg(): SVGSVGElement | null {
-    if (this.phase !== 'ready' || this.alerts.length === 0) return null;
+    const { alerts } = this.#list;
+    if (this.phase !== 'ready' || alerts.length === 0) return null;
     const lang = this.langCode;
-    return alertsPicture(this.alerts, lang, {
+    return alertsPicture(alerts, lang, {
       title: this.t('alertsTitle'),
-      summary: alertSummary(countBySeverity(this.alerts), lang),
+      summary: alertSummary(countBySeverity(alerts), lang),
     });
   }
 
-  private renderMore(total: number, limit: number): TemplateResult | typeof nothing {
-    if (total <= limit) return nothing;
-    return html`<button
-      type="button"
-      class="more"
-      aria-expanded=${this.expanded ? 'true' : 'false'}
-      @click=${() => (this.expanded = !this.expanded)}
-    >
-      ${this.expanded ? this.t('alertsShowFewer') : `${this.t('alertsShowAll')} (${total})`}
-    </button>`;
-  }
-
-  private isChosen(alert: VarianceAlert, chosen: Readonly<Record<string, string>> | null): boolean {
-    const column = this.subjectColumns[alert.kind];
-    return column !== undefined && chosen?.[column] === alert.subject;
-  }
-
-  private choose(alert: VarianceAlert, index: number): void {
-    this.focusIndex = index;
-    const column = this.subjectColumns[alert.kind];
-    if (column) this.select({ [column]: alert.subject });
-    else this.requestUpdate();
-  }
-
   private say = (key: MessageKey): string => this.t(key);
-
-  private onKeydown = (event: KeyboardEvent): void => {
-    const count = this.renderRoot.querySelectorAll('[part~="alert"]').length;
-    const moves: Record<string, number> = {
-      ArrowDown: this.focusIndex + 1,
-      ArrowUp: this.focusIndex - 1,
-      Home: 0,
-      End: count - 1,
-    };
-    if (event.key in moves) {
-      event.preventDefault();
-      this.focusIndex = Math.min(count - 1, Math.max(0, moves[event.key] ?? 0));
-      this.requestUpdate();
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>('[part~="alert"][tabindex="0"]')?.focus(),
-      );
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      const alert = this.alerts[this.focusIndex];
-      if (alert) this.choose(alert, this.focusIndex);
-    } else if (event.key === 'Escape' && this.ownSelection) {
-      event.preventDefault();
-      this.select(null);
-    }
-  };
 }
