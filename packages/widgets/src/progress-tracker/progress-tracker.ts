@@ -1,5 +1,4 @@
 import {
-  cellText,
   headersOf,
   filterTasks,
   formatDate,
@@ -13,7 +12,6 @@ import {
   type TaskOrder,
   type TaskState,
   trackProgress,
-  type TrackedTask,
   type CellRecord,
 } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
@@ -26,15 +24,14 @@ import { type FilterChoice, trackerFilters } from './filters';
 import { trackerPicture } from './picture';
 import { progressTrackerStyles } from './progress-tracker.styles';
 import { DEFAULT_MAX_TASKS, taskFilter, taskRequests } from './request';
-import { type RowContext, taskRow } from './task-row';
+import { TaskListController } from './task-list-controller';
+import type { RowContext } from './task-row';
 import { taskRowStyles } from './task-row.styles';
 import { taskTable } from './task-table';
 import { timeAxis } from './time-axis';
 import { buildTimeline, timelineTicks } from './timeline';
+import { TrackSizeController } from './track-size-controller';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
-
-/** Tick labels are this size relative to the widget's text (see the styles). */
-const TICK_FONT_EM = 0.8;
 
 /**
  * @summary Progress tracker (执行进度跟踪表): one row per task with its planned bar on a time
@@ -105,10 +102,6 @@ export class SxProgressTracker extends SxWidget {
     progressColumn: { type: String, attribute: 'progress-column' },
     ownerFilter: { state: true },
     stateFilter: { state: true },
-    openRow: { state: true },
-    focusRow: { state: true },
-    trackWidth: { state: true },
-    tickFontPx: { state: true },
   };
 
   static override styles = [sharedStyles, progressTrackerStyles, taskRowStyles];
@@ -125,27 +118,22 @@ export class SxProgressTracker extends SxWidget {
 
   declare private ownerFilter: string | undefined;
   declare private stateFilter: TaskState | undefined;
-  /** The `sourceRow` of the task whose detail is open. */
-  declare private openRow: number | undefined;
-  /** The `sourceRow` of the row that takes Tab (roving tabindex). */
-  declare private focusRow: number | undefined;
-  declare private trackWidth: number;
-  declare private tickFontPx: number;
 
   private report: ProgressReport | undefined;
   /** Rows read from a database server, and how many tasks matched there in all. */
   #totals = new WeakMap<readonly CellRecord[], number>();
   /** The server-side filter of the last read from a database server. */
   #filterKey = '{}';
-  private shown: TrackedTask[] = [];
-  private resizer: ResizeObserver | undefined;
-  private observed: Element | undefined;
+  /** The rows of tasks: which one is open, which takes Tab, choosing one. */
+  readonly #list = new TaskListController(this, {
+    taskHeader: () => this.report?.resolution.columns.task,
+    rows: () => this.visibleRows,
+    own: () => this.ownSelection,
+    select: (selection) => this.select(selection),
+  });
 
-  constructor() {
-    super();
-    this.trackWidth = 600;
-    this.tickFontPx = 11.2;
-  }
+  /** The time axis's width and tick size, followed as the widget resizes. */
+  readonly #track = new TrackSizeController(this);
 
   /** The as-of day in use: the `as-of` attribute when it reads as a date, else today. */
   get asOfDay(): string {
@@ -218,34 +206,6 @@ export class SxProgressTracker extends SxWidget {
     if (refilter || reread) void this.load({ keepView: true });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizer?.disconnect();
-    this.resizer = undefined;
-    this.observed = undefined;
-  }
-
-  protected override updated(): void {
-    const track = this.renderRoot.querySelector('.axis .track');
-    if (!track || track === this.observed) return;
-    this.resizer ??= new ResizeObserver((entries) => {
-      const entry = entries[0];
-      if (!entry) return;
-      const rounded = Math.round(entry.contentRect.width / 8) * 8;
-      if (rounded > 0 && rounded !== this.trackWidth) this.trackWidth = rounded;
-      const fontPx = parseFloat(getComputedStyle(entry.target).fontSize) * TICK_FONT_EM;
-      if (fontPx > 0 && fontPx !== this.tickFontPx) this.tickFontPx = fontPx;
-    });
-    if (this.observed) this.resizer.unobserve(this.observed);
-    this.resizer.observe(track);
-    this.observed = track;
-  }
-
   protected renderView(): TemplateResult {
     const lang = this.langCode;
     const asOf = this.asOfDay;
@@ -268,13 +228,14 @@ export class SxProgressTracker extends SxWidget {
     const owner = tasks.some((task) => (task.owner ?? '') === this.ownerFilter)
       ? this.ownerFilter
       : undefined;
-    this.shown = sortTasks(
+    const shown = sortTasks(
       filterTasks(tasks, { owner, state: this.stateFilter }),
       this.order,
       lang,
     );
+    this.#list.shown = shown;
     const timeline = buildTimeline(tasks, asOf);
-    const ticks = timelineTicks(timeline, this.trackWidth, lang, this.tickFontPx);
+    const ticks = timelineTicks(timeline, this.#track.width, lang, this.#track.tickFontPx);
     const t = (key: MessageKey): string => this.t(key);
     const context: RowContext = { lang, t, timeline, ticks, asOf };
     const choice: FilterChoice = {
@@ -287,9 +248,6 @@ export class SxProgressTracker extends SxWidget {
       title: this.t('progressTracker'),
       asOf: asOfText,
     });
-    const focusRow = this.shown.some((task) => task.sourceRow === this.focusRow)
-      ? this.focusRow
-      : this.shown[0]?.sourceRow;
     return html`
       <header>
         <h2>${this.t('progressTracker')}</h2>
@@ -297,28 +255,15 @@ export class SxProgressTracker extends SxWidget {
       </header>
       ${this.renderPartial()} ${trackerFilters(tasks, choice, lang, t, (next) => this.choose(next))}
       ${timeAxis(ticks, timeline.showsAsOf ? timeline.dayEnd(asOf) : null)}
-      <ol class="tasks" aria-label=${this.t('progressTracker')} @keydown=${this.onKeydown}>
-        ${this.shown.map((task) =>
-          taskRow(
-            task,
-            context,
-            {
-              open: this.openRow === task.sourceRow,
-              focusable: task.sourceRow === focusRow,
-              selected: this.isChosen(task),
-            },
-            () => this.toggle(task),
-          ),
-        )}
-      </ol>
-      ${this.shown.length === 0 ? html`<p class="no-match">${this.t('noMatch')}</p>` : nothing}
-      ${this.renderUnreadable(report)} ${taskTable(this.shown, caption, lang, t)}
+      ${this.#list.render(context, this.t('progressTracker'))}
+      ${shown.length === 0 ? html`<p class="no-match">${this.t('noMatch')}</p>` : nothing}
+      ${this.renderUnreadable(report)} ${taskTable(shown, caption, lang, t)}
     `;
   }
 
   protected override pictureSvg(): SVGSVGElement | null {
     if (!this.report || this.report.resolution.missing.length > 0) return null;
-    return trackerPicture(this.shown, this.asOfDay, this.langCode, {
+    return trackerPicture(this.#list.shown, this.asOfDay, this.langCode, {
       title: this.t('progressTracker'),
       asOf: this.asOfText,
       expectedShort: this.t('expectedShort'),
@@ -352,63 +297,5 @@ export class SxProgressTracker extends SxWidget {
     this.ownerFilter = choice.owner;
     this.stateFilter = choice.state;
     this.sort = choice.order;
-  }
-
-  private get taskHeader(): string | undefined {
-    return this.report?.resolution.columns.task;
-  }
-
-  /** The task cell exactly as the row holds it, so other widgets can match it. */
-  private taskCell(task: TrackedTask): string | undefined {
-    const header = this.taskHeader;
-    const cell = header === undefined ? undefined : this.visibleRows[task.sourceRow - 1]?.[header];
-    return cell === null || cell === undefined ? undefined : cellText(cell);
-  }
-
-  private isChosen(task: TrackedTask): boolean {
-    const header = this.taskHeader;
-    const cell = this.taskCell(task);
-    return header !== undefined && cell !== undefined && this.ownSelection?.[header] === cell;
-  }
-
-  private toggle(task: TrackedTask): void {
-    this.focusRow = task.sourceRow;
-    const opening = this.openRow !== task.sourceRow;
-    this.openRow = opening ? task.sourceRow : undefined;
-    const header = this.taskHeader;
-    const cell = this.taskCell(task);
-    if (header === undefined || cell === undefined) return;
-    if (opening || this.isChosen(task)) this.select({ [header]: cell });
-  }
-
-  private onKeydown = (event: KeyboardEvent): void => {
-    const index = this.shown.findIndex((task) => task.sourceRow === this.focusRow);
-    const at = Math.max(index, 0);
-    const moves: Record<string, number> = {
-      ArrowDown: at + 1,
-      ArrowUp: at - 1,
-      Home: 0,
-      End: this.shown.length - 1,
-    };
-    const current = this.shown[at];
-    if (event.key in moves) {
-      event.preventDefault();
-      const next = Math.min(this.shown.length - 1, Math.max(0, moves[event.key] ?? 0));
-      this.focusRow = this.shown[next]?.sourceRow;
-      void this.updateComplete.then(() => this.focusCurrent());
-    } else if ((event.key === 'Enter' || event.key === ' ') && current) {
-      event.preventDefault();
-      this.toggle(current);
-    } else if (event.key === 'Escape' && this.openRow !== undefined) {
-      const open = this.shown.find((task) => task.sourceRow === this.openRow);
-      event.preventDefault();
-      if (open) this.toggle(open);
-      else this.openRow = undefined;
-      void this.updateComplete.then(() => this.focusCurrent());
-    }
-  };
-
-  private focusCurrent(): void {
-    this.renderRoot.querySelector<HTMLElement>('.tasks .head[tabindex="0"]')?.focus();
   }
 }

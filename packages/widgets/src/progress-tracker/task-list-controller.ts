@@ -1,0 +1,131 @@
+import { type CellRecord, cellText, type TrackedTask } from '@stratex/core';
+import {
+  html,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
+import type { Selection } from '../base/selection';
+import { type RowContext, taskRow } from './task-row';
+
+/** What the task list needs from its widget. */
+export interface TaskListHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export interface TaskListOptions {
+  /** The header of the task column, once the report has found it. */
+  taskHeader: () => string | undefined;
+  /** The rows the tasks were read from (after another widget's selection). */
+  rows: () => readonly CellRecord[];
+  /** The selection the widget made itself, if any. */
+  own: () => Selection | null;
+  /** Chooses (or, chosen again, clears) a selection for the page. */
+  select: (selection: Selection | null) => void;
+}
+
+/**
+ * The list of tasks: one row takes Tab (moved with the arrow keys, Home and End), a row opens
+ * its detail (click, Enter or Space; Escape closes it) and chooses its task for the page.
+ */
+export class TaskListController implements ReactiveController {
+  readonly #host: TaskListHost;
+  readonly #options: TaskListOptions;
+  /** The tasks shown, in the order shown. */
+  shown: TrackedTask[] = [];
+  /** The `sourceRow` of the task whose detail is open. */
+  #openRow: number | undefined;
+  /** The `sourceRow` of the row that takes Tab (roving tabindex). */
+  #focusRow: number | undefined;
+
+  constructor(host: TaskListHost, options: TaskListOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // The list keeps its open row and the row that takes Tab while the widget is away.
+  }
+
+  /** The rows of the tasks shown, in a list named `label`. */
+  render(context: RowContext, label: string): TemplateResult {
+    const focusRow = this.shown.some((task) => task.sourceRow === this.#focusRow)
+      ? this.#focusRow
+      : this.shown[0]?.sourceRow;
+    return html`<ol class="tasks" aria-label=${label} @keydown=${this.#onKeydown}>
+      ${this.shown.map((task) =>
+        taskRow(
+          task,
+          context,
+          {
+            open: this.#openRow === task.sourceRow,
+            focusable: task.sourceRow === focusRow,
+            selected: this.#isChosen(task),
+          },
+          () => this.#toggle(task),
+        ),
+      )}
+    </ol>`;
+  }
+
+  /** The task cell exactly as the row holds it, so other widgets can match it. */
+  #taskCell(task: TrackedTask): string | undefined {
+    const header = this.#options.taskHeader();
+    const cell =
+      header === undefined ? undefined : this.#options.rows()[task.sourceRow - 1]?.[header];
+    return cell === null || cell === undefined ? undefined : cellText(cell);
+  }
+
+  #isChosen(task: TrackedTask): boolean {
+    const header = this.#options.taskHeader();
+    const cell = this.#taskCell(task);
+    return header !== undefined && cell !== undefined && this.#options.own()?.[header] === cell;
+  }
+
+  #toggle(task: TrackedTask): void {
+    this.#focusRow = task.sourceRow;
+    const opening = this.#openRow !== task.sourceRow;
+    this.#openRow = opening ? task.sourceRow : undefined;
+    this.#host.requestUpdate();
+    const header = this.#options.taskHeader();
+    const cell = this.#taskCell(task);
+    if (header === undefined || cell === undefined) return;
+    if (opening || this.#isChosen(task)) this.#options.select({ [header]: cell });
+  }
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    const index = this.shown.findIndex((task) => task.sourceRow === this.#focusRow);
+    const at = Math.max(index, 0);
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: this.shown.length - 1,
+    };
+    const current = this.shown[at];
+    if (event.key in moves) {
+      event.preventDefault();
+      const next = Math.min(this.shown.length - 1, Math.max(0, moves[event.key] ?? 0));
+      this.#focusRow = this.shown[next]?.sourceRow;
+      this.#host.requestUpdate();
+      void this.#host.updateComplete.then(() => this.#focusCurrent());
+    } else if ((event.key === 'Enter' || event.key === ' ') && current) {
+      event.preventDefault();
+      this.#toggle(current);
+    } else if (event.key === 'Escape' && this.#openRow !== undefined) {
+      const open = this.shown.find((task) => task.sourceRow === this.#openRow);
+      event.preventDefault();
+      if (open) this.#toggle(open);
+      else {
+        this.#openRow = undefined;
+        this.#host.requestUpdate();
+      }
+      void this.#host.updateComplete.then(() => this.#focusCurrent());
+    }
+  };
+
+  #focusCurrent(): void {
+    this.#host.renderRoot.querySelector<HTMLElement>('.tasks .head[tabindex="0"]')?.focus();
+  }
+}
