@@ -2,7 +2,8 @@
 # A two-shard ClickHouse cluster on loopback, from Debian's clickhouse-server package.
 #
 #   scripts/clickhouse-cluster.sh start    # idempotent: starts what is not running, waits until ready
-#   scripts/clickhouse-cluster.sh stop     # idempotent: stops both servers, keeps nothing
+#   scripts/clickhouse-cluster.sh stop     # idempotent: stops both servers and removes what
+#                                          # this script wrote (other files in the folder stay)
 #   scripts/clickhouse-cluster.sh stop 2   # stops shard 2 only, keeping its data (a shard down);
 #                                          # `start` brings it back
 #   scripts/clickhouse-cluster.sh status   # prints the servers' URLs, exit 1 when not both ready
@@ -10,6 +11,9 @@
 # Each server gets its own data folder and config under $STRATEX_CLICKHOUSE_DIR
 # (default /tmp/stratex-clickhouse). Ports start at $STRATEX_CLICKHOUSE_PORT (default 18123):
 # shard 1 HTTP 18123, shard 2 HTTP 18124; native and interserver ports follow at +100 and +200.
+# With STRATEX_CLICKHOUSE_PORT=free, `start` takes six ports the system says are free and keeps
+# them in the folder's `ports` file (HTTP 1, HTTP 2, native 1, native 2, interserver 1, 2), which
+# later commands on the same folder read: clusters started side by side never meet.
 #
 # Both shards form the cluster `stratex`. On each: `sales_local` (MergeTree) and
 # `sales` (Distributed over both shards' `sales_local`). Users:
@@ -37,9 +41,38 @@ server_binary() {
   return 2
 }
 
-http_port() { echo $((BASE_PORT + $1 - 1)); }
-tcp_port() { echo $((BASE_PORT + 100 + $1 - 1)); }
-interserver_port() { echo $((BASE_PORT + 200 + $1 - 1)); }
+PORTS_FILE="$DIR/ports"
+PORTS=()
+
+# Six ports the system hands out as free (held together while asked, so all differ).
+free_ports() {
+  node -e '
+    const net = require("node:net");
+    const servers = Array.from({ length: 6 }, () => net.createServer());
+    Promise.all(servers.map((server) => new Promise((ok) => server.listen(0, "127.0.0.1", ok))))
+      .then(() => {
+        console.log(servers.map((server) => server.address().port).join(" "));
+        for (const server of servers) server.close();
+      });'
+}
+
+# The ports in use: fixed from the base port, or those kept in the folder (chosen at `start`).
+load_ports() {
+  local choose=${1:-}
+  if [[ "$BASE_PORT" != free ]]; then
+    PORTS=("$BASE_PORT" $((BASE_PORT + 1)) $((BASE_PORT + 100)) $((BASE_PORT + 101)) $((BASE_PORT + 200)) $((BASE_PORT + 201)))
+  elif [[ -f "$PORTS_FILE" ]]; then
+    read -r -a PORTS <"$PORTS_FILE"
+  elif [[ -n "$choose" ]]; then
+    mkdir -p "$DIR"
+    free_ports >"$PORTS_FILE"
+    read -r -a PORTS <"$PORTS_FILE"
+  fi
+}
+
+http_port() { echo "${PORTS[$1 - 1]:-0}"; }
+tcp_port() { echo "${PORTS[$1 + 1]:-0}"; }
+interserver_port() { echo "${PORTS[$1 + 3]:-0}"; }
 
 # Sends SQL to a shard as `default` over HTTP; prints the answer, fails on an error status.
 sql() {
@@ -212,6 +245,7 @@ start() {
   local binary shard
   binary=$(server_binary)
   mkdir -p "$DIR"
+  load_ports choose
   for shard in "${SHARDS[@]}"; do start_shard "$shard" "$binary"; done
   for shard in "${SHARDS[@]}"; do wait_ready "$shard"; done
   create_tables
@@ -241,8 +275,13 @@ stop() {
     stop_shard "$1"
     return 0
   fi
-  for shard in "${SHARDS[@]}"; do stop_shard "$shard"; done
-  rm -rf "$DIR"
+  for shard in "${SHARDS[@]}"; do
+    stop_shard "$shard"
+    rm -rf "${DIR:?}/shard$shard"
+  done
+  rm -f "$PORTS_FILE"
+  # The folder goes only when nothing else was kept in it.
+  rmdir "$DIR" 2>/dev/null || true
 }
 
 status() {
@@ -258,6 +297,7 @@ status() {
   return $ok
 }
 
+load_ports
 case "${1:-}" in
   start) start ;;
   stop) stop "${2:-}" ;;

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const script = fileURLToPath(new URL('../../../scripts/clickhouse-cluster.sh', import.meta.url));
@@ -13,26 +15,37 @@ export const clickhouseInstalled = [
 export const SKIP_REASON =
   'skipped: clickhouse-server is not installed (apt-get install clickhouse-server)';
 
-/** A two-shard cluster of its own (folder and ports), so test files do not share servers. */
+/**
+ * A two-shard cluster of its own (folder and ports), so test files — and the same file run
+ * twice at once — do not share servers: the folder is this process's, the ports are those
+ * the system says are free when it starts.
+ */
 export interface TestCluster {
-  shards: string[];
+  /** The shards' URLs (once started). */
+  readonly shards: string[];
   start(): void;
   /** Stops one shard, keeping its data; `start()` brings it back. */
   stopShard(shard: 1 | 2): void;
   stop(): void;
 }
 
-export function testCluster(name: string, basePort: number): TestCluster {
+export function testCluster(name: string): TestCluster {
+  const folder = join(tmpdir(), `stratex-clickhouse-${name}-${process.pid}`);
   const env = {
     ...process.env,
-    STRATEX_CLICKHOUSE_DIR: `/tmp/stratex-clickhouse-${name}`,
-    STRATEX_CLICKHOUSE_PORT: String(basePort),
+    STRATEX_CLICKHOUSE_DIR: folder,
+    STRATEX_CLICKHOUSE_PORT: 'free',
   };
   const run = (...args: string[]): void => {
     execFileSync('bash', [script, ...args], { env, stdio: 'pipe', timeout: 120_000 });
   };
   return {
-    shards: [`http://127.0.0.1:${basePort}/`, `http://127.0.0.1:${basePort + 1}/`],
+    get shards() {
+      const ports = join(folder, 'ports');
+      if (!existsSync(ports)) return [];
+      const [first, second] = readFileSync(ports, 'utf8').trim().split(/\s+/);
+      return [`http://127.0.0.1:${first}/`, `http://127.0.0.1:${second}/`];
+    },
     start: () => run('start'),
     stopShard: (shard) => run('stop', String(shard)),
     stop: () => run('stop'),

@@ -10,11 +10,11 @@ import { clickhouseInstalled, testCluster } from '../clickhouse-cluster.ts';
  * exact sums to compare with. The root config loads this file: it imports nothing heavy and
  * runs the loader as its own process.
  */
-const cluster = testCluster('browser', 19123);
+const cluster = testCluster('browser');
 /** The widgets' browser tests have a cluster of their own, so the two files never share servers. */
-const widgetsCluster = testCluster('widgets', 19323);
+const widgetsCluster = testCluster('widgets');
 /** The alerts' and progress tracker's browser tests: a cluster of their own too. */
-const alertsCluster = testCluster('alerts', 22123);
+const alertsCluster = testCluster('alerts');
 const clusters = { connector: cluster, widgets: widgetsCluster, alerts: alertsCluster };
 type ClusterName = keyof typeof clusters;
 const root = (path: string): string =>

@@ -34,7 +34,7 @@ import { clickhouseInstalled, SKIP_REASON, testCluster } from '../clickhouse-clu
 
 const ROWS = 10_000_000;
 const TABLE = 'facts_eq10m';
-const cluster = testCluster('eq10m', 19523);
+const cluster = testCluster('eq10m');
 const ENGINES = ['cluster', 'server'] as const;
 type EngineName = (typeof ENGINES)[number];
 

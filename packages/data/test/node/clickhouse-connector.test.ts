@@ -14,8 +14,9 @@ import {
 import { NativeConnector } from '../../src/node/native-connector';
 import { clickhouseInstalled, SKIP_REASON, testCluster } from '../clickhouse-cluster';
 
-const cluster = testCluster('connector', 18723);
-const shard = cluster.shards[0] ?? '';
+const cluster = testCluster('connector');
+/** The first shard's URL, once the cluster has started. */
+let shard = '';
 
 type Row = Record<string, unknown>;
 const rowsOf = (table: Table): Row[] =>
@@ -76,6 +77,7 @@ describe.skipIf(!clickhouseInstalled)('ClickHouse connector on a real cluster', 
 
   beforeAll(() => {
     cluster.start();
+    shard = cluster.shards[0] ?? '';
     reader = new ClickHouseConnector({ url: shard, user: 'stratex_reader' });
   }, 120_000);
   afterAll(() => cluster.stop());

@@ -24,7 +24,7 @@ import { clickhouseInstalled, SKIP_REASON, testCluster } from '../clickhouse-clu
 
 const ROWS = 1_000_000;
 const TABLE = 'sx_same_answers';
-const cluster = testCluster('figures', 18423);
+const cluster = testCluster('figures');
 
 type Row = Record<string, unknown>;
 /** What the treemap asks of a large source, rendered in a dialect: the sums per levels, rounded as it asks. */
