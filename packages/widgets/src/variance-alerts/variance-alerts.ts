@@ -9,6 +9,7 @@ import {
   parseCell,
   type TargetRows,
   type CellRecord,
+  type VarianceAlert,
 } from '@stratex/core';
 import type { DataRequest, LoadedTable } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -158,6 +159,11 @@ export class SxVarianceAlerts extends SxWidget {
     say: (key) => this.t(key),
   });
 
+  /** The alerts last drawn, most urgent first. */
+  private get alerts(): VarianceAlert[] {
+    return this.#list.alerts;
+  }
+
   /** Resolves once the task and budget tables named by attributes have loaded (or failed). */
   get sidesComplete(): Promise<void> {
     return this.#sides.complete;
@@ -293,7 +299,7 @@ export class SxVarianceAlerts extends SxWidget {
   }
 
   protected override pictureSvg(): SVGSVGElement | null {
-    const { alerts } = this.#list;
+    const { alerts } = this;
     if (this.phase !== 'ready' || alerts.length === 0) return null;
     const lang = this.langCode;
     return alertsPicture(alerts, lang, {
