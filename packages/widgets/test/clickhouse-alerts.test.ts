@@ -2,22 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { trackProgress, type VarianceAlert } from '@stratex/core';
 import { pageEngine, type RecordRow } from '@stratex/data';
-import { allowForeignOrigins, denyForeignOrigins } from '../../data/test/browser/setup/no-egress';
 import '@stratex/widgets/define';
-import { SX_DATA_ERROR, SX_DATA_LOAD } from '../src/base/events';
 import { pageSelection } from '../src/base/selection';
 import type { SxProgressTracker } from '../src/progress-tracker/progress-tracker';
 import type { SxTargetTreemap } from '../src/target-treemap/target-treemap';
 import type { SxVarianceAlerts } from '../src/variance-alerts/variance-alerts';
+import {
+  clusterForPage,
+  defineSource,
+  drawn,
+  nextLoadOrError as next,
+  tileNamed,
+} from './clickhouse-page';
 import { dataTable, mount, shadowText } from './helpers';
 
 // The variance alerts and the progress tracker on a two-shard ClickHouse cluster holding a
 // million sales facts and a million tasks, against the page's DuckDB over the very same rows
 // (Parquet and CSV): the same alerts and tasks, through a treemap's cross-filter, and the
 // server's refusals (an unknown column, its memory and time limits) said in the widget.
-const shards = await commands.clickhouseCluster('start', 'alerts');
-await allowForeignOrigins(...shards);
-afterAll(denyForeignOrigins);
+const shards = await clusterForPage('alerts');
 const ROWS = 1_000_000;
 const FACTS = 'sx_alert_facts';
 const TASKS = 'sx_alert_tasks';
@@ -25,34 +28,6 @@ const AS_OF = '2024-08-15';
 const TASKS_AS_OF = '2024-06-20';
 
 type Widget = SxVarianceAlerts | SxProgressTracker | SxTargetTreemap;
-
-/** The next load or failure of a widget. */
-const next = (element: Element): Promise<'load' | 'error'> =>
-  new Promise((resolve) => {
-    const done = (kind: 'load' | 'error') => () => {
-      element.removeEventListener(SX_DATA_LOAD, onLoad);
-      element.removeEventListener(SX_DATA_ERROR, onError);
-      resolve(kind);
-    };
-    const onLoad = done('load');
-    const onError = done('error');
-    element.addEventListener(SX_DATA_LOAD, onLoad);
-    element.addEventListener(SX_DATA_ERROR, onError);
-  });
-
-async function drawn(element: Widget): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    await element.updateComplete;
-  }
-}
-
-function defineSource(name: string, attributes: Record<string, string>): void {
-  const element = document.createElement('sx-data-source');
-  for (const [key, value] of Object.entries({ name, ...attributes }))
-    element.setAttribute(key, value);
-  document.body.append(element);
-}
 
 const onCluster = (table: string, user = 'stratex_reader'): Record<string, string> => ({
   engine: 'clickhouse',
@@ -99,18 +74,6 @@ const failureShown = (element: Widget): string =>
 
 async function until(test: () => boolean): Promise<void> {
   while (!test()) await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
-function tileNamed(element: SxTargetTreemap, name: string): SVGGElement {
-  const root = element.shadowRoot;
-  const label = Array.from(root?.querySelectorAll<SVGGElement>('g.label') ?? []).find(
-    (g) => g.querySelector('.name')?.textContent === name,
-  );
-  const tile = Array.from(root?.querySelectorAll<SVGGElement>('g.tile') ?? []).find(
-    (g) => g.dataset.index === label?.dataset.index,
-  );
-  if (!tile) throw new Error(`no tile named ${name}`);
-  return tile;
 }
 
 describe.skipIf(shards.length === 0)(

@@ -1,63 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import { allowForeignOrigins, denyForeignOrigins } from '../../data/test/browser/setup/no-egress';
 import '@stratex/widgets/define';
-import { SX_DATA_ERROR, SX_DATA_LOAD } from '../src/base/events';
 import { pageSelection } from '../src/base/selection';
 import type { SxScorecard } from '../src/scorecard/scorecard';
 import type { SxTargetTreemap } from '../src/target-treemap/target-treemap';
+import {
+  clusterForPage,
+  defineSource,
+  drawn,
+  nextLoadOrError as next,
+  tileNamed,
+} from './clickhouse-page';
 import { dataTable, mount, shadowText } from './helpers';
 
 // The same widgets twice on one page: over a two-shard ClickHouse cluster, and over the very
 // same rows as Parquet in the page's DuckDB. Every figure they show must agree, through a
 // drill-down and cross-filters both ways, and the cluster's widgets must say when a shard is
 // down and fill again once it is back.
-const shards = await commands.clickhouseCluster('start', 'widgets');
 // The page author names the cluster's address (and, below, one where nothing answers).
-await allowForeignOrigins(...shards, 'http://127.0.0.1:9/');
-afterAll(denyForeignOrigins);
+const shards = await clusterForPage('widgets', 'http://127.0.0.1:9/');
 const ROWS = 1_000_000;
 const TABLE = 'sx_widget_facts';
 
 type Widget = SxTargetTreemap | SxScorecard;
 
-/** The next load or failure of a widget. */
-const next = (element: Element): Promise<'load' | 'error'> =>
-  new Promise((resolve) => {
-    const done = (kind: 'load' | 'error') => () => {
-      element.removeEventListener(SX_DATA_LOAD, onLoad);
-      element.removeEventListener(SX_DATA_ERROR, onError);
-      resolve(kind);
-    };
-    const onLoad = done('load');
-    const onError = done('error');
-    element.addEventListener(SX_DATA_LOAD, onLoad);
-    element.addEventListener(SX_DATA_ERROR, onError);
-  });
-
-async function drawn(element: Widget): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    await element.updateComplete;
-  }
-}
-
 /** The figures a widget received, every cell as text, in a stable order. */
 function figures(element: Widget): string[] {
   const rows = (element as unknown as { rows: Record<string, string | null>[] }).rows;
   return rows.map((row) => JSON.stringify(Object.entries(row).sort())).sort();
-}
-
-function tileNamed(element: SxTargetTreemap, name: string): SVGGElement {
-  const root = element.shadowRoot;
-  const label = Array.from(root?.querySelectorAll<SVGGElement>('g.label') ?? []).find(
-    (g) => g.querySelector('.name')?.textContent === name,
-  );
-  const tile = Array.from(root?.querySelectorAll<SVGGElement>('g.tile') ?? []).find(
-    (g) => g.dataset.index === label?.dataset.index,
-  );
-  if (!tile) throw new Error(`no tile named ${name}`);
-  return tile;
 }
 
 function rowNamed(element: SxScorecard, name: string): HTMLElement {
@@ -85,10 +55,7 @@ describe.skipIf(shards.length === 0)(
     let parquet: string;
 
     async function side(source: string, attributes: Record<string, string>): Promise<Side> {
-      const element = document.createElement('sx-data-source');
-      for (const [name, value] of Object.entries({ name: source, ...attributes }))
-        element.setAttribute(name, value);
-      document.body.append(element);
+      defineSource(source, attributes);
       const treemap = await mount('sx-target-treemap', {
         source,
         lang: 'zh-CN',
@@ -103,7 +70,7 @@ describe.skipIf(shards.length === 0)(
         'target-column': 'target_share',
         'actual-column': 'amount',
       });
-      await Promise.all([drawn(treemap), drawn(scorecard)]);
+      await Promise.all([drawn(treemap, 5), drawn(scorecard, 5)]);
       return { treemap, scorecard };
     }
 
@@ -127,7 +94,7 @@ describe.skipIf(shards.length === 0)(
       act(duckdb);
       expect(await Promise.all(waits)).toEqual(waits.map(() => 'load'));
       await Promise.all(
-        [cluster, duckdb].flatMap((one) => [drawn(one.treemap), drawn(one.scorecard)]),
+        [cluster, duckdb].flatMap((one) => [drawn(one.treemap, 5), drawn(one.scorecard, 5)]),
       );
     }
 
@@ -201,11 +168,11 @@ describe.skipIf(shards.length === 0)(
         while (cluster.treemap.state !== 'ready' || saysDown()) {
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
-        await drawn(cluster.treemap);
+        await drawn(cluster.treemap, 5);
         const answered = next(duckdb.treemap);
         click(rowNamed(duckdb.scorecard, other));
         expect(await answered).toBe('load');
-        await drawn(duckdb.treemap);
+        await drawn(duckdb.treemap, 5);
         expectSameFigures();
       },
     );
@@ -243,7 +210,7 @@ describe.skipIf(shards.length === 0)(
           await commands.clickhouseCluster('start-shard-2', 'widgets');
         }
         while (scorecard.state !== 'ready') await next(scorecard);
-        await drawn(scorecard);
+        await drawn(scorecard, 5);
         // The sums of every row, as DuckDB gives them with no selection on its source.
         const late = document.createElement('sx-data-source');
         late.setAttribute('name', 'duck_late');

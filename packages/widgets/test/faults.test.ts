@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHealthDetail, pageEngine } from '@stratex/data';
 import '@stratex/widgets/define';
 import { SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from '../src/base/events';
+import { faultFile, publish } from './fault-files';
 import { dataTable, mount, shadowText } from './helpers';
 
 /**
@@ -63,8 +64,7 @@ const achievements = (element: Element): string[] => dataTable(element).map((row
 
 describe('the engine’s worker killed', () => {
   // A page starts its engine as the script loads (`warmUp`), while its small files are read
-  // in JS: so does this one, before it kills the worker. (A worker killed in its very first
-  // query, before it holds its lifetime lock, is noticed only at the call's timeout.)
+  // in JS: so does this one, before it kills the worker.
   beforeAll(async () => {
     pageEngine().warmUp();
     await pageEngine().records('SELECT 1');
@@ -200,16 +200,6 @@ describe('a source that trickles in over 30 seconds', () => {
   }, 120_000);
 });
 
-/** Sets what the fault server sends next for `key`; `cut` breaks the connection half-way. */
-async function publish(key: string, body: BodyInit, cut = false): Promise<void> {
-  const response = await fetch(`/__faults/file/${key}`, {
-    method: 'PUT',
-    body,
-    headers: cut ? { 'x-fault': 'cut' } : {},
-  });
-  expect(response.status).toBe(204);
-}
-
 describe('a source refreshed while its file is broken or changed', () => {
   it('keeps the last good table through a cut download and a truncated file, then shows the new version', async () => {
     const key = 'refresh-evaluation';
@@ -217,7 +207,7 @@ describe('a source refreshed while its file is broken or changed', () => {
     await publish(key, original);
     const source = document.createElement('sx-data-source');
     source.setAttribute('name', 'evaluation-refreshed');
-    source.setAttribute('src', `/__faults/file/${key}`);
+    source.setAttribute('src', faultFile(key));
     document.body.append(source);
     const scorecard = await mount('sx-scorecard', {
       source: 'evaluation-refreshed',

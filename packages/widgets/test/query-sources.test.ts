@@ -2,6 +2,7 @@ import { pageEngine } from '@stratex/data';
 import { afterEach, describe, expect, it } from 'vitest';
 import '@stratex/widgets/define';
 import { SX_DATA_LOAD } from '../src/base/events';
+import { faultFile, publish } from './fault-files';
 import { dataTable, mount, shadowText } from './helpers';
 
 const template = '/fixtures/template';
@@ -53,16 +54,6 @@ describe('a widget query over the page’s named sources', () => {
   });
 });
 
-/** Sets what the fault server sends next for `key`; `cut` breaks the connection half-way. */
-async function publish(key: string, body: BodyInit, cut = false): Promise<void> {
-  const response = await fetch(`/__faults/file/${key}`, {
-    method: 'PUT',
-    body,
-    headers: cut ? { 'x-fault': 'cut' } : {},
-  });
-  expect(response.status).toBe(204);
-}
-
 describe('a widget query over a source that refreshes', () => {
   it('reads again when the source reloads a changed file, and says when a refresh failed', async () => {
     const key = 'query-refreshed';
@@ -70,7 +61,7 @@ describe('a widget query over a source that refreshes', () => {
     await publish(key, original);
     const source = document.createElement('sx-data-source');
     source.setAttribute('name', 'evaluation_refreshed');
-    source.setAttribute('src', `/__faults/file/${key}`);
+    source.setAttribute('src', faultFile(key));
     document.body.append(source);
     const scorecard = await mount('sx-scorecard', {
       query: 'SELECT * FROM "Evaluation_Refreshed"',
