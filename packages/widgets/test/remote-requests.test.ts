@@ -85,12 +85,12 @@ describe('the variance alerts’ request to a database server', () => {
 describe('the progress tracker’s request to a database server', () => {
   const table = { columns: ['task', 'owner', 'planned_start', 'planned_end', 'progress'] };
 
-  it('asks for the tasks that end first, as text, and how many match', () => {
+  it('asks for the tasks that end first, as cells, and how many match', () => {
     const asked = taskRequests('tasks', table, {}, 50, { owner: '李四' });
     expect(asked.rows).toEqual({
       kind: 'rows',
       source: 'tasks',
-      as: 'text',
+      as: 'cells',
       filter: { owner: '李四' },
       orderBy: [{ column: 'planned_end' }, { column: 'planned_start' }, { column: 'task' }],
       limit: 50,
@@ -106,7 +106,7 @@ describe('the progress tracker’s request to a database server', () => {
 
   it('asks one row when the task columns are missing, for the widget to say which', () => {
     expect(taskRequests('tasks', { columns: ['a', 'b'] }, {}, 200)).toEqual({
-      rows: { kind: 'rows', source: 'tasks', as: 'text', limit: 1 },
+      rows: { kind: 'rows', source: 'tasks', as: 'cells', limit: 1 },
     });
   });
 

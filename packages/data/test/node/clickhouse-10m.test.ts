@@ -39,7 +39,7 @@ const ENGINES = ['cluster', 'server'] as const;
 type EngineName = (typeof ENGINES)[number];
 
 const seconds = (start: number): string => ((performance.now() - start) / 1000).toFixed(2);
-/** As the widgets read an answer (sx-widget's toTextRecords): every cell as text. */
+/** Every cell of an answer as text, for the domain to read as it reads an export. */
 const asText = (rows: readonly RecordRow[]): Record<string, string | null>[] =>
   rows.map((row) =>
     Object.fromEntries(

@@ -24,20 +24,6 @@ export function toCellRecords(rows: readonly RecordRow[]): CellRecord[] {
 }
 
 /**
- * Rows a database server answered as text cells: every value as the text SQL gives it, for
- * core to read as it reads an export (what the widgets' server reads were built and tested on).
- */
-export function toTextRecords(rows: readonly RecordRow[]): TextRecord[] {
-  return rows.map((row) => {
-    const record: TextRecord = {};
-    for (const [key, value] of Object.entries(row)) {
-      ownValue(record, key, value === null || value === undefined ? null : String(value));
-    }
-    return record;
-  });
-}
-
-/**
  * The columns a view reads among a source's `columns`: those playing the schema's roles. All
  * of them (undefined) when a role is missing, so the widget can name what the source holds.
  */

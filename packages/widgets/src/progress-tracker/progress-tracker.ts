@@ -18,7 +18,7 @@ import type { LoadedTable } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { message, type MessageKey } from '../base/lang';
 import { sharedStyles } from '../base/shared.styles';
-import { roleColumns, toTextRecords } from '../base/row-cells';
+import { roleColumns } from '../base/row-cells';
 import { SxWidget } from '../base/sx-widget';
 import { type FilterChoice, trackerFilters } from './filters';
 import { trackerPicture } from './picture';
@@ -183,7 +183,7 @@ export class SxProgressTracker extends SxWidget {
       coordinator.request(asked.rows),
       asked.count ? coordinator.request(asked.count) : undefined,
     ]);
-    const rows = toTextRecords(read.rows);
+    const rows = read.rows as CellRecord[];
     const total = Number(counted?.rows[0]?.sx_tasks ?? rows.length);
     if (total > rows.length) this.#totals.set(rows, total);
     return rows;

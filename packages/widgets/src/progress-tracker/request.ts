@@ -25,7 +25,7 @@ export function taskFilter(
 
 /**
  * What the tracker asks of a task table on a database server: the `limit` tasks that end
- * first (then by start and name, so the same rows come every time), every cell as text, and
+ * first (then by start and name, so the same rows come every time), as core's cells, and
  * how many tasks match in all, so the widget can say how many it shows of how many. A table
  * without the task columns gives one row, enough for the widget to say which are missing.
  */
@@ -38,12 +38,12 @@ export function taskRequests(
 ): { rows: RowsRequest; count?: AggregateRequest } {
   const found = resolveColumns(table.columns, PROGRESS_SCHEMA, overrides).columns;
   const { task, planned_start: start, planned_end: end } = found;
-  if (!task || !start || !end) return { rows: { kind: 'rows', source, as: 'text', limit: 1 } };
+  if (!task || !start || !end) return { rows: { kind: 'rows', source, as: 'cells', limit: 1 } };
   return {
     rows: {
       kind: 'rows',
       source,
-      as: 'text',
+      as: 'cells',
       filter,
       orderBy: [end, start, task].map((column) => ({ column })),
       limit: Math.max(1, Math.trunc(limit)),

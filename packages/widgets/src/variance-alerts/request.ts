@@ -1,6 +1,13 @@
-import { KPI_SERIES_SCHEMA, resolveColumns, type TargetRows, unitFromLabel } from '@stratex/core';
+import {
+  type Cell,
+  type CellRecord,
+  cellText,
+  KPI_SERIES_SCHEMA,
+  resolveColumns,
+  type TargetRows,
+  unitFromLabel,
+} from '@stratex/core';
 import type { DataRequest, DimensionFilter } from '@stratex/data';
-import type { TextRecord } from '../base/row-cells';
 
 /** The columns of a KPI series the alerts read, as the source names them. */
 export interface KpiSeriesColumns {
@@ -84,13 +91,14 @@ export function kpiSeriesRequest(
  * averages the days), any other metric's day its sum.
  */
 export function kpiSeriesRows(
-  rows: readonly TextRecord[],
+  rows: readonly CellRecord[],
   columns: KpiSeriesColumns,
-): TextRecord[] {
+): CellRecord[] {
   return rows.map((row) => {
-    const { [DAILY_MEAN]: mean, ...rest } = row;
+    const { [DAILY_MEAN]: mean, ...rest }: Record<string, Cell> = row;
     const unit = columns.unit ? rest[columns.unit] : undefined;
-    if (columns.unit && unitFromLabel(unit).unit === 'percent') rest[columns.actual] = mean ?? null;
+    if (columns.unit && unitFromLabel(cellText(unit)).unit === 'percent')
+      rest[columns.actual] = mean ?? null;
     return rest;
   });
 }

@@ -14,7 +14,7 @@ import {
 import type { DataRequest, LoadedTable } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from '../base/shared.styles';
-import { roleColumns, toTextRecords } from '../base/row-cells';
+import { roleColumns, toCellRecords } from '../base/row-cells';
 import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
 import { alertTable } from './alert-item';
@@ -201,7 +201,7 @@ export class SxVarianceAlerts extends SxWidget {
     const columns = this.#remoteColumns(table);
     if (!columns) return super.tableRows(source, table);
     const { rows } = await this.engine.coordinator.request(await this.tableRequest(source, table));
-    return kpiSeriesRows(toTextRecords(rows), columns);
+    return kpiSeriesRows(toCellRecords(rows), columns);
   }
 
   /**
