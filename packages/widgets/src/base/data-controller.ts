@@ -97,6 +97,22 @@ export class DataController implements ReactiveController {
   }
 
   /**
+   * True when the view now reads a column of the source that the last load did not bring: a
+   * role given another column (`used`), or a selection on the page that filters on one.
+   */
+  needsColumns(
+    used: (columns: readonly string[]) => readonly string[] | undefined,
+    selected: readonly string[],
+  ): boolean {
+    const read = this.readColumns;
+    const table = this.loadedTable;
+    if (!read || !table || this.busy || this.phase !== 'ready') return false;
+    return [...(used(table.columns) ?? table.columns), ...selected].some(
+      (column) => table.columns.includes(column) && !read.includes(column),
+    );
+  }
+
+  /**
    * Reads the rows again. With `keepView`, a widget that shows data keeps showing it
    * (marked busy) until the new rows arrive, instead of flashing its loading state.
    */

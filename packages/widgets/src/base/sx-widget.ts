@@ -2,7 +2,13 @@ import type { CellRecord, Lang } from '@stratex/core';
 import type { DataRequest, Engine, LoadedTable, RecordRow } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type ArrowLike, DataController, type Failure, type Phase } from './data-controller';
-import { emptyState, errorState, loadingState, noticesState } from './data-states';
+import {
+  emptyState,
+  errorState,
+  loadingState,
+  type NoticeFacts,
+  noticesState,
+} from './data-states';
 import { loadedEngine, pageEngineLater } from './engine-link';
 import { ExportController } from './export-controller';
 import { FreshnessController } from './freshness-controller';
@@ -178,24 +184,14 @@ export abstract class SxWidget extends LitElement {
       changed.has('data' as keyof SxWidget)
     ) {
       void this.load();
-    } else if (this.#needsColumns()) {
+    } else if (
+      this.#data.needsColumns(
+        (columns) => this.usedColumns(columns),
+        Object.keys(this.selection?.selection ?? {}),
+      )
+    ) {
       void this.load({ keepView: true });
     }
-  }
-
-  /**
-   * True when the view now reads a column of the source that the last load did not bring: a
-   * role given another column, or a selection on the page that filters on one.
-   */
-  #needsColumns(): boolean {
-    const read = this.#data.readColumns;
-    const table = this.loadedTable;
-    if (!read || !table || this.busy || this.phase !== 'ready') return false;
-    const used = this.usedColumns(table.columns) ?? table.columns;
-    const selected = Object.keys(this.selection?.selection ?? {});
-    return [...used, ...selected].some(
-      (column) => table.columns.includes(column) && !read.includes(column),
-    );
   }
 
   /**
@@ -249,7 +245,7 @@ export abstract class SxWidget extends LitElement {
 
   protected override render(): TemplateResult {
     return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.#notices()} ${this.#phaseView()}
+      ${noticesState(this.#noticeFacts(), this.langCode)} ${this.#phaseView()}
       ${this.exportable && this.phase === 'ready' ? this.#export.toolbar(this.t('export')) : nothing}
     </div>`;
   }
@@ -284,10 +280,9 @@ export abstract class SxWidget extends LitElement {
     await this.#export.savePng();
   }
 
-  #notices(): TemplateResult | typeof nothing {
-    const { phase, failure } = this.#data;
+  #noticeFacts(): NoticeFacts {
     const { staleSince, engineHealth } = this.#freshness;
-    return noticesState({ phase, failure, staleSince, engineHealth }, this.langCode);
+    return { phase: this.phase, failure: this.failure, staleSince, engineHealth };
   }
 
   #phaseView(): TemplateResult {
