@@ -20,6 +20,9 @@ export interface WasmSettings {
   memoryLimit?: string;
 }
 
+/** How long an opened database's worker may still take to report that it holds its lock. */
+const LOCK_GRACE_MS = 1_000;
+
 const memorySize = /^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i;
 
 /** DuckDB-WASM in a Web Worker. */
@@ -72,10 +75,14 @@ export class WasmConnector implements Connector {
       // Opening keeps the worker busy: its silence then is not a sign of death.
       const opening = WasmConnector.#prepare(db, assets, settings, failed);
       const connection = await (heartbeat ? heartbeat.during(opening) : opening);
-      if (heartbeat)
-        await Promise.race([heartbeat.watching, failed]).catch((cause: unknown) => {
+      // Our boot script holds its lock long before DuckDB has opened; a worker that does not
+      // speak the heartbeat's protocol never will, and is not waited for past a moment.
+      if (heartbeat) {
+        const moment = new Promise((resolve) => setTimeout(resolve, LOCK_GRACE_MS));
+        await Promise.race([heartbeat.watching, failed, moment]).catch((cause: unknown) => {
           throw cause instanceof Event ? new Error(eventText(cause)) : cause;
         });
+      }
       return new WasmConnector(db, worker, connection, heartbeat);
     } catch (cause) {
       heartbeat?.stop();
