@@ -70,7 +70,6 @@ export interface CoordinatorOptions {
 
 /** One source as it is now loaded, with what was learnt and answered about this version. */
 interface SourceVersion {
-  source: string;
   loaded: LoadedTable;
   catalogue: Promise<SourceCatalogue>;
   answers: Map<string, Promise<DataResult>>;
@@ -230,7 +229,6 @@ export class Coordinator {
     const catalogue = route.catalogue.read(source, loaded);
     catalogue.catch(() => undefined);
     const version: SourceVersion = {
-      source,
       loaded,
       catalogue,
       answers: new Map(),

@@ -31,10 +31,12 @@ interface Cube extends Shape {
   built?: { name: string; rows: number };
 }
 
-/** What the requests over one table declared: their groupings, in order, and every measure. */
+/** What the requests over one table declared: their groupings, in order, every measure, and filters. */
 interface Declared {
   groupings: (readonly string[])[];
   measures: CubeMeasure[];
+  /** The dimensions of each filter seen: how deep a drill has gone. */
+  filters: (readonly string[])[];
 }
 
 const measureKey = (measure: CubeMeasure): string => `${measure.aggregate}\u0000${measure.column}`;
@@ -84,7 +86,7 @@ function covers(cube: Shape, need: Shape, rollUp: boolean): boolean {
  * Requests declare what they group by; from that the likely pre-aggregates are built in the
  * background (`next`), one at a time: for a widget grouped by A and another grouped by B,
  * the first step of a drill in B (its first level) filters A, so A and B's first level go
- * first, then B's next levels. Pre-aggregates that would not be small, and measures that do
+ * first; B's next level once a filter has reached the one above it. Pre-aggregates that would not be small, and measures that do
  * not roll up (averages), are answered from the raw rows.
  */
 export class PreAggregates {
@@ -108,11 +110,13 @@ export class PreAggregates {
   /** Notes what an aggregate over this source groups by, for the background builds. */
   declare(plan: AggregatePlan): void {
     if (this.#dropped || !this.#rollsUp(plan)) return;
-    const declared = this.#declared.get(plan.table) ?? { groupings: [], measures: [] };
+    const declared = this.#declared.get(plan.table) ?? { groupings: [], measures: [], filters: [] };
     this.#declared.set(plan.table, declared);
     const grouping = plan.groupBy.join('\u0000');
     if (!declared.groupings.some((known) => known.join('\u0000') === grouping))
       declared.groupings.push([...plan.groupBy]);
+    const filter = Object.keys(plan.filter);
+    if (filter.length > 0) declared.filters.push(filter);
     const known = new Set(declared.measures.map(measureKey));
     for (const { column, aggregate } of plan.measures)
       if (!known.has(measureKey({ column, aggregate })))
@@ -171,18 +175,28 @@ export class PreAggregates {
 
   /**
    * The pre-aggregates a drill would ask for, the likeliest first: grouping A filtered by the
-   * first level of grouping B, then by B's first two levels, and so on; at each depth the
-   * one with fewer dimensions first (it is the quicker to build).
+   * first level of grouping B; by B's first two levels once a filter went one level down B,
+   * and so on; at each depth the one with fewer dimensions first (the quicker to build).
    */
   #wishes(): Shape[] {
     const wishes: Shape[] = [];
-    for (const [table, { groupings, measures }] of this.#declared) {
+    for (const [table, { groupings, measures, filters }] of this.#declared) {
+      // One level below the deepest a filter has reached along a grouping.
+      const reach = (drilled: readonly string[]): number =>
+        1 +
+        Math.max(
+          0,
+          ...filters.map((filter) => {
+            const depth = drilled.findIndex((dimension) => !filter.includes(dimension));
+            return depth < 0 ? drilled.length : depth;
+          }),
+        );
       const deepest = Math.max(0, ...groupings.map((grouping) => grouping.length));
       for (let depth = 1; depth <= deepest; depth++) {
         const level: Shape[] = [];
         for (const grouped of groupings)
           for (const drilled of groupings) {
-            if (grouped === drilled || drilled.length < depth) continue;
+            if (grouped === drilled || drilled.length < depth || reach(drilled) < depth) continue;
             const path = drilled.slice(0, depth);
             if (!path.some((dimension) => !grouped.includes(dimension))) continue;
             level.push(shapeOf(table, [...grouped, ...path], measures));
