@@ -27,6 +27,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     sizes: { type: 'string' },
     'cluster-sizes': { type: 'string' },
+    // Interaction case: a pause after the first views before the first input (default 0).
+    'think-ms': { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
@@ -43,6 +45,7 @@ const plan = {
   // Fresh loads per interaction size and format (each gives one first drill), rounds in each.
   interactionLoads: quick ? 2 : 3,
   interactionRounds: 6,
+  interactionThinkMs: Number(values['think-ms'] ?? 0),
   // The ClickHouse case: the cluster against the DuckDB query server (quick: 10M rows only).
   clusterSizes: values['cluster-sizes']
     ? values['cluster-sizes'].split(',').map(Number)
@@ -109,6 +112,7 @@ try {
               plan.interactionLoads,
               plan.interactionRounds,
               log,
+              plan.interactionThinkMs,
             )),
           );
     if (only.has('memory')) {

@@ -71,12 +71,17 @@ interface LoadSamples {
   bare: number[];
 }
 
-/** One fresh browser: load the facts, then `rounds` of drill, up and clear, each followed by the bare query. */
+/**
+ * One fresh browser: load the facts, then `rounds` of drill, up and clear, each followed by
+ * the bare query. `thinkMs`: a pause between the widgets' first views and the first input,
+ * as a person looks before clicking (0: the input comes at once).
+ */
 async function measureLoad(
   origin: string,
   rows: number,
   format: Format,
   rounds: number,
+  thinkMs: number,
 ): Promise<LoadSamples> {
   const browser = await launch();
   try {
@@ -96,6 +101,7 @@ async function measureLoad(
       undefined,
       { timeout: 120_000 + rows / 10, polling: 100 },
     );
+    if (thinkMs > 0) await page.waitForTimeout(thinkMs);
     const table = format === 'csv' ? 'sx_sales_typed' : 'sx_sales';
     const samples: LoadSamples = { interactions: [], bare: [] };
     for (let round = 0; round < rounds; round++) {
@@ -137,12 +143,13 @@ export async function interactionCase(
   loads: number,
   rounds: number,
   log: (line: string) => void,
+  thinkMs = 0,
 ): Promise<CaseResult[]> {
   const all: TimedInteraction[] = [];
   const phases: Record<Phase, number[]> = { cold: [], answered: [], repeat: [] };
   const bare: number[] = [];
   for (let load = 0; load < loads; load++) {
-    const samples = await measureLoad(origin, rows, format, rounds);
+    const samples = await measureLoad(origin, rows, format, rounds, thinkMs);
     all.push(...samples.interactions);
     bare.push(...samples.bare);
     const split = byPhase(samples.interactions);
@@ -153,7 +160,7 @@ export async function interactionCase(
       ? 'none'
       : `median ${Math.round(median(ms))} ms, p95 ${Math.round(percentile(ms, 0.95))} ms (n=${ms.length})`;
   log(
-    `interaction ${rows} ${format}: stratex all ${describe(all.map((item) => item.ms))}; first drill ${describe(phases.cold)}; answered ${describe(phases.answered)}; repeats ${describe(phases.repeat)}; bare query ${describe(bare)}; answers: ${planCounts(all)}`,
+    `interaction ${rows} ${format}${thinkMs > 0 ? ` (${thinkMs} ms before the first input)` : ''}: stratex all ${describe(all.map((item) => item.ms))}; first drill ${describe(phases.cold)}; answered ${describe(phases.answered)}; repeats ${describe(phases.repeat)}; bare query ${describe(bare)}; answers: ${planCounts(all)}`,
   );
   const result = (
     kind: CaseResult['case'],
@@ -176,7 +183,7 @@ export async function interactionCase(
       'interaction',
       'stratex',
       all.map((item) => item.ms),
-      `drill, up and clear on a region › product › customer treemap; a channel treemap on the same source re-renders too; ${loads} fresh loads × ${rounds} rounds, none dropped (answers: ${planCounts(all)})`,
+      `drill, up and clear on a region › product › customer treemap; a channel treemap on the same source re-renders too; ${loads} fresh loads × ${rounds} rounds${thinkMs > 0 ? `, ${thinkMs} ms after the first views before the first input` : ''}, none dropped (answers: ${planCounts(all)})`,
     ),
     result(
       'interaction',

@@ -70,9 +70,10 @@ export class Engine implements SourceLoader {
    * Answers widgets' declared requests: the only place widget SQL is written. It comes in a
    * chunk of its own, fetched while the database starts.
    */
-  readonly coordinator: Pick<Coordinator, 'request' | 'catalogue'> = {
+  readonly coordinator: Pick<Coordinator, 'request' | 'catalogue' | 'prepared'> = {
     request: async (request) => (await this.#coordinatorReady()).request(request),
     catalogue: async (source) => (await this.#coordinatorReady()).catalogue(source),
+    prepared: async () => (await this.#coordinatorReady()).prepared(),
   };
   #coordinator: Promise<Coordinator> | undefined;
 

@@ -477,6 +477,40 @@ describe('sx-target-treemap on the generated sales facts', () => {
     expect(fromPreAggregate.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('answers the first drill from a pre-aggregate built while the page was idle', async () => {
+    const source = document.createElement('sx-data-source');
+    source.setAttribute('name', 'idle_sales');
+    source.setAttribute('src', '/fixtures/generated/sales_100000.csv');
+    document.body.append(source);
+    selectionKeys.push('idle_sales');
+    const figures = { lang: 'zh-CN', target: 'target_share', actual: 'amount' };
+    const regionMap = await treemap({ ...figures, source: 'idle_sales', levels: 'region' });
+    const channelMap = await treemap({ ...figures, source: 'idle_sales', levels: 'channel' });
+    const whole = dataTable(channelMap);
+    // Once both views are drawn and the page is idle, the drill's pre-aggregate is built.
+    await pageEngine().coordinator.prepared();
+    const sent = vi.spyOn(pageEngine(), 'records');
+    const reloaded = new Promise((resolve) =>
+      channelMap.addEventListener(SX_DATA_LOAD, resolve, { once: true }),
+    );
+    tileNamed(regionMap, '华南').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await reloaded;
+    await settle(channelMap);
+    const statements = sent.mock.calls.map(([sql]) => sql);
+    // One small query over a pre-aggregate: nothing built, no raw rows read.
+    expect(statements.filter((sql) => /FROM "sx_cube_\d+"/.test(sql))).toHaveLength(1);
+    expect(statements.filter((sql) => /CREATE|FROM "sx_idle_sales/.test(sql))).toEqual([]);
+    sent.mockRestore();
+    const reference = await treemap({
+      ...figures,
+      levels: 'channel',
+      query: `SELECT channel, target_share, amount FROM idle_sales WHERE region = '华南'`,
+    });
+    expect(dataTable(channelMap)).toEqual(dataTable(reference));
+    expect(dataTable(channelMap)).not.toEqual(whole);
+    reference.remove();
+  });
+
   it(
     'drills the 1M-row facts two levels down and back up by keyboard',
     { timeout: 180_000 },

@@ -83,7 +83,9 @@ interface SourceVersion {
  * Answers the requests widgets declare. It knows the catalogue of every source, waits for
  * the sources a request names, renders SQL through its dialect, sends the aggregates asked
  * for in the same turn as one query where they share a scan, keeps answers per source
- * version, and answers filtered aggregates from pre-aggregates once a selection filters.
+ * version, and answers filtered aggregates from pre-aggregates. The pre-aggregates that the
+ * declared groupings make likely are built while no request is being answered, one at a
+ * time, so that the first drill or cross-filter already finds one.
  */
 export class Coordinator {
   readonly dialect: Dialect;
@@ -96,6 +98,13 @@ export class Coordinator {
   readonly #cacheSize: number;
   readonly #preAggregateFrom: number;
   #batch: Pending[] | undefined;
+  /** Requests being answered: pre-aggregates are built in the background only when none is. */
+  #busy = 0;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The background build running, if any. */
+  #building: Promise<void> | undefined;
+  /** Callers of `prepared`, told once nothing is left to build. */
+  #prepared: (() => void)[] = [];
 
   constructor(
     private readonly host: CoordinatorHost,
@@ -116,8 +125,63 @@ export class Coordinator {
 
   /** Answers a request, or rejects with a `DataError` that says why not. */
   async request(request: DataRequest): Promise<DataResult> {
-    if (request.kind === 'author') return this.#author(request.sql, request.declared ?? []);
+    if (request.kind === 'author')
+      return this.#foreground(this.#author(request.sql, request.declared ?? []));
     const version = await this.#version(request.source);
+    return this.#foreground(this.#answer(version, request));
+  }
+
+  /**
+   * Resolves once the pre-aggregates that the requests so far make likely are built (or
+   * given up), and no request is being answered.
+   */
+  prepared(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#prepared.push(resolve);
+      this.#whenIdle();
+    });
+  }
+
+  async #foreground(answer: Promise<DataResult>): Promise<DataResult> {
+    this.#busy++;
+    try {
+      return await answer;
+    } finally {
+      if (--this.#busy === 0) this.#whenIdle();
+    }
+  }
+
+  /** Once no request is being answered: builds the next likely pre-aggregate, one at a time. */
+  #whenIdle(): void {
+    if (this.#idleTimer !== undefined || this.#building) return;
+    this.#idleTimer = setTimeout(() => {
+      this.#idleTimer = undefined;
+      // The last request to settle calls again.
+      if (this.#busy > 0) return;
+      const build = this.#nextBuild();
+      if (!build) {
+        for (const resolve of this.#prepared.splice(0)) resolve();
+        return;
+      }
+      this.#building = build.finally(() => {
+        this.#building = undefined;
+        this.#whenIdle();
+      });
+    }, 0);
+  }
+
+  #nextBuild(): Promise<void> | undefined {
+    for (const [source, version] of this.#latest) {
+      // A source loaded again since its last request: the new load's requests will say.
+      const current = this.host.sources.live(source)?.loaded;
+      if (current && current !== version.loaded) continue;
+      const build = version.preAggregates.next();
+      if (build) return build;
+    }
+    return undefined;
+  }
+
+  #answer(version: SourceVersion, request: RowsRequest | AggregateRequest): Promise<DataResult> {
     const key = JSON.stringify(request);
     const kept = version.answers.get(key);
     if (kept) {
@@ -334,12 +398,11 @@ export class Coordinator {
         : 'aggregate';
     const answered = version.js?.aggregate(plan);
     if (answered) return { columns, rows: answered, plan: plain, cached: false };
-    if (
-      route.preAggregates &&
-      Object.keys(plan.filter).length > 0 &&
-      catalogue.rowCount >= this.#preAggregateFrom
-    ) {
-      const rows = await version.preAggregates.answer(plan);
+    if (route.preAggregates && catalogue.rowCount >= this.#preAggregateFrom) {
+      version.preAggregates.declare(plan);
+      // Only a filter builds one now; a request without finds one built in the background.
+      const filtered = Object.keys(plan.filter).length > 0;
+      const rows = await version.preAggregates.answer(plan, filtered, exactSums(catalogue, typed));
       if (rows) return { columns, rows, plan: 'pre-aggregate', cached: false };
     }
     return { columns, rows: await this.#batched(route, plan), plan: plain, cached: false };
@@ -439,6 +502,16 @@ function numberTable(catalogue: SourceCatalogue, measures: readonly Measure[]): 
   if (catalogue.typedTable && clean(catalogue.typedColumns)) return catalogue.typedTable;
   if (clean(catalogue.columns)) return catalogue.table;
   return undefined;
+}
+
+/** Columns of `table` whose sums are exact, being whole or decimal numbers (not floating point). */
+function exactSums(catalogue: SourceCatalogue, table: string): Set<string> {
+  const columns = table === catalogue.typedTable ? catalogue.typedColumns : catalogue.columns;
+  return new Set(
+    (columns ?? [])
+      .filter((column) => /int|decimal|numeric/i.test(column.dataType) && column.type === 'number')
+      .map((column) => column.name),
+  );
 }
 
 /** Measures of several requests computed once each, and how to hand each request its own. */

@@ -1,5 +1,5 @@
 import type { RecordRow } from '../loaded-table';
-import type { Measure } from './contract';
+import type { Aggregate } from './contract';
 import type { BoundSql, Dialect } from './dialect';
 import { type AggregatePlan, renderCube, renderFromCube } from './render';
 
@@ -10,16 +10,91 @@ const MAX_KEPT = 8;
 
 let cubeNumber = 0;
 
+/** A measure as a pre-aggregate keeps it: the column and how its values are combined. */
+interface CubeMeasure {
+  column: string;
+  aggregate: Aggregate;
+}
+
+/** What a pre-aggregate combines: dimensions and measures in one order, so equal shapes are equal. */
+interface Shape {
+  table: string;
+  dimensions: readonly string[];
+  measures: readonly CubeMeasure[];
+  key: string;
+}
+
+interface Cube extends Shape {
+  /** The temporary table, once built; undefined when it was not small or failed. */
+  name: Promise<string | undefined>;
+  /** Set once the table is built: its name and its number of rows. */
+  built?: { name: string; rows: number };
+}
+
+/** What the requests over one table declared: their groupings, in order, every measure, and filters. */
+interface Declared {
+  groupings: (readonly string[])[];
+  measures: CubeMeasure[];
+  /** The dimensions of each filter seen: how deep a drill has gone. */
+  filters: (readonly string[])[];
+}
+
+const measureKey = (measure: CubeMeasure): string => `${measure.aggregate}\u0000${measure.column}`;
+
+function shapeOf(
+  table: string,
+  dimensions: Iterable<string>,
+  measures: readonly CubeMeasure[],
+): Shape {
+  const sortedDimensions = [...new Set(dimensions)].sort();
+  const byKey = new Map(
+    measures.map(({ column, aggregate }) => [
+      measureKey({ column, aggregate }),
+      { column, aggregate },
+    ]),
+  );
+  const sortedMeasures = [...byKey.keys()].sort().map((key) => byKey.get(key)!);
+  return {
+    table,
+    dimensions: sortedDimensions,
+    measures: sortedMeasures,
+    key: JSON.stringify([table, sortedDimensions, sortedMeasures.map(measureKey)]),
+  };
+}
+
 /**
- * Pre-aggregates of one source version. Once a selection filters an aggregate on some
- * dimensions, the measures are combined once per combination of the levels and those
- * dimensions into a small temporary table; that filter, and every other value chosen on
- * the same dimensions, is then answered from it instead of the raw rows. Measures that do
- * not roll up (averages), and pre-aggregates that would not be small, are answered from
- * the raw rows.
+ * True when `need` can be answered from `cube`: it holds every measure, and the same
+ * dimensions, or more when `rollUp` (the measures then combine over the rest exactly).
+ */
+function covers(cube: Shape, need: Shape, rollUp: boolean): boolean {
+  if (cube.table !== need.table) return false;
+  const measures = new Set(cube.measures.map(measureKey));
+  if (!need.measures.every((measure) => measures.has(measureKey(measure)))) return false;
+  if (!rollUp && cube.dimensions.length !== need.dimensions.length) return false;
+  return need.dimensions.every((dimension) => cube.dimensions.includes(dimension));
+}
+
+/**
+ * Pre-aggregates of one source version: the measures combined once per combination of some
+ * dimensions, in a small temporary table. A filtered aggregate is answered from one that
+ * holds its groups, its filter's dimensions and its measures: each group is then one row of
+ * the pre-aggregate, so the figures are those the raw rows give, to the last bit. Counts,
+ * minima, maxima and sums of whole or decimal numbers are also rolled up from one with more
+ * dimensions (exact arithmetic); sums of floating-point numbers are not, as adding partial
+ * sums changes their last digits.
+ *
+ * Requests declare what they group by; from that the likely pre-aggregates are built in the
+ * background (`next`), one at a time: for a widget grouped by A and another grouped by B,
+ * the first step of a drill in B (its first level) filters A, so A and B's first level go
+ * first; B's next level once a filter has reached the one above it. Pre-aggregates that would not be small, and measures that do
+ * not roll up (averages), are answered from the raw rows.
  */
 export class PreAggregates {
-  readonly #built = new Map<string, Promise<string | undefined>>();
+  /** Built and building pre-aggregates, the least recently used first. */
+  readonly #cubes = new Map<string, Cube>();
+  /** Shapes found not small (or failing): never built again for this version. */
+  readonly #refused = new Set<string>();
+  readonly #declared = new Map<string, Declared>();
   #dropped = false;
 
   constructor(
@@ -28,53 +103,164 @@ export class PreAggregates {
     private readonly sourceRows: number,
   ) {}
 
-  /** The answer from a pre-aggregate, or undefined when the plan must read the raw rows. */
-  async answer(plan: AggregatePlan): Promise<RecordRow[] | undefined> {
-    if (this.#dropped) return undefined;
-    if (!plan.measures.every((measure) => this.dialect.rollUp(measure.aggregate, 'x'))) {
-      return undefined;
-    }
-    const dimensions = [...new Set([...plan.groupBy, ...Object.keys(plan.filter).sort()])];
-    const measures = plan.measures.map(({ column, aggregate }) => ({ column, aggregate }));
-    const key = JSON.stringify([plan.table, dimensions, measures]);
-    let cube = this.#built.get(key);
-    if (cube) this.#built.delete(key);
-    else cube = this.#build(plan.table, dimensions, measures);
-    this.#built.set(key, cube);
-    if (this.#built.size > MAX_KEPT) {
-      const [oldest, old] = this.#built.entries().next().value!;
-      this.#built.delete(oldest);
-      void old.then((name) => (name ? this.#drop(name) : undefined));
-    }
-    const name = await cube;
-    if (!name) return undefined;
-    return this.run(renderFromCube(this.dialect, name, plan));
+  #rollsUp(plan: AggregatePlan): boolean {
+    return plan.measures.every((measure) => this.dialect.rollUp(measure.aggregate, 'x'));
   }
 
-  async #build(
-    table: string,
-    dimensions: readonly string[],
-    measures: readonly Measure[],
-  ): Promise<string | undefined> {
+  /** Notes what an aggregate over this source groups by, for the background builds. */
+  declare(plan: AggregatePlan): void {
+    if (this.#dropped || !this.#rollsUp(plan)) return;
+    const declared = this.#declared.get(plan.table) ?? { groupings: [], measures: [], filters: [] };
+    this.#declared.set(plan.table, declared);
+    const grouping = plan.groupBy.join('\u0000');
+    if (!declared.groupings.some((known) => known.join('\u0000') === grouping))
+      declared.groupings.push([...plan.groupBy]);
+    const filter = Object.keys(plan.filter);
+    if (filter.length > 0) declared.filters.push(filter);
+    const known = new Set(declared.measures.map(measureKey));
+    for (const { column, aggregate } of plan.measures)
+      if (!known.has(measureKey({ column, aggregate })))
+        declared.measures.push({ column, aggregate });
+  }
+
+  /**
+   * The answer from a pre-aggregate, or undefined when the plan must read the raw rows. With
+   * `build`, a plan that no pre-aggregate holds builds its own. `exactSums` names the
+   * measure columns whose sums are exact (whole or decimal numbers).
+   */
+  async answer(
+    plan: AggregatePlan,
+    build: boolean,
+    exactSums: ReadonlySet<string> = new Set(),
+  ): Promise<RecordRow[] | undefined> {
+    if (this.#dropped || !this.#rollsUp(plan)) return undefined;
+    const need = shapeOf(plan.table, [...plan.groupBy, ...Object.keys(plan.filter)], plan.measures);
+    const rollUp = plan.measures.every(
+      (measure) => measure.aggregate !== 'sum' || exactSums.has(measure.column),
+    );
+    let cube = this.#covering(need, rollUp);
+    // A pre-aggregate being built that turns out not small leaves the list: look again.
+    while (cube && !(await cube.name)) cube = this.#covering(need, rollUp);
+    if (!cube && build && !this.#refused.has(need.key)) {
+      cube = this.#start(need);
+      if (!(await cube.name)) cube = undefined;
+    }
+    const name = cube ? await cube.name : undefined;
+    if (!cube || !name || this.#dropped) return undefined;
+    this.#cubes.delete(cube.key);
+    this.#cubes.set(cube.key, cube);
+    const held = cube.measures.map(measureKey);
+    const slots = plan.measures.map((measure) => held.indexOf(measureKey(measure)));
+    try {
+      return await this.run(renderFromCube(this.dialect, name, plan, slots));
+    } catch {
+      // Dropped under the query (the source was loaded again): the raw rows answer.
+      return undefined;
+    }
+  }
+
+  /**
+   * Starts building the next pre-aggregate the declared requests are likely to want, and
+   * resolves once it is built or given up; undefined when none is wanted.
+   */
+  next(): Promise<void> | undefined {
+    if (this.#dropped) return undefined;
+    for (const wish of this.#wishes()) {
+      if (this.#refused.has(wish.key) || this.#covering(wish, false)) continue;
+      if (this.#cubes.size >= MAX_KEPT) return undefined;
+      return this.#start(wish).name.then(() => undefined);
+    }
+    return undefined;
+  }
+
+  /**
+   * The pre-aggregates a drill would ask for, the likeliest first: grouping A filtered by the
+   * first level of grouping B; by B's first two levels once a filter went one level down B,
+   * and so on; at each depth the one with fewer dimensions first (the quicker to build).
+   */
+  #wishes(): Shape[] {
+    const wishes: Shape[] = [];
+    for (const [table, { groupings, measures, filters }] of this.#declared) {
+      // One level below the deepest a filter has reached along a grouping.
+      const reach = (drilled: readonly string[]): number =>
+        1 +
+        Math.max(
+          0,
+          ...filters.map((filter) => {
+            const depth = drilled.findIndex((dimension) => !filter.includes(dimension));
+            return depth < 0 ? drilled.length : depth;
+          }),
+        );
+      const deepest = Math.max(0, ...groupings.map((grouping) => grouping.length));
+      for (let depth = 1; depth <= deepest; depth++) {
+        const level: Shape[] = [];
+        for (const grouped of groupings)
+          for (const drilled of groupings) {
+            if (grouped === drilled || drilled.length < depth || reach(drilled) < depth) continue;
+            const path = drilled.slice(0, depth);
+            if (!path.some((dimension) => !grouped.includes(dimension))) continue;
+            level.push(shapeOf(table, [...grouped, ...path], measures));
+          }
+        level.sort((a, b) => a.dimensions.length - b.dimensions.length);
+        wishes.push(...level);
+      }
+    }
+    return wishes;
+  }
+
+  /** The pre-aggregate to answer `need` from: a built one, the smallest first, else one being built. */
+  #covering(need: Shape, rollUp: boolean): Cube | undefined {
+    let best: Cube | undefined;
+    for (const cube of this.#cubes.values()) {
+      if (!covers(cube, need, rollUp)) continue;
+      if (!best) best = cube;
+      else if (cube.built && (!best.built || cube.built.rows < best.built.rows)) best = cube;
+    }
+    return best;
+  }
+
+  #start(shape: Shape): Cube {
+    const cube: Cube = { ...shape, name: Promise.resolve(undefined) };
+    cube.name = this.#build(cube);
+    this.#cubes.set(shape.key, cube);
+    while (this.#cubes.size > MAX_KEPT) {
+      const oldest = [...this.#cubes.values()].find((known) => known.built);
+      if (!oldest) break;
+      this.#cubes.delete(oldest.key);
+      void this.#drop(oldest.built!.name);
+    }
+    return cube;
+  }
+
+  async #build(cube: Cube): Promise<string | undefined> {
     const name = `sx_cube_${++cubeNumber}`;
     try {
       await this.run({
-        sql: renderCube(this.dialect, name, table, dimensions, measures),
+        sql: renderCube(this.dialect, name, cube.table, cube.dimensions, cube.measures),
         params: [],
       });
       const [count] = await this.run({
         sql: `SELECT ${this.dialect.aggregate('count', '*')} AS n FROM ${this.dialect.identifier(name)}`,
         params: [],
       });
-      if (this.#dropped || Number(count?.n) > Math.max(1, this.sourceRows * MAX_SHARE)) {
+      const rows = Number(count?.n);
+      if (this.#dropped || !(rows <= Math.max(1, this.sourceRows * MAX_SHARE))) {
+        if (!this.#dropped) this.#refuse(cube);
         await this.#drop(name);
         return undefined;
       }
+      cube.built = { name, rows };
       return name;
     } catch {
+      this.#refuse(cube);
       await this.#drop(name);
       return undefined;
     }
+  }
+
+  #refuse(cube: Cube): void {
+    this.#refused.add(cube.key);
+    if (this.#cubes.get(cube.key) === cube) this.#cubes.delete(cube.key);
   }
 
   #drop(name: string): Promise<void> {
@@ -84,12 +270,13 @@ export class PreAggregates {
     );
   }
 
-  /** Frees every pre-aggregate (the source was loaded again). */
+  /** Frees every pre-aggregate and gives up those being built (the source was loaded again). */
   drop(): void {
     this.#dropped = true;
-    for (const cube of this.#built.values()) {
-      void cube.then((name) => (name ? this.#drop(name) : undefined));
+    for (const cube of this.#cubes.values()) {
+      void cube.name.then((name) => (name ? this.#drop(name) : undefined));
     }
-    this.#built.clear();
+    this.#cubes.clear();
+    this.#declared.clear();
   }
 }

@@ -198,14 +198,24 @@ export function renderCube(
   );
 }
 
-/** An aggregate answered from a pre-aggregate built by `renderCube` with the same measures. */
-export function renderFromCube(dialect: Dialect, cube: string, plan: AggregatePlan): BoundSql {
+/**
+ * An aggregate answered from a pre-aggregate built by `renderCube`: its dimensions hold the
+ * plan's groups and filter (and maybe more, rolled up here); `slots` names, for each of the
+ * plan's measures, the place of the same measure in the pre-aggregate (default: the same).
+ */
+export function renderFromCube(
+  dialect: Dialect,
+  cube: string,
+  plan: AggregatePlan,
+  slots?: readonly number[],
+): BoundSql {
   const params: QueryParam[] = [];
   const groups = plan.groupBy.map((column) => dialect.identifier(column));
   const select = [
     ...groups,
     ...plan.measures.map((measure, index) => {
-      const rolled = dialect.rollUp(measure.aggregate, dialect.identifier(cubeMeasure(index)));
+      const column = dialect.identifier(cubeMeasure(slots?.[index] ?? index));
+      const rolled = dialect.rollUp(measure.aggregate, column);
       if (!rolled) throw new Error(`A ${measure.aggregate} does not roll up.`);
       return `${finishMeasure(dialect, measure, rolled)} AS ${dialect.identifier(measure.name)}`;
     }),
