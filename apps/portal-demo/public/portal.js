@@ -1,5 +1,5 @@
 // The portal's own script: the "last updated" stamp of the live KPI export, the live
-// scorecard (a query over that export) read again after each refresh, and the print button.
+// scorecard (a rollup of that export) read again after each refresh, and the print button.
 import { pageEngine } from './stratex/stratex.js';
 
 const words = {
