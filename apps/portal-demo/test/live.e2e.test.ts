@@ -293,6 +293,10 @@ describe('small exports without the database', () => {
         await page.goto(`${origin}${path}`);
         const states = await everyWidgetReady(page);
         expect(new Set(Object.values(states)), path).toEqual(new Set(['ready']));
+        // The stamp's last day is read without the database too.
+        await expect
+          .poll(() => page.locator('#stamp').getAttribute('data-last-day'), { timeout: 30_000 })
+          .toMatch(/^2024-\d\d-\d\d$/);
         if (path === '/') {
           expect((await tableRows(page, '#live-scorecard'))[0]?.[2]).toBe(
             formatValue(revenueToDate(`${site}/live/kpi_daily_live.csv`), 'money', 'zh-CN'),

@@ -68,8 +68,8 @@ describe('a returning visitor', () => {
       // The browser writes compiled wasm once enough of it is optimised; a visitor stays a while.
       const until = Date.now() + 45_000;
       while (wasmCodeCacheBytes() < 512 * 1024 && Date.now() < until) {
-        // The visitor keeps using the page: its stamp's SQL is asked again (the widgets read
-        // small files without the engine, which would leave too little of it run to be cached).
+        // The visitor keeps using the page: it asks SQL of the export (the widgets and the stamp
+        // read small files without the engine, which would leave too little of it run to be cached).
         // (Passed as text: the test runner would rewrite an `import()` written here.)
         await first.pages()[0]?.evaluate(`(async () => {
           const url = new URL('stratex/stratex.js', document.baseURI).href;
@@ -98,8 +98,18 @@ describe('a returning visitor', () => {
       });
       await cdp.send('Tracing.start', { categories: 'v8.wasm', transferMode: 'ReportEvents' });
       await everyWidgetFilled(second);
-      // The stamp's SQL has been answered: the engine has run on this visit too.
-      await page.waitForSelector('#stamp[data-state="ready"]', { timeout: 60_000 });
+      // The engine starts on every visit, whether or not a widget needs it: wait until it has.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(`(async () => {
+              const url = new URL('stratex/stratex.js', document.baseURI).href;
+              const { pageEngine } = await import(url);
+              return pageEngine().health.health;
+            })()`),
+          { timeout: 60_000 },
+        )
+        .toBe('ready');
       const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
       await cdp.send('Tracing.end');
       await complete;
