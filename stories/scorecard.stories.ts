@@ -67,3 +67,40 @@ export const UnreadableCell: Story = {
   },
 };
 export const MissingFile: Story = { args: { src: '/fixtures/template/no-such-file.csv' } };
+
+/** The quarter to date of a daily KPI export, declared: amounts summed, rates averaged, no SQL. */
+export const QuarterToDate: Story = {
+  render: (args) =>
+    html`<sx-data-source
+        name="kpi_daily"
+        src="/fixtures/template/kpi_daily_2024q3.csv"
+      ></sx-data-source>
+      <sx-scorecard
+        source="kpi_daily"
+        rollup="kpi-to-date"
+        lang=${args.lang}
+        compact
+      ></sx-scorecard>`,
+};
+
+/**
+ * The same figures written as SQL in the `query` attribute: any rows the SQL returns that
+ * have a dimension, a target and an actual. The widget waits for the database to start.
+ */
+export const QuarterToDateBySql: Story = {
+  render: (args) =>
+    html`<sx-data-source
+        name="kpi_daily_sql"
+        src="/fixtures/template/kpi_daily_2024q3.csv"
+      ></sx-data-source>
+      <sx-scorecard
+        lang=${args.lang}
+        compact
+        query="SELECT 指标 AS 评估维度, any_value(目标值) || any_value(单位) AS 目标值,
+          CASE WHEN any_value(单位) = '%'
+            THEN round(avg(CAST(实际值 AS DOUBLE)), 1)::VARCHAR || '%'
+            ELSE CAST(sum(CAST(实际值 AS DOUBLE)) AS BIGINT)::VARCHAR || any_value(单位)
+          END AS 实际值
+          FROM kpi_daily_sql GROUP BY 指标 ORDER BY 指标"
+      ></sx-scorecard>`,
+};

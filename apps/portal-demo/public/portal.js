@@ -1,5 +1,5 @@
 // The portal's own script: the "last updated" stamp of the live KPI export, the live
-// scorecard (a query over that export) read again after each refresh, and the print button.
+// scorecard (a rollup of that export) read again after each refresh, and the print button.
 import { pageEngine } from './stratex/stratex.js';
 
 const words = {
@@ -19,13 +19,24 @@ function langOf(element) {
   return element.closest('[lang]')?.getAttribute('lang') === 'en' ? 'en' : 'zh-CN';
 }
 
-/** The newest day in a KPI export, its dates written 2024/8/16 (日期) or 2024-08-16 (date). */
+/**
+ * The newest day in a KPI export, its dates written 2024/8/16 (日期) or 2024-08-16 (date): its
+ * date cells as the loader read them (a declared request, so a small export needs no database).
+ */
 async function lastDay(source) {
   const column = document.documentElement.lang === 'en' ? 'date' : '日期';
-  const [row] = await pageEngine().readOnlyRecords(
-    `SELECT strftime(max(strptime("${column}", ['%Y/%m/%d', '%Y-%m-%d'])), '%Y-%m-%d') AS last_day FROM "${source}"`,
-  );
-  return row?.last_day ?? null;
+  const { rows } = await pageEngine().coordinator.request({
+    kind: 'rows',
+    source,
+    columns: [column],
+    as: 'cells',
+  });
+  let last = null;
+  for (const row of rows) {
+    const cell = row[column];
+    if (cell?.kind === 'date' && (last === null || cell.value > last)) last = cell.value;
+  }
+  return last;
 }
 
 async function showStamp(stamp, failed) {

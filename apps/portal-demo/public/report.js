@@ -1,6 +1,7 @@
 // The print report: chooses the language (`?lang=en` for the English exports), points the
 // sources at the matching files, fills the variance-analysis table from the evaluation
-// export (as text, never HTML) and shares the portal's stamp and print button.
+// export (as text, never HTML; a declared request, so a small export is read without the
+// database) and shares the portal's stamp and print button.
 import { pageEngine } from './stratex/stratex.js';
 import './portal.js';
 
@@ -51,12 +52,12 @@ async function fillFindings() {
   const columns = english
     ? ['dimension', 'rate', 'variance_analysis', 'suggestion']
     : ['评估维度', '达成率', '差异分析', '改进建议'];
-  const list = columns.map((name) => `"${name}"`).join(', ');
-  const rows = await pageEngine().readOnlyRecords(
-    `SELECT ${list} FROM evaluation`,
-    [],
-    ['evaluation'],
-  );
+  const { rows } = await pageEngine().coordinator.request({
+    kind: 'rows',
+    source: 'evaluation',
+    columns,
+    as: 'text',
+  });
   const body = document.querySelector('#findings tbody');
   body.replaceChildren(
     ...rows.map((row) => {

@@ -20,6 +20,7 @@ export * from './progress/progress-review';
 // KPIs: daily series, their pace, and the monitoring view's alerts
 export * from './kpis/kpi-series';
 export * from './kpis/kpi-pacing';
+export * from './kpis/kpi-to-date';
 export * from './kpis/variance-alerts';
 // evaluation: the scorecard
 export * from './evaluation/scorecard';

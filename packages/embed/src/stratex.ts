@@ -6,9 +6,12 @@
  * wasm, worker and chunks are found next to this file.
  */
 import '@stratex/widgets/define';
+import { startWorkerEarly } from '../../data/src/browser/early-worker';
 import { loadDrawing } from '../../widgets/src/base/drawing';
 import { pageEngineLater } from '../../widgets/src/base/engine-link';
 
+// The database worker starts now; the engine's chunk, when it arrives, connects to it.
+startWorkerEarly();
 void pageEngineLater().then((engine) => engine.warmUp());
 // The worker's client and Arrow: asked for now, so they do not wait for the engine's chunk.
 void import('@stratex/data/wasm');

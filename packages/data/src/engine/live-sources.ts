@@ -19,8 +19,11 @@ export class LiveSources {
 
   /** Defines (or redefines) the source `name`; see `Engine.defineSource`. */
   define(name: string, spec: SourceSpec): LiveSource {
-    this.registry.live(name)?.stop();
+    const previous = this.registry.live(name);
+    previous?.stop();
     const source = new LiveSource(this.loader, name, spec);
+    // Whoever waits for the replaced source's load gets this one's.
+    previous?.replaceWith(source);
     source.addEventListener('load', () => {
       if (this.registry.live(name) === source && source.loaded) {
         this.registry.define(name, Promise.resolve(source.loaded), source);

@@ -67,6 +67,9 @@ export const SOURCE_EVENTS = {
 
 type LoadReason = 'first' | 'refresh' | 'recovery';
 
+/** Numbers each live source's staging table, so that no two sources of one name share one. */
+let stagings = 0;
+
 /**
  * A named source with a life: its first load, its refreshes (only when the file
  * changed, swapped in atomically), its reload after the database was rebuilt, and
@@ -84,6 +87,11 @@ export class LiveSource extends EventTarget {
   readonly ready: Promise<LoadedTable>;
   #validators: Validators = {};
   #queue: Promise<unknown> = Promise.resolve();
+  #stopped = false;
+  /** The source defined in its place, whose load a replaced one's first load hands on. */
+  #successor: LiveSource | undefined;
+  /** Its own staging table: a source replaced mid-load (its `src` changed) never meets the new one's. */
+  readonly #staging: string;
   readonly #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -93,6 +101,7 @@ export class LiveSource extends EventTarget {
   ) {
     super();
     this.table = tableNameFor(name);
+    this.#staging = `${this.table}__next${++stagings}`;
     this.ready = this.#enqueue(() => this.#load('first', loader));
     this.ready.catch(() => undefined);
     if (spec.refresh && spec.refresh > 0 && spec.url) {
@@ -113,9 +122,16 @@ export class LiveSource extends EventTarget {
     return this.#enqueue(() => this.#load('recovery', loader));
   }
 
-  /** Stops refreshing. */
+  /** Stops refreshing; a load under way is not published. */
   stop(): void {
+    this.#stopped = true;
     clearInterval(this.#timer);
+  }
+
+  /** Stops, and hands whoever still waits for its first load the `next` source's. */
+  replaceWith(next: LiveSource): void {
+    this.stop();
+    this.#successor = next;
   }
 
   #enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -125,7 +141,7 @@ export class LiveSource extends EventTarget {
   }
 
   async #load(reason: LoadReason, loader: SourceLoader): Promise<LoadedTable> {
-    const staging = `${this.table}__next`;
+    const staging = this.#staging;
     const label = this.spec.label ?? (this.spec.url ? fileLabel(this.spec.url) : this.name);
     const onProgress = (progress: LoadProgress): void => {
       this.progress = progress;
@@ -169,6 +185,12 @@ export class LiveSource extends EventTarget {
           ...(spec.columns ? { columns: spec.columns } : {}),
         });
         this.#validators = validators;
+      }
+      if (this.#stopped) {
+        // Replaced while it loaded: its rows are not the page's any more.
+        await loader.dropTable(`${staging}_typed`).catch(() => undefined);
+        await loader.dropTable(staging).catch(() => undefined);
+        return this.#successor ? this.#successor.ready : fresh;
       }
       await loader.publishTable(staging, this.table, this.name);
       const loaded = this.#settle({

@@ -73,6 +73,31 @@ describe('sources defined by script', () => {
     ]);
   });
 
+  it('keeps the newer rows when a source is replaced while its first load is under way', async () => {
+    // The first definition loads many rows, the second a few: the second is done first, and
+    // the first, replaced meanwhile, must neither publish its rows nor meet the second's.
+    const many = Array.from({ length: 60_000 }, (_, index) => ({ region: `old ${index}`, n: 1 }));
+    const first = engine.defineSource('swapped', { records: many });
+    const second = engine.defineSource('swapped', {
+      records: [
+        { region: '华东', n: 2 },
+        { region: '华南', n: 3 },
+      ],
+    });
+    await Promise.allSettled([first.ready, second.ready]);
+    expect((await second.ready).rowCount).toBe(2);
+    // Whoever waited for the first load (a widget that asked early) gets the second's.
+    expect(await first.ready).toBe(await second.ready);
+    expect(await engine.readOnlyRecords('SELECT region, n FROM swapped ORDER BY region')).toEqual([
+      { region: '华东', n: 2 },
+      { region: '华南', n: 3 },
+    ]);
+    const leftovers = await engine.records(
+      "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'sx_swapped%'",
+    );
+    expect(leftovers).toEqual([{ table_name: 'sx_swapped' }]);
+  });
+
   it('recognises Arrow IPC bytes, file or stream, by their signature', async () => {
     const table = tableFromArrays({ region: ['华东', '华南'], actual: [1.5, 1.2] });
     for (const layout of ['file', 'stream'] as const) {

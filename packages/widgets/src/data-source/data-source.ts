@@ -136,12 +136,18 @@ export class SxDataSource extends LitElement {
     if (inputs.some((key) => changed.has(key))) void this.load();
   }
 
+  /** Counts calls of `load`, so that one overtaken while the engine arrives gives way. */
+  #loads = 0;
+
   /** Loads (or reloads) the export and defines the source for the page's widgets. */
   async load(): Promise<void> {
     if (this.engine && this.engine !== 'browser') return this.#loadRemote();
     if (!this.name || (!this.src && !this.file)) return;
     const spec = this.spec();
+    const loadNumber = ++this.#loads;
     const engine = await pageEngineLater();
+    // Changed again while the engine arrived: only the newest load starts.
+    if (loadNumber !== this.#loads) return;
     this.#source?.stop();
     const source = engine.defineSource(this.name, spec);
     this.#source = source;
@@ -164,7 +170,9 @@ export class SxDataSource extends LitElement {
     this.#source = undefined;
     const { table, url, user, database } = this;
     this.state = 'loading';
+    const loadNumber = ++this.#loads;
     const engine = await pageEngineLater();
+    if (loadNumber !== this.#loads) return;
     const refused = (text: string): Promise<LoadedTable> =>
       engine.sources.define(this.name, Promise.reject(new LoadError(text, this.name)));
     const load =

@@ -49,3 +49,59 @@ export function scorecardRequest(
     orderBy: [{ column: dimension }],
   };
 }
+
+/** The name under which a rate's mean reading comes back in a rollup of a KPI export. */
+export const MEAN_READING = 'sx_mean_reading';
+
+/** The columns of a daily KPI export the rollup reads, as the source names them. */
+export interface KpiExportColumns {
+  metric: string;
+  actual: string;
+  target: string;
+  unit?: string | undefined;
+}
+
+/**
+ * What a scorecard that rolls a daily KPI export up to date asks of it: per metric (and unit),
+ * the actual summed and its mean (a rate's figure), and the largest stated target. A small
+ * export is answered in the page, a large or remote one by its database; only a row per
+ * metric comes back either way.
+ */
+export function kpiToDateRequest(
+  source: string,
+  columns: KpiExportColumns,
+  filter: DimensionFilter = {},
+): DataRequest {
+  const groupBy = [columns.metric, ...(columns.unit ? [columns.unit] : [])];
+  return {
+    kind: 'aggregate',
+    source,
+    groupBy,
+    measures: [
+      { column: columns.actual, aggregate: 'sum', digits: 6 },
+      { column: columns.actual, aggregate: 'avg', as: MEAN_READING, digits: 6 },
+      { column: columns.target, aggregate: 'max', digits: 6 },
+    ],
+    filter,
+    orderBy: groupBy.map((column) => ({ column })),
+  };
+}
+
+/**
+ * The same export's rows, of the columns the rollup reads, for when its cells do not all read
+ * as numbers: the domain core then sums what reads and names what does not.
+ */
+export function kpiExportRows(
+  source: string,
+  columns: KpiExportColumns,
+  filter: DimensionFilter = {},
+): DataRequest {
+  const { metric, actual, target, unit } = columns;
+  return {
+    kind: 'rows',
+    source,
+    columns: [metric, actual, target, ...(unit ? [unit] : [])],
+    filter,
+    as: 'cells',
+  };
+}

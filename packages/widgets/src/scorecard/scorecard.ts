@@ -1,7 +1,13 @@
 import {
   headersOf,
   buildScorecard,
+  type CellRecord,
+  type ColumnResolution,
   EVALUATION_SCHEMA,
+  KPI_SERIES_SCHEMA,
+  kpisToDate,
+  resolveColumns,
+  type UnreadableCell,
   formatRate,
   formatValue,
   type Lang,
@@ -10,17 +16,24 @@ import {
   type ScorecardRow,
   type Status,
 } from '@stratex/core';
-import type { DataRequest, LoadedTable } from '@stratex/data';
+import type { DataRequest, DimensionFilter, LoadedTable } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from '../base/shared.styles';
-import { roleColumns } from '../base/row-cells';
+import { roleColumns, toCellRecords } from '../base/row-cells';
 import { SxWidget } from '../base/sx-widget';
 import { bulletChart } from './bullet';
 import { scorecardPicture } from './picture';
 import { scorecardStyles } from './scorecard.styles';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
 import { AGGREGATE_FROM_ROWS } from '../target-treemap/request';
-import { scorecardFilter, scorecardRequest } from './request';
+import {
+  type KpiExportColumns,
+  kpiExportRows,
+  kpiToDateRequest,
+  MEAN_READING,
+  scorecardFilter,
+  scorecardRequest,
+} from './request';
 
 const statusIcon: Record<Status, string> = {
   'on-track': '✓',
@@ -46,6 +59,12 @@ const statusIcon: Record<Status, string> = {
  * @attr target-column - Header of the target column (default 目标值 / target).
  * @attr actual-column - Header of the actual column (default 实际值 / actual).
  * @attr weight-column - Header of an optional weight column (default 权重 / weight).
+ * @attr rollup - `kpi-to-date`: `source` (or `src`) is a daily KPI export (日期 / date, 指标 / metric,
+ *   实际值 / actual, 目标值 / target, 单位 / unit) and the scorecard shows each metric to date: an
+ *   amount's days summed, a rate's (unit %) readings averaged, the target the rows state; money
+ *   first, then counts and rates. No SQL is written: a small export is read in the page, a large
+ *   or remote one summed by its database. `dimension-column`, `target-column` and
+ *   `actual-column` then name the export's metric, target and actual columns. Not used with `query`.
  *
  * @attr exportable - Shows buttons that save the figures as CSV and the picture as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `scorecard`.
@@ -80,6 +99,7 @@ export class SxScorecard extends SxWidget {
     targetColumn: { type: String, attribute: 'target-column' },
     actualColumn: { type: String, attribute: 'actual-column' },
     weightColumn: { type: String, attribute: 'weight-column' },
+    rollup: { type: String, reflect: true },
   };
 
   static override styles = [sharedStyles, scorecardStyles];
@@ -89,11 +109,18 @@ export class SxScorecard extends SxWidget {
   declare targetColumn: string | undefined;
   declare actualColumn: string | undefined;
   declare weightColumn: string | undefined;
+  declare rollup: string | undefined;
 
   /** The scorecard last drawn, for the picture export. */
   private model: Scorecard | undefined;
   private focusIndex = 0;
   #filterKey = '{}';
+  /** The export's columns and the cells it could not read, when the scorecard rolls one up. */
+  #rollup: { resolution: ColumnResolution; unreadable: UnreadableCell[] } | undefined;
+
+  private get rollsUp(): boolean {
+    return this.rollup === 'kpi-to-date' && !this.query && !this.data;
+  }
 
   private get overrides(): Record<string, string> {
     const overrides: Record<string, string> = {};
@@ -104,11 +131,87 @@ export class SxScorecard extends SxWidget {
     return overrides;
   }
 
+  /** The roles of a KPI export: the scorecard's dimension column names its metric column. */
+  private get exportOverrides(): Record<string, string> {
+    const overrides: Record<string, string> = {};
+    if (this.dimensionColumn) overrides.metric = this.dimensionColumn;
+    if (this.targetColumn) overrides.target = this.targetColumn;
+    if (this.actualColumn) overrides.actual = this.actualColumn;
+    return overrides;
+  }
+
+  /** The overrides the drawn rows are read with: a rollup's rows carry the export's headers. */
+  private get scorecardOverrides(): Record<string, string> {
+    const columns = this.#rollup?.resolution.columns;
+    if (!this.rollsUp || !columns) return this.overrides;
+    const overrides: Record<string, string> = {};
+    if (columns.metric) overrides.dimension = columns.metric;
+    if (columns.target) overrides.target = columns.target;
+    if (columns.actual) overrides.actual = columns.actual;
+    return overrides;
+  }
+
+  /** The export's columns the rollup reads, or undefined when a required one is missing. */
+  private exportColumns(resolution: ColumnResolution): KpiExportColumns | undefined {
+    const { metric, actual, target, unit } = resolution.columns;
+    if (!metric || !actual || !target) return undefined;
+    return { metric, actual, target, unit };
+  }
+
+  /** The part of another widget's selection a large export must apply (summed rows lack those columns). */
+  private engineFilter(table: LoadedTable): DimensionFilter {
+    if (!this.rollsUp) return scorecardFilter(table, this.overrides, this.foreignSelection);
+    const selection = this.foreignSelection;
+    if (!selection || table.rowCount <= AGGREGATE_FROM_ROWS) return {};
+    const kept = Object.values(
+      resolveColumns(table.columns, KPI_SERIES_SCHEMA, this.exportOverrides).columns,
+    );
+    return Object.fromEntries(
+      Object.entries(selection).filter(
+        ([column]) => table.columns.includes(column) && !kept.includes(column),
+      ),
+    );
+  }
+
+  protected override async tableRows(source: string, table: LoadedTable): Promise<CellRecord[]> {
+    if (!this.rollsUp) {
+      this.#rollup = undefined;
+      return super.tableRows(source, table);
+    }
+    const resolution = resolveColumns(table.columns, KPI_SERIES_SCHEMA, this.exportOverrides);
+    const columns = this.exportColumns(resolution);
+    if (!columns) {
+      // One row is enough for the view to say which columns are missing.
+      this.#rollup = { resolution, unreadable: [] };
+      const { rows } = await this.engine.coordinator.request({ kind: 'rows', source, limit: 1 });
+      return toCellRecords(rows);
+    }
+    const filter = this.engineFilter(table);
+    this.#filterKey = JSON.stringify(filter);
+    const coordinator = this.engine.coordinator;
+    let records: CellRecord[];
+    let mean: string | undefined = MEAN_READING;
+    try {
+      records = toCellRecords(
+        (await coordinator.request(kpiToDateRequest(source, columns, filter))).rows,
+      );
+    } catch (cause) {
+      // Cells that do not read as numbers cannot be averaged there: core reads the rows.
+      if ((cause as { code?: unknown }).code !== 'unsupported') throw cause;
+      records = (await coordinator.request(kpiExportRows(source, columns, filter)))
+        .rows as CellRecord[];
+      mean = undefined;
+    }
+    const rolled = kpisToDate(records, resolution, this.langCode, mean);
+    this.#rollup = { resolution, unreadable: rolled.unreadable };
+    return rolled.rows;
+  }
+
   protected override tableRequest(
     source: string,
     table: LoadedTable,
   ): DataRequest | Promise<DataRequest> {
-    const filter = scorecardFilter(table, this.overrides, this.foreignSelection);
+    const filter = this.engineFilter(table);
     this.#filterKey = JSON.stringify(filter);
     // An evaluation table comes whole, as cells, of the columns the scorecard reads.
     if (table.rowCount <= AGGREGATE_FROM_ROWS) return super.tableRequest(source, table);
@@ -126,20 +229,29 @@ export class SxScorecard extends SxWidget {
     );
     const table = this.loadedTable;
     if (!this.hasUpdated || reloading || !table) return;
-    const columnsChanged = ['dimensionColumn', 'targetColumn', 'actualColumn'].some((key) =>
-      changed.has(key as keyof SxScorecard),
+    const columnsChanged = ['dimensionColumn', 'targetColumn', 'actualColumn', 'rollup'].some(
+      (key) => changed.has(key as keyof SxScorecard),
     );
     // Summed rows lack the columns other widgets may filter on: such a choice is a new query.
     const refilter =
       changed.has('selection' as keyof SxScorecard) &&
-      JSON.stringify(scorecardFilter(table, this.overrides, this.foreignSelection)) !==
-        this.#filterKey;
+      JSON.stringify(this.engineFilter(table)) !== this.#filterKey;
     if (columnsChanged || refilter) void this.load({ keepView: true });
   }
 
   protected renderView(): TemplateResult {
     const lang = this.langCode;
-    const scorecard = buildScorecard(this.visibleRows, { overrides: this.overrides, lang });
+    const rollup = this.rollsUp ? this.#rollup : undefined;
+    if (rollup && missingOf(rollup.resolution).length > 0) {
+      this.model = undefined;
+      const headers = this.loadedTable?.columns ?? headersOf(this.rows);
+      return missingColumnsState(lang, missingOf(rollup.resolution), headers);
+    }
+    const scorecard = buildScorecard(this.visibleRows, {
+      overrides: this.scorecardOverrides,
+      lang,
+    });
+    if (rollup) scorecard.unreadable.push(...rollup.unreadable);
     this.model = scorecard;
     const missing = missingOf(scorecard.resolution);
     if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
