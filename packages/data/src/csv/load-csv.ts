@@ -4,6 +4,7 @@ import type { TableDialect } from '../query/dialect';
 import { DatabaseLostError } from '../resilience/recovering-connector';
 import { EngineTimeoutError } from '../timeout';
 import { planColumns } from './column-plan';
+import type { PlannedColumn } from './planned-column';
 import {
   type CsvLoadRequest,
   type CsvLoadResult,
@@ -12,8 +13,9 @@ import {
   repairNotes,
   scanPrepared,
 } from './prepare';
+import { countRawShapes, type RawShapes } from './raw-shapes';
 import type { ScannedRows } from './scan';
-import { checkTypedTable, firstRow, type TypedTableCheck } from './typed-checks';
+import { checkTypedTable, type TypedTableCheck } from './typed-checks';
 import {
   createEmptyTextTable,
   createTextTable,
@@ -21,7 +23,7 @@ import {
   READ_AHEAD_LINE,
   readAhead,
 } from './text-table';
-import { rawShapesSql, typedRowsSql } from './duckdb/typed-table-sql';
+import { typedRowsSql } from './duckdb/typed-table-sql';
 
 export type { CsvDatabase } from './text-table';
 export type { CsvLoadRequest, CsvLoadResult } from './prepare';
@@ -52,6 +54,8 @@ export async function loadCsv(
     await ahead?.discard();
     throw cause;
   }
+  // Counted while the database starts or reads: what its typed twin needs of every cell.
+  const shapes = countRawShapes(scanned.text, rows.names.length, layout.delimiter);
 
   const db = await opening;
   request.onProgress?.({
@@ -84,6 +88,7 @@ export async function loadCsv(
     table,
     typedTable,
     rows.names,
+    shapes,
     scanned.lines,
     notes,
   );
@@ -100,14 +105,14 @@ async function buildTypedTable(
   table: string,
   typedTable: string,
   names: readonly string[],
+  shapes: RawShapes,
   lines: Int32Array,
   notes: string[],
 ): Promise<TypedTableCheck> {
   try {
     const guessed = await planColumns(query, table, names, notes);
-    const shapes = await firstRow(query, rawShapesSql(table, guessed));
     const planned = guessed.map((column, i) =>
-      shapes[`o${i}`] === 0 ? { ...column, plainOnly: true } : column,
+      notPlain(column, shapes, i) === 0 ? { ...column, plainOnly: true } : column,
     );
     await query(dialect.createTableAs(typedTable, typedRowsSql(table, planned)));
     return await checkTypedTable(query, table, typedTable, planned, shapes, lines);
@@ -119,6 +124,13 @@ async function buildTypedTable(
     );
     return { columns: names.map((name) => ({ name, kind: 'text', rejects: 0 })), firstRejects: [] };
   }
+}
+
+/** Filled cells of a number or date column that DuckDB's own cast cannot read exactly. */
+function notPlain(column: PlannedColumn, shapes: RawShapes, index: number): number | undefined {
+  if (column.kind === 'number') return shapes.notPlainNumber[index];
+  if (column.kind === 'date') return shapes.notPlainDate[index];
+  return undefined;
 }
 
 /** The database if it is already open (then it can read while the JS pass runs), else undefined. */
