@@ -14,6 +14,7 @@ import {
   scanPrepared,
 } from './prepare';
 import { countRawShapes, type RawShapes } from './raw-shapes';
+import { ARROW_TEXT_BYTES, textColumnsIpc } from './text-columns';
 import type { ScannedRows } from './scan';
 import { checkTypedTable, type TypedTableCheck } from './typed-checks';
 import {
@@ -56,6 +57,11 @@ export async function loadCsv(
   }
   // Counted while the database starts or reads: what its typed twin needs of every cell.
   const shapes = countRawShapes(scanned.text, rows.names.length, layout.delimiter);
+  // While it starts, the rows become Arrow columns that it takes in without reading CSV.
+  const columnsIpc =
+    !ahead && scanned.rows > 0 && scanned.text.length <= ARROW_TEXT_BYTES
+      ? await textColumnsIpc(scanned.text, rows.names, scanned.rows, layout.delimiter)
+      : undefined;
 
   const db = await opening;
   request.onProgress?.({
@@ -71,7 +77,9 @@ export async function loadCsv(
     else {
       await ahead?.discard();
       if (scanned.rows === 0) await createEmptyTextTable(db, table, rows.names);
-      else {
+      else if (columnsIpc && (await insertTextColumns(db, table, columnsIpc))) {
+        // The text table came in as Arrow.
+      } else {
         const owned = scanned.rewritten ? scanned.text : scanned.text.slice();
         await createTextTable(db, table, owned, { ...rows, longestRow: scanned.longestRow });
       }
@@ -131,6 +139,21 @@ function notPlain(column: PlannedColumn, shapes: RawShapes, index: number): numb
   if (column.kind === 'number') return shapes.notPlainNumber[index];
   if (column.kind === 'date') return shapes.notPlainDate[index];
   return undefined;
+}
+
+/** The text table from Arrow columns; false when the database refused them (it reads the CSV then). */
+async function insertTextColumns(
+  db: CsvDatabase,
+  table: string,
+  ipc: Uint8Array,
+): Promise<boolean> {
+  try {
+    await db.insertArrow(table, ipc);
+    return true;
+  } catch (cause) {
+    if (cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError) throw cause;
+    return false;
+  }
 }
 
 /** The database if it is already open (then it can read while the JS pass runs), else undefined. */

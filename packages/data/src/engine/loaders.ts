@@ -101,6 +101,7 @@ export class TableLoaders implements SourceLoader {
         query: (sql, params) => this.connection.within(connector.query(sql, params), what),
         registerFile: (name, data) => connector.registerFile(name, data),
         dropFile: (name) => connector.dropFile(name),
+        insertArrow: (name, ipc) => this.connection.within(connector.insertArrow(name, ipc), what),
       };
     };
     const loaded = await loadCsv(database, bytes, {
