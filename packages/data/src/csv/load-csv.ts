@@ -3,7 +3,8 @@ import { loadError } from '../fetch-bytes';
 import type { TableDialect } from '../query/dialect';
 import { DatabaseLostError } from '../resilience/recovering-connector';
 import { EngineTimeoutError } from '../timeout';
-import { planColumns } from './column-plan';
+import { type KnownHead, planColumns } from './column-plan';
+import { readColumns } from './memory-csv';
 import type { PlannedColumn } from './planned-column';
 import {
   type CsvLoadRequest,
@@ -99,6 +100,16 @@ export async function loadCsv(
     shapes,
     scanned.lines,
     notes,
+    {
+      rowCount: scanned.rows,
+      cells: (count) =>
+        readColumns(
+          scanned.text,
+          Math.min(count, scanned.rows),
+          rows.names.length,
+          layout.delimiter,
+        ),
+    },
   );
   return csvReport(prepared, scanned, { typedTable, columns, firstRejects }, notes);
 }
@@ -116,9 +127,10 @@ async function buildTypedTable(
   shapes: RawShapes,
   lines: Int32Array,
   notes: string[],
+  head: KnownHead,
 ): Promise<TypedTableCheck> {
   try {
-    const guessed = await planColumns(query, table, names, notes);
+    const guessed = await planColumns(query, table, names, notes, head);
     const planned = guessed.map((column, i) =>
       notPlain(column, shapes, i) === 0 ? { ...column, plainOnly: true } : column,
     );
