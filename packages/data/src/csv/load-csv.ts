@@ -34,7 +34,9 @@ export type { CsvLoadRequest, CsvLoadResult } from './prepare';
  * Loads CSV bytes into two tables: `<table>`, every cell as written (text), and
  * `<table>_typed`, with numbers, dates and periods read. The text is decoded and its rows
  * checked in JS; when the database is already open it reads the rows meanwhile, and that
- * reading is kept if the check changed nothing.
+ * reading is kept if the check changed nothing; when it is still starting, the checked rows
+ * reach it as Arrow text columns. The JS pass also counts the cells' shapes and holds the
+ * first rows, so the typed table needs of the database only a random draw and its own work.
  */
 export async function loadCsv(
   database: () => Promise<CsvDatabase>,
