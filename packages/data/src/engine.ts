@@ -95,6 +95,7 @@ export class Engine implements SourceLoader {
     this.#memory = new MemoryTables(
       {
         loadCsv: (table, bytes, request) => this.#loaders.loadCsvBytes(table, bytes, request),
+        copy: (memory, table, sourceName) => this.#loaders.copyMemoryCsv(memory, table, sourceName),
         publish: (staging, table, sourceName) =>
           this.#loaders.publishTable(staging, table, sourceName),
       },

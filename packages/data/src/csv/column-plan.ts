@@ -25,6 +25,13 @@ export function sampleRows(width: number): { rows: number; head: number } {
   return { rows, head: Math.ceil(rows / 2) };
 }
 
+/** The text table's first rows as the loader already holds them, so the database is not asked. */
+export interface KnownHead {
+  rowCount: number;
+  /** The first `count` rows' cells, column by column; undefined when they cannot be told. */
+  cells(count: number): readonly (readonly (string | null)[])[] | undefined;
+}
+
 /**
  * Reads a sample of the text table (the first rows and a seeded random draw of the rest)
  * and decides each column's kind with `parseCell`; periods get their table of values.
@@ -34,17 +41,22 @@ export async function planColumns(
   rawTable: string,
   names: readonly string[],
   notes: string[],
+  known?: KnownHead,
 ): Promise<PlannedColumn[]> {
   const { rows, head: headRows } = sampleRows(names.length);
-  const head = await query(firstRowsSql(rawTable, names, headRows));
+  const firstRows = known?.cells(headRows);
+  const head = firstRows ? undefined : await query(firstRowsSql(rawTable, names, headRows));
+  const headCount = firstRows ? Math.min(headRows, known?.rowCount ?? 0) : (head?.numRows ?? 0);
   // A table shorter than the head is read whole already; a longer one adds a random draw.
   const draw =
-    head.numRows < headRows
+    headCount < headRows
       ? undefined
       : await query(sampledRowsSql(rawTable, names, Math.floor(rows / 2)));
+  const headCells = (index: number): readonly (string | null)[] =>
+    firstRows ? (firstRows[index] ?? []) : head ? columnCells(head, index) : [];
   return decideColumns(
     names,
-    (index) => [...columnCells(head, index), ...(draw ? columnCells(draw, index) : [])],
+    (index) => [...headCells(index), ...(draw ? columnCells(draw, index) : [])],
     async (_, name) => columnCells(await query(distinctCellsSql(rawTable, name, MAX_PERIODS)), 0),
     notes,
   );

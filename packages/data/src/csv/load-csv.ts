@@ -3,7 +3,9 @@ import { loadError } from '../fetch-bytes';
 import type { TableDialect } from '../query/dialect';
 import { DatabaseLostError } from '../resilience/recovering-connector';
 import { EngineTimeoutError } from '../timeout';
-import { planColumns } from './column-plan';
+import { type KnownHead, planColumns } from './column-plan';
+import { readColumns } from './memory-csv';
+import type { PlannedColumn } from './planned-column';
 import {
   type CsvLoadRequest,
   type CsvLoadResult,
@@ -12,8 +14,10 @@ import {
   repairNotes,
   scanPrepared,
 } from './prepare';
+import { countRawShapes, type RawShapes } from './raw-shapes';
+import { ARROW_TEXT_BYTES, textColumnsIpc } from './text-columns';
 import type { ScannedRows } from './scan';
-import { checkTypedTable, firstRow, type TypedTableCheck } from './typed-checks';
+import { checkTypedTable, type TypedTableCheck } from './typed-checks';
 import {
   createEmptyTextTable,
   createTextTable,
@@ -21,7 +25,7 @@ import {
   READ_AHEAD_LINE,
   readAhead,
 } from './text-table';
-import { rawShapesSql, typedRowsSql } from './duckdb/typed-table-sql';
+import { typedRowsSql } from './duckdb/typed-table-sql';
 
 export type { CsvDatabase } from './text-table';
 export type { CsvLoadRequest, CsvLoadResult } from './prepare';
@@ -30,7 +34,9 @@ export type { CsvLoadRequest, CsvLoadResult } from './prepare';
  * Loads CSV bytes into two tables: `<table>`, every cell as written (text), and
  * `<table>_typed`, with numbers, dates and periods read. The text is decoded and its rows
  * checked in JS; when the database is already open it reads the rows meanwhile, and that
- * reading is kept if the check changed nothing.
+ * reading is kept if the check changed nothing; when it is still starting, the checked rows
+ * reach it as Arrow text columns. The JS pass also counts the cells' shapes and holds the
+ * first rows, so the typed table needs of the database only a random draw and its own work.
  */
 export async function loadCsv(
   database: () => Promise<CsvDatabase>,
@@ -52,6 +58,13 @@ export async function loadCsv(
     await ahead?.discard();
     throw cause;
   }
+  // Counted while the database starts or reads: what its typed twin needs of every cell.
+  const shapes = countRawShapes(scanned.text, rows.names.length, layout.delimiter);
+  // While it starts, the rows become Arrow columns that it takes in without reading CSV.
+  const columnsIpc =
+    !ahead && scanned.rows > 0 && scanned.text.length <= ARROW_TEXT_BYTES
+      ? await textColumnsIpc(scanned.text, rows.names, scanned.rows, layout.delimiter)
+      : undefined;
 
   const db = await opening;
   request.onProgress?.({
@@ -67,7 +80,9 @@ export async function loadCsv(
     else {
       await ahead?.discard();
       if (scanned.rows === 0) await createEmptyTextTable(db, table, rows.names);
-      else {
+      else if (columnsIpc && (await insertTextColumns(db, table, columnsIpc))) {
+        // The text table came in as Arrow.
+      } else {
         const owned = scanned.rewritten ? scanned.text : scanned.text.slice();
         await createTextTable(db, table, owned, { ...rows, longestRow: scanned.longestRow });
       }
@@ -84,8 +99,19 @@ export async function loadCsv(
     table,
     typedTable,
     rows.names,
+    shapes,
     scanned.lines,
     notes,
+    {
+      rowCount: scanned.rows,
+      cells: (count) =>
+        readColumns(
+          scanned.text,
+          Math.min(count, scanned.rows),
+          rows.names.length,
+          layout.delimiter,
+        ),
+    },
   );
   return csvReport(prepared, scanned, { typedTable, columns, firstRejects }, notes);
 }
@@ -100,14 +126,15 @@ async function buildTypedTable(
   table: string,
   typedTable: string,
   names: readonly string[],
+  shapes: RawShapes,
   lines: Int32Array,
   notes: string[],
+  head: KnownHead,
 ): Promise<TypedTableCheck> {
   try {
-    const guessed = await planColumns(query, table, names, notes);
-    const shapes = await firstRow(query, rawShapesSql(table, guessed));
+    const guessed = await planColumns(query, table, names, notes, head);
     const planned = guessed.map((column, i) =>
-      shapes[`o${i}`] === 0 ? { ...column, plainOnly: true } : column,
+      notPlain(column, shapes, i) === 0 ? { ...column, plainOnly: true } : column,
     );
     await query(dialect.createTableAs(typedTable, typedRowsSql(table, planned)));
     return await checkTypedTable(query, table, typedTable, planned, shapes, lines);
@@ -118,6 +145,28 @@ async function buildTypedTable(
       `Numbers and dates could not be read, so every column stays text (${errorText(cause)}).`,
     );
     return { columns: names.map((name) => ({ name, kind: 'text', rejects: 0 })), firstRejects: [] };
+  }
+}
+
+/** Filled cells of a number or date column that DuckDB's own cast cannot read exactly. */
+function notPlain(column: PlannedColumn, shapes: RawShapes, index: number): number | undefined {
+  if (column.kind === 'number') return shapes.notPlainNumber[index];
+  if (column.kind === 'date') return shapes.notPlainDate[index];
+  return undefined;
+}
+
+/** The text table from Arrow columns; false when the database refused them (it reads the CSV then). */
+async function insertTextColumns(
+  db: CsvDatabase,
+  table: string,
+  ipc: Uint8Array,
+): Promise<boolean> {
+  try {
+    await db.insertArrow(table, ipc);
+    return true;
+  } catch (cause) {
+    if (cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError) throw cause;
+    return false;
   }
 }
 

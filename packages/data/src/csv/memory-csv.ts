@@ -84,8 +84,11 @@ export async function readCsvInMemory(
   return { report, text, typed: typed.values };
 }
 
-/** The rows DuckDB would read, column by column: an empty field (quoted or not) is NULL. */
-function readColumns(
+/**
+ * The first `rows` rows as DuckDB would read them, column by column: an empty field (quoted
+ * or not) is NULL. Undefined when a row is not of `width` fields or a quote never closes.
+ */
+export function readColumns(
   bytes: Uint8Array,
   rows: number,
   width: number,

@@ -11,6 +11,8 @@ export interface CsvDatabase {
   query(sql: string, params?: readonly QueryParam[]): Promise<Table>;
   registerFile(fileName: string, bytes: Uint8Array): Promise<void>;
   dropFile(fileName: string): Promise<void>;
+  /** Creates `table` from an Arrow IPC stream. */
+  insertArrow(table: string, ipc: Uint8Array): Promise<void>;
 }
 
 /** The rows DuckDB reads before the JS pass has vouched for them: as long as a row may then be. */

@@ -11,6 +11,7 @@ import {
   rejectCountsSql,
 } from './duckdb/typed-table-sql';
 import { columnUnit, type PlannedColumn, unitWorkColumn } from './planned-column';
+import type { RawShapes } from './raw-shapes';
 
 type Query = (sql: string, params?: readonly QueryParam[]) => Promise<Table>;
 
@@ -22,7 +23,8 @@ export interface TypedTableCheck {
 
 /**
  * Counts, per column, the filled cells the typed table could not read (only where the
- * filled counts of the two tables differ is a cell-by-cell look needed), settles each
+ * text table's filled cells, counted in JS, outnumber the typed ones is a cell-by-cell look
+ * needed), settles each
  * number column's unit, publishes a unit column for mixed ones, and lists the first rejects.
  */
 export async function checkTypedTable(
@@ -30,13 +32,14 @@ export async function checkTypedTable(
   rawTable: string,
   typedTable: string,
   planned: readonly PlannedColumn[],
-  rawCounts: Record<string, unknown>,
+  shapes: RawShapes,
   lines: Int32Array,
 ): Promise<TypedTableCheck> {
   const typedCounts = await firstRow(query, typedCountsSql(typedTable, planned));
-  const differing = planned.flatMap((column, i) =>
-    Number(rawCounts[`n${i}`]) > Number(typedCounts[`n${i}`] ?? rawCounts[`n${i}`]) ? [i] : [],
-  );
+  const differing = planned.flatMap((column, i) => {
+    const filled = shapes.filled[i] ?? 0;
+    return column.kind !== 'text' && filled > Number(typedCounts[`n${i}`] ?? filled) ? [i] : [];
+  });
   const rejectCounts =
     differing.length > 0
       ? await firstRow(query, rejectCountsSql(rawTable, typedTable, differing, planned))

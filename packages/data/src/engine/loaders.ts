@@ -3,6 +3,8 @@ import type { EncodingChoice } from '../decode';
 import { fileLabel, LoadError, type ProgressListener } from '../fetch-bytes';
 import { fetchCsvWithin } from '../csv/fetch-csv';
 import { type CsvDatabase, loadCsv } from '../csv/load-csv';
+import { copyMemoryCsv } from '../csv/memory-copy';
+import type { MemoryCsv } from '../csv/memory-csv';
 import { defaultCsvByteLimit } from '../csv/size-limit';
 import { type LoadedTable, recordsOf } from '../loaded-table';
 import type { ParquetLoadOptions } from '../parquet/load-parquet';
@@ -99,6 +101,7 @@ export class TableLoaders implements SourceLoader {
         query: (sql, params) => this.connection.within(connector.query(sql, params), what),
         registerFile: (name, data) => connector.registerFile(name, data),
         dropFile: (name) => connector.dropFile(name),
+        insertArrow: (name, ipc) => this.connection.within(connector.insertArrow(name, ipc), what),
       };
     };
     const loaded = await loadCsv(database, bytes, {
@@ -111,6 +114,23 @@ export class TableLoaders implements SourceLoader {
     this.#tables.add(table);
     this.#tables.add(loaded.typedTable);
     return { table, file, ...loaded };
+  }
+
+  /** A CSV read in JS, copied in as `table` and its typed twin, `sourceName` a view of it. */
+  async copyMemoryCsv(memory: MemoryCsv, table: string, sourceName: string): Promise<void> {
+    const connector = await this.connection.connector();
+    const what = `Loading ${table}`;
+    await copyMemoryCsv(
+      {
+        query: (sql) => this.connection.within(connector.query(sql), what),
+        insertArrow: (name, ipc) => this.connection.within(connector.insertArrow(name, ipc), what),
+      },
+      memory,
+      table,
+      sourceName,
+    );
+    this.#tables.add(table);
+    this.#tables.add(`${table}_typed`);
   }
 
   /** Largest CSV accepted: from the device's memory, at most `maxFileBytes`. */

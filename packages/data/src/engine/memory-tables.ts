@@ -1,6 +1,8 @@
 import type { CsvLoadRequest } from '../csv/load-csv';
 import { type MemoryCsv, readCsvInMemory } from '../csv/memory-csv';
 import type { LoadedTable } from '../loaded-table';
+import { DatabaseLostError } from '../resilience/recovering-connector';
+import { EngineTimeoutError } from '../timeout';
 
 /** What reading a CSV into the database takes, for a table first read in JS. */
 export interface DatabaseSide {
@@ -10,6 +12,8 @@ export interface DatabaseSide {
     request: Omit<CsvLoadRequest, 'table'>,
   ): Promise<unknown>;
   publish(staging: string, table: string, sourceName: string): Promise<void>;
+  /** Copies a table read in JS in, published under `table`, `sourceName` a view of it. */
+  copy(memory: MemoryCsv, table: string, sourceName: string): Promise<void>;
 }
 
 interface Entry {
@@ -25,7 +29,7 @@ interface Entry {
 /**
  * Small CSVs read in JS (`readCsvInMemory`), by table: widgets are answered from them at
  * once, and the database gets a table only when something needs it — SQL that names it, or
- * a request the JS answers leave to the engine. Loads are staged and published under the
+ * a request the JS answers leave to the engine — copied in from the JS reading in two calls. Loads are staged and published under the
  * same names as the database's, so a refresh swaps the JS table as it swaps the database's.
  */
 export class MemoryTables {
@@ -104,9 +108,20 @@ export class MemoryTables {
     if (!entry) return this.settled(table);
     if (entry.inDatabase) return entry.inDatabase;
     const loading = this.#enqueue(table, async () => {
+      const sourceName = entry.sourceName ?? table;
+      if (entry.memory.report.rowCount > 0) {
+        try {
+          await this.database.copy(entry.memory, table, sourceName);
+          return;
+        } catch (cause) {
+          // A lost or stuck database is said as such; the statements refused, the file is read again.
+          if (cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError)
+            throw cause;
+        }
+      }
       const staging = `${table}__sx_database`;
       await this.database.loadCsv(staging, entry.bytes, entry.request);
-      await this.database.publish(staging, table, entry.sourceName ?? table);
+      await this.database.publish(staging, table, sourceName);
     });
     entry.inDatabase = loading;
     // A failed attempt (the database was lost meanwhile) is not kept: the next need tries again.

@@ -57,7 +57,7 @@ function noteOf(text: string): string | undefined {
 }
 
 /** A mixed column's unit for one row, as its unit column holds it: what the cell states. */
-function rowUnit(text: TextCell): Unit | undefined {
+export function rowUnit(text: TextCell): Unit | undefined {
   if (text === null || PLAIN_NUMBER.test(text)) return 'number';
   const read = parseCell(text);
   return read.kind === 'number' ? read.unit : 'number';

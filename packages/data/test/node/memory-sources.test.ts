@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlockingConnector } from '@stratex/data/node';
+import { BlockingConnector, nodeEngine } from '@stratex/data/node';
 import { countedEngine } from '../memory-agreement';
 import { serveVersionedFile, type VersionedFile } from './versioned-server';
 
@@ -68,6 +68,50 @@ describe('a small CSV source', () => {
 
     const [count] = await engine.records('SELECT count(actual)::INT AS n FROM sx_evaluation');
     expect(count).toEqual({ n: 3 });
+  });
+
+  it('is copied into the database in two calls when SQL names it, as the database would load it', async () => {
+    const bytes = template('evaluation.csv');
+    const { engine: fresh, calls: freshCalls } = countedEngine(() => BlockingConnector.open());
+    const database = nodeEngine({ inMemoryCsvBytes: 0 });
+    try {
+      await fresh.defineSource('evaluation', { bytes, label: 'evaluation.csv' }).ready;
+      await database.defineSource('evaluation', { bytes, label: 'evaluation.csv' }).ready;
+      // The engine up and its guard warm, so only the copy and the queries are counted.
+      await fresh.coordinator.request({ kind: 'author', sql: 'SELECT 1 AS one' });
+      const sql = 'SELECT * FROM evaluation';
+      const before = freshCalls();
+      await fresh.coordinator.request({ kind: 'author', sql });
+      const first = freshCalls() - before;
+      await fresh.coordinator.request({ kind: 'author', sql: `${sql} LIMIT 9` });
+      const again = freshCalls() - before - first;
+      expect(first - again).toBeLessThanOrEqual(2);
+      expect(first - again).toBeGreaterThan(0);
+      // Both tables as the database's own load makes them: columns, types and cells; the
+      // other template tables bring dates, periods and plain numbers.
+      for (const name of ['progress', 'targets', 'kpi_daily_2024q3']) {
+        const label = `${name}.csv`;
+        await fresh.defineSource(name, { bytes: template(label), label }).ready;
+        await database.defineSource(name, { bytes: template(label), label }).ready;
+        await fresh.coordinator.request({ kind: 'author', sql: `SELECT * FROM ${name}` });
+      }
+      for (const name of ['evaluation', 'progress', 'targets', 'kpi_daily_2024q3']) {
+        for (const table of [`sx_${name}`, `sx_${name}_typed`]) {
+          const columns = `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`;
+          expect(await fresh.records(columns), table).toEqual(await database.records(columns));
+          const rows = `SELECT * FROM ${table}`;
+          expect(await fresh.records(rows), table).toEqual(await database.records(rows));
+        }
+      }
+      expect(await fresh.records('SELECT 实际值_unit FROM sx_evaluation_typed')).toEqual([
+        { 实际值_unit: 'money' },
+        { 实际值_unit: 'percent' },
+        { 实际值_unit: 'count' },
+      ]);
+    } finally {
+      await fresh.close();
+      await database.close();
+    }
   });
 
   it('leaves a sum of a text column to the database, and answers it there', async () => {

@@ -91,20 +91,6 @@ export function typedRowsSql(rawTable: string, columns: readonly PlannedColumn[]
   return `SELECT ${values.join(', ')} FROM ${from}`;
 }
 
-/** Per number and date column of the text table: filled cells (`n<i>`), and those DuckDB's own cast cannot read exactly (`o<i>`). */
-export function rawShapesSql(rawTable: string, columns: readonly PlannedColumn[]): string[] {
-  const parts: string[] = [];
-  columns.forEach((column, i) => {
-    if (column.kind === 'text') return;
-    const cell = quoteIdentifier(column.name);
-    parts.push(`count(${cell})::DOUBLE AS n${i}`);
-    if (column.kind === 'period') return;
-    const plain = column.kind === 'number' ? plainNumberSql(cell) : plainDateSql(cell);
-    parts.push(`count(*) FILTER (WHERE ${cell} IS NOT NULL AND NOT ${plain})::DOUBLE AS o${i}`);
-  });
-  return batchedSelects(parts, rawTable);
-}
-
 /**
  * Per checked column of the typed table: filled cells (`n<i>`); for numbers, the units stated
  * (`u<i>`). Plain number columns need neither: every cell read, and none states a unit.
