@@ -1,25 +1,21 @@
 import {
   Bool,
+  type Data,
   type DataType,
   Float64,
-  Table,
+  type Table,
   TimestampMillisecond,
   Utf8,
-  type Vector,
-  vectorFromArray,
 } from 'apache-arrow';
+import { booleanData, millisecondsData, numberData, tableOfColumns, textData } from './column-data';
 
 /**
  * Builds an Arrow table from plain columns. Each column gets the one type all its
  * values share (number, boolean, date), else text; null and undefined stay null.
  */
 export function tableFromColumns(names: readonly string[], columns: readonly unknown[][]): Table {
-  // No prototype: a column called `__proto__` is a column, not the object's prototype.
-  const vectors = Object.create(null) as Record<string, Vector>;
-  names.forEach((name, index) => {
-    vectors[name] = vectorFor(columns[index] ?? []);
-  });
-  return new Table(vectors);
+  // Pairs, not an object's keys: `__proto__` is a column, and `10` keeps its place.
+  return tableOfColumns(names.map((name, index) => [name, dataFor(columns[index] ?? [])]));
 }
 
 /** Builds an Arrow table from an array of objects; columns follow the keys as first seen. */
@@ -40,27 +36,22 @@ export function tableFromRecords(rows: readonly Record<string, unknown>[]): Tabl
   );
 }
 
-function vectorFor(values: readonly unknown[]): Vector {
+function dataFor(values: readonly unknown[]): Data {
   const type = sharedType(values);
   if (type instanceof Float64) {
-    return vectorFromArray(
+    return numberData(
       values.map((value) => (value === null || value === undefined ? null : Number(value))),
-      type,
     );
   }
   if (type instanceof Bool) {
-    return vectorFromArray(
-      values.map((value) => (typeof value === 'boolean' ? value : null)),
-      type,
-    );
+    return booleanData(values.map((value) => (typeof value === 'boolean' ? value : null)));
   }
   if (type instanceof TimestampMillisecond) {
-    return vectorFromArray(
+    return millisecondsData(
       values.map((value) => (value instanceof Date ? value.getTime() : null)),
-      type,
     );
   }
-  return vectorFromArray(values.map(asText), new Utf8());
+  return textData(values.map(asText));
 }
 
 function sharedType(values: readonly unknown[]): DataType {

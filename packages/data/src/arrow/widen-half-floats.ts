@@ -6,11 +6,11 @@ import {
   type DataType,
   Precision,
   Type,
-  type Vector,
+  Vector,
   tableFromIPC,
   tableToIPC,
-  vectorFromArray,
 } from 'apache-arrow';
+import { columnData } from './column-data';
 
 /**
  * DuckDB takes no half-precision floats from Arrow ("Unsupported Internal Arrow Type e"), so
@@ -25,7 +25,7 @@ export function widenHalfFloats(stream: Uint8Array): Uint8Array {
     const column = table.getChildAt(index);
     if (!column) throw new Error(`column ${field.name} is missing from its own table`);
     if (!isHalfFloat(field.type)) return [field.name, column];
-    return [field.name, vectorFromArray([...column] as (number | null)[], new Float32())];
+    return [field.name, new Vector([columnData(new Float32(), [...column] as (number | null)[])])];
   });
   return tableToIPC(new Table(Object.fromEntries(columns)), 'stream');
 }

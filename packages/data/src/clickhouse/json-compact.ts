@@ -13,9 +13,8 @@ import {
   Uint32,
   Uint64,
   Utf8,
-  type Vector,
-  vectorFromArray,
 } from 'apache-arrow';
+import { columnData, tableOfColumns } from '../arrow/column-data';
 import { ClickHouseError } from './errors';
 
 /** The body of `FORMAT JSONCompact`: column names and types, then rows as arrays. */
@@ -41,13 +40,18 @@ export function tableFromJsonCompact(body: string): Table {
   }
   if (!Array.isArray(parsed.meta) || !Array.isArray(parsed.data))
     throw new ClickHouseError('clickhouse-bad-answer', 'no meta or data in the answer');
-  const vectors: Record<string, Vector> = {};
-  parsed.meta.forEach((column, index) => {
-    const kind = arrowKind(column.type);
-    const values = parsed.data.map((row) => kind.read(row[index]));
-    vectors[column.name] = vectorFromArray(values, kind.type);
-  });
-  return new Table(vectors);
+  return tableOfColumns(
+    parsed.meta.map((column, index) => {
+      const kind = arrowKind(column.type);
+      return [
+        column.name,
+        columnData(
+          kind.type,
+          parsed.data.map((row) => kind.read(row[index])),
+        ),
+      ];
+    }),
+  );
 }
 
 interface ArrowKind {

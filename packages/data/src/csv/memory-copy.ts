@@ -1,4 +1,4 @@
-import type { Float64 as Float64Type, Utf8 as Utf8Type, Vector } from 'apache-arrow';
+import type { Data } from 'apache-arrow';
 import type { Connector } from '../connector';
 import { rowUnit } from '../query/js-cells';
 import {
@@ -22,18 +22,23 @@ export async function copyMemoryCsv(
   table: string,
   sourceName: string,
 ): Promise<void> {
-  const { Float64, Table, tableToIPC, Utf8, vectorFromArray } = await import('apache-arrow');
+  const [{ tableToIPC }, { numberData, tableOfColumns, textData }] = await Promise.all([
+    import('apache-arrow'),
+    import('../arrow/column-data'),
+  ]);
   const { report, text, typed } = memory;
-  const vectors: Record<string, Vector<Utf8Type | Float64Type>> = {};
-  report.columns.forEach((_, i) => {
-    vectors[copiedText(i)] = vectorFromArray(text[i] ?? [], new Utf8());
-  });
+  const columns: [string, Data][] = report.columns.map((_, i) => [
+    copiedText(i),
+    textData(text[i] ?? []),
+  ]);
   report.columnTypes.forEach((column, i) => {
     const values = typed[i] ?? [];
-    vectors[copiedValue(i)] =
+    columns.push([
+      copiedValue(i),
       column.kind === 'number'
-        ? vectorFromArray(values as (number | null)[], new Float64())
-        : vectorFromArray(values.map(asText), new Utf8());
+        ? numberData(values as (number | null)[])
+        : textData(values.map(asText)),
+    ]);
     if (column.unitColumn) {
       const cells = text[i] ?? [];
       // As the twin's unit column holds it: an empty cell states `number`, a rejected one nothing.
@@ -42,11 +47,11 @@ export async function copyMemoryCsv(
         if (cell === null) return 'number';
         return value === null ? null : (rowUnit(cell) ?? null);
       });
-      vectors[copiedUnit(i)] = vectorFromArray(units, new Utf8());
+      columns.push([copiedUnit(i), textData(units)]);
     }
   });
   const copy = `${table}__sx_copy`;
-  await connector.insertArrow(copy, tableToIPC(new Table(vectors), 'stream'));
+  await connector.insertArrow(copy, tableToIPC(tableOfColumns(columns), 'stream'));
   try {
     await connector.query(
       publishCopySql(copy, table, sourceName, report.columns, report.columnTypes),
