@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeEngine } from '@stratex/data/node';
-import { HOSTILE_CASES } from '../../../../fixtures/hostile/corpus';
 import { SHARED_CSV_OUTCOMES } from '../../../../fixtures/hostile/shared-corpus';
+import { hostileAndTemplateCsvs } from './csv-files';
 import { plainDateSql, plainNumberSql } from '../../src/csv/duckdb/cell-sql';
 import { prepareCsv, scanPrepared } from '../../src/csv/prepare';
 import { countRawShapes } from '../../src/csv/raw-shapes';
@@ -13,9 +13,7 @@ import { countRawShapes } from '../../src/csv/raw-shapes';
 const engine = nodeEngine({ timeoutMs: 30_000 });
 afterAll(() => engine.close());
 
-const filesDir = new URL('../../../../fixtures/hostile/files/', import.meta.url);
 const sharedDir = new URL('../../../../../shared/corpus/duckdb-csv/', import.meta.url);
-const templateDir = new URL('../../../../fixtures/template/', import.meta.url);
 let loads = 0;
 
 /** The shapes of every column, counted by DuckDB over the loaded text table, and in JS. */
@@ -54,14 +52,7 @@ async function bothCounts(
 
 describe('cell shapes counted in JS, as DuckDB reads the text table', () => {
   it('agree on every hostile file, the template tables and a file of plain and odd cells', async () => {
-    const files: [string, Uint8Array, ('utf-8' | 'gbk')?][] = HOSTILE_CASES.map((entry) => [
-      entry.file,
-      entry.generated ? entry.bytes() : new Uint8Array(readFileSync(new URL(entry.file, filesDir))),
-      entry.encoding,
-    ]);
-    for (const name of readdirSync(templateDir).filter((file) => file.endsWith('.csv'))) {
-      files.push([name, new Uint8Array(readFileSync(new URL(name, templateDir)))]);
-    }
+    const files = hostileAndTemplateCsvs();
     const odd = [
       'n,d,q',
       '1234.5,2024-06-01,"12"',

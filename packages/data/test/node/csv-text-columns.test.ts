@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { duckdbDialect } from '@stratex/data';
 import { BlockingConnector } from '@stratex/data/node';
-import { HOSTILE_CASES } from '../../../../fixtures/hostile/corpus';
 import { SHARED_CSV_OUTCOMES } from '../../../../fixtures/hostile/shared-corpus';
+import { hostileAndTemplateCsvs } from './csv-files';
 import { prepareCsv, scanPrepared } from '../../src/csv/prepare';
 import { textColumnsIpc } from '../../src/csv/text-columns';
 import { createTextTable } from '../../src/csv/text-table';
@@ -20,9 +20,7 @@ const db = {
   insertArrow: (table: string, ipc: Uint8Array) => connector.insertArrow(table, ipc),
 };
 
-const filesDir = new URL('../../../../fixtures/hostile/files/', import.meta.url);
 const sharedDir = new URL('../../../../../shared/corpus/duckdb-csv/', import.meta.url);
-const templateDir = new URL('../../../../fixtures/template/', import.meta.url);
 
 type Outcome = 'same' | 'left to DuckDB' | 'not a table' | 'no rows';
 
@@ -77,14 +75,7 @@ async function compare(
 
 describe('text columns handed over as Arrow', () => {
   it('hold the cells read_csv reads, on every hostile file and template table', async () => {
-    const files: [string, Uint8Array, ('utf-8' | 'gbk')?][] = HOSTILE_CASES.map((entry) => [
-      entry.file,
-      entry.generated ? entry.bytes() : new Uint8Array(readFileSync(new URL(entry.file, filesDir))),
-      entry.encoding,
-    ]);
-    for (const name of readdirSync(templateDir).filter((file) => file.endsWith('.csv'))) {
-      files.push([name, new Uint8Array(readFileSync(new URL(name, templateDir)))]);
-    }
+    const files = hostileAndTemplateCsvs();
     const odd = ['a,b,c', '"x ""y"" z",,""', '" 12 ","a,b","line\r\nbreak"', 'é,😀,'].join('\r\n');
     files.push(['odd.csv', new TextEncoder().encode(`${odd}\r\n`)]);
     const outcomes: Outcome[] = [];
