@@ -21,7 +21,7 @@
 #   stratex_reader  password-less, readonly=1, quotas and limits of a page's reader, CORS header on
 #   stratex_proxy   the same profile with a password, as a same-origin proxy would use it
 #   stratex_tight_memory, stratex_tight_time
-#                   the reader with a tiny memory limit, or a 1 s time limit over tiny blocks: the
+#                   the reader with a tiny memory limit, or a 1 s time limit over one-row blocks: the
 #                   tests' way to have the server refuse a widget's query on memory or time
 set -euo pipefail
 
@@ -157,7 +157,7 @@ XML
     <stratex_tight_time>
       <profile>stratex_reader</profile>
       <max_execution_time>1</max_execution_time>
-      <max_block_size>4</max_block_size>
+      <max_block_size>1</max_block_size>
     </stratex_tight_time>
   </profiles>
   <users>
