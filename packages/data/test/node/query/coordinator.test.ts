@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataError, type DataRequest, type Engine, type Measure } from '@stratex/data';
 import { nativeEngine } from '@stratex/data/node';
-import { salesCsvHeader, salesCsvLine, salesRows } from '../../../../fixtures/scripts/sales-rows';
-import { createRandom } from '../../../../fixtures/scripts/random';
-import { serveVersionedFile } from './versioned-server';
+import {
+  salesCsvHeader,
+  salesCsvLine,
+  salesRows,
+} from '../../../../../fixtures/scripts/sales-rows';
+import { createRandom } from '../../../../../fixtures/scripts/random';
+import { serveVersionedFile } from '../versioned-server';
 
 // Two engines on the same seeded facts: one answers filtered aggregates from pre-aggregates
 // at any size, the other always from the raw rows.

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AggregateRequest, DataResult, Engine } from '@stratex/data';
 import { nativeEngine } from '@stratex/data/node';
-import { salesCsvHeader, salesCsvLine, salesRows } from '../../../../fixtures/scripts/sales-rows';
-import { serveVersionedFile } from './versioned-server';
+import {
+  salesCsvHeader,
+  salesCsvLine,
+  salesRows,
+} from '../../../../../fixtures/scripts/sales-rows';
+import { serveVersionedFile } from '../versioned-server';
 
 // A drill-down page over seeded sales facts: a treemap by region › product line › customer
 // type and another by channel on one source. Once their first views are answered, the

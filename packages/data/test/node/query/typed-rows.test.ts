@@ -12,12 +12,12 @@ import {
 } from '@stratex/core';
 import { duckdbDialect, type Engine, type LoadedTable } from '@stratex/data';
 import { nativeEngine } from '@stratex/data/node';
-import type * as Values from '../../../core/src/values/values';
-import { renderTwinRows } from '../../src/query/typed-rows';
+import type * as Values from '../../../../core/src/values/values';
+import { renderTwinRows } from '../../../src/query/typed-rows';
 
 // Every reading of a cell's text in core goes through parseCell: count them.
 const parsed = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('../../../core/src/values/values', async (importOriginal) => {
+vi.mock('../../../../core/src/values/values', async (importOriginal) => {
   const original = await importOriginal<typeof Values>();
   return {
     ...original,
@@ -32,7 +32,7 @@ const engine: Engine = nativeEngine();
 afterAll(() => engine.close());
 
 const file = (path: string): Uint8Array =>
-  readFileSync(new URL(`../../../../fixtures/${path}`, import.meta.url));
+  readFileSync(new URL(`../../../../../fixtures/${path}`, import.meta.url));
 
 /** What core makes of a table, once from its text rows and once from its cells. */
 interface Reading {
