@@ -6,7 +6,8 @@ import { normaliseText } from '../values/values';
 import { cellText, readCell } from '../values/cells';
 import type { Lang } from '../values/values';
 
-export type Aggregate = 'sum' | 'average' | 'min' | 'max';
+/** How values are combined within a group; the one spelling core and data share. */
+export type Aggregate = 'sum' | 'count' | 'min' | 'max' | 'avg';
 
 export interface TargetNode {
   key: string;
@@ -70,17 +71,21 @@ const merge = (a: Summary, b: Summary): Summary => ({
 });
 
 function finish(summary: Summary, how: Aggregate): number | null {
+  if (how === 'count') return summary.count;
   if (summary.count === 0) return null;
   const value = {
     sum: summary.sum,
-    average: summary.sum / summary.count,
+    avg: summary.sum / summary.count,
     min: summary.min,
     max: summary.max,
   }[how];
   return tidy(value);
 }
 
-/** Combines values the way a metric says: SUM, AVERAGE, MIN or MAX; null when there are none. */
+/**
+ * Combines values the way a metric says: SUM, COUNT, AVERAGE, MIN or MAX; null when there
+ * are none to combine (a count is then 0).
+ */
 export function aggregateValues(values: readonly number[], how: Aggregate = 'sum'): number | null {
   return finish(values.map(single).reduce(merge, EMPTY), how);
 }
@@ -89,7 +94,7 @@ export function aggregateValues(values: readonly number[], how: Aggregate = 'sum
 export function parseAggregate(text: string | null | undefined): Aggregate | undefined {
   const key = normaliseText(text ?? '').toLowerCase();
   if (/^(sum|total|求和|合计|汇总|累计)$/.test(key)) return 'sum';
-  if (/^(avg|average|mean|平均|平均值|均值)$/.test(key)) return 'average';
+  if (/^(avg|average|mean|平均|平均值|均值)$/.test(key)) return 'avg';
   if (/^(min|minimum|最小|最小值|最低)$/.test(key)) return 'min';
   if (/^(max|maximum|最大|最大值|最高)$/.test(key)) return 'max';
   return undefined;

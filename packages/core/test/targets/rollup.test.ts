@@ -66,9 +66,9 @@ describe('rollupByLevels', () => {
       { team: 'B', member: 'z', target: '60%' },
     ];
     const levels = ['team', 'member'];
-    expect(
-      rollupByLevels(rates, { levels, target: 'target', aggregate: 'average' }).root.target,
-    ).toBe(0.3);
+    expect(rollupByLevels(rates, { levels, target: 'target', aggregate: 'avg' }).root.target).toBe(
+      0.3,
+    );
     expect(rollupByLevels(rates, { levels, target: 'target', aggregate: 'min' }).root.target).toBe(
       0.1,
     );
@@ -143,14 +143,16 @@ describe('rollupByParent', () => {
 describe('aggregateValues and parseAggregate', () => {
   it('combines values', () => {
     expect(aggregateValues([1, 2, 3])).toBe(6);
-    expect(aggregateValues([1, 2, 3], 'average')).toBe(2);
+    expect(aggregateValues([1, 2, 3], 'avg')).toBe(2);
     expect(aggregateValues([], 'max')).toBeNull();
+    expect(aggregateValues([4, 5], 'count')).toBe(2);
+    expect(aggregateValues([], 'count')).toBe(0);
   });
 
   it.each([
     ['SUM', 'sum'],
     ['合计', 'sum'],
-    ['平均', 'average'],
+    ['平均', 'avg'],
     ['最低', 'min'],
     ['MAX', 'max'],
     ['median', undefined],

@@ -1,3 +1,4 @@
+import type { Aggregate } from '@stratex/core';
 import type { RecordRow } from '../loaded-table';
 
 /**
@@ -5,8 +6,8 @@ import type { RecordRow } from '../loaded-table';
  * need in these terms; only `packages/data` turns a request into SQL.
  */
 
-/** How a measure's values are combined within a group. */
-export type Aggregate = 'sum' | 'count' | 'min' | 'max' | 'avg';
+/** How a measure's values are combined within a group: core's one spelling. */
+export type { Aggregate };
 
 export interface Measure {
   column: string;
