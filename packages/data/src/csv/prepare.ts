@@ -7,7 +7,7 @@ import { gunzipWithin, isGzip } from './gzip';
 import { type CsvLayout, findLayout } from './layout';
 import { type CsvColumn, type CsvReject, type CsvReport, FIRST_REJECTS } from './report';
 import { rowNewline, scanRows, type ScannedRows } from './scan';
-import { checkCsvSize } from './size-limit';
+import { checkCsvSize } from '../size-limit';
 import type { TextRows } from './duckdb/text-table-sql';
 import { unitWorkColumn } from './planned-column';
 
