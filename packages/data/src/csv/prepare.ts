@@ -1,7 +1,7 @@
 import type { EncodingChoice } from '../decode';
 import { loadError, type ProgressListener } from '../fetch-bytes';
 import { messageText } from '@stratex/core';
-import { positionalNames, renamedColumns, uniqueColumnNames } from './column-names';
+import { positionalNames, renamedColumns, uniqueColumnNames } from '../header-names';
 import { toUtf8, type Utf8Text } from './encoding';
 import { gunzipWithin, isGzip } from './gzip';
 import { type CsvLayout, findLayout } from './layout';
