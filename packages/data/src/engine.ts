@@ -5,15 +5,15 @@ import { type LoadedTable, ownValue, type RecordRow, recordsOf } from './loaded-
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
 import type { Coordinator, CoordinatorOptions, RemoteDatabase } from './query/coordinator';
 import type { TableDialect } from './query/dialect';
-import type { BytesLoadOptions, LiveSource, SourceLoader, SourceSpec } from './refresh/live-source';
+import type { LiveSource, SourceSpec } from './refresh/live-source';
 import type { DatabaseHealthDetail } from './resilience/recovering-connector';
 import { SourceRegistry } from './sources';
 import { MEMORY_CSV_BYTES, type MemoryCsv } from './csv/memory-csv';
 import { MemoryTables } from './engine/memory-tables';
-import { resolveFormat } from './refresh/source-format';
 import { AuthorQueries } from './engine/author-queries';
 import { EngineConnection } from './engine/connection';
 import { LiveSources } from './engine/live-sources';
+import { SourceTables } from './engine/source-tables';
 import {
   type CsvLoadOptions,
   type LoaderLimits,
@@ -56,9 +56,13 @@ export interface EngineOptions {
  * (start, deadlines, recovery, health), the loaders, the named sources and the guard in
  * front of hand-written SQL, each in `engine/`.
  */
-export class Engine implements SourceLoader {
+export class Engine {
   readonly #connection: EngineConnection;
-  readonly #loaders: TableLoaders;
+  /**
+   * Reads exports into plain tables of this database (not sources): what a live source's
+   * loads are made of, and what tests load fixtures with.
+   */
+  readonly tables: TableLoaders;
   readonly #live: LiveSources;
   readonly #author: AuthorQueries;
   /** Small CSV sources read in JS, put in the database only when SQL needs them. */
@@ -91,21 +95,21 @@ export class Engine implements SourceLoader {
       timeoutMs,
       ...(options.recover !== false ? { reload: (fresh) => this.#reloadInto(fresh) } : {}),
     });
-    this.#loaders = this.#loadersOn(this.#connection);
+    this.tables = this.#loadersOn(this.#connection);
     this.#memory = new MemoryTables(
       {
-        loadCsv: (table, bytes, request) => this.#loaders.loadCsvBytes(table, bytes, request),
-        copy: (memory, table, sourceName) => this.#loaders.copyMemoryCsv(memory, table, sourceName),
+        loadCsv: (table, bytes, request) => this.tables.loadCsvBytes(table, bytes, request),
+        copy: (memory, table, sourceName) => this.tables.copyMemoryCsv(memory, table, sourceName),
         publish: (staging, table, sourceName) =>
-          this.#loaders.publishTable(staging, table, sourceName),
+          this.tables.publishTable(staging, table, sourceName),
       },
       options.inMemoryCsvBytes ?? MEMORY_CSV_BYTES,
     );
-    this.#live = new LiveSources(this.sources, this);
+    this.#live = new LiveSources(this.sources, new SourceTables(this.tables, this.#memory));
     this.#author = new AuthorQueries(
       (sql, params) => this.records(sql, params),
       this.sources,
-      () => [...this.#live.names(), ...this.#loaders.tables()],
+      () => [...this.#live.names(), ...this.tables.tables()],
     );
   }
 
@@ -140,29 +144,6 @@ export class Engine implements SourceLoader {
     return recordsOf(await this.query(sql, params));
   }
 
-  /** Loads a CSV from a URL into `table`; a file over the size limit fails before it downloads. */
-  loadCsvUrl(table: string, url: string, options: CsvLoadOptions = {}): Promise<LoadedTable> {
-    return this.#loaders.loadCsvUrl(table, url, options);
-  }
-
-  /**
-   * Loads CSV bytes into `table`, every column as text, as written; and `<table>_typed`
-   * beside it, with numbers (units kept in `columnTypes`), dates and periods read as
-   * `parseCell` reads them. Rows and cells that cannot be read are counted in `rejects`.
-   */
-  loadCsvBytes(
-    table: string,
-    bytes: Uint8Array,
-    options: CsvLoadOptions = {},
-  ): Promise<LoadedTable> {
-    return this.#loaders.loadCsvBytes(table, bytes, options);
-  }
-
-  /** Column names and row count of a loaded table. */
-  describe(table: string): Promise<Omit<LoadedTable, 'file' | 'encoding'>> {
-    return this.#loaders.describe(table);
-  }
-
   /**
    * Runs SQL typed by a page author: one read-only SELECT over the page's sources, or a
    * clear refusal. It first waits for the sources it names — those defined or awaited, and
@@ -175,56 +156,6 @@ export class Engine implements SourceLoader {
     declared: Iterable<string> = [],
   ): Promise<RecordRow[]> {
     return this.#author.run(sql, params, declared);
-  }
-
-  /** Loads Parquet bytes into `table`, decoded in the page; `columns` limits what is read. */
-  loadParquetBytes(
-    table: string,
-    bytes: Uint8Array,
-    options: ParquetBytesOptions = {},
-  ): Promise<LoadedTable> {
-    return this.#loaders.loadParquetBytes(table, bytes, options);
-  }
-
-  /** Loads Arrow IPC bytes (file or stream layout) into `table`. */
-  loadArrowBytes(table: string, bytes: Uint8Array, file = `${table}.arrow`): Promise<LoadedTable> {
-    return this.#loaders.loadArrowBytes(table, bytes, file);
-  }
-
-  /** Loads an in-memory Arrow table into `table`. */
-  loadArrowTable(table: string, arrow: Table, file = table): Promise<LoadedTable> {
-    return this.#loaders.loadArrowTable(table, arrow, file);
-  }
-
-  /** Makes an Arrow table the source `name`, for widgets and SQL. */
-  loadArrow(name: string, arrow: Table): Promise<LoadedTable> {
-    return this.defineSource(name, { arrow }).ready;
-  }
-
-  /** Makes an array of objects the source `name`; each column takes the one type its values share. */
-  loadRecords(name: string, rows: readonly RecordRow[]): Promise<LoadedTable> {
-    return this.defineSource(name, { records: rows }).ready;
-  }
-
-  /** Loads an export's bytes, in the format asked for or recognised from its name and signature. */
-  loadBytes(
-    table: string,
-    bytes: Uint8Array,
-    options: BytesLoadOptions = {},
-  ): Promise<LoadedTable> {
-    const file = options.file ?? table;
-    if (resolveFormat(options.format ?? 'auto', file, bytes) !== 'csv') {
-      return this.#loaders.loadBytes(table, bytes, options);
-    }
-    const csv = {
-      file,
-      encoding: options.encoding ?? 'auto',
-      maxBytes: this.#loaders.csvByteLimit(),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    };
-    return this.#memory
-      .load(table, bytes, csv)
-      .then((loaded) => loaded ?? this.#loaders.loadCsvBytes(table, bytes, csv));
   }
 
   /**
@@ -279,18 +210,6 @@ export class Engine implements SourceLoader {
     return this.sources.live(name);
   }
 
-  /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */
-  async publishTable(staging: string, table: string, sourceName: string): Promise<void> {
-    if (this.#memory.publish(staging, table, sourceName)) return;
-    await this.#memory.settled(table);
-    await this.#loaders.publishTable(staging, table, sourceName);
-  }
-
-  async dropTable(table: string): Promise<void> {
-    if (this.#memory.drop(table)) return;
-    await this.#loaders.dropTable(table);
-  }
-
   /** How the database is doing: starting, ready, recovering after a crash, or failed. */
   get health(): DatabaseHealthDetail {
     return this.#connection.health;
@@ -311,7 +230,7 @@ export class Engine implements SourceLoader {
       timeoutMs: this.limits.timeoutMs,
     });
     this.#memory.clear();
-    return this.#live.reloadInto(this.#loadersOn(connection));
+    return this.#live.reloadInto(new SourceTables(this.#loadersOn(connection)));
   }
 
   async close(): Promise<void> {

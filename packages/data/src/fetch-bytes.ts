@@ -46,8 +46,9 @@ export function loadError(
   code: MessageCode,
   params: MessageParams & { file: string },
   detail?: string,
+  fault?: LoadFault,
 ): LoadError {
-  const error = new LoadError(messageText('en', code, params), params.file, detail);
+  const error = new LoadError(messageText('en', code, params), params.file, detail, fault);
   error.code = code;
   error.params = params;
   return error;

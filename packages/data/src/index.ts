@@ -98,5 +98,5 @@ export type {
   CsvReport,
   SkippedRows,
 } from './csv/report';
-export { defaultCsvByteLimit } from './csv/size-limit';
+export { defaultCsvByteLimit } from './size-limit';
 export { isCodedFailure, type CodedFailure } from './coded-failure';

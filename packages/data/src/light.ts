@@ -8,7 +8,7 @@ export { isCodedFailure, type CodedFailure } from './coded-failure';
 export { LoadError } from './fetch-bytes';
 export { closestName } from './guard/column-names';
 export { sourcesNamedIn } from './guard/source-names';
-export { ownValue } from './loaded-table';
+export { type ArrowRows, ownValue, recordsOf } from './loaded-table';
 export { DatabaseLostError } from './resilience/recovering-connector';
 export { UnknownSourceError } from './sources';
 export { EngineTimeoutError } from './timeout';

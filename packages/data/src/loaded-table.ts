@@ -30,14 +30,31 @@ export function ownValue(row: Record<string, unknown>, key: string, value: unkno
     });
 }
 
-/** An Arrow answer as plain objects keyed by column name. */
-export function recordsOf(table: Table): RecordRow[] {
+/** What reading an Arrow table's rows takes: an apache-arrow `Table` has it. */
+export type ArrowRows = Pick<Table, 'schema' | 'numRows' | 'getChildAt'>;
+
+/** Arrow's type ids (its schema's `Type`) of the columns whose values are days or instants. */
+const DATE_TYPE = 8;
+const TIMESTAMP_TYPE = 10;
+
+/**
+ * An Arrow table as plain objects keyed by column name. Arrow gives a date or timestamp as
+ * milliseconds since 1970; with `dates` (a table a page gave by script) it is a `Date`.
+ */
+export function recordsOf(table: ArrowRows, { dates = false } = {}): RecordRow[] {
   const names = table.schema.fields.map((field) => field.name);
   const columns = names.map((_, index) => table.getChildAt(index));
+  const dated = table.schema.fields.map(
+    (field) => dates && [DATE_TYPE, TIMESTAMP_TYPE].includes(field.type.typeId),
+  );
   const rows: RecordRow[] = [];
   for (let at = 0; at < table.numRows; at++) {
     const row: RecordRow = {};
-    names.forEach((name, index) => ownValue(row, name, columns[index]?.get(at)));
+    names.forEach((name, index) => {
+      const value: unknown = columns[index]?.get(at);
+      const asDate = dated[index] && (typeof value === 'number' || typeof value === 'bigint');
+      ownValue(row, name, asDate ? new Date(Number(value)) : value);
+    });
     rows.push(row);
   }
   return rows;

@@ -54,7 +54,7 @@ let sources = 0;
 /** Loads rows into the page engine as a new named source (through DuckDB, as a file would be). */
 async function source(rows: readonly RecordRow[]): Promise<string> {
   const name = `hostile_${++sources}`;
-  await pageEngine().loadRecords(name, rows);
+  await pageEngine().defineSource(name, { records: rows }).ready;
   return name;
 }
 

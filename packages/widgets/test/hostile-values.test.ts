@@ -29,7 +29,7 @@ async function widget(
   attributes: Record<string, string> = {},
 ): Promise<Widget> {
   const name = `values_${++sources}`;
-  await pageEngine().loadRecords(name, rows);
+  await pageEngine().defineSource(name, { records: rows }).ready;
   return (await mount(tag, { lang: 'zh-CN', source: name, ...attributes })) as Widget;
 }
 

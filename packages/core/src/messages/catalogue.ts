@@ -182,6 +182,21 @@ export const MESSAGES = {
     'zh-CN':
       '{file} 既不是 UTF-8 也不是 GBK 文本：第 {line} 行的字节两种编码都不符合。请在 Excel 中另存为“CSV UTF-8”，或用 encoding 属性指明编码。',
   },
+  fileTooLarge: {
+    en: '{file} is too large to open in a browser ({size}; at most {limit}). Serve it through the Stratex query server instead.',
+    'zh-CN':
+      '{file} 太大，无法在浏览器中打开（{size}；最多 {limit}）。请改由 Stratex 查询服务器提供。',
+  },
+  csvTooLarge: {
+    en: '{file} is {size}, more than this browser can load as CSV ({limit}). Export it as Parquet, which is several times smaller and loads faster, or query it on a server and load only the result.',
+    'zh-CN':
+      '{file} 有 {size}，超过此浏览器能以 CSV 载入的上限（{limit}）。请导出为 Parquet（体积小几倍，载入更快），或在服务器上查询、只载入结果。',
+  },
+  csvTooLargeAtLeast: {
+    en: '{file} is more than {size}, more than this browser can load as CSV ({limit}). Export it as Parquet, which is several times smaller and loads faster, or query it on a server and load only the result.',
+    'zh-CN':
+      '{file} 超过 {size}，超过此浏览器能以 CSV 载入的上限（{limit}）。请导出为 Parquet（体积小几倍，载入更快），或在服务器上查询、只载入结果。',
+  },
   gzipUnsupported: {
     en: '{file} is compressed (gzip) and this browser cannot unpack it. Unzip it first.',
     'zh-CN': '{file} 是 gzip 压缩文件，此浏览器无法解压。请先解压。',

@@ -1,7 +1,7 @@
 import { messageText } from '@stratex/core';
 import { Table, type Vector } from 'apache-arrow';
 import type { Connector } from '../connector';
-import { renamedColumns, uniqueColumnNames } from '../csv/column-names';
+import { renamedColumns, uniqueColumnNames } from '../header-names';
 import { tableToArrowStream, toArrowStream } from './ipc';
 
 /** Inserts Arrow IPC bytes (file or stream layout) as `table`; says plainly when they are not Arrow. */

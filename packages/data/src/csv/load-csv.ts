@@ -1,6 +1,5 @@
 import type { Table } from 'apache-arrow';
 import { loadError } from '../fetch-bytes';
-import type { TableDialect } from '../query/dialect';
 import { DatabaseLostError } from '../resilience/recovering-connector';
 import { EngineTimeoutError } from '../timeout';
 import { type KnownHead, planColumns } from './column-plan';
@@ -22,6 +21,7 @@ import {
   createEmptyTextTable,
   createTextTable,
   type CsvDatabase,
+  type CsvStatements,
   READ_AHEAD_LINE,
   readAhead,
 } from './text-table';
@@ -122,7 +122,7 @@ export async function loadCsv(
  */
 async function buildTypedTable(
   query: (sql: string) => Promise<Table>,
-  dialect: TableDialect,
+  dialect: CsvStatements,
   table: string,
   typedTable: string,
   names: readonly string[],

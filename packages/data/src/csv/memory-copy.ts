@@ -1,6 +1,6 @@
 import type { Data } from 'apache-arrow';
 import type { Connector } from '../connector';
-import { rowUnit } from '../query/js-cells';
+import { rowUnit } from './row-unit';
 import {
   abandonCopySql,
   copiedText,

@@ -1,5 +1,5 @@
 import { normaliseText, parseCell } from '@stratex/core';
-import { uniqueColumnNames } from './column-names';
+import { uniqueColumnNames } from '../header-names';
 import { numberCell, rejectReason, typedValue } from './column-kinds';
 import { decideColumns, MAX_PERIODS, sampleRows } from './column-plan';
 import {

@@ -1,13 +1,13 @@
 import type { EncodingChoice } from '../decode';
 import { loadError, type ProgressListener } from '../fetch-bytes';
 import { messageText } from '@stratex/core';
-import { positionalNames, renamedColumns, uniqueColumnNames } from './column-names';
+import { positionalNames, renamedColumns, uniqueColumnNames } from '../header-names';
 import { toUtf8, type Utf8Text } from './encoding';
 import { gunzipWithin, isGzip } from './gzip';
 import { type CsvLayout, findLayout } from './layout';
 import { type CsvColumn, type CsvReject, type CsvReport, FIRST_REJECTS } from './report';
 import { rowNewline, scanRows, type ScannedRows } from './scan';
-import { checkCsvSize } from './size-limit';
+import { checkCsvSize } from '../size-limit';
 import type { TextRows } from './duckdb/text-table-sql';
 import { unitWorkColumn } from './planned-column';
 

@@ -1,13 +1,21 @@
 import type { Table } from 'apache-arrow';
 import type { QueryParam } from '../connector';
 import { REGISTERED_FILE_AREA } from '../guard/file-access';
-import type { TableDialect } from '../query/dialect';
 import { readCsvSql, type TextRows } from './duckdb/text-table-sql';
 
 /** What the CSV loader needs from a database. */
+/** The statements a CSV load asks its database to spell (a `TableDialect` spells them all). */
+export interface CsvStatements {
+  createTableAs(name: string, select: string): string;
+  copyTable(name: string, from: string): string;
+  createTextTable(name: string, columns: readonly string[]): string;
+  replaceTable(from: string, to: string): string;
+  dropTable(name: string): string;
+}
+
 export interface CsvDatabase {
   /** How the database spells the statements on tables that are not about reading CSV. */
-  readonly dialect: TableDialect;
+  readonly dialect: CsvStatements;
   query(sql: string, params?: readonly QueryParam[]): Promise<Table>;
   registerFile(fileName: string, bytes: Uint8Array): Promise<void>;
   dropFile(fileName: string): Promise<void>;

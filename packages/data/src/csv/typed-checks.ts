@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { QueryParam } from '../connector';
-import { uniqueColumnNames } from './column-names';
+import { uniqueColumnNames } from '../header-names';
 import { rejectReason } from './column-kinds';
 import { type CsvColumn, type CsvReject, FIRST_REJECTS } from './report';
 import {

@@ -1,18 +1,14 @@
 import type { Table } from 'apache-arrow';
 import type { EncodingChoice } from '../decode';
-import { fileLabel, LoadError, type ProgressListener } from '../fetch-bytes';
-import { fetchCsvWithin } from '../csv/fetch-csv';
+import { LoadError, type ProgressListener } from '../fetch-bytes';
 import { type CsvDatabase, loadCsv } from '../csv/load-csv';
 import { copyMemoryCsv } from '../csv/memory-copy';
 import type { MemoryCsv } from '../csv/memory-csv';
-import { defaultCsvByteLimit } from '../csv/size-limit';
+import { defaultCsvByteLimit } from '../size-limit';
 import { type LoadedTable, recordsOf } from '../loaded-table';
 import type { ParquetLoadOptions } from '../parquet/load-parquet';
 import type { ParquetDecoderLoader } from '../parquet/parquet-module';
 import type { TableDialect } from '../query/dialect';
-import { tooLarge } from '../refresh/conditional-fetch';
-import type { BytesLoadOptions, SourceLoader } from '../refresh/live-source';
-import { resolveFormat } from '../refresh/source-format';
 import type { EngineConnection } from './connection';
 import { publishTable } from './publish-table';
 
@@ -23,7 +19,6 @@ export interface CsvLoadOptions {
   /** Largest CSV accepted (default: from the device's memory, at most 1 GB). */
   maxBytes?: number;
   onProgress?: ProgressListener;
-  signal?: AbortSignal;
 }
 
 export interface ParquetBytesOptions extends Omit<ParquetLoadOptions, 'maxDecodedBytes'> {
@@ -43,7 +38,7 @@ export interface LoaderLimits {
  * publishes a fresh load in place of the last. Every statement of its own comes from the
  * dialect; the CSV loader's DuckDB reading rules live in `csv/duckdb/`.
  */
-export class TableLoaders implements SourceLoader {
+export class TableLoaders {
   /** Tables loaded here, which hand-written SQL may read. */
   readonly #tables = new Set<string>();
 
@@ -70,22 +65,11 @@ export class TableLoaders implements SourceLoader {
     return [...this.#tables];
   }
 
-  /** Loads a CSV from a URL into `table`; a file over the size limit fails before it downloads. */
-  async loadCsvUrl(table: string, url: string, options: CsvLoadOptions = {}): Promise<LoadedTable> {
-    const connecting = this.connection.connector();
-    void this.dialect();
-    const file = options.file ?? fileLabel(url);
-    const maxBytes = options.maxBytes ?? this.csvByteLimit();
-    const fetchOptions = {
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    };
-    const bytes = await fetchCsvWithin(url, file, maxBytes, fetchOptions);
-    await connecting;
-    return this.loadCsvBytes(table, bytes, { ...options, file, maxBytes });
-  }
-
-  /** CSV bytes into `table` (text) and `<table>_typed`; see `Engine.loadCsvBytes`. */
+  /**
+   * Loads CSV bytes into `table`, every column as text, as written; and `<table>_typed`
+   * beside it, with numbers (units kept in `columnTypes`), dates and periods read as
+   * `parseCell` reads them. Rows and cells that cannot be read are counted in `rejects`.
+   */
   async loadCsvBytes(
     table: string,
     bytes: Uint8Array,
@@ -205,32 +189,6 @@ export class TableLoaders implements SourceLoader {
       encoding: 'arrow',
       ...(notes.length > 0 ? { notes } : {}),
     };
-  }
-
-  /** Loads an export's bytes, in the format asked for or recognised from its name and signature. */
-  loadBytes(
-    table: string,
-    bytes: Uint8Array,
-    options: BytesLoadOptions = {},
-  ): Promise<LoadedTable> {
-    const file = options.file ?? table;
-    const format = resolveFormat(options.format ?? 'auto', file, bytes);
-    if (format === 'csv') {
-      return this.loadCsvBytes(table, bytes, {
-        file,
-        ...(options.encoding ? { encoding: options.encoding } : {}),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      });
-    }
-    if (bytes.byteLength > this.limits.maxFileBytes) {
-      return Promise.reject(tooLarge(file, bytes.byteLength, this.limits.maxFileBytes));
-    }
-    if (format === 'arrow') return this.loadArrowBytes(table, bytes, file);
-    return this.loadParquetBytes(table, bytes, {
-      file,
-      ...(options.columns ? { columns: options.columns } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
   }
 
   /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */

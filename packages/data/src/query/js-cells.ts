@@ -1,5 +1,6 @@
-import { type Cell, normaliseText, parseCell, periodSpan, type Unit } from '@stratex/core';
+import { type Cell, normaliseText, periodSpan } from '@stratex/core';
 import type { TextCell, TypedCell } from '../csv/memory-csv';
+import { rowUnit } from '../csv/row-unit';
 import type { TwinColumn } from './typed-rows';
 
 /*
@@ -10,8 +11,6 @@ import type { TwinColumn } from './typed-rows';
 
 /** `RENDERED_NUMBER` of `typed-rows.ts`: a number whose shortest text is the cell as written. */
 const RENDERED = /^-?(?:0|[1-9][0-9]{0,9})(?:\.[0-9]{0,4}[1-9])?$/;
-/** `plainNumberSql`: what the loader casts directly, stating no unit. */
-const PLAIN_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 /** A note in brackets after the value: `90%（设计中）` (brackets folded to ASCII first). */
 const NOTE = /^(.*?) *\(([^()]*)\)$/;
 
@@ -54,11 +53,4 @@ export function twinCell(column: TwinColumn, text: TextCell, typed: TypedCell): 
 function noteOf(text: string): string | undefined {
   const note = NOTE.exec(normaliseText(text))?.[2]?.replace(/^ +| +$/g, '');
   return note ? note : undefined;
-}
-
-/** A mixed column's unit for one row, as its unit column holds it: what the cell states. */
-export function rowUnit(text: TextCell): Unit | undefined {
-  if (text === null || PLAIN_NUMBER.test(text)) return 'number';
-  const read = parseCell(text);
-  return read.kind === 'number' ? read.unit : 'number';
 }

@@ -1,4 +1,6 @@
+import { readCapped } from '../capped-read';
 import { fileLabel, LoadError, type ProgressListener } from '../fetch-bytes';
+import { tooLargeError } from '../size-limit';
 
 /** What the server said about the version we hold, to ask "has it changed?" next time. */
 export interface Validators {
@@ -13,6 +15,8 @@ export interface FetchOptions {
   validators?: Validators;
   /** Refuse, before downloading, a body larger than this. */
   maxBytes?: number;
+  /** The limit is the page's CSV limit: a body over it is refused in the CSV's words. */
+  csv?: boolean;
   /** Give up when the server has not finished by then; nothing may hang on the network. */
   timeoutMs?: number;
   onProgress?: ProgressListener;
@@ -53,7 +57,7 @@ export async function fetchIfChanged(url: string, options: FetchOptions = {}): P
   const maxBytes = options.maxBytes ?? Infinity;
   if (totalBytes !== undefined && totalBytes > maxBytes) {
     void response.body?.cancel();
-    throw tooLarge(label, totalBytes, maxBytes);
+    throw tooLargeError(label, totalBytes, maxBytes, { csv: options.csv === true });
   }
   const validators: Validators = {};
   const etag = response.headers.get('etag');
@@ -91,34 +95,20 @@ async function readBody(
   options: FetchOptions,
 ): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const chunks: Uint8Array[] = [];
-  let bytesRead = 0;
-  const reader = response.body.getReader();
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytesRead += value.byteLength;
-      if (bytesRead > maxBytes) {
-        await reader.cancel();
-        throw tooLarge(label, bytesRead, maxBytes);
-      }
-      chunks.push(value);
-      options.onProgress?.({ phase: 'fetch', bytesRead, totalBytes });
-    }
+    return await readCapped(
+      response.body,
+      maxBytes,
+      (bytesRead) =>
+        tooLargeError(label, bytesRead, maxBytes, { csv: options.csv === true, atLeast: true }),
+      (bytesRead) => options.onProgress?.({ phase: 'fetch', bytesRead, totalBytes }),
+    );
   } catch (cause) {
     if (cause instanceof LoadError) throw cause;
     throw new LoadError(`The download of ${label} broke off.`, label, String(cause), {
       kind: 'broken-off',
     });
   }
-  const bytes = new Uint8Array(bytesRead);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 /** Fetches a file as bytes, whatever its version, reporting progress as the body streams in. */
@@ -127,14 +117,4 @@ export async function fetchBytes(url: string, options: FetchOptions = {}): Promi
   if (!fetched.changed)
     throw new LoadError(`The server sent no content for ${fileLabel(url)}.`, fileLabel(url));
   return fetched.bytes;
-}
-
-export function tooLarge(label: string, size: number, limit: number): LoadError {
-  const mb = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
-  return new LoadError(
-    `${label} is too large to open in a browser (${mb(size)}; at most ${mb(limit)}). Serve it through the Stratex query server instead.`,
-    label,
-    undefined,
-    { kind: 'too-large' },
-  );
 }

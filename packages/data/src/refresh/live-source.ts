@@ -128,10 +128,20 @@ export class LiveSource extends EventTarget {
     clearInterval(this.#timer);
   }
 
-  /** Stops, and hands whoever still waits for its first load the `next` source's. */
+  /**
+   * Stops, and hands whoever still waits for its first load the `next` source's. Whoever
+   * follows this source follows `next` from now on: its loads, refreshes and state.
+   */
   replaceWith(next: LiveSource): void {
     this.stop();
     this.#successor = next;
+    for (const type of Object.values(SOURCE_EVENTS)) {
+      next.addEventListener(type, (event) => {
+        ({ state: this.state, loaded: this.loaded, error: this.error } = next);
+        ({ staleSince: this.staleSince, progress: this.progress } = next);
+        this.#fire(type, (event as CustomEvent<unknown>).detail);
+      });
+    }
   }
 
   #enqueue<T>(work: () => Promise<T>): Promise<T> {

@@ -1,3 +1,4 @@
+import { loadCsvUrl } from '../engine-helpers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '@stratex/data';
 import { WasmConnector } from '@stratex/data/wasm';
@@ -7,7 +8,8 @@ afterAll(() => engine.close());
 
 describe('a CSV whose headers differ only in case, in DuckDB-WASM', () => {
   it('keeps every column under a unique name, says so in the notes, and reads each one', async () => {
-    const loaded = await engine.loadCsvUrl(
+    const loaded = await loadCsvUrl(
+      engine,
       'case_headers',
       '/fixtures/hostile/files/case-only-headers.csv',
     );

@@ -16,14 +16,14 @@ const byRegion = (table: string): string =>
 it.skipIf(!present)(
   'loads the 1M-row facts as Parquet and as CSV with no network, to the same figures',
   async () => {
-    const parquet = await engine.loadParquetBytes(
+    const parquet = await engine.tables.loadParquetBytes(
       'facts_parquet',
       await fetchBytes(`${facts}.parquet`),
       {
         columns: ['region', 'amount'],
       },
     );
-    const csv = await engine.loadCsvBytes('facts_csv', await fetchBytes(`${facts}.csv`));
+    const csv = await engine.tables.loadCsvBytes('facts_csv', await fetchBytes(`${facts}.csv`));
     expect(parquet.rowCount).toBe(1_000_000);
     expect(csv.rowCount).toBe(1_000_000);
     expect(await engine.records(byRegion('facts_parquet'))).toEqual(

@@ -1,3 +1,4 @@
+import { loadRecords } from '../engine-helpers';
 import { afterAll, expect, it } from 'vitest';
 import {
   browserParquetDecoder,
@@ -36,7 +37,7 @@ async function noticed(work: Promise<unknown>, killedAt: number, what: string): 
 }
 
 it('rebuilds the database after its worker is killed mid-query, with the sources still there', async () => {
-  await engine.loadRecords('targets', [
+  await loadRecords(engine, 'targets', [
     { region: '华东', target: 1_500_000 },
     { region: '华南', target: 1_200_000 },
   ]);

@@ -142,7 +142,10 @@ describe('the loader reads generated cells exactly as parseCell does', () => {
       it(`${kind} cells, seed ${seed}`, async () => {
         const random = createRandom(seed * 101 + kind.length);
         const cells = Array.from({ length: 300 }, () => make(random));
-        const loaded = await engine.loadCsvBytes(`fuzz_${kind}_${seed}`, csv(kind, cells, plain));
+        const loaded = await engine.tables.loadCsvBytes(
+          `fuzz_${kind}_${seed}`,
+          csv(kind, cells, plain),
+        );
         expect(loaded.columnTypes?.[0]?.kind).toBe(kind);
         // Both sides of the rules are exercised: cells that read and cells that must not.
         expect(loaded.columnTypes?.[0]?.rejects).toBeGreaterThan(0);

@@ -107,7 +107,7 @@ const PERIOD_SPELLINGS = [
 describe('SQL reads cells exactly as parseCell does', () => {
   it('numbers: 万/亿/%, currency, counts, notes, full-width, codes and junk', async () => {
     const bytes = column('amount', NUMBER_SPELLINGS, (k) => String(k * 37));
-    const loaded = await engine.loadCsvBytes('cells_numbers', bytes);
+    const loaded = await engine.tables.loadCsvBytes('cells_numbers', bytes);
     expect(loaded.columnTypes?.[0]).toMatchObject({ kind: 'number', unit: 'mixed' });
     expect(await disagreements(engine, loaded)).toEqual([]);
     const snapshot = await typedSnapshot(engine, loaded);
@@ -135,7 +135,9 @@ describe('SQL reads cells exactly as parseCell does', () => {
 
   it('lists the cells it could not read, with line, column and reason', async () => {
     const bytes = column('amount', NUMBER_SPELLINGS, (k) => String(k * 37));
-    const loaded = await engine.loadCsvBytes('cells_rejects', bytes, { file: 'amounts.csv' });
+    const loaded = await engine.tables.loadCsvBytes('cells_rejects', bytes, {
+      file: 'amounts.csv',
+    });
     const unread = NUMBER_SPELLINGS.filter((raw) =>
       [
         '00123',
@@ -172,7 +174,7 @@ describe('SQL reads cells exactly as parseCell does', () => {
       DATE_SPELLINGS,
       (k) => `2024-07-${String((k % 28) + 1).padStart(2, '0')}`,
     );
-    const loaded = await engine.loadCsvBytes('cells_dates', bytes);
+    const loaded = await engine.tables.loadCsvBytes('cells_dates', bytes);
     expect(loaded.columnTypes?.[0]?.kind).toBe('date');
     expect(await disagreements(engine, loaded)).toEqual([]);
     const snapshot = await typedSnapshot(engine, loaded);
@@ -187,7 +189,7 @@ describe('SQL reads cells exactly as parseCell does', () => {
 
   it('periods: quarters, halves, months and years, in Chinese and English', async () => {
     const bytes = column('period', PERIOD_SPELLINGS, (k) => `2024-Q${(k % 4) + 1}`);
-    const loaded = await engine.loadCsvBytes('cells_periods', bytes);
+    const loaded = await engine.tables.loadCsvBytes('cells_periods', bytes);
     expect(loaded.columnTypes?.[0]?.kind).toBe('period');
     expect(await disagreements(engine, loaded)).toEqual([]);
     const snapshot = await typedSnapshot(engine, loaded);
@@ -199,7 +201,7 @@ describe('SQL reads cells exactly as parseCell does', () => {
 
   it('a column of codes with leading zeros stays text', async () => {
     const codes = ['09001', '09002', '00123', '10001'];
-    const loaded = await engine.loadCsvBytes(
+    const loaded = await engine.tables.loadCsvBytes(
       'cells_codes',
       column('code', codes, (k) => `0${9000 + k}`),
     );

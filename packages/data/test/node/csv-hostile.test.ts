@@ -20,7 +20,7 @@ async function expectOutcome(
   outcome: Outcome,
   encoding?: 'utf-8' | 'gbk',
 ): Promise<LoadedTable | undefined> {
-  const loading = engine.loadCsvBytes(`hostile_${++loads}`, bytes, {
+  const loading = engine.tables.loadCsvBytes(`hostile_${++loads}`, bytes, {
     file,
     ...(encoding ? { encoding } : {}),
   });
@@ -86,16 +86,16 @@ describe('hostile corpus: the details that matter', () => {
     new Uint8Array(readFileSync(new URL(file, filesDir)));
 
   it('names the line, column, value and reason of each reject', async () => {
-    const loaded = await engine.loadCsvBytes('details_1', bytesOf('quoted-newlines.csv'));
+    const loaded = await engine.tables.loadCsvBytes('details_1', bytesOf('quoted-newlines.csv'));
     expect(loaded.rejects?.first).toEqual([
       { line: 6, column: '目标值', value: '待定', reason: 'expected a number, found text' },
     ]);
-    const ragged = await engine.loadCsvBytes('details_2', bytesOf('ragged-rows.csv'));
+    const ragged = await engine.tables.loadCsvBytes('details_2', bytesOf('ragged-rows.csv'));
     expect(ragged.rejects?.first.map((r) => [r.line, r.reason])).toEqual([
       [3, 'the row has 2 values but the header has 3 values'],
       [4, 'the row has 4 values but the header has 3 values'],
     ]);
-    const open = await engine.loadCsvBytes('details_3', bytesOf('unterminated-quote.csv'));
+    const open = await engine.tables.loadCsvBytes('details_3', bytesOf('unterminated-quote.csv'));
     expect(open.rejects?.first[0]).toMatchObject({
       line: 2,
       reason: 'a quoted value starts here and is never closed',
@@ -103,7 +103,10 @@ describe('hostile corpus: the details that matter', () => {
   });
 
   it('keeps columns whose names differ only in case, each with its own values', async () => {
-    const loaded = await engine.loadCsvBytes('details_case', bytesOf('case-only-headers.csv'));
+    const loaded = await engine.tables.loadCsvBytes(
+      'details_case',
+      bytesOf('case-only-headers.csv'),
+    );
     expect(loaded.notes).toEqual([
       'Column names that repeat, or differ only in case, would name one column in the database, so they were made unique: REGION → REGION_2, region → region_3.',
     ]);
@@ -118,19 +121,19 @@ describe('hostile corpus: the details that matter', () => {
   });
 
   it('unwraps ="00123" into the code it protects', async () => {
-    await engine.loadCsvBytes('details_codes', bytesOf('excel-text-codes.csv'));
+    await engine.tables.loadCsvBytes('details_codes', bytesOf('excel-text-codes.csv'));
     const rows = await engine.records('SELECT 客户编码 FROM details_codes_typed');
     expect(rows.map((row) => row.客户编码)).toEqual(['00123', '00456', '00789']);
   });
 
   it('keeps rare characters intact through GB18030', async () => {
-    await engine.loadCsvBytes('details_rare', bytesOf('rare-cjk.gb18030.csv'));
+    await engine.tables.loadCsvBytes('details_rare', bytesOf('rare-cjk.gb18030.csv'));
     const rows = await engine.records('SELECT 姓名 FROM details_rare');
     expect(rows.map((row) => row.姓名)).toEqual(['𠀀明', '王𪚥😀']);
   });
 
   it('fails fast, naming the size, when a file is over the limit', async () => {
-    const error = await engine
+    const error = await engine.tables
       .loadCsvBytes('too_big', new Uint8Array(3 * 1024 * 1024), {
         file: 'sales.csv',
         maxBytes: 2 * 1024 * 1024,

@@ -23,7 +23,9 @@ async function bothCounts(
   encoding: 'auto' | 'utf-8' | 'gbk' = 'auto',
 ): Promise<{ sql: number[][]; js: number[][] } | undefined> {
   const request = { table: `shapes_${++loads}`, file, encoding, maxBytes: 1 << 30 };
-  const loaded = await engine.loadCsvBytes(request.table, bytes, request).catch(() => undefined);
+  const loaded = await engine.tables
+    .loadCsvBytes(request.table, bytes, request)
+    .catch(() => undefined);
   if (!loaded || loaded.rowCount === 0) return undefined;
   const prepared = await prepareCsv(bytes, request);
   const scanned = scanPrepared(prepared, file);

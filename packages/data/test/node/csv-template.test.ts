@@ -18,7 +18,7 @@ const fixture = (name: string): Uint8Array =>
 
 async function load(table: string, variant: string): Promise<[LoadedTable, TypedSnapshot]> {
   const name = `${table}.${variant}`;
-  const loaded = await engine.loadCsvBytes(
+  const loaded = await engine.tables.loadCsvBytes(
     `${table}_${variant.replace(/\W/g, '_')}`,
     fixture(name),
     {
@@ -56,7 +56,7 @@ describe('template fixtures load to the same typed tables in every variant', () 
 
 describe('template values read as the business means them', () => {
   it('evaluation: 500万元 is 5,000,000 yuan, 15% is 0.15, 30家 a count', async () => {
-    const loaded = await engine.loadCsvBytes('evaluation', fixture('evaluation.gbk.csv'));
+    const loaded = await engine.tables.loadCsvBytes('evaluation', fixture('evaluation.gbk.csv'));
     expect(loaded.encoding).toBe('gb18030');
     expect(loaded.columnTypes?.find((c) => c.name === '达成率')).toMatchObject({
       kind: 'number',
@@ -86,7 +86,7 @@ describe('template values read as the business means them', () => {
   });
 
   it('progress: 2024/6/1 and 2024年6月10日 are dates, 90%（设计中） is 0.9', async () => {
-    const loaded = await engine.loadCsvBytes('progress', fixture('progress.csv'));
+    const loaded = await engine.tables.loadCsvBytes('progress', fixture('progress.csv'));
     const [first] = await engine.records(
       `SELECT strftime(计划开始时间, '%Y-%m-%d') AS start, strftime(计划结束时间, '%Y-%m-%d') AS finish,
         "实际进度（%/完成状态）" AS progress FROM progress_typed LIMIT 1`,
@@ -104,17 +104,17 @@ describe('template values read as the business means them', () => {
   });
 
   it('targets: 2024 Q3 is the period 2024-Q3; budget: "20,000" is 20000', async () => {
-    await engine.loadCsvBytes('targets', fixture('targets.bom.csv'));
+    await engine.tables.loadCsvBytes('targets', fixture('targets.bom.csv'));
     const periods = await engine.records('SELECT DISTINCT 完成时限 FROM targets_typed');
     expect(periods).toEqual([{ 完成时限: '2024-Q3' }]);
-    await engine.loadCsvBytes('budget', fixture('budget.csv'));
+    await engine.tables.loadCsvBytes('budget', fixture('budget.csv'));
     const [sum] = await engine.records('SELECT sum(预算) AS total FROM budget_typed');
     expect(sum?.total).toBe(310_500);
   });
 
   it('kpi_daily: the quarter revenue sums to 5,400,000 in both languages', async () => {
-    await engine.loadCsvBytes('kpi_zh', fixture('kpi_daily_2024q3.gbk.csv'));
-    await engine.loadCsvBytes('kpi_en', fixture('kpi_daily_2024q3.en.csv'));
+    await engine.tables.loadCsvBytes('kpi_zh', fixture('kpi_daily_2024q3.gbk.csv'));
+    await engine.tables.loadCsvBytes('kpi_en', fixture('kpi_daily_2024q3.en.csv'));
     const [zh] = await engine.records(
       "SELECT sum(实际值) AS total, min(日期)::VARCHAR AS first FROM kpi_zh_typed WHERE 指标 = '销售额'",
     );
@@ -126,7 +126,10 @@ describe('template values read as the business means them', () => {
   });
 
   it('keeps the text table under the asked name for widgets that read text', async () => {
-    const loaded = await engine.loadCsvBytes('scorecard_rows', fixture('evaluation.bom.csv'));
+    const loaded = await engine.tables.loadCsvBytes(
+      'scorecard_rows',
+      fixture('evaluation.bom.csv'),
+    );
     expect(loaded.table).toBe('scorecard_rows');
     const rows = await engine.records('SELECT * FROM scorecard_rows');
     expect(rows[0]).toEqual({

@@ -9,7 +9,10 @@ const evaluationCsv = '评估维度,目标值,实际值\r\n销售额,500万元,5
 
 describe('engine on DuckDB-WASM in Node', () => {
   it('loads UTF-8 CSV as text columns and answers a bound query', async () => {
-    const loaded = await engine.loadCsvBytes('evaluation', new TextEncoder().encode(evaluationCsv));
+    const loaded = await engine.tables.loadCsvBytes(
+      'evaluation',
+      new TextEncoder().encode(evaluationCsv),
+    );
     expect(loaded.columns).toEqual(['评估维度', '目标值', '实际值']);
     expect(loaded.rowCount).toBe(2);
     expect(loaded.encoding).toBe('utf-8');
@@ -21,7 +24,7 @@ describe('engine on DuckDB-WASM in Node', () => {
 
   it('decodes GBK bytes before DuckDB sees them, so the same table results', async () => {
     const gbk = iconv.encode(evaluationCsv, 'gbk');
-    const loaded = await engine.loadCsvBytes('evaluation_gbk', gbk);
+    const loaded = await engine.tables.loadCsvBytes('evaluation_gbk', gbk);
     expect(loaded.encoding).toBe('gb18030');
     const rows = await engine.records('SELECT * FROM evaluation_gbk ORDER BY 1');
     const reference = await engine.records('SELECT * FROM evaluation ORDER BY 1');
@@ -29,7 +32,7 @@ describe('engine on DuckDB-WASM in Node', () => {
   });
 
   it('quotes identifiers so a hostile table name stays a name', async () => {
-    const loaded = await engine.loadCsvBytes(
+    const loaded = await engine.tables.loadCsvBytes(
       'x"; DROP TABLE evaluation; --',
       new TextEncoder().encode('a\n1\n'),
     );
@@ -40,7 +43,7 @@ describe('engine on DuckDB-WASM in Node', () => {
 
   it('rejects an empty file with a message naming it', async () => {
     await expect(
-      engine.loadCsvBytes('empty', new Uint8Array(), { file: 'empty.csv' }),
+      engine.tables.loadCsvBytes('empty', new Uint8Array(), { file: 'empty.csv' }),
     ).rejects.toThrow('empty.csv is empty.');
   });
 });

@@ -1,3 +1,4 @@
+import { loadRecords } from '../engine-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '@stratex/data';
 import { nodeEngine } from '@stratex/data/node';
@@ -6,7 +7,7 @@ describe('page-author SQL on an engine without a parse tree (DuckDB-WASM)', () =
   let engine: Engine;
   beforeAll(async () => {
     engine = nodeEngine();
-    await engine.loadRecords('kpis', [
+    await loadRecords(engine, 'kpis', [
       { metric: '销售额', actual: 44000 },
       { metric: '销售额', actual: 82100 },
       { metric: '直播线索', actual: 5 },

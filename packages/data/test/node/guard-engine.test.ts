@@ -1,3 +1,4 @@
+import { loadRecords } from '../engine-helpers';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,12 +187,15 @@ describe.each(engines)('page-author SQL on %s', (_, open) => {
   let engine: Engine;
   beforeAll(async () => {
     engine = open();
-    await engine.loadRecords('sales', [
+    await loadRecords(engine, 'sales', [
       { region: '华东', amount: 150, secret: 'a' },
       { region: '华东', amount: 100, secret: 'b' },
       { region: '华南', amount: 80, secret: 'c' },
     ]);
-    await engine.loadCsvBytes('targets', new TextEncoder().encode('region,target\n华东,150\n'));
+    await engine.tables.loadCsvBytes(
+      'targets',
+      new TextEncoder().encode('region,target\n华东,150\n'),
+    );
   });
   afterAll(() => engine.close());
 
@@ -215,7 +219,7 @@ describe.each(engines)('page-author SQL on %s', (_, open) => {
   });
 
   it('keeps loading CSVs after the engine stopped reading other files', async () => {
-    await engine.loadCsvBytes('later', new TextEncoder().encode('n\n7\n'));
+    await engine.tables.loadCsvBytes('later', new TextEncoder().encode('n\n7\n'));
     expect(await engine.readOnlyRecords('SELECT n FROM later')).toEqual([{ n: '7' }]);
     await expect(engine.records(`SELECT * FROM ${file}`)).rejects.toThrow(/Permission/);
   });

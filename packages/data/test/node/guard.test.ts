@@ -1,3 +1,4 @@
+import { loadRecords } from '../engine-helpers';
 import { describe, expect, it } from 'vitest';
 import { assertReadOnly, closestName, matchColumn } from '@stratex/data';
 import { nodeEngine } from '@stratex/data/node';
@@ -60,7 +61,7 @@ describe('file access in the page engine', () => {
   it('is confined to registered files for good: no query can switch it back on', async () => {
     const engine = nodeEngine();
     try {
-      await engine.loadRecords('kpi', [{ metric: '销售额', actual: 540 }]);
+      await loadRecords(engine, 'kpi', [{ metric: '销售额', actual: 540 }]);
       await expect(engine.query('SET enable_external_access = true')).rejects.toThrow(/locked/);
       await expect(engine.records("SELECT * FROM read_csv('/etc/hostname')")).rejects.toThrow(
         /Permission Error/,

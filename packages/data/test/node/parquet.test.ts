@@ -26,7 +26,10 @@ describe('Parquet without DuckDB’s downloadable reader', () => {
     'loads a %s file with its types',
     async (codec) => {
       const table = `sales_${codec}`;
-      const loaded = await engine.loadParquetBytes(table, fixture(`sales_sample.${codec}.parquet`));
+      const loaded = await engine.tables.loadParquetBytes(
+        table,
+        fixture(`sales_sample.${codec}.parquet`),
+      );
       expect(loaded.rowCount).toBe(5000);
       expect(loaded.columns).toEqual([
         'date',
@@ -46,7 +49,7 @@ describe('Parquet without DuckDB’s downloadable reader', () => {
 
   it('reads only the columns asked for, and reports rows per row group', async () => {
     const progress: LoadProgress[] = [];
-    const loaded = await engine.loadParquetBytes(
+    const loaded = await engine.tables.loadParquetBytes(
       'sales_two',
       fixture('sales_sample.zstd.parquet'),
       {
@@ -61,7 +64,7 @@ describe('Parquet without DuckDB’s downloadable reader', () => {
 
   it('names the nearest column when one asked for is missing', async () => {
     await expect(
-      engine.loadParquetBytes('evaluation', fixture('evaluation.zstd.parquet'), {
+      engine.tables.loadParquetBytes('evaluation', fixture('evaluation.zstd.parquet'), {
         file: 'evaluation.parquet',
         columns: ['目标'],
       }),
@@ -70,7 +73,7 @@ describe('Parquet without DuckDB’s downloadable reader', () => {
 
   it('says a CSV is not Parquet', async () => {
     await expect(
-      engine.loadParquetBytes('not_parquet', new TextEncoder().encode('a,b\n1,2\n'), {
+      engine.tables.loadParquetBytes('not_parquet', new TextEncoder().encode('a,b\n1,2\n'), {
         file: 'x.parquet',
       }),
     ).rejects.toThrow(/x\.parquet could not be read as Parquet: it is not a Parquet file/);
@@ -103,7 +106,7 @@ describe.skipIf(!corpusPresent)(`the hostile Parquet corpus (${decided.length} f
     test(name, async () => {
       const bytes = new Uint8Array(readFileSync(`${corpusFolder}${file}`));
       const table = `corpus_${index}`;
-      const loading = engine.loadParquetBytes(table, bytes, { file });
+      const loading = engine.tables.loadParquetBytes(table, bytes, { file });
       if (outcome.loads) {
         const loaded = await loading;
         expect(loaded.rowCount).toBe(outcome.rows);

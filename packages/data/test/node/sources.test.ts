@@ -1,3 +1,4 @@
+import { loadArrow, loadRecords } from '../engine-helpers';
 import { readFileSync } from 'node:fs';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,14 +21,15 @@ afterAll(async () => {
 
 describe('sources defined by script', () => {
   it('loads records and Arrow tables as named sources', async () => {
-    await engine.loadRecords('kpi', [
+    await loadRecords(engine, 'kpi', [
       { metric: '销售额', actual: 540, on_track: true },
       { metric: '线索转化率', actual: 12, on_track: false },
     ]);
     expect(await engine.readOnlyRecords('SELECT metric FROM kpi WHERE on_track')).toEqual([
       { metric: '销售额' },
     ]);
-    await engine.loadArrow(
+    await loadArrow(
+      engine,
       'budget',
       tableFromArrays({ module: ['推广', '渠道'], share: [0.4, 0.3] }),
     );
@@ -44,7 +46,7 @@ describe('sources defined by script', () => {
   it('waits for a source the page declares before any script defines it', async () => {
     const answer = engine.readOnlyRecords('SELECT sum(share) AS s FROM later', [], ['later']);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await engine.loadRecords('later', [{ share: 0.25 }, { share: 0.5 }]);
+    await loadRecords(engine, 'later', [{ share: 0.25 }, { share: 0.5 }]);
     expect(await answer).toEqual([{ s: 0.75 }]);
   });
 
@@ -59,7 +61,7 @@ describe('sources defined by script', () => {
   });
 
   it('makes record keys that differ only in case unique as a CSV header is, and says so', async () => {
-    const loaded = await engine.loadRecords('case_keys', [
+    const loaded = await loadRecords(engine, 'case_keys', [
       { Region: '华东', REGION: 'East', actual: 160 },
       { Region: '华南', REGION: 'South', actual: 90 },
     ]);

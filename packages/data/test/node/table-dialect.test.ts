@@ -1,3 +1,4 @@
+import { loadRecords } from '../engine-helpers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { duckdbDialect as duckdb, type QueryParam } from '@stratex/data';
 import { nativeEngine, nodeEngine } from '@stratex/data/node';
@@ -21,7 +22,7 @@ describe.each(Object.entries(engines))("DuckDB's table statements on %s DuckDB",
 
   it('creates, copies and counts tables whose names try to break out of their quotes', async () => {
     await run(duckdb.createTextTable('keep', ['区域', 'a"b']));
-    expect(await engine.describe('keep')).toEqual({
+    expect(await engine.tables.describe('keep')).toEqual({
       table: 'keep',
       columns: ['区域', 'a"b'],
       rowCount: 0,
@@ -29,7 +30,7 @@ describe.each(Object.entries(engines))("DuckDB's table statements on %s DuckDB",
     const { sql, params } = duckdb.columns(['keep']);
     expect((await run(sql, params)).map((row) => row.data_type)).toEqual(['VARCHAR', 'VARCHAR']);
 
-    await engine.loadRecords('seed', [{ n: 1 }, { n: 2 }, { n: 3 }]);
+    await loadRecords(engine, 'seed', [{ n: 1 }, { n: 2 }, { n: 3 }]);
     await run(duckdb.createTableAs(hostile, `SELECT n FROM sx_seed WHERE n > 1`));
     await run(duckdb.copyTable(`${hostile}_copy`, hostile));
     expect(await count(hostile)).toBe(2);

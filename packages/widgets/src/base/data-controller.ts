@@ -1,6 +1,6 @@
 import type { CellRecord, Lang } from '@stratex/core';
 import type { EncodingChoice, Engine, LoadedTable, LoadProgress, RecordRow } from '@stratex/data';
-import { sourcesNamedIn, UnknownSourceError } from '@stratex/data/light';
+import { type ArrowRows, recordsOf, sourcesNamedIn, UnknownSourceError } from '@stratex/data/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadDrawing } from './drawing';
 import { emit, SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from './events';
@@ -11,9 +11,8 @@ import { toCellRecords } from './row-cells';
 
 export type Phase = 'loading' | 'ready' | 'error';
 
-export interface ArrowLike {
-  toArray(): { toJSON(): RecordRow }[];
-}
+/** An Arrow table given by script. */
+export type ArrowLike = ArrowRows;
 
 /** Where a widget's rows come from: its `source`, `src`, `query` and `data` as set now. */
 export interface RowOrigin {
@@ -164,7 +163,7 @@ export class DataController implements ReactiveController {
     const { data, source: named, src, query, encoding } = this.#options.origin();
     if (data)
       return toCellRecords(
-        Array.isArray(data) ? data : (data as ArrowLike).toArray().map((row) => row.toJSON()),
+        Array.isArray(data) ? data : recordsOf(data as ArrowRows, { dates: true }),
       );
     const engine = await this.#options.engine();
     const { freshness } = this.#options;

@@ -1,3 +1,4 @@
+import { loadRecords } from '../engine-helpers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataError, type DataRequest, type Engine, type Measure } from '@stratex/data';
 import { nativeEngine } from '@stratex/data/node';
@@ -120,7 +121,7 @@ describe('declared aggregates', () => {
       );
       expect(north.rows).toHaveLength(2);
       // Text with no typed twin: only plain numbers are summed in the engine.
-      await engine.loadRecords('plain', [
+      await loadRecords(engine, 'plain', [
         { 区域: '华东', 目标值: '1,200' },
         { 区域: '华东', 目标值: '500万元' },
         { 区域: '华东', 目标值: '' },
@@ -147,7 +148,7 @@ describe('declared aggregates', () => {
   it('answers the same request again from its cache, until the source loads anew', async () => {
     const engine = nativeEngine();
     try {
-      await engine.loadRecords('kpi', [{ metric: 'a', actual: 1 }]);
+      await loadRecords(engine, 'kpi', [{ metric: 'a', actual: 1 }]);
       const request: DataRequest = {
         kind: 'aggregate',
         source: 'kpi',
@@ -160,7 +161,7 @@ describe('declared aggregates', () => {
       expect(again.cached).toBe(true);
       expect(again.rows).toEqual(first.rows);
       expect(spy).not.toHaveBeenCalled();
-      await engine.loadRecords('kpi', [{ metric: 'a', actual: 5 }]);
+      await loadRecords(engine, 'kpi', [{ metric: 'a', actual: 5 }]);
       const fresh = await engine.coordinator.request(request);
       expect(fresh.cached).toBe(false);
       expect(fresh.rows).toEqual([{ metric: 'a', actual: 5 }]);
@@ -220,8 +221,8 @@ describe('declared aggregates', () => {
   it('reads the catalogue of every source asked for in the same turn with one call', async () => {
     const engine = nativeEngine();
     try {
-      await engine.loadRecords('shops', [{ shop: '华东店', open: true, staff: 12 }]);
-      await engine.loadRecords('orders', [{ shop: '华东店', amount: 1.5 }]);
+      await loadRecords(engine, 'shops', [{ shop: '华东店', open: true, staff: 12 }]);
+      await loadRecords(engine, 'orders', [{ shop: '华东店', amount: 1.5 }]);
       const spy = vi.spyOn(engine, 'records');
       const [shops, orders] = await Promise.all([
         engine.coordinator.catalogue('shops'),
@@ -258,7 +259,7 @@ describe('declared aggregates', () => {
   it('sends aggregates asked in the same turn over one grouping as one query', async () => {
     const engine = nativeEngine();
     try {
-      await engine.loadRecords('kpi', [
+      await loadRecords(engine, 'kpi', [
         { metric: 'a', actual: 1, target: 2 },
         { metric: 'a', actual: 3, target: 4 },
         { metric: 'b', actual: 5, target: 6 },

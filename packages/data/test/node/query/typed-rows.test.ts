@@ -1,3 +1,4 @@
+import { loadRecords } from '../engine-helpers';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -249,7 +250,7 @@ describe('rows as cells from a CSV typed twin', () => {
 
 describe('rows as cells from a source stored typed', () => {
   it('give numbers and dates from their column types, and text as written', async () => {
-    await engine.loadRecords('typedRecords', [
+    await loadRecords(engine, 'typedRecords', [
       { 区域: '华东', 目标值: 1_500_000, 截止: new Date(Date.UTC(2024, 8, 30)), 备注: '500万元' },
       { 区域: '华北', 目标值: null, 截止: null, 备注: null },
     ]);

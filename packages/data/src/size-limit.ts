@@ -1,4 +1,4 @@
-import { LoadError } from '../fetch-bytes';
+import { type LoadError, loadError } from './fetch-bytes';
 
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
@@ -25,25 +25,30 @@ function trimZero(text: string): string {
   return text.endsWith('.0') ? text.slice(0, -2) : text;
 }
 
-/** The message for a file the browser cannot hold. */
+export interface TooLarge {
+  /** Over the CSV limit (a file of another format is over the page's file limit). */
+  csv?: boolean;
+  /** `bytes` is how much had arrived when reading stopped, not the whole file's size. */
+  atLeast?: boolean;
+}
+
+/** The one failure for a file the page cannot hold, as the catalogue says it. */
 export function tooLargeError(
   file: string,
   bytes: number,
   limit: number,
-  atLeast = false,
+  { csv = false, atLeast = false }: TooLarge = {},
 ): LoadError {
-  const size = `${atLeast ? 'more than ' : ''}${sizeText(bytes)}`;
-  return new LoadError(
-    `${file} is ${size}, more than this browser can load as CSV (${sizeText(limit)}). ` +
-      'Export it as Parquet, which is several times smaller and loads faster, ' +
-      'or query it on a server and load only the result.',
-    file,
+  const code = csv ? (atLeast ? 'csvTooLargeAtLeast' : 'csvTooLarge') : 'fileTooLarge';
+  return loadError(
+    code,
+    { file, size: sizeText(bytes), limit: sizeText(limit) },
     `${bytes} bytes; limit ${limit} bytes`,
     { kind: 'too-large' },
   );
 }
 
-/** Throws the size message when `bytes` is over `limit`. */
+/** Throws the CSV size failure when `bytes` is over `limit`. */
 export function checkCsvSize(file: string, bytes: number, limit: number): void {
-  if (bytes > limit) throw tooLargeError(file, bytes, limit);
+  if (bytes > limit) throw tooLargeError(file, bytes, limit, { csv: true });
 }
