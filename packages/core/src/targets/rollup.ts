@@ -78,11 +78,6 @@ function finish(summary: Summary, how: Aggregate): number | null {
   return tidy(value);
 }
 
-/** Every leaf under a node (the node itself when it has no children). */
-export function leavesOf(node: TargetNode): TargetNode[] {
-  return node.children.length === 0 ? [node] : node.children.flatMap(leavesOf);
-}
-
 interface Draft {
   key: string;
   path: string[];

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leavesOf, rollupByLevels } from '@stratex/core';
+import { rollupByLevels } from '@stratex/core';
 import type { TableRecord, TargetNode } from '@stratex/core';
+
+/** Every leaf under a node (the node itself when it has no children). */
+const leavesOf = (node: TargetNode): TargetNode[] =>
+  node.children.length === 0 ? [node] : node.children.flatMap(leavesOf);
 
 const regions: TableRecord[] = [
   { region: '', product_line: '', target: '500万元', actual: '' },
