@@ -14,8 +14,10 @@ export const alias = {
   '@stratex/data/node': here('./packages/data/src/node/index.ts'),
   '@stratex/data/wasm': here('./packages/data/src/browser/wasm-connector.ts'),
   '@stratex/data/light': here('./packages/data/src/light.ts'),
+  '@stratex/data/early-worker': here('./packages/data/src/browser/early-worker.ts'),
   '@stratex/data': here('./packages/data/src/index.ts'),
   '@stratex/widgets/define': here('./packages/widgets/src/define.ts'),
+  '@stratex/widgets/early': here('./packages/widgets/src/early.ts'),
   '@stratex/widgets': here('./packages/widgets/src/index.ts'),
 };
 

@@ -21,8 +21,10 @@
 #   stratex_reader  password-less, readonly=1, quotas and limits of a page's reader, CORS header on
 #   stratex_proxy   the same profile with a password, as a same-origin proxy would use it
 #   stratex_tight_memory, stratex_tight_time
-#                   the reader with a tiny memory limit, or a 1 s time limit over one-row blocks: the
-#                   tests' way to have the server refuse a widget's query on memory or time
+#                   the reader with a tiny memory limit, or with a minimum speed no server reaches
+#                   (10^18 rows a second, checked from the first block): the tests' way to have the
+#                   server refuse a widget's query on memory, or stop every read as too slow, on
+#                   any machine however fast or loaded
 set -euo pipefail
 
 DIR="${STRATEX_CLICKHOUSE_DIR:-/tmp/stratex-clickhouse}"
@@ -157,7 +159,8 @@ XML
     <stratex_tight_time>
       <profile>stratex_reader</profile>
       <max_execution_time>1</max_execution_time>
-      <max_block_size>1</max_block_size>
+      <min_execution_speed>1000000000000000000</min_execution_speed>
+      <timeout_before_checking_execution_speed>0</timeout_before_checking_execution_speed>
     </stratex_tight_time>
   </profiles>
   <users>

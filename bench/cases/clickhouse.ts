@@ -9,11 +9,11 @@
 // bytes per interaction as they come over HTTP (gzip where the server compresses, as
 // Chromium asks it to) and decoded. Every answer's figures must agree between the engines.
 //
-// The case runs its own cluster (scripts/clickhouse-cluster.sh with a folder and ports of its
-// own), stops it afterwards unless it was already up, and is skipped with a note when
-// clickhouse-server is not installed.
+// The case runs its own cluster (scripts/clickhouse-cluster.sh with a folder of its own and
+// ports the system says are free, as the tests start theirs), stops it afterwards, and is
+// skipped with a note when clickhouse-server is not installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connector } from '../../packages/data/src/connector.ts';
@@ -41,9 +41,14 @@ import type { ClusterInteraction, ClusterResults, ClusterTiming } from '../lib/r
 import { benchPath } from '../lib/site.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 
-const SHARD_DIR = '/tmp/stratex-clickhouse-bench';
-const BASE_PORT = 19923;
-const SHARDS = [`http://127.0.0.1:${BASE_PORT}/`, `http://127.0.0.1:${BASE_PORT + 1}/`];
+const SHARD_DIR = join(tmpdir(), `stratex-clickhouse-bench-${process.pid}`);
+/** The two shards' HTTP ports come first in the `ports` file the script writes at `start`. */
+const shardUrls = (): string[] =>
+  readFileSync(join(SHARD_DIR, 'ports'), 'utf8')
+    .trim()
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((port) => `http://127.0.0.1:${port}/`);
 const REGIONS = ['华东', '华南', '华北', '西南', '华中'];
 const CHANNELS = ['直销', '经销商', '线上'];
 const TARGET = 'target_share';
@@ -156,7 +161,7 @@ const clusterScript = (...args: string[]): { ok: boolean; output: string } => {
     env: {
       ...process.env,
       STRATEX_CLICKHOUSE_DIR: SHARD_DIR,
-      STRATEX_CLICKHOUSE_PORT: String(BASE_PORT),
+      STRATEX_CLICKHOUSE_PORT: 'free',
     },
     encoding: 'utf8',
     timeout: 180_000,
@@ -169,6 +174,7 @@ const installed = (): boolean =>
   spawnSync('bash', ['-c', 'command -v clickhouse-server'], { stdio: 'ignore' }).status === 0;
 
 async function measureSize(
+  shards: readonly string[],
   rows: number,
   runs: number,
   results: ClusterResults,
@@ -185,7 +191,7 @@ async function measureSize(
   try {
     log(`clickhouse: generating ${rows} facts on the cluster and in Parquet`);
     const [insert, written] = await Promise.all([
-      insertNumberedFacts(SHARDS, table, rows),
+      insertNumberedFacts(shards, table, rows),
       writeNumberedParquet(parquet, rows),
     ]);
     const start = performance.now();
@@ -205,7 +211,7 @@ async function measureSize(
       {
         name: 'clickhouse',
         connector: new ClickHouseConnector({
-          url: SHARDS[0] ?? '',
+          url: shards[0] ?? '',
           user: 'stratex_reader',
           fetch: clusterFetch.fetch,
         }),
@@ -267,7 +273,7 @@ async function measureSize(
     clusterFetch.close();
     serverFetch.close();
     await server?.close();
-    await dropClusterTable(SHARDS, table).catch(() => undefined);
+    await dropClusterTable(shards, table).catch(() => undefined);
     rmSync(folder, { recursive: true, force: true });
   }
 }
@@ -282,7 +288,7 @@ export async function clickhouseCase(
   log: (line: string) => void,
 ): Promise<ClusterResults> {
   const results: ClusterResults = {
-    shards: SHARDS.length,
+    shards: 2,
     load_average: loadavg().map((load) => round(load, 1)),
     load: [],
     timings: [],
@@ -294,15 +300,13 @@ export async function clickhouseCase(
     log(`clickhouse: skipped, ${results.skipped}`);
     return results;
   }
-  const wasUp = clusterScript('status').ok;
-  if (!wasUp) {
+  try {
     const started = clusterScript('start');
     if (!started.ok) throw new Error(`The ClickHouse cluster did not start:\n${started.output}`);
-  }
-  try {
-    for (const rows of sizes) await measureSize(rows, runs, results, log);
+    const shards = shardUrls();
+    for (const rows of sizes) await measureSize(shards, rows, runs, results, log);
   } finally {
-    if (!wasUp) clusterScript('stop');
+    clusterScript('stop');
   }
   return results;
 }

@@ -6,9 +6,8 @@
  * wasm, worker and chunks are found next to this file.
  */
 import '@stratex/widgets/define';
-import { startWorkerEarly } from '../../data/src/browser/early-worker';
-import { loadDrawing } from '../../widgets/src/base/drawing';
-import { pageEngineLater } from '../../widgets/src/base/engine-link';
+import { startWorkerEarly } from '@stratex/data/early-worker';
+import { loadDrawing, pageEngineLater } from '@stratex/widgets/early';
 
 // The database worker starts now; the engine's chunk, when it arrives, connects to it.
 startWorkerEarly();

@@ -7,7 +7,7 @@ import type { Status, StatusRule, StatusThresholds } from '../targets/status';
 import { isBlankRecord, roleCell, roleText, unreadableReason } from '../records/records';
 import type { CellRecord, UnreadableCell } from '../records/records';
 import { cellText, readCell } from '../values/cells';
-import type { Lang, ParsedCell, Unit } from '../values/values';
+import { cellNumber, type Lang, type ParsedCell, type Unit } from '../values/values';
 import { messageText } from '../messages/catalogue';
 
 export interface ScorecardRow {
@@ -105,7 +105,7 @@ export function buildScorecard(
     // A target cell that holds something other than a number is said to be one, not absent.
     const targetValue =
       target.kind === 'number' ? target.value : target.kind === 'empty' ? null : Number.NaN;
-    const actualValue = actual.kind === 'number' ? actual.value : null;
+    const actualValue = cellNumber(actual);
     const result = achievement(targetValue, actualValue, direction);
     const dimension = text(record, 'dimension') ?? '';
     const verdict = judgeStatus(

@@ -392,10 +392,6 @@ export const MESSAGES = {
     'zh-CN': '{metric} 实际值为 0（越低越好），无法计算达成率',
   },
   statusNoRule: { en: '{metric} matches no status rule', 'zh-CN': '{metric} 没有规则适用' },
-  statusWordOnTrack: { en: 'on track', 'zh-CN': '正常' },
-  statusWordAtRisk: { en: 'at risk', 'zh-CN': '有风险' },
-  statusWordOffTrack: { en: 'off track', 'zh-CN': '落后' },
-  statusWordUnknown: { en: 'unknown', 'zh-CN': '未知' },
   kpiNotStarted: {
     en: '{metric}: the period starts {starts}',
     'zh-CN': '{metric} 考核周期尚未开始（{starts}开始）',

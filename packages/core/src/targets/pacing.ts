@@ -126,18 +126,6 @@ export function paceGap(actual: number, expected: number): number {
   return tidy(actual - expected);
 }
 
-/** Where the period ends if the current run rate holds; null before any time has elapsed. */
-export function projectedValue(
-  actual: number,
-  period: Period,
-  asOf: string,
-  curve: PacingCurve = LINEAR,
-): number | null {
-  const elapsed = elapsedShare(period, asOf, curve);
-  if (elapsed === null || elapsed.share === 0) return null;
-  return tidy(actual / elapsed.share);
-}
-
 /** Expected-to-date value, pace gap, pace ratio and projection for one cumulative metric. */
 export function pace(
   target: number,

@@ -17,7 +17,7 @@ export interface TargetNode {
   target: number | null;
   actual: number | null;
   achievement: Achievement;
-  /** Figures the file states for this node itself (a subtotal row, or its own row in an id/parent table). */
+  /** Figures the file states for this node itself (a subtotal row). */
   stated?: { target: number | null; actual: number | null; row: number };
   /** This node's planned target (stated, else rolled up) as a share of its parent's. */
   shareOfParent: number | null;
@@ -38,8 +38,6 @@ export interface TargetTree {
   root: TargetNode;
   splits: SplitCheck[];
   unreadable: UnreadableCell[];
-  /** Rows the tree could not place, in words (unknown parent, cycle, duplicate id). */
-  problems: { row: number; message: string }[];
 }
 
 export interface RollupOptions {
@@ -80,29 +78,6 @@ function finish(summary: Summary, how: Aggregate): number | null {
     max: summary.max,
   }[how];
   return tidy(value);
-}
-
-/**
- * Combines values the way a metric says: SUM, COUNT, AVERAGE, MIN or MAX; null when there
- * are none to combine (a count is then 0).
- */
-export function aggregateValues(values: readonly number[], how: Aggregate = 'sum'): number | null {
-  return finish(values.map(single).reduce(merge, EMPTY), how);
-}
-
-/** Reads an aggregation word: 'SUM'/'合计', 'AVERAGE'/'平均', 'MIN'/'最低', 'MAX'/'最高'. */
-export function parseAggregate(text: string | null | undefined): Aggregate | undefined {
-  const key = normaliseText(text ?? '').toLowerCase();
-  if (/^(sum|total|求和|合计|汇总|累计)$/.test(key)) return 'sum';
-  if (/^(avg|average|mean|平均|平均值|均值)$/.test(key)) return 'avg';
-  if (/^(min|minimum|最小|最小值|最低)$/.test(key)) return 'min';
-  if (/^(max|maximum|最大|最大值|最高)$/.test(key)) return 'max';
-  return undefined;
-}
-
-/** Every leaf under a node (the node itself when it has no children). */
-export function leavesOf(node: TargetNode): TargetNode[] {
-  return node.children.length === 0 ? [node] : node.children.flatMap(leavesOf);
 }
 
 interface Draft {
@@ -164,67 +139,12 @@ export function rollupByLevels(
     if (depth < options.levels.length) node.stated = { target, actual, row };
     else node.rows.push({ row, target, actual });
   });
-  return finishTree(root, options, reader.unreadable, []);
-}
-
-/** Builds a target tree from id and parent columns; every row states its node's own figures. */
-export function rollupByParent(
-  records: readonly CellRecord[],
-  options: RollupOptions & { id: string; parent: string },
-): TargetTree {
-  const reader = new CellReader(options.lang ?? 'zh-CN');
-  const problems: { row: number; message: string }[] = [];
-  const root = draft('', []);
-  const nodes = new Map<string, { node: Draft; parent: string; row: number }>();
-  records.forEach((record, index) => {
-    if (isBlankRecord(record)) return;
-    const row = index + 1;
-    const id = normaliseText(cellText(record[options.id]));
-    if (!id || nodes.has(id)) {
-      problems.push({ row, message: id ? `duplicate id "${id}"` : 'row has no id' });
-      return;
-    }
-    const target = reader.number(record, options.target, row);
-    const actual = reader.number(record, options.actual, row);
-    const node = { ...draft(id, []), stated: { target, actual, row } };
-    nodes.set(id, { node, parent: normaliseText(cellText(record[options.parent])), row });
-  });
-  for (const [id, entry] of nodes) {
-    let parent = entry.parent ? nodes.get(entry.parent)?.node : root;
-    if (!parent) {
-      problems.push({ row: entry.row, message: `parent "${entry.parent}" of "${id}" not found` });
-      parent = root;
-    } else if (parent !== root && ancestors(entry.parent, nodes).has(id)) {
-      problems.push({ row: entry.row, message: `"${id}" is its own ancestor` });
-      entry.parent = '';
-      parent = root;
-    }
-    parent.children.push(entry.node);
-  }
-  const setPaths = (node: Draft): void => {
-    for (const child of node.children) {
-      child.path = [...node.path, child.key];
-      setPaths(child);
-    }
-  };
-  setPaths(root);
-  return finishTree(root, options, reader.unreadable, problems);
-}
-
-function ancestors(start: string, nodes: ReadonlyMap<string, { parent: string }>): Set<string> {
-  const seen = new Set<string>();
-  for (let id = start; id && !seen.has(id); id = nodes.get(id)?.parent ?? '') seen.add(id);
-  return seen;
+  return finishTree(root, options, reader.unreadable);
 }
 
 const plannedTarget = (node: TargetNode): number | null => node.stated?.target ?? node.target;
 
-function finishTree(
-  root: Draft,
-  options: RollupOptions,
-  unreadable: UnreadableCell[],
-  problems: { row: number; message: string }[],
-): TargetTree {
+function finishTree(root: Draft, options: RollupOptions, unreadable: UnreadableCell[]): TargetTree {
   const how = options.aggregate ?? 'sum';
   const tolerance = options.tolerance ?? 1e-9;
   const splits: SplitCheck[] = [];
@@ -265,5 +185,5 @@ function finishTree(
   };
   const built = build(root).built;
   splits.sort((a, b) => a.path.length - b.path.length);
-  return { root: built, splits, unreadable, problems };
+  return { root: built, splits, unreadable };
 }

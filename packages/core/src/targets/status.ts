@@ -159,14 +159,3 @@ function explainUnknown(facts: StatusFacts, lang: Lang): string {
   const code = reasons[facts.achievement.reason ?? ''] ?? 'statusNoRule';
   return messageText(lang, code, { metric: facts.metric });
 }
-
-/** The status in words, so it is never shown by colour alone. */
-export function statusLabel(status: Status, lang: Lang): string {
-  const labels: Record<Status, MessageCode> = {
-    'on-track': 'statusWordOnTrack',
-    'at-risk': 'statusWordAtRisk',
-    'off-track': 'statusWordOffTrack',
-    unknown: 'statusWordUnknown',
-  };
-  return messageText(lang, labels[status]);
-}

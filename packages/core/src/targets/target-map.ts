@@ -8,7 +8,7 @@ import type { SplitCheck } from './rollup';
 import { statusOf } from './status';
 import type { Status, StatusThresholds } from './status';
 import { readCell } from '../values/cells';
-import type { Lang, Unit } from '../values/values';
+import { cellNumber, type Lang, type Unit } from '../values/values';
 import type { Cell } from '../values/cells';
 import { messageText } from '../messages/catalogue';
 
@@ -137,8 +137,7 @@ export function dateFromText(text: Cell): string | null {
 
 /** Reads a number written the way the exports write it (`500万`, `5,000,000`); null otherwise. */
 export function amountFromText(text: Cell): number | null {
-  const cell = readCell(text);
-  return cell.kind === 'number' ? cell.value : null;
+  return cellNumber(readCell(text));
 }
 
 /**

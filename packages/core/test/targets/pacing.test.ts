@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedShare, expectedToDate, pace, paceGap, projectedValue } from '@stratex/core';
+import { elapsedShare, expectedToDate, pace, paceGap } from '@stratex/core';
 
 const q3 = { start: '2024-07-01', end: '2024-09-30' };
 
@@ -68,12 +68,12 @@ describe('elapsedShare', () => {
   });
 });
 
-describe('expectedToDate, paceGap and projectedValue', () => {
+describe('expectedToDate, paceGap and the projection', () => {
   it('expects half of 500万 by 15 Aug and projects the run rate', () => {
     expect(expectedToDate(5_000_000, q3, '2024-08-15')).toBe(2_500_000);
     expect(paceGap(2_000_000, 2_500_000)).toBe(-500_000);
-    expect(projectedValue(2_000_000, q3, '2024-08-15')).toBe(4_000_000);
-    expect(projectedValue(2_000_000, q3, '2024-06-01')).toBeNull();
+    expect(pace(5_000_000, 2_000_000, q3, '2024-08-15')?.projected).toBe(4_000_000);
+    expect(pace(5_000_000, 2_000_000, q3, '2024-06-01')?.projected ?? null).toBeNull();
   });
 });
 

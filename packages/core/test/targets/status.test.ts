@@ -3,7 +3,6 @@ import {
   achievement,
   defaultStatusRules,
   judgeStatus,
-  statusLabel,
   statusOf,
   thresholdRules,
 } from '@stratex/core';
@@ -113,13 +112,5 @@ describe('judgeStatus', () => {
     expect(judgeStatus(revenue(Number.NaN, 50), 'zh-CN').reason).toBe(
       'revenue 目标值不是数字，无法计算达成率',
     );
-  });
-});
-
-describe('statusLabel', () => {
-  it('names every status in words', () => {
-    expect(statusLabel('on-track', 'en')).toBe('on track');
-    expect(statusLabel('off-track', 'zh-CN')).toBe('落后');
-    expect(statusLabel('unknown', 'zh-CN')).toBe('未知');
   });
 });

@@ -1,16 +1,7 @@
 import type { QueryParam } from '../connector';
 import type { Dialect, ValueType } from '../query/dialect';
 import { isNumericClickHouseType, isTextClickHouseType } from './json-compact';
-import { bindValues, clickhouseIdentifier, clickhouseLiteral } from './literals';
-import {
-  columnsOf,
-  dailySeries,
-  groupedFigures,
-  numberFromText,
-  rowCountOf,
-  scorecardRows,
-  whereClause,
-} from './sql';
+import { clickhouseIdentifier, clickhouseLiteral } from './literals';
 
 function bindParam(value: QueryParam, params: QueryParam[]): string {
   params.push(value);
@@ -20,10 +11,10 @@ function bindParam(value: QueryParam, params: QueryParam[]): string {
 const trimmed = (text: string): string => `replaceRegexpAll(${text}, '^\\\\s+|\\\\s+$', '')`;
 
 /**
- * ClickHouse (18.16 and later) as the coordinator's `Dialect`, with the statements its own
- * tests and benchmarks render directly beside it. Values are bound as `?` and become
- * escaped literals in the connector (18.16 has no server-side parameters); every measure
- * comes back as Float64, as on DuckDB. Aliases in ClickHouse stand for their expression
+ * ClickHouse (18.16 and later) as the coordinator's `Dialect`: every statement a page sends
+ * to a cluster is rendered through it (`query/render.ts`), none is written beside it. Values
+ * are bound as `?` and become escaped literals in the connector (18.16 has no server-side
+ * parameters); every measure comes back as Float64, as on DuckDB. Aliases in ClickHouse stand for their expression
  * anywhere in the query (`sum(x) AS x` would turn a filter on `x` into a filter on the sum),
  * so aggregates are taken under private names and renamed outside (`nestAliases`).
  * Temporary tables exist only within an HTTP session and a `readonly=1` reader may not
@@ -71,15 +62,4 @@ export const clickhouseDialect = {
   dropTable: (name: string) => `DROP TEMPORARY TABLE IF EXISTS ${clickhouseIdentifier(name)}`,
   limit: (count: number) => ` LIMIT ${Math.max(0, Math.trunc(count))}`,
   finish: (sql: string) => sql,
-
-  quoteIdentifier: clickhouseIdentifier,
-  bindValues,
-  isNumericType: isNumericClickHouseType,
-  numberFromText,
-  whereClause,
-  groupedFigures,
-  scorecardRows,
-  dailySeries,
-  columnsOf,
-  rowCountOf,
-} as const satisfies Dialect & Record<string, unknown>;
+} as const satisfies Dialect;

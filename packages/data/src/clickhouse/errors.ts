@@ -66,7 +66,8 @@ const SERVER_CODES: [ClickHouseErrorCode, readonly number[]][] = [
   ['clickhouse-syntax', [62]],
   ['clickhouse-unknown-name', [46, 47, 60, 81, 16]],
   ['clickhouse-memory-limit', [241]],
-  ['clickhouse-timeout', [159, 209]],
+  // 160: too slow to finish within its time (the rate or estimate a profile sets).
+  ['clickhouse-timeout', [159, 160, 209]],
   ['clickhouse-too-many-rows', [158, 396]],
   ['clickhouse-quota', [201]],
   ['clickhouse-read-only', [164]],

@@ -8,18 +8,3 @@ export {
   tableFromJsonCompact,
 } from './json-compact';
 export { bindValues, clickhouseIdentifier, clickhouseLiteral } from './literals';
-export {
-  columnsOf,
-  dailySeries,
-  groupedFigures,
-  numberFromText,
-  rowCountOf,
-  scorecardRows,
-  whereClause,
-  type BoundStatement,
-  type ColumnTypes,
-  type DailySeriesRequest,
-  type EqualityFilter,
-  type GroupedFiguresRequest,
-  type ScorecardRowsRequest,
-} from './sql';

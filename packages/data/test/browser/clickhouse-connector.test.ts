@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { allowForeignOrigins, denyForeignOrigins } from './setup/no-egress';
-import { ClickHouseConnector, ClickHouseError, groupedFigures } from '../../src/clickhouse';
+import { ClickHouseConnector, ClickHouseError, clickhouseDialect } from '../../src/clickhouse';
+import { renderAggregate } from '../../src/query/render';
 
 // The cluster runs on 127.0.0.1, the test page on another origin: every answer below crossed
 // origins, so it also shows the reader's profile sends the CORS header and no preflight is needed.
@@ -15,11 +16,17 @@ describe.skipIf(shards.length === 0)('ClickHouse connector in the page', () => {
   afterAll(() => commands.clickhouseCluster('stop'));
 
   const reader = new ClickHouseConnector({ url: shards[0] ?? '', user: 'stratex_reader' });
-  const byRegion = groupedFigures({
+  // The treemap's request for a region breakdown, as the coordinator renders it for ClickHouse.
+  const byRegion = renderAggregate(clickhouseDialect, {
     table: TABLE,
-    levels: ['region'],
-    target: 'target_share',
-    actual: 'amount',
+    groupBy: ['region'],
+    measures: ['target_share', 'amount'].map((column) => ({
+      column,
+      aggregate: 'sum' as const,
+      name: column,
+      digits: 6,
+    })),
+    filter: {},
   });
   const figures = async (): Promise<{ region: string; target: number; actual: number }[]> => {
     const answer = await reader.query(byRegion.sql, byRegion.params);

@@ -5,13 +5,12 @@ import {
   bindValues,
   ClickHouseConnector,
   ClickHouseError,
+  clickhouseDialect,
   clickhouseIdentifier,
   clickhouseLiteral,
-  dailySeries,
-  groupedFigures,
-  numberFromText,
 } from '../../src/clickhouse';
 import { NativeConnector } from '../../src/node/native-connector';
+import { renderAggregate } from '../../src/query/render';
 import { clickhouseInstalled, SKIP_REASON, testCluster } from '../clickhouse-cluster';
 
 const cluster = testCluster('connector');
@@ -166,16 +165,26 @@ describe.skipIf(!clickhouseInstalled)('ClickHouse connector on a real cluster', 
       `INSERT INTO ${clickhouseIdentifier(table)} VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
       rows.flat(),
     );
-    const filtered = groupedFigures({
+    // As the coordinator renders a treemap's and the alerts' requests on a ClickHouse source.
+    const filtered = renderAggregate(clickhouseDialect, {
       table,
-      levels: [level],
-      target: figure,
+      groupBy: [level],
+      measures: [
+        { column: figure, aggregate: 'sum', name: figure },
+        { column: figure, aggregate: 'count', name: 'sx_rows' },
+      ],
       filter: { [level]: "x' OR 1=1 --" },
     });
     expect(rowsOf(await reader.query(filtered.sql, filtered.params))).toEqual([
-      { [level]: "x' OR 1=1 --", [figure]: 3.75, sx_rows: 2n },
+      { [level]: "x' OR 1=1 --", [figure]: 3.75, sx_rows: 2 },
     ]);
-    const series = dailySeries({ table, date: day, measures: [figure], from: '2024-07-02' });
+    const series = renderAggregate(clickhouseDialect, {
+      table,
+      groupBy: [day],
+      measures: [{ column: figure, aggregate: 'sum', name: figure, digits: 6 }],
+      filter: { [day]: '2024-07-02' },
+      orderBy: [{ column: day }],
+    });
     expect(rowsOf(await reader.query(series.sql, series.params))).toEqual([
       { [day]: '2024-07-02', [figure]: 6.5 },
     ]);
@@ -185,7 +194,7 @@ describe.skipIf(!clickhouseInstalled)('ClickHouse connector on a real cluster', 
   it('reads figure cells written as text the way the widgets read plain numbers', async () => {
     const cells = [' 1,500.5 ', '500万元', '', '-3', '\t42\n', '1e3', 'abc'];
     const answer = await reader.query(
-      `SELECT ${numberFromText('v')} AS n FROM (SELECT arrayJoin([${cells.map(() => '?').join(', ')}]) AS v)`,
+      `SELECT ${clickhouseDialect.asNumber(clickhouseDialect.asText('v'))} AS n FROM (SELECT arrayJoin([${cells.map(() => '?').join(', ')}]) AS v)`,
       cells,
     );
     const duck = await NativeConnector.open();

@@ -59,6 +59,11 @@ describe('ClickHouse failures speak from the one message catalogue', () => {
       'clickhouse-timeout',
       '未能按时返回结果',
     ],
+    [
+      'Code: 160, e.displayText() = DB::Exception: Estimated query execution time (41.5 seconds) is too long. Maximum: 30. Estimated rows to process: 10000000',
+      'clickhouse-timeout',
+      '未能按时返回结果',
+    ],
   ])('reads the server’s words into their code: %s', (text, code, chinese) => {
     const error = errorFromServerText(text, 500);
     expect(error.code).toBe(code);
