@@ -34,6 +34,11 @@ export interface SourceClient<
   /** Asked instead when the engine cannot combine what `request` asks (cells that are not plain numbers). */
   fallback?(filter: DimensionFilter): DataRequest;
   shape(answer: ClientAnswer): CellRecord[];
+  /**
+   * For a client that reads whole rows: the same client reading `columns` too, so that a
+   * choice on one of them is applied in the page.
+   */
+  widen?(columns: readonly string[]): SourceClient<Asked>;
 }
 
 /**

@@ -61,20 +61,27 @@ export function sampleRowClient(
 /**
  * The client that reads every row of a loaded source as cells: of the columns the view reads
  * (`used`; all when undefined) and the text columns another widget may choose a value of (so
- * its choice filters at once, in the page); number and date columns the view does not read
- * stay in the engine, and a choice on one of those is the engine's filter.
+ * its choice filters at once); number and date columns the view does not read stay in the
+ * engine until a choice names one (`widen`).
  */
 export async function wholeRowsClient(
   engine: Engine,
   source: string,
   table: LoadedTable,
   used: readonly string[] | undefined,
-): Promise<SourceClient> {
-  let columns: string[] | undefined;
-  if (used) {
-    const wanted = new Set([...used, ...(await dimensionColumns(engine, source, table))]);
-    columns = table.columns.filter((column) => wanted.has(column));
-  }
+): Promise<SourceClient<DataRequest>> {
+  if (!used) return rowsClient(source, table, undefined);
+  const wanted = new Set([...used, ...(await dimensionColumns(engine, source, table))]);
+  return rowsClient(source, table, wanted);
+}
+
+/** Every row, as cells, of the source's columns in `wanted` (all of them when undefined). */
+function rowsClient(
+  source: string,
+  table: LoadedTable,
+  wanted: ReadonlySet<string> | undefined,
+): SourceClient<DataRequest> {
+  const columns = wanted && table.columns.filter((column) => wanted.has(column));
   return {
     carries: columns ?? table.columns,
     complete: true,
@@ -86,6 +93,7 @@ export async function wholeRowsClient(
       ...(Object.keys(filter).length > 0 ? { filter } : {}),
     }),
     shape: ({ results }) => (results[0]?.rows ?? []) as CellRecord[],
+    widen: (more) => rowsClient(source, table, wanted && new Set([...wanted, ...more])),
   };
 }
 

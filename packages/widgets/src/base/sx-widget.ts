@@ -244,9 +244,14 @@ export abstract class SxWidget extends LitElement {
 
   /** Reads a loaded source through the widget's client, with the filter the page's selection calls for. */
   async #read(source: string, table: LoadedTable): Promise<Reading> {
-    const client = await this.client(source, table);
+    const chosen = this.foreignSelection;
+    let client = await this.client(source, table);
+    const more = Object.keys(chosen ?? {}).filter(
+      (column) => table.columns.includes(column) && !client.carries.includes(column),
+    );
+    if (client.widen && more.length > 0) client = client.widen(more);
     const scope = { carries: client.carries, complete: client.complete };
-    const filter = engineFilter(table.columns, scope, this.foreignSelection);
+    const filter = engineFilter(table.columns, scope, chosen);
     this.#asked = { scope, key: this.#requestKey(scope) };
     const answer = await askFor(this.engine.coordinator, client, filter);
     const [only] = answer.asked;

@@ -163,14 +163,19 @@ export class SxTargetTreemap extends SxWidget {
             ...(columns.actual ? [columns.actual] : []),
           ])
         : breakdownClient(source, columns);
-    return {
+    // The columns found here are those the view finds in the rows this client brings.
+    const remembering = (client: SourceClient): SourceClient => ({
       ...client,
       shape: (answer) => {
         const rows = client.shape(answer);
         this.#resolved = { key: resolutionKey(rows, request), resolution };
         return rows;
       },
-    };
+      ...(client.widen
+        ? { widen: (more: readonly string[]) => remembering(client.widen?.(more) ?? client) }
+        : {}),
+    });
+    return remembering(client);
   }
 
   /** The breakdown's columns among the rows' headers (as the load found them, when it did). */
