@@ -26,10 +26,8 @@ import type { Dialect } from '../../packages/data/src/query/dialect.ts';
 import { renderAggregate } from '../../packages/data/src/query/render.ts';
 import { openQueryServer } from '../../packages/data/src/server/open.ts';
 import { startQueryServer } from '../../packages/data/src/server/query-server.ts';
-import {
-  breakdownRequest,
-  engineFilter,
-} from '../../packages/widgets/src/target-treemap/request.ts';
+import { engineFilter } from '../../packages/widgets/src/base/client.ts';
+import { breakdownClient } from '../../packages/widgets/src/target-treemap/request.ts';
 import {
   dropClusterTable,
   FACT_COLUMNS,
@@ -104,9 +102,8 @@ async function interact(
   rows: number,
   step: Step,
 ): Promise<Measured> {
-  const source = { columns: [...FACT_COLUMNS], rowCount: rows };
-  const columns = { levels: step.levels, target: TARGET, actual: ACTUAL };
-  const request = breakdownRequest('facts', columns, engineFilter(source, columns, step.selection));
+  const client = breakdownClient('facts', { levels: step.levels, target: TARGET, actual: ACTUAL });
+  const request = client.request(engineFilter(FACT_COLUMNS, client, step.selection));
   if (request.kind !== 'aggregate') throw new Error('The treemap asked for rows, not sums.');
   const { sql, params } = renderAggregate(engine.dialect, {
     table,

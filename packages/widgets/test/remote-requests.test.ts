@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { engineFilter } from '../src/base/client';
 import {
-  kpiEngineFilter,
+  kpiSeriesClient,
   kpiSeriesColumns,
   kpiSeriesRequest,
   kpiSeriesRows,
 } from '../src/variance-alerts/request';
-import { taskFilter, taskRequests } from '../src/progress-tracker/request';
+import { taskClient, taskRequests } from '../src/progress-tracker/request';
 
 // What the alerts and the tracker ask of a table on a database server, and how the alerts read
 // the daily sums back (the cluster test, clickhouse-alerts.test.ts, runs them against servers).
@@ -46,10 +47,11 @@ describe('the variance alerts’ request to a database server', () => {
 
   it('gives the server only the choices on columns the sums lack', () => {
     if (!columns) throw new Error('columns not found');
+    const client = kpiSeriesClient('kpis', columns, 'period');
     expect(
-      kpiEngineFilter(headers, columns, { 指标: '销售额', region: '华东', elsewhere: 'x' }),
+      engineFilter(headers, client, { 指标: '销售额', region: '华东', elsewhere: 'x' }),
     ).toEqual({ region: '华东' });
-    expect(kpiEngineFilter(headers, columns, null)).toEqual({});
+    expect(engineFilter(headers, client, null)).toEqual({});
   });
 
   it('reads a rate’s day as its mean reading, any other metric’s as its sum', () => {
@@ -111,6 +113,9 @@ describe('the progress tracker’s request to a database server', () => {
   });
 
   it('sends every choice on a column of the table to the server', () => {
-    expect(taskFilter(table, { owner: '李四', region: '华东' })).toEqual({ owner: '李四' });
+    const client = taskClient('tasks', table, {}, 200, () => undefined);
+    expect(engineFilter(table.columns, client, { owner: '李四', region: '华东' })).toEqual({
+      owner: '李四',
+    });
   });
 });

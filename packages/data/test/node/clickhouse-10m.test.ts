@@ -22,8 +22,9 @@ import {
   resolveBreakdown,
   tilesOf,
 } from '../../../widgets/src/target-treemap/breakdown';
-import { breakdownRequest, engineFilter } from '../../../widgets/src/target-treemap/request';
-import { scorecardFilter, scorecardRequest } from '../../../widgets/src/scorecard/request';
+import { engineFilter } from '../../../widgets/src/base/client';
+import { breakdownClient } from '../../../widgets/src/target-treemap/request';
+import { scorecardClient } from '../../../widgets/src/scorecard/request';
 import {
   dropClusterTable,
   factsTotals,
@@ -147,10 +148,11 @@ describe.skipIf(!clickhouseInstalled)(
     ): Promise<TileFigures[]> {
       const settings = readSettings(treemapAttributes);
       const table = loaded[source];
-      const columns = resolveBreakdown(table.columns, settings.request);
-      expect(columns.missing).toEqual([]);
-      const figures = { ...columns, target: columns.target ?? '' };
-      const request = breakdownRequest(source, figures, engineFilter(table, figures, selection));
+      const { columns: figures, missing } = resolveBreakdown(table.columns, settings.request);
+      expect(missing).toEqual([]);
+      if (!figures) throw new Error('the breakdown’s columns were not found');
+      const client = breakdownClient(source, figures);
+      const request = client.request(engineFilter(table.columns, client, selection));
       expect(request.kind).toBe('aggregate');
       const rows = await ask(
         request,
@@ -223,12 +225,8 @@ describe.skipIf(!clickhouseInstalled)(
         const [onCluster, onServer] = await Promise.all(
           ENGINES.map(async (name) => {
             const table = loaded[name];
-            const request = scorecardRequest(
-              name,
-              table,
-              overrides,
-              scorecardFilter(table, overrides, selection),
-            );
+            const client = scorecardClient(name, table, overrides);
+            const request = client.request(engineFilter(table.columns, client, selection));
             expect(request.kind).toBe('aggregate');
             const rows = await ask(request, `scorecard by ${dimension} on the ${name}`);
             return buildScorecard(asText(rows), { overrides, lang: 'zh-CN' });

@@ -1,7 +1,8 @@
-import type { CellRecord, Lang } from '@stratex/core';
+import { type CellRecord, headersOf, type Lang } from '@stratex/core';
 import type { EncodingChoice, Engine, LoadedTable, LoadProgress, RecordRow } from '@stratex/data';
 import { type ArrowRows, recordsOf, sourcesNamedIn, UnknownSourceError } from '@stratex/data/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AnswerScope } from './client';
 import { loadDrawing } from './drawing';
 import { emit, SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from './events';
 import { failureText, isEngineLoss, isRetryable } from './failure-text';
@@ -36,6 +37,14 @@ interface LoadState {
   failure: Failure | undefined;
 }
 
+/** The rows a widget read of a loaded source, and what they hold of it. */
+export interface Reading {
+  rows: CellRecord[];
+  scope: AnswerScope;
+  /** The columns read, when only some of the source's were. */
+  columns?: readonly string[] | undefined;
+}
+
 /** What the data controller needs from its widget. */
 export interface DataHost extends ReactiveControllerHost, HTMLElement {}
 
@@ -43,8 +52,8 @@ export interface DataOptions {
   origin: () => RowOrigin;
   /** The page's engine, once its chunk has arrived. */
   engine: () => Promise<Engine>;
-  /** The rows the widget reads from a loaded source. */
-  tableRows: (source: string, table: LoadedTable) => Promise<CellRecord[]>;
+  /** What the widget reads of a loaded source. */
+  read: (source: string, table: LoadedTable) => Promise<Reading>;
   lang: () => Lang;
   freshness: FreshnessController;
 }
@@ -64,8 +73,8 @@ export class DataController implements ReactiveController {
   rows: CellRecord[] = [];
   /** The table behind `source` or `src`, once loaded. */
   loadedTable: LoadedTable | undefined;
-  /** The columns the last load read of the source; undefined when it read them all. */
-  readColumns: readonly string[] | undefined;
+  /** What the rows of the last successful load hold of their source. */
+  scope: AnswerScope | undefined;
 
   constructor(host: DataHost, options: DataOptions) {
     this.#host = host;
@@ -96,22 +105,6 @@ export class DataController implements ReactiveController {
   }
 
   /**
-   * True when the view now reads a column of the source that the last load did not bring: a
-   * role given another column (`used`), or a selection on the page that filters on one.
-   */
-  needsColumns(
-    used: (columns: readonly string[]) => readonly string[] | undefined,
-    selected: readonly string[],
-  ): boolean {
-    const read = this.readColumns;
-    const table = this.loadedTable;
-    if (!read || !table || this.busy || this.phase !== 'ready') return false;
-    return [...(used(table.columns) ?? table.columns), ...selected].some(
-      (column) => table.columns.includes(column) && !read.includes(column),
-    );
-  }
-
-  /**
    * Reads the rows again. With `keepView`, a widget that shows data keeps showing it
    * (marked busy) until the new rows arrive, instead of flashing its loading state.
    */
@@ -127,17 +120,16 @@ export class DataController implements ReactiveController {
     const origin = source ?? src ?? (query ? 'query' : 'data');
     try {
       // The view's scales and layouts arrive while the rows do.
-      const [rows] = await Promise.all([this.#fetchRows(), loadDrawing()]);
+      const [{ rows, scope, columns }] = await Promise.all([this.#fetchRows(), loadDrawing()]);
       if (loadNumber !== this.#loadNumber) return;
       this.rows = rows;
+      this.scope = scope;
       this.#set({ busy: false, failure: undefined, phase: 'ready' });
       emit(this.#host, SX_DATA_LOAD, {
         source: origin,
         rowCount: rows.length,
         // The source's columns, though only those the view reads were moved.
-        columns: this.readColumns
-          ? [...(this.loadedTable?.columns ?? [])]
-          : Object.keys(rows[0] ?? {}),
+        columns: columns ? [...(this.loadedTable?.columns ?? [])] : Object.keys(rows[0] ?? {}),
       });
     } catch (cause) {
       if (loadNumber !== this.#loadNumber) return;
@@ -158,12 +150,11 @@ export class DataController implements ReactiveController {
     }
   }
 
-  async #fetchRows(): Promise<CellRecord[]> {
-    this.readColumns = undefined;
+  async #fetchRows(): Promise<Reading> {
     const { data, source: named, src, query, encoding } = this.#options.origin();
     if (data)
-      return toCellRecords(
-        Array.isArray(data) ? data : recordsOf(data as ArrowRows, { dates: true }),
+      return whole(
+        toCellRecords(Array.isArray(data) ? data : recordsOf(data as ArrowRows, { dates: true })),
       );
     const engine = await this.#options.engine();
     const { freshness } = this.#options;
@@ -196,8 +187,10 @@ export class DataController implements ReactiveController {
       freshness.watchHealth();
       const declared = this.declaredSources();
       try {
-        return toCellRecords(
-          (await engine.coordinator.request({ kind: 'author', sql: query, declared })).rows,
+        return whole(
+          toCellRecords(
+            (await engine.coordinator.request({ kind: 'author', sql: query, declared })).rows,
+          ),
         );
       } finally {
         const names = sourcesNamedIn(query, [...engine.sources.names(), ...declared]);
@@ -207,7 +200,7 @@ export class DataController implements ReactiveController {
       throw new Error(message(this.#options.lang(), 'noSourceGiven'));
     }
     this.loadedTable = table;
-    return this.#options.tableRows(source, table);
+    return this.#options.read(source, table);
   }
 
   /**
@@ -242,6 +235,11 @@ export class DataController implements ReactiveController {
     this.#state = next;
     this.#host.requestUpdate();
   }
+}
+
+/** Rows given whole (by script, or by the author's SQL): they hold every column they have. */
+function whole(rows: CellRecord[]): Reading {
+  return { rows, scope: { carries: headersOf(rows), complete: true } };
 }
 
 /** How long a widget whose database server could not answer waits before asking again. */

@@ -7,6 +7,7 @@ import {
 } from '@stratex/core';
 import type { DataRequest, Engine, LoadedTable, RecordRow } from '@stratex/data';
 import { ownValue } from '@stratex/data/light';
+import type { SourceClient } from './client';
 
 /** Rows of text: every cell as the text the export holds, or null (a `CellRecord` is either this or cells read). */
 export type TextRecord = Record<string, string | null>;
@@ -38,29 +39,61 @@ export function roleColumns(
   return columns.filter((column) => used.has(column));
 }
 
+/** Up to this many rows a widget reads a source's rows as written (merged cells, subtotal rows, 万 amounts); above, it has the engine sum them. */
+export const AGGREGATE_FROM_ROWS = 20_000;
+
 /**
- * Every row of a loaded source as cells: of the columns the view reads (`used`; all when
- * undefined), those the page's selection filters on, and the text columns another widget may
- * choose a value of (so its choice filters at once); number and date columns the view does
- * not read stay in the engine.
+ * The client of a widget whose roles the source's columns do not all play: one row is enough
+ * for the view to say which columns are missing, and no choice changes it.
  */
-export async function cellsRequest(
+export function sampleRowClient(
+  source: string,
+  table: Pick<LoadedTable, 'columns'>,
+): SourceClient<DataRequest> {
+  return {
+    carries: table.columns,
+    complete: true,
+    request: () => ({ kind: 'rows', source, limit: 1 }),
+    shape: ({ results }) => toCellRecords(results[0]?.rows ?? []),
+  };
+}
+
+/**
+ * The client that reads every row of a loaded source as cells: of the columns the view reads
+ * (`used`; all when undefined) and the text columns another widget may choose a value of (so
+ * its choice filters at once); number and date columns the view does not read stay in the
+ * engine until a choice names one (`widen`).
+ */
+export async function wholeRowsClient(
   engine: Engine,
   source: string,
   table: LoadedTable,
-  columns: { used: readonly string[] | undefined; selected: readonly string[] },
-): Promise<DataRequest> {
-  if (!columns.used) return { kind: 'rows', source, as: 'cells' };
-  const wanted = new Set([
-    ...columns.used,
-    ...(await dimensionColumns(engine, source, table)),
-    ...columns.selected,
-  ]);
+  used: readonly string[] | undefined,
+): Promise<SourceClient<DataRequest>> {
+  if (!used) return rowsClient(source, table, undefined);
+  const wanted = new Set([...used, ...(await dimensionColumns(engine, source, table))]);
+  return rowsClient(source, table, wanted);
+}
+
+/** Every row, as cells, of the source's columns in `wanted` (all of them when undefined). */
+function rowsClient(
+  source: string,
+  table: LoadedTable,
+  wanted: ReadonlySet<string> | undefined,
+): SourceClient<DataRequest> {
+  const columns = wanted && table.columns.filter((column) => wanted.has(column));
   return {
-    kind: 'rows',
-    source,
-    as: 'cells',
-    columns: table.columns.filter((column) => wanted.has(column)),
+    carries: columns ?? table.columns,
+    complete: true,
+    request: (filter) => ({
+      kind: 'rows',
+      source,
+      as: 'cells',
+      ...(columns ? { columns } : {}),
+      ...(Object.keys(filter).length > 0 ? { filter } : {}),
+    }),
+    shape: ({ results }) => (results[0]?.rows ?? []) as CellRecord[],
+    widen: (more) => rowsClient(source, table, wanted && new Set([...wanted, ...more])),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { emit, SX_SELECT } from './events';
-import { applySelection, pageSelection, type Selection, type SelectionChange } from './selection';
+import { pageSelection, type Selection, type SelectionChange } from './selection';
 
 /** The element a selection controller serves: a Lit element whose `selection` reads the controller's. */
 export type SelectionHost = ReactiveElement;
@@ -32,13 +32,6 @@ export class SelectionController implements ReactiveController {
   /** The selection the host made itself (to highlight), if any. */
   get own(): Selection | null {
     return this.#change?.origin === this.#host ? this.#change.selection : null;
-  }
-
-  /** `rows` after the selection made in another widget on the same source. */
-  filter<T extends Record<string, unknown>>(rows: readonly T[]): readonly T[] {
-    const change = this.#change;
-    if (!change || change.origin === this.#host) return rows;
-    return applySelection(rows, change.selection);
   }
 
   /** Chooses (or, chosen again, clears) a selection and tells the page: `sx-select`. */

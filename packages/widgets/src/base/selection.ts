@@ -51,6 +51,18 @@ function selectionText(value: unknown): string {
   return value !== null && typeof value === 'object' ? cellText(value as Cell) : String(value);
 }
 
+/** Keeps the rows that match every column of `selection`; a row without one of them does not match. */
+export function keepChosen<T extends Record<string, unknown>>(
+  rows: readonly T[],
+  selection: Selection,
+): readonly T[] {
+  const chosen = Object.entries(selection);
+  if (chosen.length === 0) return rows;
+  return rows.filter((row) =>
+    chosen.every(([column, value]) => column in row && selectionText(row[column]) === value),
+  );
+}
+
 /** Keeps the rows that match every selected column the rows have; columns they lack are ignored. */
 export function applySelection<T extends Record<string, unknown>>(
   rows: readonly T[],
@@ -58,10 +70,9 @@ export function applySelection<T extends Record<string, unknown>>(
 ): readonly T[] {
   if (!selection || rows.length === 0) return rows;
   const first = rows[0] ?? {};
-  const applicable = Object.entries(selection).filter(([column]) => column in first);
-  if (applicable.length === 0) return rows;
-  return rows.filter((row) =>
-    applicable.every(([column, value]) => selectionText(row[column]) === value),
+  return keepChosen(
+    rows,
+    Object.fromEntries(Object.entries(selection).filter(([column]) => column in first)),
   );
 }
 

@@ -71,11 +71,6 @@ export const sharedStyles = css`
     outline: 2px solid var(--_sx-accent);
     outline-offset: 2px;
   }
-  @media print {
-    [part='toolbar'] {
-      display: none;
-    }
-  }
   .notice {
     color: var(--_sx-warn);
     font-size: 0.9em;

@@ -1,7 +1,21 @@
 import type { CellRecord, Lang } from '@stratex/core';
-import type { DataRequest, Engine, LoadedTable, RecordRow } from '@stratex/data';
+import type { Engine, LoadedTable, RecordRow } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { type ArrowLike, DataController, type Failure, type Phase } from './data-controller';
+import {
+  askFor,
+  type AnswerScope,
+  engineFilter,
+  filterKey,
+  localSelection,
+  type SourceClient,
+} from './client';
+import {
+  type ArrowLike,
+  DataController,
+  type Failure,
+  type Phase,
+  type Reading,
+} from './data-controller';
 import {
   emptyState,
   errorState,
@@ -13,8 +27,8 @@ import { loadedEngine, pageEngineLater } from './engine-link';
 import { ExportController } from './export-controller';
 import { FreshnessController } from './freshness-controller';
 import { message, resolveLang } from './lang';
-import { cellsRequest, toCellRecords } from './row-cells';
-import type { Selection, SelectionChange } from './selection';
+import { wholeRowsClient } from './row-cells';
+import { keepChosen, type Selection, type SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
 
 export type { TextRecord } from './row-cells';
@@ -75,7 +89,7 @@ export abstract class SxWidget extends LitElement {
       data: this.data,
     }),
     engine: () => this.engineReady(),
-    tableRows: (source, table) => this.tableRows(source, table),
+    read: (source, table) => this.#read(source, table),
     lang: () => this.langCode,
     freshness: this.#freshness,
   });
@@ -122,9 +136,14 @@ export abstract class SxWidget extends LitElement {
     return this.source ?? this.src ?? '';
   }
 
-  /** Rows after the selection made in another widget on the same source. */
+  /**
+   * Rows after the selection made in another widget on the same source: the part of it the
+   * engine did not apply, on the columns the rows provably keep.
+   */
   protected get visibleRows(): readonly CellRecord[] {
-    return this.#selection.filter(this.rows);
+    const scope = this.#data.scope;
+    const chosen = this.foreignSelection;
+    return scope && chosen ? keepChosen(this.rows, localSelection(scope, chosen)) : this.rows;
   }
 
   /** What another widget on the same source has chosen, if anything. */
@@ -176,22 +195,34 @@ export abstract class SxWidget extends LitElement {
     return message(this.langCode, key);
   }
 
+  /**
+   * Properties whose change changes what the widget asks of its loaded source (roles given
+   * other columns, another limit): the widget asks again, keeping its view on screen.
+   */
+  static requestInputs: readonly string[] = [];
+
+  /** What the last read of a loaded source asked with: its answer's scope and its key. */
+  #asked: { scope: AnswerScope; key: string } | undefined;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      changed.has('source' as keyof SxWidget) ||
-      changed.has('src' as keyof SxWidget) ||
-      changed.has('query' as keyof SxWidget) ||
-      changed.has('data' as keyof SxWidget)
-    ) {
+    const origin = ['source', 'src', 'query', 'data'] as const;
+    if (origin.some((key) => changed.has(key as keyof SxWidget))) {
+      this.#asked = undefined;
       void this.load();
-    } else if (
-      this.#data.needsColumns(
-        (columns) => this.usedColumns(columns),
-        Object.keys(this.selection?.selection ?? {}),
-      )
-    ) {
-      void this.load({ keepView: true });
+      return;
     }
+    const asked = this.#asked;
+    if (asked && this.hasUpdated && this.#requestKey(asked.scope) !== asked.key)
+      void this.load({ keepView: true });
+  }
+
+  /** What a read with `scope` asks for now: the engine's filter of the page's selection and the widget's inputs. */
+  #requestKey(scope: AnswerScope): string {
+    const table = this.loadedTable;
+    const filter = table ? engineFilter(table.columns, scope, this.foreignSelection) : {};
+    const inputs = (this.constructor as typeof SxWidget).requestInputs;
+    const values = this as unknown as Readonly<Record<string, unknown>>;
+    return JSON.stringify([filterKey(filter), inputs.map((key) => values[key] ?? null)]);
   }
 
   /**
@@ -203,44 +234,37 @@ export abstract class SxWidget extends LitElement {
   }
 
   /**
-   * The rows this widget reads from the loaded `source`: what `tableRequest` asks, as cells.
-   * Widgets that ask a database server more than one thing override it.
+   * The widget as a client of its loaded `source`: what it asks for an engine filter and the
+   * rows it makes of the answer. By default every row, as cells; widgets override it to read
+   * only the columns their roles name, or to have the engine sum a large source.
    */
-  protected async tableRows(source: string, table: LoadedTable): Promise<CellRecord[]> {
-    const request = await this.tableRequest(source, table);
-    const { rows } = await this.engine.coordinator.request(request);
-    if (request.kind === 'rows' && request.as === 'cells') {
-      this.#data.readColumns = request.columns;
-      return rows as CellRecord[];
-    }
-    return toCellRecords(rows);
+  protected client(source: string, table: LoadedTable): SourceClient | Promise<SourceClient> {
+    return wholeRowsClient(this.engine, source, table, undefined);
+  }
+
+  /** Reads a loaded source through the widget's client, with the filter the page's selection calls for. */
+  async #read(source: string, table: LoadedTable): Promise<Reading> {
+    const chosen = this.foreignSelection;
+    let client = await this.client(source, table);
+    const more = Object.keys(chosen ?? {}).filter(
+      (column) => table.columns.includes(column) && !client.carries.includes(column),
+    );
+    if (client.widen && more.length > 0) client = client.widen(more);
+    const scope = { carries: client.carries, complete: client.complete };
+    const filter = engineFilter(table.columns, scope, chosen);
+    this.#asked = { scope, key: this.#requestKey(scope) };
+    const answer = await askFor(this.engine.coordinator, client, filter);
+    const [only] = answer.asked;
+    const columns =
+      answer.asked.length === 1 && only?.kind === 'rows' && only.as === 'cells'
+        ? only.columns
+        : undefined;
+    return { rows: client.shape(answer), scope, columns };
   }
 
   /** True when the table lives on a database server of its own (a ClickHouse cluster), not in the page. */
   protected isRemote(table: LoadedTable): boolean {
     return this.engine.remoteOf(table) !== undefined;
-  }
-
-  /**
-   * What this widget needs from the loaded `source`: by default every row as cells, of the
-   * columns its view reads (`usedColumns`), those the page's selection filters on, and the
-   * text columns another widget may choose a value of (so its choice filters at once); number
-   * and date columns the view does not read stay in the engine. Widgets over large sources
-   * override it to have the engine aggregate instead of sending every row.
-   */
-  protected tableRequest(source: string, table: LoadedTable): DataRequest | Promise<DataRequest> {
-    return cellsRequest(this.engine, source, table, {
-      used: this.usedColumns(table.columns),
-      selected: Object.keys(this.selection?.selection ?? {}),
-    });
-  }
-
-  /**
-   * The columns the view reads of a source with these `columns` (by their roles), or
-   * undefined to read them all. Only those are moved from the engine.
-   */
-  protected usedColumns(_columns: readonly string[]): readonly string[] | undefined {
-    return undefined;
   }
 
   protected override render(): TemplateResult {

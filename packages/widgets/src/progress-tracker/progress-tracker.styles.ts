@@ -140,18 +140,6 @@ export const progressTrackerStyles = css`
       margin-top: 4px;
     }
   }
-  @media print {
-    :host {
-      color: #000;
-      background: #fff;
-    }
-    [part='base'] {
-      border: none;
-    }
-    .filters {
-      display: none;
-    }
-  }
   @media (forced-colors: active) {
     .states button[aria-pressed='true'] {
       outline: 2px solid Highlight;

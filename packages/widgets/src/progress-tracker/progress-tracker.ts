@@ -15,15 +15,22 @@ import {
   type CellRecord,
 } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SourceClient } from '../base/client';
+import {
+  type ColumnAttributes,
+  columnOverrides,
+  columnProperties,
+} from '../base/column-attributes';
 import { message, type MessageKey } from '../base/lang';
+import { printStyles } from '../base/print.styles';
+import { roleColumns, wholeRowsClient } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
-import { roleColumns } from '../base/row-cells';
 import { SxWidget } from '../base/sx-widget';
 import { type FilterChoice, trackerFilters } from './filters';
 import { trackerPicture } from './picture';
 import { progressTrackerStyles } from './progress-tracker.styles';
-import { DEFAULT_MAX_TASKS, taskFilter, taskRequests } from './request';
+import { DEFAULT_MAX_TASKS, taskClient } from './request';
 import { TaskListController } from './task-list-controller';
 import type { RowContext } from './task-row';
 import { taskRowStyles } from './task-row.styles';
@@ -32,6 +39,15 @@ import { timeAxis } from './time-axis';
 import { buildTimeline, timelineTicks } from './timeline';
 import { TrackSizeController } from './track-size-controller';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
+
+/** The progress table's roles, as the `*-column` attributes name them. */
+const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
+  task: ['taskColumn'],
+  owner: ['ownerColumn'],
+  planned_start: ['startColumn'],
+  planned_end: ['endColumn'],
+  progress: ['progressColumn'],
+};
 
 /**
  * @summary Progress tracker (执行进度跟踪表): one row per task with its planned bar on a time
@@ -95,16 +111,21 @@ export class SxProgressTracker extends SxWidget {
     lagThreshold: { type: Number, attribute: 'lag-threshold' },
     maxTasks: { type: Number, attribute: 'max-tasks' },
     sort: { type: String, reflect: true },
-    taskColumn: { type: String, attribute: 'task-column' },
-    ownerColumn: { type: String, attribute: 'owner-column' },
-    startColumn: { type: String, attribute: 'start-column' },
-    endColumn: { type: String, attribute: 'end-column' },
-    progressColumn: { type: String, attribute: 'progress-column' },
+    ...columnProperties(PROGRESS_COLUMN_ATTRIBUTES),
     ownerFilter: { state: true },
     stateFilter: { state: true },
   };
 
-  static override styles = [sharedStyles, progressTrackerStyles, taskRowStyles];
+  static override styles = [sharedStyles, progressTrackerStyles, taskRowStyles, printStyles];
+
+  static override requestInputs = [
+    'maxTasks',
+    'taskColumn',
+    'ownerColumn',
+    'startColumn',
+    'endColumn',
+    'progressColumn',
+  ];
 
   declare asOf: string | undefined;
   declare lagThreshold: number | undefined;
@@ -122,8 +143,6 @@ export class SxProgressTracker extends SxWidget {
   private report: ProgressReport | undefined;
   /** Rows read from a database server, and how many tasks matched there in all. */
   #totals = new WeakMap<readonly CellRecord[], number>();
-  /** The server-side filter of the last read from a database server. */
-  #filterKey = '{}';
   /** The rows of tasks: which one is open, which takes Tab, choosing one. */
   readonly #list = new TaskListController(this, {
     taskHeader: () => this.report?.resolution.columns.task,
@@ -148,20 +167,7 @@ export class SxProgressTracker extends SxWidget {
   }
 
   private get overrides(): Record<string, string> {
-    const overrides: Record<string, string> = {};
-    const given: [string, string | undefined][] = [
-      ['task', this.taskColumn],
-      ['owner', this.ownerColumn],
-      ['planned_start', this.startColumn],
-      ['planned_end', this.endColumn],
-      ['progress', this.progressColumn],
-    ];
-    for (const [role, header] of given) if (header) overrides[role] = header;
-    return overrides;
-  }
-
-  protected override usedColumns(columns: readonly string[]): readonly string[] | undefined {
-    return roleColumns(columns, PROGRESS_SCHEMA, this.overrides);
+    return columnOverrides(this, PROGRESS_COLUMN_ATTRIBUTES);
   }
 
   private get order(): TaskOrder {
@@ -173,37 +179,21 @@ export class SxProgressTracker extends SxWidget {
     return limit !== undefined && Number.isFinite(limit) && limit >= 1 ? limit : DEFAULT_MAX_TASKS;
   }
 
-  protected override async tableRows(source: string, table: LoadedTable): Promise<CellRecord[]> {
-    if (!this.isRemote(table)) return super.tableRows(source, table);
-    const filter = taskFilter(table, this.foreignSelection);
-    this.#filterKey = JSON.stringify(filter);
-    const asked = taskRequests(source, table, this.overrides, this.taskLimit, filter);
-    const coordinator = this.engine.coordinator;
-    const [read, counted] = await Promise.all([
-      coordinator.request(asked.rows),
-      asked.count ? coordinator.request(asked.count) : undefined,
-    ]);
-    const rows = read.rows as CellRecord[];
-    const total = Number(counted?.rows[0]?.sx_tasks ?? rows.length);
-    if (total > rows.length) this.#totals.set(rows, total);
-    return rows;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const table = this.loadedTable;
-    const reloading = ['source', 'src', 'query', 'data'].some((key) =>
-      changed.has(key as keyof SxProgressTracker),
-    );
-    if (!this.hasUpdated || reloading || !table || !this.isRemote(table)) return;
-    // Only part of a server's tasks is here: another choice, or another limit, is a new read.
-    const refilter =
-      changed.has('selection' as keyof SxProgressTracker) &&
-      JSON.stringify(taskFilter(table, this.foreignSelection)) !== this.#filterKey;
-    const reread = ['maxTasks', 'taskColumn', 'startColumn', 'endColumn'].some((key) =>
-      changed.has(key as keyof SxProgressTracker),
-    );
-    if (refilter || reread) void this.load({ keepView: true });
+  /**
+   * A table in the page comes whole, as cells of the columns the tracker reads; a database
+   * server's gives the tasks that end first, up to `max-tasks`, and how many match in all.
+   */
+  protected override client(
+    source: string,
+    table: LoadedTable,
+  ): SourceClient | Promise<SourceClient> {
+    if (!this.isRemote(table)) {
+      const used = roleColumns(table.columns, PROGRESS_SCHEMA, this.overrides);
+      return wholeRowsClient(this.engine, source, table, used);
+    }
+    return taskClient(source, table, this.overrides, this.taskLimit, (rows, total) => {
+      if (total > rows.length) this.#totals.set(rows, total);
+    });
   }
 
   protected renderView(): TemplateResult {

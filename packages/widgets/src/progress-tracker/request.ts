@@ -1,5 +1,6 @@
-import { PROGRESS_SCHEMA, resolveColumns } from '@stratex/core';
+import { type CellRecord, PROGRESS_SCHEMA, resolveColumns } from '@stratex/core';
 import type { AggregateRequest, DimensionFilter, RowsRequest } from '@stratex/data';
+import type { SourceClient } from '../base/client';
 
 /** How many tasks the tracker reads from a database server unless `max-tasks` says otherwise. */
 export const DEFAULT_MAX_TASKS = 200;
@@ -7,20 +8,6 @@ export const DEFAULT_MAX_TASKS = 200;
 /** What the tracker knows of a table on a database server. */
 export interface TaskTable {
   columns: readonly string[];
-}
-
-/**
- * The part of another widget's selection the server must apply: every choice on a column the
- * table has (only a bounded part of its rows comes to the page, so none can be applied here).
- */
-export function taskFilter(
-  table: TaskTable,
-  selection: Readonly<Record<string, string>> | null | undefined,
-): DimensionFilter {
-  if (!selection) return {};
-  return Object.fromEntries(
-    Object.entries(selection).filter(([column]) => table.columns.includes(column)),
-  );
 }
 
 /**
@@ -54,6 +41,33 @@ export function taskRequests(
       groupBy: [],
       measures: [{ column: task, aggregate: 'count', as: 'sx_tasks' }],
       filter,
+    },
+  };
+}
+
+/**
+ * The tracker as a client of a task table on a database server: only the first `limit` tasks
+ * come, so its answer is never complete and every choice elsewhere is the server's filter.
+ * `counted` hears how many tasks matched in all, with the rows read.
+ */
+export function taskClient(
+  source: string,
+  table: TaskTable,
+  overrides: Readonly<Record<string, string>>,
+  limit: number,
+  counted: (rows: CellRecord[], total: number) => void,
+): SourceClient {
+  return {
+    carries: table.columns,
+    complete: false,
+    request: (filter) => {
+      const asked = taskRequests(source, table, overrides, limit, filter);
+      return asked.count ? [asked.rows, asked.count] : [asked.rows];
+    },
+    shape: ({ results }) => {
+      const rows = (results[0]?.rows ?? []) as CellRecord[];
+      counted(rows, Number(results[1]?.rows[0]?.sx_tasks ?? rows.length));
+      return rows;
     },
   };
 }

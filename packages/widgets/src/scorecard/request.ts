@@ -1,25 +1,7 @@
 import { EVALUATION_SCHEMA, resolveColumns } from '@stratex/core';
 import type { DataRequest, DimensionFilter, LoadedTable } from '@stratex/data';
-import { AGGREGATE_FROM_ROWS } from '../target-treemap/request';
-
-/**
- * The part of another widget's selection the engine must apply to a scorecard over a large
- * source: choices on columns other than the scorecard's dimension (the summed rows lack
- * them). Small sources come whole, and the widget filters them itself.
- */
-export function scorecardFilter(
-  table: Pick<LoadedTable, 'columns' | 'rowCount'>,
-  overrides: Readonly<Record<string, string>>,
-  selection: Readonly<Record<string, string>> | null | undefined,
-): DimensionFilter {
-  if (!selection || table.rowCount <= AGGREGATE_FROM_ROWS) return {};
-  const dimension = resolveColumns(table.columns, EVALUATION_SCHEMA, overrides).columns.dimension;
-  return Object.fromEntries(
-    Object.entries(selection).filter(
-      ([column]) => table.columns.includes(column) && column !== dimension,
-    ),
-  );
-}
+import type { SourceClient } from '../base/client';
+import { AGGREGATE_FROM_ROWS, sampleRowClient, toCellRecords } from '../base/row-cells';
 
 /**
  * What the scorecard asks of its source. An evaluation table comes whole, a row per
@@ -47,6 +29,30 @@ export function scorecardRequest(
     measures: [target, actual].map((column) => ({ column, aggregate: 'sum', digits: 6 })),
     filter,
     orderBy: [{ column: dimension }],
+  };
+}
+
+/**
+ * The scorecard as a client of a large source: sums per value of the dimension column, which
+ * they keep, so a choice of a dimension is applied in the page and any other is the engine's.
+ * Missing columns: one row, for the widget to say which.
+ */
+export function scorecardClient(
+  source: string,
+  table: Pick<LoadedTable, 'columns' | 'rowCount'>,
+  overrides: Readonly<Record<string, string>>,
+): SourceClient<DataRequest> {
+  const { dimension, target, actual } = resolveColumns(
+    table.columns,
+    EVALUATION_SCHEMA,
+    overrides,
+  ).columns;
+  if (!dimension || !target || !actual) return sampleRowClient(source, table);
+  return {
+    carries: [dimension],
+    complete: true,
+    request: (filter) => scorecardRequest(source, table, overrides, filter),
+    shape: ({ results }) => toCellRecords(results[0]?.rows ?? []),
   };
 }
 

@@ -112,15 +112,6 @@ export const scorecardStyles = css`
       grid-column: 1 / -1;
     }
   }
-  @media print {
-    :host {
-      color: #000;
-      background: #fff;
-    }
-    [part='base'] {
-      border: none;
-    }
-  }
   @media (forced-colors: active) {
     .bar {
       fill: Highlight;

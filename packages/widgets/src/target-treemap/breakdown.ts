@@ -18,6 +18,7 @@ import {
   type Unit,
   type UnreadableCell,
 } from '@stratex/core';
+import { type ColumnAttributes, columnOverrides } from '../base/column-attributes';
 
 export interface BreakdownRequest {
   /** Comma-separated level columns, as the attribute gives them. */
@@ -51,16 +52,19 @@ export interface BreakdownSettings {
 
 const UNITS: readonly Unit[] = ['money', 'count', 'number', 'percent'];
 
+/** The treemap's figure columns: `target` (or `target-column`) and `actual` (or `actual-column`). */
+export const BREAKDOWN_COLUMN_ATTRIBUTES: ColumnAttributes = {
+  target: ['target', 'targetColumn'],
+  actual: ['actual', 'actualColumn'],
+};
+
 /** Reads the attributes: which columns, which direction, which period, which unit. */
 export function readSettings(attributes: BreakdownAttributes): BreakdownSettings {
   const period = periodFromText(attributes.period, attributes.periodStart, attributes.periodEnd);
   const asOf = dateFromText(attributes.asOf);
+  const figures = columnOverrides(attributes, BREAKDOWN_COLUMN_ATTRIBUTES);
   return {
-    request: {
-      levels: attributes.levels,
-      target: attributes.target ?? attributes.targetColumn,
-      actual: attributes.actual ?? attributes.actualColumn,
-    },
+    request: { levels: attributes.levels, target: figures.target, actual: figures.actual },
     measure: {
       direction: parseDirection(attributes.direction),
       ...(period && asOf ? { period, asOf } : {}),
@@ -70,11 +74,17 @@ export function readSettings(attributes: BreakdownAttributes): BreakdownSettings
   };
 }
 
+/** The columns a breakdown reads: the levels (top first), the target (tile area), the actual. */
 export interface BreakdownColumns {
-  levels: string[];
-  target?: string | undefined;
+  levels: readonly string[];
+  target: string;
   actual?: string | undefined;
-  /** Requested columns the data does not have. */
+}
+
+/** The breakdown's columns among a source's headers, or the requested ones it does not have. */
+export interface BreakdownResolution {
+  /** Undefined when some are missing. */
+  columns: BreakdownColumns | undefined;
   missing: string[];
 }
 
@@ -84,7 +94,7 @@ const DATE_LIKE = /date|day|time|日期|时间|月份/i;
 export function resolveBreakdown(
   headers: readonly string[],
   request: BreakdownRequest,
-): BreakdownColumns {
+): BreakdownResolution {
   const overrides: Record<string, string> = {};
   if (request.target) overrides.target = request.target;
   if (request.actual) overrides.actual = request.actual;
@@ -105,7 +115,9 @@ export function resolveBreakdown(
   if (wanted.length === 0)
     levels.push(...headers.filter((h) => !figures.has(h) && !DATE_LIKE.test(h)).slice(0, 3));
   if (levels.length === 0) missing.push('levels');
-  return { levels, target: roles.columns.target, actual: roles.columns.actual, missing };
+  const { target, actual } = roles.columns;
+  if (missing.length > 0 || !target) return { columns: undefined, missing };
+  return { columns: { levels, target, actual }, missing };
 }
 
 export interface Tile {
@@ -130,7 +142,7 @@ export function buildBreakdown(
 ): Breakdown {
   const tree = rollupByLevels(rows, {
     levels: columns.levels,
-    target: columns.target ?? '',
+    target: columns.target,
     ...(columns.actual ? { actual: columns.actual } : {}),
   });
   const splits = tree.splits.filter((split) => split.path.length > 0 || totalTarget === null);

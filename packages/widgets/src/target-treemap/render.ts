@@ -25,7 +25,9 @@ import { missingColumnsState } from '../base/missing-columns';
 
 export interface BreakdownScene {
   lang: Lang;
-  columns: BreakdownColumns;
+  columns: BreakdownColumns | undefined;
+  /** Requested columns the rows do not have. */
+  missing: readonly string[];
   /** The columns the rows have, named when some are missing. */
   headers: readonly string[];
   breakdown: Breakdown | undefined;
@@ -45,14 +47,15 @@ export interface BreakdownScene {
 export function renderBreakdown(scene: BreakdownScene): TemplateResult {
   const t = (key: MessageKey): string => message(scene.lang, key);
   const { breakdown, node, view } = scene;
-  if (!breakdown || !node || !view) {
-    return missingColumnsState(scene.lang, scene.columns.missing, scene.headers);
+  const { columns } = scene;
+  if (!breakdown || !node || !view || !columns) {
+    return missingColumnsState(scene.lang, scene.missing, scene.headers);
   }
   const total = measureTarget(node.target, node.actual, scene.options);
   const totals = tileFigures(node, total, scene.words);
   const pacing = total.basis === 'pace';
   const headings = figureHeadings(scene.words, pacing);
-  const level = scene.columns.levels[node.path.length] ?? '';
+  const level = columns.levels[node.path.length] ?? '';
   const title = scene.words.budget ? t('treemapBudgetTitle') : t('treemapTitle');
   const focusIndex = Math.max(
     0,
@@ -115,7 +118,7 @@ function warnings(
   const { lang, breakdown, columns, words } = scene;
   const lines: string[] = [];
   const split = breakdown ? splitOf(node, breakdown.splits) : undefined;
-  if (split) lines.push(splitWarning(split, columns.levels, words.unit, lang));
+  if (split && columns) lines.push(splitWarning(split, columns.levels, words.unit, lang));
   if (undrawn > 0) lines.push(`${undrawn} ${message(lang, 'treemapNotDrawn')}`);
   const unreadable = breakdown?.unreadable ?? [];
   if (unreadable.length > 0) {

@@ -1,37 +1,7 @@
+import { toCellRecords } from '../base/row-cells';
+import type { SourceClient } from '../base/client';
 import type { DataRequest, DimensionFilter } from '@stratex/data';
-
-export interface BreakdownColumns {
-  levels: readonly string[];
-  target: string;
-  actual?: string | undefined;
-}
-
-/** What the treemap knows of its loaded source. */
-export interface BreakdownSource {
-  columns: readonly string[];
-  rowCount: number;
-}
-
-/** Up to this many rows the widget reads rows as written (merged cells, subtotal rows, 万 amounts). */
-export const AGGREGATE_FROM_ROWS = 20_000;
-
-/**
- * The part of another widget's selection the engine must apply: on a large source the
- * summed rows lack the columns that are not levels, so a choice on one of those is a new
- * request. Small sources come whole, and the widget filters them itself.
- */
-export function engineFilter(
-  source: BreakdownSource,
-  columns: BreakdownColumns,
-  selection: Readonly<Record<string, string>> | null | undefined,
-): DimensionFilter {
-  if (!selection || source.rowCount <= AGGREGATE_FROM_ROWS) return {};
-  return Object.fromEntries(
-    Object.entries(selection).filter(
-      ([column]) => source.columns.includes(column) && !columns.levels.includes(column),
-    ),
-  );
-}
+import type { BreakdownColumns } from './breakdown';
 
 /**
  * What the treemap asks of a large source (a small one comes whole, as cells of the columns
@@ -51,5 +21,21 @@ export function breakdownRequest(
     groupBy: columns.levels,
     measures: figures.map((column) => ({ column, aggregate: 'sum', digits: 6 })),
     filter,
+  };
+}
+
+/**
+ * The treemap as a client of a large source: the sums per combination of the levels keep the
+ * level columns, so a choice on a level is applied in the page and any other is the engine's.
+ */
+export function breakdownClient(
+  source: string,
+  columns: BreakdownColumns,
+): SourceClient<DataRequest> {
+  return {
+    carries: columns.levels,
+    complete: true,
+    request: (filter) => breakdownRequest(source, columns, filter),
+    shape: ({ results }) => toCellRecords(results[0]?.rows ?? []),
   };
 }

@@ -223,9 +223,4 @@ export const targetTreemapStyles = css`
       display: none;
     }
   }
-  @media print {
-    .tooltip {
-      display: none;
-    }
-  }
 `;

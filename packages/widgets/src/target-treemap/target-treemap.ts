@@ -1,11 +1,18 @@
-import { headersOf } from '@stratex/core';
-import type { DataRequest, LoadedTable } from '@stratex/data';
+import { type CellRecord, headersOf } from '@stratex/core';
+import type { LoadedTable } from '@stratex/data';
 import { type PropertyValues, type TemplateResult } from 'lit';
+import type { SourceClient } from '../base/client';
+import { columnProperties } from '../base/column-attributes';
+import { printStyles } from '../base/print.styles';
+import { AGGREGATE_FROM_ROWS, sampleRowClient, wholeRowsClient } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import {
+  BREAKDOWN_COLUMN_ATTRIBUTES,
   type Breakdown,
   type BreakdownColumns,
+  type BreakdownRequest,
+  type BreakdownResolution,
   buildBreakdown,
   nodeAt,
   readSettings,
@@ -13,12 +20,10 @@ import {
 } from './breakdown';
 import { mapHeight, tileForKey } from './layout';
 import type { DrawnTile, MapEvents } from './map';
-import { AGGREGATE_FROM_ROWS, breakdownRequest, engineFilter } from './request';
+import { breakdownClient } from './request';
 import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
 import { levelView, selectionOf } from './view';
-
-const QUERY_INPUTS = ['levels', 'target', 'actual', 'targetColumn', 'actualColumn'] as const;
 
 /**
  * @summary Target treemap: the overall target broken down by levels (region, product line…),
@@ -73,10 +78,7 @@ export class SxTargetTreemap extends SxWidget {
   static override properties = {
     ...SxWidget.properties,
     levels: { type: String },
-    target: { type: String },
-    actual: { type: String },
-    targetColumn: { type: String, attribute: 'target-column' },
-    actualColumn: { type: String, attribute: 'actual-column' },
+    ...columnProperties(BREAKDOWN_COLUMN_ATTRIBUTES),
     direction: { type: String },
     asOf: { type: String, attribute: 'as-of' },
     period: { type: String },
@@ -92,7 +94,9 @@ export class SxTargetTreemap extends SxWidget {
     mapWidth: { state: true },
   };
 
-  static override styles = [sharedStyles, targetTreemapStyles];
+  static override styles = [sharedStyles, targetTreemapStyles, printStyles];
+
+  static override requestInputs = ['levels', 'target', 'actual', 'targetColumn', 'actualColumn'];
 
   declare levels: string | undefined;
   declare target: string | undefined;
@@ -116,9 +120,10 @@ export class SxTargetTreemap extends SxWidget {
 
   #drawn: DrawnTile[] = [];
   #columns: BreakdownColumns | undefined;
+  /** The columns found for these rows under these attributes: found once per load. */
+  #resolved: { key: unknown[]; resolution: BreakdownResolution } | undefined;
   #memo: { key: unknown[]; breakdown: Breakdown } | undefined;
   #refocus = false;
-  #filterKey = '{}';
   #observed: Element | undefined;
   readonly #resize = new ResizeObserver((entries) => {
     const width = Math.floor(entries[0]?.contentRect.width ?? 0);
@@ -141,33 +146,46 @@ export class SxTargetTreemap extends SxWidget {
     this.#observed = undefined;
   }
 
-  protected override tableRequest(
-    source: string,
-    table: LoadedTable,
-  ): DataRequest | Promise<DataRequest> {
-    const columns = resolveBreakdown(table.columns, readSettings(this).request);
-    if (columns.missing.length > 0 || !columns.target) return { kind: 'rows', source, limit: 1 };
-    const figures = { ...columns, target: columns.target };
-    const filter = engineFilter(table, figures, this.foreignSelection);
-    this.#filterKey = JSON.stringify(filter);
-    // A small table comes whole, as cells, of the level and figure columns.
-    if (table.rowCount <= AGGREGATE_FROM_ROWS) return super.tableRequest(source, table);
-    return breakdownRequest(source, figures, filter);
+  /**
+   * A small source comes whole, as cells of the level and figure columns; a large one is
+   * summed by the engine per combination of the levels.
+   */
+  protected override async client(source: string, table: LoadedTable): Promise<SourceClient> {
+    const request = readSettings(this).request;
+    const resolution = resolveBreakdown(table.columns, request);
+    const { columns } = resolution;
+    const client = !columns
+      ? sampleRowClient(source, table)
+      : table.rowCount <= AGGREGATE_FROM_ROWS
+        ? await wholeRowsClient(this.engine, source, table, [
+            ...columns.levels,
+            columns.target,
+            ...(columns.actual ? [columns.actual] : []),
+          ])
+        : breakdownClient(source, columns);
+    // The columns found here are those the view finds in the rows this client brings.
+    const remembering = (client: SourceClient): SourceClient => ({
+      ...client,
+      shape: (answer) => {
+        const rows = client.shape(answer);
+        this.#resolved = { key: resolutionKey(rows, request), resolution };
+        return rows;
+      },
+      ...(client.widen
+        ? { widen: (more: readonly string[]) => remembering(client.widen?.(more) ?? client) }
+        : {}),
+    });
+    return remembering(client);
   }
 
-  protected override usedColumns(columns: readonly string[]): readonly string[] | undefined {
-    const found = resolveBreakdown(columns, readSettings(this).request);
-    if (found.missing.length > 0 || !found.target) return undefined;
-    return [...found.levels, found.target, ...(found.actual ? [found.actual] : [])];
-  }
-
-  /** Summed rows lack the columns other widgets may filter on: such a filter is a new query. */
-  private filterNeedsQuery(): boolean {
-    const table = this.loadedTable;
-    const target = this.#columns?.target;
-    if (!table || !target || !this.#columns) return false;
-    const filter = engineFilter(table, { ...this.#columns, target }, this.foreignSelection);
-    return JSON.stringify(filter) !== this.#filterKey;
+  /** The breakdown's columns among the rows' headers (as the load found them, when it did). */
+  private resolution(request: BreakdownRequest): BreakdownResolution {
+    const key = resolutionKey(this.rows, request);
+    if (this.#resolved && key.every((part, i) => part === this.#resolved?.key[i]))
+      return this.#resolved.resolution;
+    const resolution = resolveBreakdown(headersOf(this.rows), request);
+    this.#resolved = { key, resolution };
+    return resolution;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -175,10 +193,6 @@ export class SxTargetTreemap extends SxWidget {
     const reloading = ['source', 'src', 'query', 'data'].some((key) =>
       changed.has(key as keyof SxTargetTreemap),
     );
-    const queryChanged = QUERY_INPUTS.some((key) => changed.has(key));
-    const refilter = changed.has('selection' as keyof SxTargetTreemap) && this.filterNeedsQuery();
-    if (this.hasUpdated && (queryChanged || refilter) && !reloading && this.loadedTable)
-      void this.load({ keepView: true });
     if (reloading || changed.has('levels')) this.drillPath = [];
   }
 
@@ -224,16 +238,16 @@ export class SxTargetTreemap extends SxWidget {
   protected renderView(): TemplateResult {
     const lang = this.langCode;
     const settings = readSettings(this);
-    const columns = resolveBreakdown(headersOf(this.rows), settings.request);
+    const { columns, missing } = this.resolution(settings.request);
     this.#columns = columns;
-    const breakdown = columns.missing.length === 0 ? this.breakdown(columns) : undefined;
+    const breakdown = columns ? this.breakdown(columns) : undefined;
     const node = breakdown ? nodeAt(breakdown.tree.root, this.drillPath) : undefined;
     const width = this.mapWidth || 640;
     const size = { width, height: mapHeight(width) };
     const words = { lang, unit: settings.unit, budget: settings.measure.direction === 'lower' };
     const theme = this.theme === 'dark' ? 'dark' : 'light';
     const view =
-      breakdown && node
+      breakdown && node && columns
         ? levelView(node, {
             columns,
             splits: breakdown.splits,
@@ -249,7 +263,7 @@ export class SxTargetTreemap extends SxWidget {
       ? this.focusKey
       : this.#drawn[0]?.box.key;
     return renderBreakdown({
-      ...{ lang, columns, breakdown, node, view, words, size, theme, focusKey },
+      ...{ lang, columns, missing, breakdown, node, view, words, size, theme, focusKey },
       headers: this.loadedTable?.columns ?? headersOf(this.rows),
       options: settings.measure,
       tooltipKey: this.hoverKey ?? (this.focusInMap ? focusKey : undefined),
@@ -314,4 +328,9 @@ export class SxTargetTreemap extends SxWidget {
     } else return;
     event.preventDefault();
   }
+}
+
+/** What a resolution of the breakdown's columns depends on: the rows and the attributes naming columns. */
+function resolutionKey(rows: readonly CellRecord[], request: BreakdownRequest): unknown[] {
+  return [rows, request.levels, request.target, request.actual];
 }

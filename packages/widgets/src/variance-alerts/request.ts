@@ -8,6 +8,8 @@ import {
   unitFromLabel,
 } from '@stratex/core';
 import type { DataRequest, DimensionFilter } from '@stratex/data';
+import type { SourceClient } from '../base/client';
+import { toCellRecords } from '../base/row-cells';
 
 /** The columns of a KPI series the alerts read, as the source names them. */
 export interface KpiSeriesColumns {
@@ -37,24 +39,6 @@ export function kpiSeriesColumns(
 function groupsOf(columns: KpiSeriesColumns): string[] {
   const { date, metric, unit, direction } = columns;
   return [date, metric, ...(unit ? [unit] : []), ...(direction ? [direction] : [])];
-}
-
-/**
- * The part of another widget's selection the server must apply: choices on columns the
- * summed rows lack. Choices on the columns they keep (the metric, say) the widget applies.
- */
-export function kpiEngineFilter(
-  tableColumns: readonly string[],
-  columns: KpiSeriesColumns,
-  selection: Readonly<Record<string, string>> | null | undefined,
-): DimensionFilter {
-  if (!selection) return {};
-  const kept = groupsOf(columns);
-  return Object.fromEntries(
-    Object.entries(selection).filter(
-      ([column]) => tableColumns.includes(column) && !kept.includes(column),
-    ),
-  );
 }
 
 /**
@@ -101,4 +85,22 @@ export function kpiSeriesRows(
       rest[columns.actual] = mean ?? null;
     return rest;
   });
+}
+
+/**
+ * The alerts as a client of a series on a database server: a row per day and metric (and
+ * unit and direction), which those rows keep, so a choice of a metric is applied in the page
+ * and a choice on any other column is the server's filter.
+ */
+export function kpiSeriesClient(
+  source: string,
+  columns: KpiSeriesColumns,
+  targetRows: TargetRows,
+): SourceClient {
+  return {
+    carries: groupsOf(columns),
+    complete: true,
+    request: (filter) => kpiSeriesRequest(source, columns, targetRows, filter),
+    shape: ({ results }) => kpiSeriesRows(toCellRecords(results[0]?.rows ?? []), columns),
+  };
 }

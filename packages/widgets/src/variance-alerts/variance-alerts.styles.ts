@@ -189,10 +189,4 @@ export const varianceAlertsStyles = css`
       stroke: CanvasText;
     }
   }
-  @media print {
-    :host {
-      color: #000;
-      background: #fff;
-    }
-  }
 `;

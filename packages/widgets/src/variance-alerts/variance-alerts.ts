@@ -8,13 +8,19 @@ import {
   type KpiSeriesReport,
   parseCell,
   type TargetRows,
-  type CellRecord,
   type VarianceAlert,
 } from '@stratex/core';
-import type { DataRequest, LoadedTable } from '@stratex/data';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { LoadedTable } from '@stratex/data';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SourceClient } from '../base/client';
+import {
+  type ColumnAttributes,
+  columnOverrides,
+  columnProperties,
+} from '../base/column-attributes';
+import { printStyles } from '../base/print.styles';
+import { roleColumns, sampleRowClient, wholeRowsClient } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
-import { roleColumns, toCellRecords } from '../base/row-cells';
 import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
 import { alertTable } from './alert-item';
@@ -22,16 +28,20 @@ import { AlertListController } from './alert-list-controller';
 import { sideTableNotes, unreadableNote } from './alert-notes';
 import { alertsPicture } from './picture';
 import { gatherAll, paceSeries } from './alerts-report';
-import {
-  kpiEngineFilter,
-  kpiSeriesColumns,
-  kpiSeriesRequest,
-  kpiSeriesRows,
-  type KpiSeriesColumns,
-} from './request';
+import { kpiSeriesClient, kpiSeriesColumns } from './request';
 import { SideTablesController } from './side-tables-controller';
 import { varianceAlertsStyles } from './variance-alerts.styles';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
+
+/** The KPI series' roles, as the `*-column` attributes name them. */
+const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
+  date: ['dateColumn'],
+  metric: ['metricColumn'],
+  actual: ['actualColumn'],
+  target: ['targetColumn'],
+  unit: ['unitColumn'],
+  direction: ['directionColumn'],
+};
 
 /**
  * @summary Variance alerts (监控预警): every KPI of a daily series against its target at the
@@ -104,12 +114,7 @@ export class SxVarianceAlerts extends SxWidget {
     warningBelow: { type: Number, attribute: 'warning-below' },
     criticalBelow: { type: Number, attribute: 'critical-below' },
     direction: { type: String },
-    dateColumn: { type: String, attribute: 'date-column' },
-    metricColumn: { type: String, attribute: 'metric-column' },
-    actualColumn: { type: String, attribute: 'actual-column' },
-    targetColumn: { type: String, attribute: 'target-column' },
-    unitColumn: { type: String, attribute: 'unit-column' },
-    directionColumn: { type: String, attribute: 'direction-column' },
+    ...columnProperties(KPI_SERIES_COLUMN_ATTRIBUTES),
     targetRows: { type: String, attribute: 'target-rows' },
     tasksSource: { type: String, attribute: 'tasks-source' },
     tasksSrc: { type: String, attribute: 'tasks-src' },
@@ -118,7 +123,12 @@ export class SxVarianceAlerts extends SxWidget {
     maxAlerts: { type: Number, attribute: 'max-alerts' },
   };
 
-  static override styles = [sharedStyles, varianceAlertsStyles];
+  static override styles = [sharedStyles, varianceAlertsStyles, printStyles];
+
+  static override requestInputs = [
+    'targetRows',
+    ...Object.values(KPI_SERIES_COLUMN_ATTRIBUTES).flat(),
+  ];
 
   declare asOf: string | undefined;
   declare periodStart: string | undefined;
@@ -138,9 +148,6 @@ export class SxVarianceAlerts extends SxWidget {
   declare budgetSource: string | undefined;
   declare budgetSrc: string | undefined;
   declare maxAlerts: number | undefined;
-
-  /** The server-side filter of the last request to a database server, to know when a selection needs a new one. */
-  #filterKey = '{}';
 
   /** The progress table and the budget, read beside the series. */
   readonly #sides = new SideTablesController(this, {
@@ -169,85 +176,31 @@ export class SxVarianceAlerts extends SxWidget {
     return this.#sides.complete;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.#askAgainIfNeeded(changed);
-  }
-
   /** What a row's target cell holds, as the attribute says (default: the period target). */
   private get targetRowsRead(): TargetRows {
     return this.targetRows === 'share' ? 'share' : 'period';
   }
 
-  /** The series' columns on a database server's table; undefined for a table in the page. */
-  #remoteColumns(table: LoadedTable): KpiSeriesColumns | undefined {
-    return this.isRemote(table) ? kpiSeriesColumns(table.columns, this.overrides) : undefined;
-  }
-
-  protected override tableRequest(
+  /**
+   * A series in the page comes whole, as cells of the columns the alerts read; on a database
+   * server it is summed there, a row per day and metric.
+   */
+  protected override client(
     source: string,
     table: LoadedTable,
-  ): DataRequest | Promise<DataRequest> {
-    if (!this.isRemote(table)) return super.tableRequest(source, table);
-    const columns = this.#remoteColumns(table);
+  ): SourceClient | Promise<SourceClient> {
+    if (!this.isRemote(table)) {
+      const used = roleColumns(table.columns, KPI_SERIES_SCHEMA, this.overrides);
+      return wholeRowsClient(this.engine, source, table, used);
+    }
+    const columns = kpiSeriesColumns(table.columns, this.overrides);
     // Missing columns: one row is enough for the widget to say which ones.
-    if (!columns) return { kind: 'rows', source, limit: 1 };
-    const filter = kpiEngineFilter(table.columns, columns, this.foreignSelection);
-    this.#filterKey = JSON.stringify(filter);
-    return kpiSeriesRequest(source, columns, this.targetRowsRead, filter);
-  }
-
-  protected override async tableRows(source: string, table: LoadedTable): Promise<CellRecord[]> {
-    const columns = this.#remoteColumns(table);
-    if (!columns) return super.tableRows(source, table);
-    const { rows } = await this.engine.coordinator.request(await this.tableRequest(source, table));
-    return kpiSeriesRows(toCellRecords(rows), columns);
-  }
-
-  /**
-   * On a database server, the series is summed there: a choice in another widget on a column
-   * the sums lack, or another way of reading the columns, is a new request.
-   */
-  #askAgainIfNeeded(changed: PropertyValues<this>): void {
-    const table = this.loadedTable;
-    const reloading = ['source', 'src', 'query', 'data'].some((key) =>
-      changed.has(key as keyof SxVarianceAlerts),
-    );
-    if (!this.hasUpdated || reloading || !table || !this.isRemote(table)) return;
-    const reread = [
-      'targetRows',
-      'dateColumn',
-      'metricColumn',
-      'actualColumn',
-      'targetColumn',
-      'unitColumn',
-      'directionColumn',
-    ].some((key) => changed.has(key as keyof SxVarianceAlerts));
-    const columns = this.#remoteColumns(table);
-    const refilter =
-      changed.has('selection' as keyof SxVarianceAlerts) &&
-      columns !== undefined &&
-      JSON.stringify(kpiEngineFilter(table.columns, columns, this.foreignSelection)) !==
-        this.#filterKey;
-    if (reread || refilter) void this.load({ keepView: true });
+    if (!columns) return sampleRowClient(source, table);
+    return kpiSeriesClient(source, columns, this.targetRowsRead);
   }
 
   private get overrides(): Record<string, string> {
-    const overrides: Record<string, string> = {};
-    const given: [string, string | undefined][] = [
-      ['date', this.dateColumn],
-      ['metric', this.metricColumn],
-      ['actual', this.actualColumn],
-      ['target', this.targetColumn],
-      ['unit', this.unitColumn],
-      ['direction', this.directionColumn],
-    ];
-    for (const [role, header] of given) if (header) overrides[role] = header;
-    return overrides;
-  }
-
-  protected override usedColumns(columns: readonly string[]): readonly string[] | undefined {
-    return roleColumns(columns, KPI_SERIES_SCHEMA, this.overrides);
+    return columnOverrides(this, KPI_SERIES_COLUMN_ATTRIBUTES);
   }
 
   private pace(): KpiSeriesReport {
