@@ -86,6 +86,7 @@ export default defineConfig({
             'apps/*/test/**/*.test.ts',
             'examples/test/**/*.test.ts',
             'bench/test/**/*.test.ts',
+            'docs/test/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000,

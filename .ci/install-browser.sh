@@ -2,6 +2,10 @@
 # Installs Debian's Chromium and CJK fonts when they are missing (browser tests and the benchmark need them),
 # and poppler-utils (pdftotext, pdfinfo) with which the print report's PDF is checked.
 set -euo pipefail
+if [ -n "${STRATEX_NO_BROWSER:-}" ]; then
+  echo "STRATEX_NO_BROWSER is set: this path must run without installing a browser" >&2
+  exit 1
+fi
 if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' && command -v pdftotext >/dev/null; then
   exit 0
 fi

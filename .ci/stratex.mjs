@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The two entry points of the README: `npm start` (portal demo) and `npm test` (everything).
-// Works on a machine with only Node 20 and npm: pnpm is fetched through npx, pinned.
+// Works on a machine with only Node 20 and npm: pnpm is fetched through npx, pinned. Only the
+// test path installs a browser; the demo is built and served without one.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +18,11 @@ function pnpmRun(...args) {
   run(pnpm[0], [...pnpm.slice(1), ...args]);
 }
 
-function install() {
+function installDependencies() {
   pnpmRun('install', '--frozen-lockfile', '--reporter=append-only');
+}
+
+function installBrowser() {
   run('bash', ['.ci/install-browser.sh']);
 }
 
@@ -30,7 +34,8 @@ const stages = [
 ];
 
 function test() {
-  install();
+  installDependencies();
+  installBrowser();
   for (const [name, args] of stages) {
     console.log(`\n== ${name}`);
     pnpmRun(...args);
@@ -73,16 +78,17 @@ function test() {
   if (vitest.status !== 0 || failed > 0 || results.numPassedTests === 0) process.exit(1);
 }
 
-function start() {
-  install();
-  pnpmRun('run', 'build');
-  pnpmRun('run', 'serve');
+/** `--prebuilt` serves the last build as it is (the test path's check of this path uses it). */
+function start(prebuilt) {
+  installDependencies();
+  if (!prebuilt) pnpmRun('run', 'build');
+  run(process.execPath, ['apps/portal-demo/serve.mjs']);
 }
 
-const command = process.argv[2];
+const [command, option] = process.argv.slice(2);
 if (command === 'test') test();
-else if (command === 'start') start();
+else if (command === 'start') start(option === '--prebuilt');
 else {
-  console.error('usage: node .ci/stratex.mjs start|test');
+  console.error('usage: node .ci/stratex.mjs start [--prebuilt] | test');
   process.exit(2);
 }

@@ -1,4 +1,4 @@
-// The portal's print report as Chromium prints it (A4), for the README's picture of it.
+// The portal's print report as Chromium prints it (A4), for the pictures of it in docs/live-and-print.md.
 // Usage: tsx bench/report-pdf.ts [out.pdf] [lang]   then e.g. pdftoppm -r 60 -png out.pdf page
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';

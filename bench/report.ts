@@ -1,5 +1,5 @@
 // Turns bench/results/latest.json into latest.md (ratios per case), growth.svg (how cost
-// grows with rows) and the "Measured" table of the README (between its bench markers).
+// grows with rows) and the "Measured" table of docs/benchmarks.md (between its bench markers).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import {
@@ -299,10 +299,10 @@ function growthSvg(results: BenchResults): string {
   return out.join('\n');
 }
 
-/** The README's compact table: medians and ratios of the cases a reader asks about first. */
-function readmeTable(results: BenchResults): string {
+/** The compact table of docs/benchmarks.md: medians and ratios of the cases a reader asks about first. */
+function measuredTable(results: BenchResults): string {
   const lines = [
-    `Measured by \`pnpm bench\` (${results.mode} run, ${results.date.slice(0, 10)}, commit \`${results.commit.slice(0, 12)}\`, headless Chromium, 2 cores; medians; the whole report with p95, memory and sizes is [bench/results/latest.md](bench/results/latest.md)):`,
+    `Measured by \`pnpm bench\` (${results.mode} run, ${results.date.slice(0, 10)}, commit \`${results.commit.slice(0, 12)}\`, headless Chromium, 2 cores; medians; the whole report with p95, memory and sizes is [bench/results/latest.md](../bench/results/latest.md)):`,
     '',
     '| case | Stratex | DuckDB-WASM by hand | Perspective | arquero | DuckDB native |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -321,23 +321,23 @@ function readmeTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
-/** Writes `<name>.md`; the full report (`latest`) also writes growth.svg and the README table. */
+/** Writes `<name>.md`; the full report (`latest`) also writes growth.svg and docs/benchmarks.md's table. */
 export async function writeReport(results: BenchResults, name = 'latest'): Promise<void> {
   writeFileSync(benchPath(`results/${name}.md`), markdown(results));
   // Some cases only, or the ClickHouse case alone (no browser figures): the growth chart and
-  // the README's table keep the last full run's.
+  // the table in docs/benchmarks.md keep the last full run's.
   if (name !== 'latest' || results.cases.length === 0) return;
   writeFileSync(benchPath('results/growth.svg'), growthSvg(results));
-  const readmePath = benchPath('../README.md');
-  const readme = readFileSync(readmePath, 'utf8');
+  const pagePath = benchPath('../docs/benchmarks.md');
+  const page = readFileSync(pagePath, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
-  const next = `${readme.slice(0, from + start.length)}\n${readmeTable(results)}\n${readme.slice(to)}`;
-  const options = (await resolveConfig(readmePath)) ?? {};
-  writeFileSync(readmePath, await format(next, { ...options, filepath: readmePath }));
+  const from = page.indexOf(start);
+  const to = page.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`docs/benchmarks.md has no ${start} … ${end} section`);
+  const next = `${page.slice(0, from + start.length)}\n${measuredTable(results)}\n${page.slice(to)}`;
+  const options = (await resolveConfig(pagePath)) ?? {};
+  writeFileSync(pagePath, await format(next, { ...options, filepath: pagePath }));
 }
 
 // `tsx bench/report.ts [partial]`: the report again from latest.json (or partial.json).

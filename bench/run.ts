@@ -1,7 +1,7 @@
 // The benchmark suite, one command: `pnpm bench` (full) or `pnpm bench --quick`.
 // Stratex side by side with DuckDB-WASM by hand, Perspective, arquero and native DuckDB,
 // in headless Debian Chromium on localhost, the same generated files for everyone.
-// Writes bench/results/latest.json, latest.md and growth.svg, and the README's table.
+// Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md.
 // `--only clickhouse,…` runs the named cases (portal, treemap, interaction, memory, clickhouse).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
     // Some cases only (portal,treemap,interaction,memory): written to results/partial.*,
-    // leaving latest.* and the README as they are.
+    // leaving latest.* and docs/benchmarks.md as they are.
     only: { type: 'string' },
     sizes: { type: 'string' },
     'cluster-sizes': { type: 'string' },
@@ -143,7 +143,7 @@ if (values.only) {
 } else {
   writeFileSync(benchPath('results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   await writeReport(results);
-  log('wrote bench/results/latest.json, latest.md, growth.svg and the README table');
+  log('wrote bench/results/latest.json, latest.md, growth.svg and the table in docs/benchmarks.md');
 }
 const disagreeing = results.checks.filter((check) => !check.agree);
 if (disagreeing.length > 0) {

@@ -85,6 +85,8 @@ const rows = [
 
 const meta: Meta = {
   title: 'Guides/Embedding',
+  // A guide, not an element: no Docs page of attributes.
+  tags: ['!autodocs'],
   render: () =>
     html`<style>
         .sx-embedding {

@@ -5,6 +5,7 @@ import { alias } from '../../vite.config.ts';
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../*.stories.ts'],
+  addons: ['@storybook/addon-docs'],
   staticDirs: [{ from: '../../fixtures/template', to: '/fixtures/template' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: (viteConfig) =>

@@ -5,8 +5,34 @@ import '@stratex/widgets/define';
 
 setCustomElementsManifest(manifest);
 
+interface ElementDeclaration {
+  tagName?: string;
+  summary?: string;
+  description?: string;
+}
+
+/** Each element's JSDoc summary and description, as its Docs page opens. */
+const descriptions = new Map(
+  manifest.modules
+    .flatMap((module) => (module.declarations ?? []) as ElementDeclaration[])
+    .filter((declaration) => declaration.tagName !== undefined)
+    .map((declaration) => [
+      declaration.tagName,
+      [declaration.summary, declaration.description].filter(Boolean).join('\n\n'),
+    ]),
+);
+
 const preview: Preview = {
-  parameters: { layout: 'padded', controls: { expanded: true } },
+  // A Docs page per element, from the manifest that its JSDoc writes.
+  tags: ['autodocs'],
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+    docs: {
+      extractComponentDescription: (component: unknown) =>
+        (typeof component === 'string' && descriptions.get(component)) || null,
+    },
+  },
 };
 
 export default preview;

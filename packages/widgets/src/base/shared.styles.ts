@@ -108,6 +108,15 @@ export const sharedStyles = css`
     white-space: nowrap;
     table-layout: fixed;
   }
+  /* Firefox draws a table's caption outside the table's own box, so the clip above misses it. */
+  .visually-hidden caption,
+  :host(:not([show-table])) [part='data-table'] caption {
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   table[part='data-table'] {
     border-collapse: collapse;
     margin-top: 12px;
