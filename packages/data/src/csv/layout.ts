@@ -1,4 +1,4 @@
-import { parseCell } from '@stratex/core';
+import { findHeaderRow, fitsWidth, looksLikeData } from './header-row';
 import { type CsvRecord, fieldText, isBlankField, readRecord } from './record';
 
 /** How a file is laid out: its separator, its header (if any) and where the rows start. */
@@ -16,6 +16,8 @@ export interface CsvLayout {
   headerFields: Uint8Array[] | null;
   /** Non-blank lines above the header (titles, notes), by line. */
   aboveHeader: number[];
+  /** Characters in the header's longest cell, before it is cut to `MAX_NAME`. */
+  longestHeaderCell: number;
 }
 
 interface PreviewRecord {
@@ -23,19 +25,25 @@ interface PreviewRecord {
   line: number;
   values: string[];
   filled: number;
+  /** Characters in the longest value, before values are cut to `MAX_NAME`. */
+  longest: number;
 }
+
+/** How much a record whose quotes are out of place under a separator counts for that separator. */
+const ODD_QUOTES_WEIGHT = 0.25;
 
 const CANDIDATES = [',', '\t', ';', '|'].map((ch) => ch.charCodeAt(0));
 const PREVIEW_RECORDS = 100;
 const PREVIEW_BYTES = 1 << 20;
 /** Longest column name kept from a header cell. */
-const MAX_NAME = 200;
+export const MAX_NAME = 200;
 
 /**
- * Finds the separator (the one that gives the most rows of one width) and the header:
- * the first row that spans that width with at least half of it filled, so a title like
- * "2024年第三季度销售目标" and blank lines above it are passed over. A first row of only
- * numbers and dates is data, not a header. Returns null for a file with no values at all.
+ * Finds the separator (the one that gives the most rows of one width, quotes respected) and
+ * the header, by shape (`findHeaderRow`), so a title like "2024年第三季度销售目标", `key,value`
+ * lines and blank lines above it are passed over. A first row that holds the same kinds of
+ * values as the rows below it (`looksLikeData`) is data, not a header: the columns are then
+ * named by position. Returns null for a file with no values at all.
  */
 export function findLayout(bytes: Uint8Array): CsvLayout | null {
   let best: { delimiter: number; records: PreviewRecord[]; width: number; score: number } | null =
@@ -53,18 +61,15 @@ export function findLayout(bytes: Uint8Array): CsvLayout | null {
     if (better) best = { delimiter, records, width, score };
   }
   if (!best || best.records.length === 0) return null;
-  const { delimiter, records, width } = best;
-  const headerAt = Math.max(
-    0,
-    records.findIndex(
-      (r) => r.values.length >= width && r.filled >= Math.max(Math.min(2, width), width / 2),
-    ),
-  );
+  const { delimiter, records, width: common } = best;
+  const found = findHeaderRow(records, common) ?? { at: 0, width: common };
+  const { at: headerAt, width } = found;
   const chosen = records[headerAt] as PreviewRecord;
   const above = records.slice(0, headerAt).map((r) => r.line);
   const values = [...chosen.values];
   while (values.length > width && values[values.length - 1] === '') values.pop();
-  const isHeader = chosen.values.some((v) => v !== '' && parseCell(v).kind === 'text');
+  const body = records.slice(headerAt + 1).filter((r) => fitsWidth(r, width));
+  const isHeader = !looksLikeData(values, body, width);
   const { record } = chosen;
   return {
     delimiter,
@@ -76,6 +81,7 @@ export function findLayout(bytes: Uint8Array): CsvLayout | null {
     headerBytes: isHeader ? bytes.slice(record.start, record.contentEnd) : null,
     headerFields: isHeader ? record.fields : null,
     aboveHeader: above,
+    longestHeaderCell: chosen.longest,
   };
 }
 
@@ -95,8 +101,16 @@ function preview(bytes: Uint8Array, delimiter: number): PreviewRecord[] {
     let record = readRecord(bytes, offset, delimiter);
     if (record.unterminated) record = readRecord(bytes, offset, delimiter, false);
     if (!record.fields.every(isBlankField)) {
-      const values = record.fields.map((field) => fieldText(field).trim().slice(0, MAX_NAME));
-      records.push({ record, line, values, filled: values.filter((v) => v !== '').length });
+      const whole = record.fields.map((field) => fieldText(field).trim());
+      const values = whole.map((value) => value.slice(0, MAX_NAME));
+      const longest = whole.reduce((most, value) => Math.max(most, value.length), 0);
+      records.push({
+        record,
+        line,
+        values,
+        filled: values.filter((v) => v !== '').length,
+        longest,
+      });
     }
     line += record.lineBreaks;
     offset = record.end;
@@ -106,12 +120,15 @@ function preview(bytes: Uint8Array, delimiter: number): PreviewRecord[] {
 
 /**
  * The width most rows share. A row with a single filled cell (a title, a note) weighs
- * half; ties go to the narrower width, so one long row does not widen the table.
+ * half, and a row whose quotes are out of place under this separator a quarter (a comma
+ * inside a quoted value of a tab-separated file reads so under the comma); ties go to the
+ * narrower width, so one long row does not widen the table.
  */
 function commonWidth(records: PreviewRecord[]): { width: number; score: number } {
   const weights = new Map<number, number>();
   for (const r of records) {
-    weights.set(r.values.length, (weights.get(r.values.length) ?? 0) + (r.filled > 1 ? 1 : 0.5));
+    const weight = (r.filled > 1 ? 1 : 0.5) * (r.record.oddQuotes > 0 ? ODD_QUOTES_WEIGHT : 1);
+    weights.set(r.values.length, (weights.get(r.values.length) ?? 0) + weight);
   }
   let width = 1;
   let weight = 0;

@@ -4,7 +4,7 @@ import { messageText } from '@stratex/core';
 import { positionalNames, renamedColumns, uniqueColumnNames } from '../header-names';
 import { toUtf8, type Utf8Text } from './encoding';
 import { gunzipWithin, isGzip } from './gzip';
-import { type CsvLayout, findLayout } from './layout';
+import { type CsvLayout, findLayout, MAX_NAME } from './layout';
 import { type CsvColumn, type CsvReject, type CsvReport, FIRST_REJECTS } from './report';
 import { rowNewline, scanRows, type ScannedRows } from './scan';
 import { checkCsvSize } from '../size-limit';
@@ -86,6 +86,50 @@ export function repairNotes(prepared: PreparedCsv, scanned: ScannedRows): string
   if (scanned.nulBytes > 0) notes.push(`${scanned.nulBytes} NUL bytes were removed.`);
   if (scanned.byteOrderMarks > 0) {
     notes.push(`${scanned.byteOrderMarks} byte-order marks inside the text were removed.`);
+  }
+  notes.push(...layoutNotes(prepared, scanned));
+  return notes;
+}
+
+/** What the reading of the file's shape decided that changes which lines are rows: said, with lines. */
+function layoutNotes({ layout }: PreparedCsv, scanned: ScannedRows): string[] {
+  const notes: string[] = [];
+  const lines = (found: readonly number[], count: number): string =>
+    `line${count === 1 ? '' : 's'} ${found.slice(0, 10).join(', ')}${count > 10 ? ', …' : ''}`;
+  const count = (k: number, one: string, many = `${one}s`): string =>
+    `${k} ${k === 1 ? one : many}`;
+  const were = (k: number): string => (k === 1 ? 'was' : 'were');
+  if (!layout.header) {
+    notes.push(
+      `Line ${layout.headerLine} holds values of the same kinds as the rows below it, so the file is read as having no header row: it is the first row, and the columns are named column_1 to column_${layout.width}.`,
+    );
+  } else if (layout.aboveHeader.length > 0) {
+    notes.push(
+      `The header is on line ${layout.headerLine}; ${count(layout.aboveHeader.length, 'line')} above it (${lines(layout.aboveHeader, layout.aboveHeader.length)}) ${were(layout.aboveHeader.length)} passed over as titles or notes.`,
+    );
+  }
+  if (layout.header && layout.longestHeaderCell > MAX_NAME) {
+    notes.push(
+      `A header cell of ${layout.longestHeaderCell} characters was cut to its first ${MAX_NAME} to name its column.`,
+    );
+  }
+  if (scanned.skipped.repeatedHeader > 0) {
+    notes.push(
+      `${count(scanned.skipped.repeatedHeader, 'line')} repeating the header further down (${lines(scanned.headerCopyLines, scanned.skipped.repeatedHeader)}) ${were(scanned.skipped.repeatedHeader)} left out.`,
+    );
+  }
+  if (scanned.headerCopiesKept > 0) {
+    notes.push(
+      `${count(scanned.headerCopiesKept, 'row')} equal to the header ${were(scanned.headerCopiesKept)} kept as data, since the file does not repeat its header the way pasted sheets or report pages do.`,
+    );
+  }
+  if (scanned.strayQuotes > 0) {
+    notes.push(
+      `${count(scanned.strayQuotes, 'quote')} opening a value (${lines(scanned.strayQuoteLines, scanned.strayQuoteLines.length)}) ${were(scanned.strayQuotes)} read as text: taken as quotes they would close only lines later, merging the lines between into one value.`,
+    );
+  }
+  if (layout.header && scanned.rows === 0 && scanned.rejectedRows === 0) {
+    notes.push(`The file has a header (line ${layout.headerLine}) and no rows below it.`);
   }
   return notes;
 }

@@ -19,6 +19,10 @@ export interface CsvRecord {
   unterminated: boolean;
   nulBytes: number;
   byteOrderMarks: number;
+  /** Quotes out of place: inside an unquoted value, or a closing quote with text after it. */
+  oddQuotes: number;
+  /** Opening quotes read as text because they would close only past a line break, mid-value. */
+  strayQuotes: number;
 }
 
 /** True at a UTF-8 byte-order mark (EF BB BF). */
@@ -29,7 +33,8 @@ export function isByteOrderMark(bytes: Uint8Array, i: number): boolean {
 /**
  * Reads the record at `start` as Excel does: a quote opens a quoted field only as the
  * field's first character, `""` inside quotes is a quote, and text after a closing quote
- * still belongs to the field. Line breaks may be CRLF, LF or a lone CR. With `quoting` off,
+ * still belongs to the field, except that a quote whose close comes only past a line break and
+ * mid-value is text. Line breaks may be CRLF, LF or a lone CR. With `quoting` off,
  * quotes are plain characters (how a line whose quote never closes is read).
  */
 export function readRecord(
@@ -47,6 +52,8 @@ export function readRecord(
     unterminated: false,
     nulBytes: 0,
     byteOrderMarks: 0,
+    oddQuotes: 0,
+    strayQuotes: 0,
   };
   let field: number[] = [];
   let fieldStart = true;
@@ -77,6 +84,10 @@ export function readRecord(
           continue;
         }
         quoted = false;
+        const after = bytes[i + 1];
+        if (after !== undefined && after !== delimiter && after !== LF && after !== CR) {
+          record.oddQuotes++;
+        }
       } else {
         if (byte === LF || (byte === CR && bytes[i + 1] !== LF)) record.lineBreaks++;
         field.push(byte);
@@ -96,8 +107,16 @@ export function readRecord(
       finishField();
       return record;
     }
-    if (byte === QUOTE && fieldStart && quoting) quoted = true;
-    else field.push(byte);
+    if (byte === QUOTE && fieldStart && quoting) {
+      if (closesPastLineMidValue(bytes, i, delimiter)) {
+        record.strayQuotes++;
+        record.oddQuotes++;
+        field.push(byte);
+      } else quoted = true;
+    } else {
+      if (byte === QUOTE && quoting) record.oddQuotes++;
+      field.push(byte);
+    }
     fieldStart = false;
     i++;
   }
@@ -105,6 +124,30 @@ export function readRecord(
   record.contentEnd = bytes.length;
   finishField();
   return record;
+}
+
+/**
+ * True when the quote at `open` cannot open a quoted value: its closing quote comes only after
+ * a line break and is followed by more text, not by a separator or the line's end. Such a quote
+ * is a stray (`"6寸屏幕`), and reading it as one would merge the lines up to the next quote.
+ */
+function closesPastLineMidValue(bytes: Uint8Array, open: number, delimiter: number): boolean {
+  let lineBreak = false;
+  for (let i = open + 1; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === LF || byte === CR) lineBreak = true;
+    else if (byte === QUOTE) {
+      if (bytes[i + 1] === QUOTE) {
+        i++;
+        continue;
+      }
+      const after = bytes[i + 1];
+      return (
+        lineBreak && after !== undefined && after !== delimiter && after !== LF && after !== CR
+      );
+    }
+  }
+  return false;
 }
 
 const utf8 = new TextDecoder();

@@ -43,6 +43,13 @@ export interface ScannedRows {
   longestRow: number;
   /** How every row in `text` ends: the first row's way; rows that end otherwise are rewritten. */
   newline: '\n' | '\r\n';
+  /** Lines equal to the header kept as rows: they do not recur the way repeated headers do. */
+  headerCopiesKept: number;
+  /** The first lines of the header's copies left out. */
+  headerCopyLines: number[];
+  /** Opening quotes read as text (they would have merged lines), and the first lines they are on. */
+  strayQuotes: number;
+  strayQuoteLines: number[];
 }
 
 const MAX_RESTARTS = 10_000;
@@ -52,8 +59,28 @@ const MAX_RESTARTS = 10_000;
  * stray byte-order marks, quotes in odd places or a lone CR ending are rewritten in plain
  * CSV; blank rows and repeated headers are skipped and counted; rows with the wrong number
  * of values, or a quote that never closes, are left out and listed with their line.
+ *
+ * A line equal to the header is a repeated header only where the file repeats its header the
+ * way pasted sheets and report pages do: each copy after a row of data, none right after the
+ * header or another copy, and each heading at least two rows on average. Otherwise the copies
+ * are rows of data (the file's first row was data too, or its header is also a value): the
+ * rows are then read again with every copy kept, and `headerCopiesKept` says how many.
  */
 export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): ScannedRows {
+  const scanned = scanOnce(bytes, layout, file, true);
+  const copies = scanned.skipped.repeatedHeader;
+  if (copies === 0 || (scanned.headerCopiesKept === 0 && scanned.rows >= 2 * copies)) {
+    return scanned;
+  }
+  return scanOnce(bytes, layout, file, false);
+}
+
+function scanOnce(
+  bytes: Uint8Array,
+  layout: RowLayout,
+  file: string,
+  dropCopies: boolean,
+): ScannedRows {
   const { delimiter, width, header } = layout;
   let writer: ByteWriter | undefined;
   const out = (): ByteWriter => (writer ??= new ByteWriter(bytes.length - layout.dataStart + 1024));
@@ -70,6 +97,18 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
     byteOrderMarks: 0,
     longestRow: 0,
     newline: rowNewline(bytes, layout.dataStart, delimiter),
+    headerCopiesKept: 0,
+    headerCopyLines: [],
+    strayQuotes: 0,
+    strayQuoteLines: [],
+  };
+  /** Whether the last non-blank line was the header or a copy of it: a copy after one is data. */
+  let afterHeader = true;
+  const isDroppedCopy = (copy: boolean): boolean => {
+    const dropped = copy && dropCopies && !afterHeader;
+    if (copy && !dropped) result.headerCopiesKept++;
+    afterHeader = copy;
+    return dropped;
   };
   const crlf = result.newline === '\r\n';
   const endRow = (): void => {
@@ -123,7 +162,9 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
       const ending = skim.end - skim.contentEnd;
       const sameEnding =
         ending === 0 || (crlf ? ending === 2 : ending === 1 && bytes[skim.contentEnd] === LF);
-      if (good && sameEnding && !(header && sameBytes(bytes, start, skim.contentEnd, header))) {
+      const copy = header !== null && sameBytes(bytes, start, skim.contentEnd, header);
+      if (good && sameEnding && !copy) {
+        afterHeader = false;
         addRow(startLine, skim.contentEnd - start);
         continue;
       }
@@ -134,8 +175,9 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
         skip(startLine);
         continue;
       }
-      if (header && sameBytes(bytes, start, skim.contentEnd, header)) {
+      if (skim.content && isDroppedCopy(copy)) {
         result.skipped.repeatedHeader++;
+        if (result.headerCopyLines.length < FIRST_REJECTS) result.headerCopyLines.push(startLine);
         skip(startLine);
         continue;
       }
@@ -150,6 +192,10 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
     const record = readRecord(bytes, start, delimiter);
     result.nulBytes += record.nulBytes;
     result.byteOrderMarks += record.byteOrderMarks;
+    if (record.strayQuotes > 0) {
+      result.strayQuotes += record.strayQuotes;
+      if (result.strayQuoteLines.length < FIRST_REJECTS) result.strayQuoteLines.push(startLine);
+    }
     if (record.unterminated) {
       if (++restarts > MAX_RESTARTS) {
         throw loadError('loadQuotesUnclosed', { file });
@@ -157,6 +203,7 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
       i = nextLineStart(bytes, start);
       line = startLine + 1;
       run = i;
+      afterHeader = false;
       reject(startLine, start, i, 'a quoted value starts here and is never closed');
       continue;
     }
@@ -170,8 +217,11 @@ export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): Sc
     if (values.every(isBlankField)) {
       result.skipped.blank++;
       skip(startLine);
-    } else if (layout.headerFields && sameFields(values, layout.headerFields)) {
+    } else if (
+      isDroppedCopy(layout.headerFields !== null && sameFields(values, layout.headerFields))
+    ) {
       result.skipped.repeatedHeader++;
+      if (result.headerCopyLines.length < FIRST_REJECTS) result.headerCopyLines.push(startLine);
       skip(startLine);
     } else if (values.length !== width) {
       reject(startLine, start, record.contentEnd, valueCountReason(values.length, width));
