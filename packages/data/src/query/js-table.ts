@@ -3,6 +3,7 @@ import { ownValue, type RecordRow } from '../loaded-table';
 import type { Aggregate, DimensionFilter, Ordering } from './contract';
 import { doubleText } from './double-text';
 import { twinCell } from './js-cells';
+import { cut, sortRows } from './js-order';
 import type { AggregatePlan } from './render';
 import type { TwinColumn } from './typed-rows';
 
@@ -279,42 +280,4 @@ function ordered(
     return cut(sorted, limit).map((index) => rows[index]!);
   }
   return cut(rows, limit);
-}
-
-/** Row numbers sorted by the given columns: NULLs last either way, text by code point. */
-function sortRows(
-  rows: readonly number[],
-  order: readonly { cells: readonly Cell[]; descending: boolean }[],
-): number[] {
-  return [...rows].sort((a, b) => {
-    for (const { cells, descending } of order) {
-      const x = cells[a] ?? null;
-      const y = cells[b] ?? null;
-      if (x === y) continue;
-      if (x === null) return 1;
-      if (y === null) return -1;
-      const sign = compare(x, y);
-      if (sign !== 0) return descending ? -sign : sign;
-    }
-    return 0;
-  });
-}
-
-function compare(x: number | string, y: number | string): number {
-  if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
-  const a = String(x);
-  const b = String(y);
-  // UTF-8 byte order is code point order; UTF-16 units differ from it past U+D800.
-  const length = Math.min(a.length, b.length);
-  for (let k = 0; k < length; k++) {
-    const p = a.codePointAt(k)!;
-    const q = b.codePointAt(k)!;
-    if (p !== q) return p < q ? -1 : 1;
-    if (p > 0xffff) k++;
-  }
-  return a.length - b.length;
-}
-
-function cut<T>(rows: T[], limit: number | undefined): T[] {
-  return limit === undefined ? rows : rows.slice(0, Math.max(0, Math.trunc(limit)));
 }

@@ -46,7 +46,10 @@ export interface Planned {
   plan: AnswerPlan;
 }
 
-/** A rows request as a question; the load names the columns, so no catalogue is read. */
+/**
+ * A rows request as a question. The load names the columns, so only the cells of a source
+ * without a typed twin read the catalogue (for their column types).
+ */
 export async function planRows(version: SourceVersion, request: RowsRequest): Promise<Planned> {
   const { loaded, route } = version;
   const columns = [...(request.columns ?? loaded.columns)];
