@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { EncodingChoice } from '../decode';
+import { faultInWords } from '../coded-failure';
 import { LoadError, type ProgressListener } from '../fetch-bytes';
 import { type CsvDatabase, loadCsv } from '../csv/load-csv';
 import { copyMemoryCsv } from '../csv/memory-copy';
@@ -215,10 +216,12 @@ export class TableLoaders {
       await this.dropTable(table).catch(() => undefined);
       if (cause instanceof LoadError) throw cause;
       const reason = plainReason(cause);
+      const detail = errorText(cause);
       throw new LoadError(
         `${file} could not be read as ${format}: ${reason}.`,
         file,
-        errorText(cause),
+        detail,
+        faultInWords(detail, true) ?? { kind: 'damaged' },
       );
     }
   }
