@@ -33,7 +33,11 @@ export interface BytesLoadOptions {
   onProgress?: (progress: LoadProgress) => void;
 }
 
-/** What a live source needs from the engine it loads into. */
+/**
+ * What a live source is given to load into (the engine's `SourceTables`): it reads an export into
+ * a staging table, publishes it in place of the last load, or drops it. A live source never
+ * calls the engine itself.
+ */
 export interface SourceLoader {
   loadBytes(table: string, bytes: Uint8Array, options: BytesLoadOptions): Promise<LoadedTable>;
   loadArrowTable(table: string, arrow: Table, file: string): Promise<LoadedTable>;
