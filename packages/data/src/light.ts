@@ -12,7 +12,7 @@ export {
   isCodedFailure,
   withFault,
 } from './coded-failure';
-export { LoadError } from './fetch-bytes';
+export { LoadError, loadError } from './fetch-bytes';
 export { closestName } from './guard/column-names';
 export { sourcesNamedIn } from './guard/source-names';
 export { type ArrowRows, ownValue, recordsOf } from './loaded-table';

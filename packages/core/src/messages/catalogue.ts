@@ -222,6 +222,14 @@ export const MESSAGES = {
     'zh-CN': '{file} 无法作为 Parquet 读取：解压后需要 {size}，超过页面能容纳的 {limit}。',
   },
   // Reading a column or a source the page does not have
+  sourceEngineUnknown: {
+    en: 'The source "{source}" names the engine "{engine}": use "clickhouse", or leave engine out.',
+    'zh-CN': '数据源“{source}”指定的引擎“{engine}”不存在：请用 "clickhouse"，或去掉 engine。',
+  },
+  sourceRemoteIncomplete: {
+    en: 'The source "{source}" needs both url and table.',
+    'zh-CN': '数据源“{source}”需要同时指定 url 和 table。',
+  },
   columnUnknown: {
     en: 'There is no column "{column}" in {where}.',
     'zh-CN': '{where} 中没有“{column}”列。',
