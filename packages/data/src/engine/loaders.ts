@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { EncodingChoice } from '../decode';
 import { faultInWords } from '../coded-failure';
-import { LoadError, type ProgressListener } from '../fetch-bytes';
+import { LoadError, loadError, type ProgressListener } from '../fetch-bytes';
 import { type CsvDatabase, loadCsv } from '../csv/load-csv';
 import { copyMemoryCsv } from '../csv/memory-copy';
 import type { MemoryCsv } from '../csv/memory-csv';
@@ -147,7 +147,7 @@ export class TableLoaders {
   ): Promise<LoadedTable> {
     const file = options.file ?? `${table}.parquet`;
     if (!this.parquetDecoder) {
-      throw new LoadError(`${file} is Parquet, which this engine was built without.`, file);
+      throw loadError('parquetUnsupported', { file });
     }
     const [connector, decoder] = await Promise.all([
       this.connection.connector(),
