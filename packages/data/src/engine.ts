@@ -53,7 +53,8 @@ export interface EngineOptions {
 /**
  * One database for a page (or a test): starts its connector on first use and loads
  * exports into tables. Widgets use this, never DuckDB itself. It composes the connection
- * (start, deadlines, recovery, health), the loaders, the named sources and the guard in
+ * (start, deadlines, recovery, health), the loaders, the source tables each live source is
+ * given to load into (it never calls the engine back), the named sources and the guard in
  * front of hand-written SQL, each in `engine/`.
  */
 export class Engine {

@@ -1,4 +1,5 @@
 import { type MessageCode, type MessageParams, messageText } from '@stratex/core';
+import { type Fault, faultInWords } from './coded-failure';
 
 /** Progress of a load, for a progress bar: bytes read so far, and the total when the server said it. */
 export interface LoadProgress {
@@ -12,16 +13,8 @@ export interface LoadProgress {
 
 export type ProgressListener = (progress: LoadProgress) => void;
 
-/**
- * What went wrong on the way to the file, for widgets that say it in the reader's language:
- * the server's answer (`status`), no answer, a download cut short or too slow, a file too large.
- */
-export type LoadFault =
-  | { kind: 'status'; status: number }
-  | { kind: 'unreachable' }
-  | { kind: 'broken-off' }
-  | { kind: 'timed-out'; seconds: number }
-  | { kind: 'too-large' };
+/** What went wrong with a load (see `Fault`). */
+export type LoadFault = Fault;
 
 /** A load that failed, in words a business user understands. */
 export class LoadError extends Error {
@@ -30,14 +23,18 @@ export class LoadError extends Error {
   /** The values for the blanks of its catalogue message. */
   params: MessageParams = {};
 
+  /** What went wrong, when it is known: given, or named by the words of what failed. */
+  readonly fault: LoadFault | undefined;
+
   constructor(
     message: string,
     readonly file: string,
     readonly detail?: string,
-    readonly fault?: LoadFault,
+    fault?: LoadFault,
   ) {
     super(message);
     this.name = 'LoadError';
+    this.fault = fault ?? faultInWords(`${message} ${detail ?? ''}`, true);
   }
 }
 

@@ -99,4 +99,11 @@ export type {
   SkippedRows,
 } from './csv/report';
 export { defaultCsvByteLimit } from './size-limit';
-export { isCodedFailure, type CodedFailure } from './coded-failure';
+export {
+  type CodedFailure,
+  EngineFault,
+  type Fault,
+  faultOf,
+  isCodedFailure,
+  withFault,
+} from './coded-failure';

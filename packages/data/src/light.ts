@@ -4,8 +4,15 @@
  * loaders or Arrow, which a page fetches as a chunk of its own (`import('@stratex/data')`).
  */
 export { openClickHouse } from './clickhouse/open';
-export { isCodedFailure, type CodedFailure } from './coded-failure';
-export { LoadError } from './fetch-bytes';
+export {
+  type CodedFailure,
+  EngineFault,
+  type Fault,
+  faultOf,
+  isCodedFailure,
+  withFault,
+} from './coded-failure';
+export { LoadError, loadError } from './fetch-bytes';
 export { closestName } from './guard/column-names';
 export { sourcesNamedIn } from './guard/source-names';
 export { type ArrowRows, ownValue, recordsOf } from './loaded-table';

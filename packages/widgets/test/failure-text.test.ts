@@ -5,6 +5,7 @@ import {
   LoadError,
   type LoadFault,
   UnknownSourceError,
+  withFault,
 } from '@stratex/data';
 import { failureText } from '../src/base/failure-text';
 
@@ -69,7 +70,8 @@ it.each<[string, unknown, string, string]>([
   ],
   [
     'out of memory',
-    new Error('Out of Memory Error: could not allocate block of size 256.0 KiB'),
+    // As it crosses from data: the database's words name the fault once, there.
+    withFault(new Error('Out of Memory Error: could not allocate block of size 256.0 KiB')),
     '浏览器内存不足，无法载入这个文件',
     'The browser ran out of memory for this file',
   ],

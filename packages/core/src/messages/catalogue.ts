@@ -182,6 +182,22 @@ export const MESSAGES = {
     'zh-CN':
       '{file} 既不是 UTF-8 也不是 GBK 文本：第 {line} 行的字节两种编码都不符合。请在 Excel 中另存为“CSV UTF-8”，或用 encoding 属性指明编码。',
   },
+  loadNoContent: {
+    en: 'The server sent no content for {file}.',
+    'zh-CN': '服务器没有发送 {file} 的内容。',
+  },
+  sourceNothingToLoad: {
+    en: 'The source "{source}" names no file, bytes or rows to load.',
+    'zh-CN': '数据源“{source}”没有指定要载入的文件、字节或数据行。',
+  },
+  parquetUnsupported: {
+    en: '{file} is Parquet, which this engine was built without.',
+    'zh-CN': '{file} 是 Parquet 文件，而此引擎构建时未包含 Parquet 读取功能。',
+  },
+  remoteTableMissing: {
+    en: 'The table "{table}" was not found on {server}.',
+    'zh-CN': '在 {server} 上找不到表“{table}”。',
+  },
   fileTooLarge: {
     en: '{file} is too large to open in a browser ({size}; at most {limit}). Serve it through the Stratex query server instead.',
     'zh-CN':
@@ -222,6 +238,14 @@ export const MESSAGES = {
     'zh-CN': '{file} 无法作为 Parquet 读取：解压后需要 {size}，超过页面能容纳的 {limit}。',
   },
   // Reading a column or a source the page does not have
+  sourceEngineUnknown: {
+    en: 'The source "{source}" names the engine "{engine}": use "clickhouse", or leave engine out.',
+    'zh-CN': '数据源“{source}”指定的引擎“{engine}”不存在：请用 "clickhouse"，或去掉 engine。',
+  },
+  sourceRemoteIncomplete: {
+    en: 'The source "{source}" needs both url and table.',
+    'zh-CN': '数据源“{source}”需要同时指定 url 和 table。',
+  },
   columnUnknown: {
     en: 'There is no column "{column}" in {where}.',
     'zh-CN': '{where} 中没有“{column}”列。',

@@ -26,7 +26,10 @@ export async function gunzipWithin(
     const member = await unpack(bytes.subarray(start, end), limit - total, file, total).catch(
       (cause: unknown) => {
         // A member's mark inside compressed data is no member's start: read on to the next.
-        if (end < bytes.byteLength && !(cause instanceof LoadError && cause.fault))
+        if (
+          end < bytes.byteLength &&
+          !(cause instanceof LoadError && cause.fault?.kind === 'too-large')
+        )
           return undefined;
         throw cause;
       },

@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { Connector, QueryParam } from '../connector';
+import { withFault } from '../coded-failure';
 import { withTimeout } from '../timeout';
 import {
   type DatabaseHealthDetail,
@@ -48,13 +49,17 @@ export class EngineConnection {
 
   /** Runs a statement with bound values; once a rebuilt database has its sources back. */
   async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
-    const recovering = this.#recovering;
-    if (recovering) {
-      await recovering.reloaded();
-      return recovering.query(sql, params);
+    try {
+      const recovering = this.#recovering;
+      if (recovering) {
+        await recovering.reloaded();
+        return await recovering.query(sql, params);
+      }
+      const connector = await this.connector();
+      return await withTimeout(connector.query(sql, params), this.timeoutMs, 'The query');
+    } catch (cause) {
+      throw withFault(cause);
     }
-    const connector = await this.connector();
-    return withTimeout(connector.query(sql, params), this.timeoutMs, 'The query');
   }
 
   /** `work`, failing as stuck (with `what` in the message) past the deadline. */

@@ -24,8 +24,14 @@ export class LiveSources {
     const source = new LiveSource(this.loader, name, spec);
     // Whoever waits for the replaced source's load gets this one's.
     previous?.replaceWith(source);
+    // The registry holds the first load (`ready`); a later one (a refresh, a reload, a first
+    // load tried again after it failed) takes its place.
+    let first = true;
+    source.addEventListener('error', () => (first = false));
     source.addEventListener('load', () => {
-      if (this.registry.live(name) === source && source.loaded) {
+      const later = !first;
+      first = false;
+      if (later && this.registry.live(name) === source && source.loaded) {
         this.registry.define(name, Promise.resolve(source.loaded), source);
       }
     });

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { EncodingChoice } from '../decode';
-import { LoadError, type ProgressListener } from '../fetch-bytes';
+import { faultInWords } from '../coded-failure';
+import { LoadError, loadError, type ProgressListener } from '../fetch-bytes';
 import { type CsvDatabase, loadCsv } from '../csv/load-csv';
 import { copyMemoryCsv } from '../csv/memory-copy';
 import type { MemoryCsv } from '../csv/memory-csv';
@@ -146,7 +147,7 @@ export class TableLoaders {
   ): Promise<LoadedTable> {
     const file = options.file ?? `${table}.parquet`;
     if (!this.parquetDecoder) {
-      throw new LoadError(`${file} is Parquet, which this engine was built without.`, file);
+      throw loadError('parquetUnsupported', { file });
     }
     const [connector, decoder] = await Promise.all([
       this.connection.connector(),
@@ -215,10 +216,12 @@ export class TableLoaders {
       await this.dropTable(table).catch(() => undefined);
       if (cause instanceof LoadError) throw cause;
       const reason = plainReason(cause);
+      const detail = errorText(cause);
       throw new LoadError(
         `${file} could not be read as ${format}: ${reason}.`,
         file,
-        errorText(cause),
+        detail,
+        faultInWords(detail, true) ?? { kind: 'damaged' },
       );
     }
   }

@@ -1,4 +1,4 @@
-import { LoadError } from '../fetch-bytes';
+import { loadError } from '../fetch-bytes';
 import { type LoadedTable, recordsOf } from '../loaded-table';
 import type { RemoteDatabase } from '../query/coordinator';
 import { rowCountSql } from '../query/dialect';
@@ -18,7 +18,7 @@ export async function describeRemoteTable(
   ]);
   const names = recordsOf(described).map((row) => String(row.column_name));
   if (names.length === 0)
-    throw new LoadError(`The table "${table}" was not found on ${connector.kind}.`, table);
+    throw loadError('remoteTableMissing', { file: table, table, server: connector.kind });
   return {
     table,
     file: table,

@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { EncodingChoice } from '../decode';
 import type { LoadedTable } from '../loaded-table';
-import { fileLabel, type LoadProgress } from '../fetch-bytes';
+import { fileLabel, loadError, type LoadProgress } from '../fetch-bytes';
 import { tableNameFor } from '../sql';
 import { fetchIfChanged, type Validators } from './conditional-fetch';
 import type { FormatChoice } from './source-format';
@@ -33,7 +33,11 @@ export interface BytesLoadOptions {
   onProgress?: (progress: LoadProgress) => void;
 }
 
-/** What a live source needs from the engine it loads into. */
+/**
+ * What a live source is given to load into (the engine's `SourceTables`): it reads an export into
+ * a staging table, publishes it in place of the last load, or drops it. A live source never
+ * calls the engine itself.
+ */
 export interface SourceLoader {
   loadBytes(table: string, bytes: Uint8Array, options: BytesLoadOptions): Promise<LoadedTable>;
   loadArrowTable(table: string, arrow: Table, file: string): Promise<LoadedTable>;
@@ -178,14 +182,14 @@ export class LiveSource extends EventTarget {
             onProgress,
           });
           if (!fetched.changed && this.loaded) return this.#settle(this.loaded);
-          if (!fetched.changed) throw new Error(`The server sent no content for ${label}.`);
+          if (!fetched.changed) throw loadError('loadNoContent', { file: label });
           ({ bytes, validators } = fetched);
         } else if (spec.blob) {
           bytes = new Uint8Array(await spec.blob.arrayBuffer());
         } else if (spec.bytes) {
           bytes = spec.bytes;
         } else {
-          throw new Error(`The source "${this.name}" names no file, bytes or rows to load.`);
+          throw loadError('sourceNothingToLoad', { file: label, source: this.name });
         }
         fresh = await loader.loadBytes(staging, bytes, {
           file: label,

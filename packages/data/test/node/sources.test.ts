@@ -149,6 +149,23 @@ describe('sources defined by script', () => {
     expect(source.staleSince).toBeUndefined();
   });
 
+  it('gives those who ask for its name each later load: a first load tried again, a refresh', async () => {
+    server.body = parquet('evaluation.zstd.parquet');
+    server.version = 3;
+    server.broken = true;
+    const source = engine.defineSource('retried', { url: `${server.origin}/retried.parquet` });
+    await expect(engine.sources.get('retried')).rejects.toThrow(/server answered 500/);
+    server.broken = false;
+    const loaded = await source.refresh();
+    expect(await engine.sources.get('retried')).toBe(loaded);
+
+    server.body = parquet('sales_sample.snappy.parquet');
+    server.version = 4;
+    const refreshed = await source.refresh();
+    expect(refreshed.rowCount).toBe(5000);
+    expect(await engine.sources.get('retried')).toBe(refreshed);
+  });
+
   it('fails fast, before downloading, on a file too large for the page', async () => {
     const small = nativeEngine({ maxFileBytes: 10 });
     try {

@@ -3,6 +3,8 @@ import {
   type CodedFailure,
   DatabaseLostError,
   EngineTimeoutError,
+  type Fault,
+  faultOf,
   isCodedFailure,
   LoadError,
   UnknownSourceError,
@@ -40,8 +42,7 @@ export function failureText(cause: unknown, lang: Lang): FailureText {
     const codedDetail = detailOf(coded) ?? detail;
     return codedDetail ? { message: said, detail: codedDetail } : { message: said };
   }
-  const text = `${original} ${detail ?? ''}`;
-  if (cause instanceof LoadError && damaged.test(text)) {
+  if ([...causeChain(cause)].some((link) => faultOf(link)?.kind === 'damaged')) {
     return faultText('faultDamaged', cause, lang, original, detail);
   }
   if (lang === 'en') return detail ? { message: original, detail } : { message: original };
@@ -91,14 +92,6 @@ function* causeChain(cause: unknown): Generator<Error> {
   }
 }
 
-const outOfMemory =
-  /out of memory|could not allocate|Cannot enlarge memory|Array buffer allocation failed/i;
-/** A buffer larger than the browser can allocate or hand to the engine's worker. */
-const beyondBrowser =
-  /exceeds the supported range|Invalid array length|Invalid typed array length/i;
-const damaged =
-  /could not be read as (Parquet|Arrow)|truncated|Invalid Input Error|unexpected end/i;
-
 /** The catalogue's words for a fault the widgets know, or undefined. */
 function knownFault(cause: unknown): MessageKey | undefined {
   for (const link of causeChain(cause)) {
@@ -112,12 +105,13 @@ function knownLink(cause: Error): MessageKey | undefined {
   if (cause instanceof DatabaseLostError) return 'faultEngineLost';
   if (cause instanceof EngineTimeoutError) return 'faultEngineSlow';
   if (cause instanceof UnknownSourceError) return 'faultNoSource';
-  const text = `${cause.message} ${detailOf(cause) ?? ''}`;
-  if (outOfMemory.test(text)) return 'faultOutOfMemory';
-  if (beyondBrowser.test(text)) return 'faultTooLarge';
-  if (!(cause instanceof LoadError)) return undefined;
-  const fault = cause.fault;
-  switch (fault?.kind) {
+  const fault = faultOf(cause);
+  return fault ? faultWords(fault) : undefined;
+}
+
+/** The catalogue's words for a fault data names; damage is said only after a coded message. */
+function faultWords(fault: Fault): MessageKey | undefined {
+  switch (fault.kind) {
     case 'status':
       if (fault.status === 404 || fault.status === 410) return 'faultNotFound';
       return fault.status >= 500 ? 'faultServerError' : 'faultRefused';
@@ -129,7 +123,9 @@ function knownLink(cause: Error): MessageKey | undefined {
       return 'faultTimedOut';
     case 'too-large':
       return 'faultTooLarge';
-    default:
+    case 'out-of-memory':
+      return 'faultOutOfMemory';
+    case 'damaged':
       return undefined;
   }
 }

@@ -8,7 +8,7 @@ import type {
   SourceSpec,
   SourceState,
 } from '@stratex/data';
-import { LoadError, openClickHouse } from '@stratex/data/light';
+import { LoadError, loadError, openClickHouse } from '@stratex/data/light';
 import { css, LitElement, type PropertyValues } from 'lit';
 import {
   emit,
@@ -173,13 +173,18 @@ export class SxDataSource extends LitElement {
     const loadNumber = ++this.#loads;
     const engine = await pageEngineLater();
     if (loadNumber !== this.#loads) return;
-    const refused = (text: string): Promise<LoadedTable> =>
-      engine.sources.define(this.name, Promise.reject(new LoadError(text, this.name)));
+    const refused = (
+      code: 'sourceEngineUnknown' | 'sourceRemoteIncomplete',
+    ): Promise<LoadedTable> =>
+      engine.sources.define(
+        this.name,
+        Promise.reject(
+          loadError(code, { file: this.name, source: this.name, engine: this.engine ?? '' }),
+        ),
+      );
     const load =
       this.engine !== 'clickhouse'
-        ? refused(
-            `The source "${this.name}" names the engine "${this.engine}": use "clickhouse", or leave engine out.`,
-          )
+        ? refused('sourceEngineUnknown')
         : url && table
           ? engine.defineRemoteSource(this.name, table, () =>
               openClickHouse({
@@ -188,7 +193,7 @@ export class SxDataSource extends LitElement {
                 ...(database ? { database } : {}),
               }),
             )
-          : refused(`The source "${this.name}" needs both url and table.`);
+          : refused('sourceRemoteIncomplete');
     try {
       const loaded = await load;
       this.state = 'ready';
