@@ -96,7 +96,9 @@ export type {
   CsvReject,
   CsvRejects,
   CsvReport,
+  LoadReportDetail,
   SkippedRows,
 } from './csv/report';
+export { loadReportDetail } from './csv/report';
 export { defaultCsvByteLimit } from './csv/size-limit';
 export { isCodedFailure, type CodedFailure } from './coded-failure';

@@ -5,6 +5,7 @@
  */
 export { openClickHouse } from './clickhouse/open';
 export { isCodedFailure, type CodedFailure } from './coded-failure';
+export { loadReportDetail, type LoadReportDetail } from './csv/report';
 export { LoadError } from './fetch-bytes';
 export { closestName } from './guard/column-names';
 export { sourcesNamedIn } from './guard/source-names';
