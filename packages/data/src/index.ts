@@ -96,8 +96,10 @@ export type {
   CsvReject,
   CsvRejects,
   CsvReport,
+  LoadReportDetail,
   SkippedRows,
 } from './csv/report';
+export { loadReportDetail } from './csv/report';
 export { defaultCsvByteLimit } from './size-limit';
 export {
   type CodedFailure,

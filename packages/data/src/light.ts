@@ -12,6 +12,7 @@ export {
   isCodedFailure,
   withFault,
 } from './coded-failure';
+export { loadReportDetail, type LoadReportDetail } from './csv/report';
 export { LoadError, loadError } from './fetch-bytes';
 export { closestName } from './guard/column-names';
 export { sourcesNamedIn } from './guard/source-names';

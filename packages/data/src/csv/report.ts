@@ -67,3 +67,43 @@ export interface CsvReport {
 
 /** How many rejects and skipped lines a load keeps by name; the rest are counted only. */
 export const FIRST_REJECTS = 100;
+
+/**
+ * What `sx-data-load` says of a CSV load, so that every line of the file is accounted for:
+ * the header line, the rows in the table, and the lines left out, each counted by reason.
+ */
+export interface LoadReportDetail {
+  /** Rows in the table. */
+  rows: number;
+  /** Rows left out (wrong number of values, a quote never closed), and cells in number or date columns that did not read. */
+  rejected: { rows: number; cells: number };
+  /** Lines passed over: titles and notes above the header, copies of the header, blank lines. */
+  skipped: { titleRows: number; repeatedHeaders: number; blankRows: number };
+  /** Line of the header row; null when the file has none (columns are then `column_1`, …). */
+  headerLine: number | null;
+  delimiter: string;
+  encoding: string;
+  /** What was repaired, decided or cut on the way, in plain words. */
+  notes: string[];
+}
+
+/** The load report of a CSV load, for `sx-data-load`; undefined for a load that is not a CSV's. */
+export function loadReportDetail(
+  loaded: Partial<CsvReport> & { rowCount: number; encoding: string },
+): LoadReportDetail | undefined {
+  const { skippedRows, rejects, delimiter } = loaded;
+  if (delimiter === undefined || !skippedRows || !rejects) return undefined;
+  return {
+    rows: loaded.rowCount,
+    rejected: { rows: rejects.rows, cells: rejects.cells },
+    skipped: {
+      titleRows: skippedRows.aboveHeader,
+      repeatedHeaders: skippedRows.repeatedHeader,
+      blankRows: skippedRows.blank,
+    },
+    headerLine: loaded.headerRow ?? null,
+    delimiter,
+    encoding: loaded.encoding,
+    notes: [...(loaded.notes ?? [])],
+  };
+}

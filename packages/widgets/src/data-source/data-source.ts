@@ -8,7 +8,13 @@ import type {
   SourceSpec,
   SourceState,
 } from '@stratex/data';
-import { LoadError, loadError, openClickHouse } from '@stratex/data/light';
+import {
+  LoadError,
+  loadError,
+  loadReportDetail,
+  type LoadReportDetail,
+  openClickHouse,
+} from '@stratex/data/light';
 import { css, LitElement, type PropertyValues } from 'lit';
 import {
   emit,
@@ -23,6 +29,8 @@ import { pageEngineLater } from '../base/engine-link';
 export interface SxSourceLoadDetail extends SxDataLoadDetail {
   refreshed: boolean;
   recovered: boolean;
+  /** A CSV's load report: every line of the file is in the table or counted here. */
+  report?: LoadReportDetail;
 }
 
 /** `sx-data-error` from a source says since when the shown data is stale, if it is. */
@@ -63,7 +71,10 @@ const RETRY_MS = 5_000;
  * With `engine="clickhouse"` a failed connection (a shard down, the server unreachable, slow or out of
  * quota) is said in the widgets, which ask again every few seconds and show the figures once it answers.
  *
- * @fires sx-data-load - The source loaded; detail `{ source, rowCount, columns, refreshed, recovered }`.
+ * @fires sx-data-load - The source loaded; detail `{ source, rowCount, columns, refreshed, recovered, report? }`.
+ *   For a CSV, `report` accounts for every line of the file: `{ rows, rejected: { rows, cells },
+ *   skipped: { titleRows, repeatedHeaders, blankRows }, headerLine, delimiter, encoding, notes }`
+ *   (`headerLine` is null when the file has no header row and its columns are `column_1`, …).
  * @fires sx-data-error - The source could not be (re)loaded; detail `{ source, message, detail?, staleSince? }`.
  */
 export class SxDataSource extends LitElement {
@@ -231,12 +242,14 @@ export class SxDataSource extends LitElement {
   }
 
   #loaded(detail: SourceLoadDetail): void {
+    const report = loadReportDetail(detail.loaded);
     emit<SxSourceLoadDetail>(this, SX_DATA_LOAD, {
       source: this.name,
       rowCount: detail.loaded.rowCount,
       columns: detail.loaded.columns,
       refreshed: detail.refreshed,
       recovered: detail.recovered,
+      ...(report ? { report } : {}),
     });
   }
 
