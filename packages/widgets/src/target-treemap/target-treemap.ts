@@ -1,10 +1,9 @@
 import { type CellRecord, headersOf } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
 import { type PropertyValues, type TemplateResult } from 'lit';
-import type { SourceClient } from '../base/client';
+import { hearing, type SourceClient } from '../base/client';
 import { columnProperties } from '../base/column-attributes';
 import { printStyles } from '../base/print.styles';
-import { AGGREGATE_FROM_ROWS, sampleRowClient, wholeRowsClient } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import {
@@ -20,7 +19,7 @@ import {
 } from './breakdown';
 import { mapHeight, tileForKey } from './layout';
 import type { DrawnTile, MapEvents } from './map';
-import { breakdownClient } from './request';
+import { treemapClient } from './request';
 import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
 import { levelView, selectionOf } from './view';
@@ -146,36 +145,14 @@ export class SxTargetTreemap extends SxWidget {
     this.#observed = undefined;
   }
 
-  /**
-   * A small source comes whole, as cells of the level and figure columns; a large one is
-   * summed by the engine per combination of the levels.
-   */
   protected override async client(source: string, table: LoadedTable): Promise<SourceClient> {
     const request = readSettings(this).request;
     const resolution = resolveBreakdown(table.columns, request);
-    const { columns } = resolution;
-    const client = !columns
-      ? sampleRowClient(source, table)
-      : table.rowCount <= AGGREGATE_FROM_ROWS
-        ? await wholeRowsClient(this.engine, source, table, [
-            ...columns.levels,
-            columns.target,
-            ...(columns.actual ? [columns.actual] : []),
-          ])
-        : breakdownClient(source, columns);
+    const client = await treemapClient(this.engine, source, table, resolution.columns);
     // The columns found here are those the view finds in the rows this client brings.
-    const remembering = (client: SourceClient): SourceClient => ({
-      ...client,
-      shape: (answer) => {
-        const rows = client.shape(answer);
-        this.#resolved = { key: resolutionKey(rows, request), resolution };
-        return rows;
-      },
-      ...(client.widen
-        ? { widen: (more: readonly string[]) => remembering(client.widen?.(more) ?? client) }
-        : {}),
+    return hearing(client, (rows) => {
+      this.#resolved = { key: resolutionKey(rows, request), resolution };
     });
-    return remembering(client);
   }
 
   /** The breakdown's columns among the rows' headers (as the load found them, when it did). */
