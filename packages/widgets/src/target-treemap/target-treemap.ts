@@ -3,6 +3,7 @@ import type { LoadedTable } from '@stratex/data';
 import { type PropertyValues, type TemplateResult } from 'lit';
 import { hearing, type SourceClient } from '../base/client';
 import { columnProperties } from '../base/column-attributes';
+import { Memo } from '../base/memo';
 import { printStyles } from '../base/print.styles';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
@@ -120,8 +121,8 @@ export class SxTargetTreemap extends SxWidget {
   #drawn: DrawnTile[] = [];
   #columns: BreakdownColumns | undefined;
   /** The columns found for these rows under these attributes: found once per load. */
-  #resolved: { key: unknown[]; resolution: BreakdownResolution } | undefined;
-  #memo: { key: unknown[]; breakdown: Breakdown } | undefined;
+  readonly #resolved = new Memo<BreakdownResolution>();
+  readonly #breakdown = new Memo<Breakdown>();
   #refocus = false;
   #observed: Element | undefined;
   readonly #resize = new ResizeObserver((entries) => {
@@ -150,19 +151,14 @@ export class SxTargetTreemap extends SxWidget {
     const resolution = resolveBreakdown(table.columns, request);
     const client = await treemapClient(this.engine, source, table, resolution.columns);
     // The columns found here are those the view finds in the rows this client brings.
-    return hearing(client, (rows) => {
-      this.#resolved = { key: resolutionKey(rows, request), resolution };
-    });
+    return hearing(client, (rows) => this.#resolved.set(resolutionKey(rows, request), resolution));
   }
 
   /** The breakdown's columns among the rows' headers (as the load found them, when it did). */
   private resolution(request: BreakdownRequest): BreakdownResolution {
-    const key = resolutionKey(this.rows, request);
-    if (this.#resolved && key.every((part, i) => part === this.#resolved?.key[i]))
-      return this.#resolved.resolution;
-    const resolution = resolveBreakdown(headersOf(this.rows), request);
-    this.#resolved = { key, resolution };
-    return resolution;
+    return this.#resolved.get(resolutionKey(this.rows, request), () =>
+      resolveBreakdown(headersOf(this.rows), request),
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -200,11 +196,7 @@ export class SxTargetTreemap extends SxWidget {
       columns.actual,
       total,
     ];
-    if (this.#memo && key.every((part, i) => part === this.#memo?.key[i]))
-      return this.#memo.breakdown;
-    const breakdown = buildBreakdown(this.visibleRows, columns, total);
-    this.#memo = { key, breakdown };
-    return breakdown;
+    return this.#breakdown.get(key, () => buildBreakdown(this.visibleRows, columns, total));
   }
 
   /** The picture to export: the map as drawn, its tiles and their words. */
