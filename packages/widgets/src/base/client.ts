@@ -41,6 +41,23 @@ export interface SourceClient<
   widen?(columns: readonly string[]): SourceClient<Asked>;
 }
 
+/** `client`, telling `heard` of the rows it makes of each answer (widened, too). */
+export function hearing<Asked extends DataRequest | readonly DataRequest[]>(
+  client: SourceClient<Asked>,
+  heard: (rows: CellRecord[]) => void,
+): SourceClient<Asked> {
+  const { widen } = client;
+  return {
+    ...client,
+    shape: (answer) => {
+      const rows = client.shape(answer);
+      heard(rows);
+      return rows;
+    },
+    ...(widen ? { widen: (columns: readonly string[]) => hearing(widen(columns), heard) } : {}),
+  };
+}
+
 /**
  * The part of another widget's choice the engine must apply for a widget whose answer has
  * `scope`, over a source with `columns`: every chosen column the source has, but those the

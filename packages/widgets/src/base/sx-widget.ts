@@ -1,21 +1,9 @@
 import type { CellRecord, Lang } from '@stratex/core';
 import type { Engine, LoadedTable, RecordRow } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  askFor,
-  type AnswerScope,
-  engineFilter,
-  filterKey,
-  localSelection,
-  type SourceClient,
-} from './client';
-import {
-  type ArrowLike,
-  DataController,
-  type Failure,
-  type Phase,
-  type Reading,
-} from './data-controller';
+import { localSelection, type SourceClient } from './client';
+import { ClientController } from './client-controller';
+import { type ArrowLike, DataController, type Failure, type Phase } from './data-controller';
 import {
   emptyState,
   errorState,
@@ -79,6 +67,18 @@ export abstract class SxWidget extends LitElement {
   /** Following the sources' refreshes and the engine's health. */
   readonly #freshness = new FreshnessController(this, () => void this.load({ keepView: true }));
 
+  /** Reading a loaded source as the widget's client, and asking again when what it needs changes. */
+  readonly #client: ClientController = new ClientController({
+    client: (source, table) => this.client(source, table),
+    engine: () => this.engine,
+    table: () => this.loadedTable,
+    foreignSelection: () => this.foreignSelection,
+    inputs: () => {
+      const values = this as unknown as Readonly<Record<string, unknown>>;
+      return (this.constructor as typeof SxWidget).requestInputs.map((key) => values[key] ?? null);
+    },
+  });
+
   /** Finding the rows, and the loading, ready and error states. */
   readonly #data = new DataController(this, {
     origin: () => ({
@@ -89,7 +89,7 @@ export abstract class SxWidget extends LitElement {
       data: this.data,
     }),
     engine: () => this.engineReady(),
-    read: (source, table) => this.#read(source, table),
+    read: (source, table) => this.#client.read(source, table),
     lang: () => this.langCode,
     freshness: this.#freshness,
   });
@@ -201,28 +201,14 @@ export abstract class SxWidget extends LitElement {
    */
   static requestInputs: readonly string[] = [];
 
-  /** What the last read of a loaded source asked with: its answer's scope and its key. */
-  #asked: { scope: AnswerScope; key: string } | undefined;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const origin = ['source', 'src', 'query', 'data'] as const;
     if (origin.some((key) => changed.has(key as keyof SxWidget))) {
-      this.#asked = undefined;
+      this.#client.forget();
       void this.load();
-      return;
-    }
-    const asked = this.#asked;
-    if (asked && this.hasUpdated && this.#requestKey(asked.scope) !== asked.key)
+    } else if (this.hasUpdated && this.#client.asksAgain) {
       void this.load({ keepView: true });
-  }
-
-  /** What a read with `scope` asks for now: the engine's filter of the page's selection and the widget's inputs. */
-  #requestKey(scope: AnswerScope): string {
-    const table = this.loadedTable;
-    const filter = table ? engineFilter(table.columns, scope, this.foreignSelection) : {};
-    const inputs = (this.constructor as typeof SxWidget).requestInputs;
-    const values = this as unknown as Readonly<Record<string, unknown>>;
-    return JSON.stringify([filterKey(filter), inputs.map((key) => values[key] ?? null)]);
+    }
   }
 
   /**
@@ -240,26 +226,6 @@ export abstract class SxWidget extends LitElement {
    */
   protected client(source: string, table: LoadedTable): SourceClient | Promise<SourceClient> {
     return wholeRowsClient(this.engine, source, table, undefined);
-  }
-
-  /** Reads a loaded source through the widget's client, with the filter the page's selection calls for. */
-  async #read(source: string, table: LoadedTable): Promise<Reading> {
-    const chosen = this.foreignSelection;
-    let client = await this.client(source, table);
-    const more = Object.keys(chosen ?? {}).filter(
-      (column) => table.columns.includes(column) && !client.carries.includes(column),
-    );
-    if (client.widen && more.length > 0) client = client.widen(more);
-    const scope = { carries: client.carries, complete: client.complete };
-    const filter = engineFilter(table.columns, scope, chosen);
-    this.#asked = { scope, key: this.#requestKey(scope) };
-    const answer = await askFor(this.engine.coordinator, client, filter);
-    const [only] = answer.asked;
-    const columns =
-      answer.asked.length === 1 && only?.kind === 'rows' && only.as === 'cells'
-        ? only.columns
-        : undefined;
-    return { rows: client.shape(answer), scope, columns };
   }
 
   /** True when the table lives on a database server of its own (a ClickHouse cluster), not in the page. */

@@ -8,7 +8,7 @@ import {
   type UnreadableCell,
 } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
-import type { SourceClient } from '../base/client';
+import { hearing, type SourceClient } from '../base/client';
 import type { ColumnAttributes } from '../base/column-attributes';
 import { sampleRowClient, toCellRecords } from '../base/row-cells';
 import { type KpiExportColumns, kpiExportRows, kpiToDateRequest, MEAN_READING } from './request';
@@ -50,15 +50,9 @@ export function kpiRollupClient(
   const resolution = resolveColumns(table.columns, KPI_SERIES_SCHEMA, overrides);
   const columns = exportColumns(resolution);
   if (!columns) {
-    const sample = sampleRowClient(source, table);
-    return {
-      ...sample,
-      shape: (answer) => {
-        const rows = sample.shape(answer);
-        rolled(rows, { resolution, unreadable: [] });
-        return rows;
-      },
-    };
+    return hearing(sampleRowClient(source, table), (rows) =>
+      rolled(rows, { resolution, unreadable: [] }),
+    );
   }
   return {
     carries: [columns.metric],

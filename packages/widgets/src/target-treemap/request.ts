@@ -1,7 +1,29 @@
-import { toCellRecords } from '../base/row-cells';
+import type { DataRequest, DimensionFilter, Engine, LoadedTable } from '@stratex/data';
 import type { SourceClient } from '../base/client';
-import type { DataRequest, DimensionFilter } from '@stratex/data';
+import {
+  AGGREGATE_FROM_ROWS,
+  sampleRowClient,
+  toCellRecords,
+  wholeRowsClient,
+} from '../base/row-cells';
 import type { BreakdownColumns } from './breakdown';
+
+/**
+ * The treemap as a client of its loaded source: a small source comes whole, as cells of the
+ * level and figure columns; a large one is summed by the engine per combination of the levels;
+ * one row, for the view to name them, when `columns` were not found.
+ */
+export async function treemapClient(
+  engine: Engine,
+  source: string,
+  table: LoadedTable,
+  columns: BreakdownColumns | undefined,
+): Promise<SourceClient> {
+  if (!columns) return sampleRowClient(source, table);
+  if (table.rowCount > AGGREGATE_FROM_ROWS) return breakdownClient(source, columns);
+  const { levels, target, actual } = columns;
+  return wholeRowsClient(engine, source, table, [...levels, target, ...(actual ? [actual] : [])]);
+}
 
 /**
  * What the treemap asks of a large source (a small one comes whole, as cells of the columns

@@ -1,10 +1,10 @@
 import { type CellRecord, headersOf } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
 import { type PropertyValues, type TemplateResult } from 'lit';
-import type { SourceClient } from '../base/client';
+import { hearing, type SourceClient } from '../base/client';
 import { columnProperties } from '../base/column-attributes';
+import { Memo } from '../base/memo';
 import { printStyles } from '../base/print.styles';
-import { AGGREGATE_FROM_ROWS, sampleRowClient, wholeRowsClient } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import {
@@ -20,7 +20,7 @@ import {
 } from './breakdown';
 import { mapHeight, tileForKey } from './layout';
 import type { DrawnTile, MapEvents } from './map';
-import { breakdownClient } from './request';
+import { treemapClient } from './request';
 import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
 import { levelView, selectionOf } from './view';
@@ -121,8 +121,8 @@ export class SxTargetTreemap extends SxWidget {
   #drawn: DrawnTile[] = [];
   #columns: BreakdownColumns | undefined;
   /** The columns found for these rows under these attributes: found once per load. */
-  #resolved: { key: unknown[]; resolution: BreakdownResolution } | undefined;
-  #memo: { key: unknown[]; breakdown: Breakdown } | undefined;
+  readonly #resolved = new Memo<BreakdownResolution>();
+  readonly #breakdown = new Memo<Breakdown>();
   #refocus = false;
   #observed: Element | undefined;
   readonly #resize = new ResizeObserver((entries) => {
@@ -146,46 +146,19 @@ export class SxTargetTreemap extends SxWidget {
     this.#observed = undefined;
   }
 
-  /**
-   * A small source comes whole, as cells of the level and figure columns; a large one is
-   * summed by the engine per combination of the levels.
-   */
   protected override async client(source: string, table: LoadedTable): Promise<SourceClient> {
     const request = readSettings(this).request;
     const resolution = resolveBreakdown(table.columns, request);
-    const { columns } = resolution;
-    const client = !columns
-      ? sampleRowClient(source, table)
-      : table.rowCount <= AGGREGATE_FROM_ROWS
-        ? await wholeRowsClient(this.engine, source, table, [
-            ...columns.levels,
-            columns.target,
-            ...(columns.actual ? [columns.actual] : []),
-          ])
-        : breakdownClient(source, columns);
+    const client = await treemapClient(this.engine, source, table, resolution.columns);
     // The columns found here are those the view finds in the rows this client brings.
-    const remembering = (client: SourceClient): SourceClient => ({
-      ...client,
-      shape: (answer) => {
-        const rows = client.shape(answer);
-        this.#resolved = { key: resolutionKey(rows, request), resolution };
-        return rows;
-      },
-      ...(client.widen
-        ? { widen: (more: readonly string[]) => remembering(client.widen?.(more) ?? client) }
-        : {}),
-    });
-    return remembering(client);
+    return hearing(client, (rows) => this.#resolved.set(resolutionKey(rows, request), resolution));
   }
 
   /** The breakdown's columns among the rows' headers (as the load found them, when it did). */
   private resolution(request: BreakdownRequest): BreakdownResolution {
-    const key = resolutionKey(this.rows, request);
-    if (this.#resolved && key.every((part, i) => part === this.#resolved?.key[i]))
-      return this.#resolved.resolution;
-    const resolution = resolveBreakdown(headersOf(this.rows), request);
-    this.#resolved = { key, resolution };
-    return resolution;
+    return this.#resolved.get(resolutionKey(this.rows, request), () =>
+      resolveBreakdown(headersOf(this.rows), request),
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -223,11 +196,7 @@ export class SxTargetTreemap extends SxWidget {
       columns.actual,
       total,
     ];
-    if (this.#memo && key.every((part, i) => part === this.#memo?.key[i]))
-      return this.#memo.breakdown;
-    const breakdown = buildBreakdown(this.visibleRows, columns, total);
-    this.#memo = { key, breakdown };
-    return breakdown;
+    return this.#breakdown.get(key, () => buildBreakdown(this.visibleRows, columns, total));
   }
 
   /** The picture to export: the map as drawn, its tiles and their words. */
