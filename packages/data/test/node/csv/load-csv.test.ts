@@ -37,7 +37,7 @@ describe('every row of the file is in the table or counted with its reason', () 
     it(`${entry.file}: ${entry.tests}`, async () => {
       const bytes = encoder.encode(entry.text);
       const table = `honest_${++tables}`;
-      const loaded = await database.loadCsvBytes(table, bytes, { file: entry.file });
+      const loaded = await database.tables.loadCsvBytes(table, bytes, { file: entry.file });
       const { expected } = entry;
       expect(loaded.rowCount).toBe(expected.rows);
       expect(loaded.columns).toEqual(expected.columns);
@@ -75,9 +75,13 @@ describe('every row of the file is in the table or counted with its reason', () 
   }
 
   it('a file of one 2 MB line says it has a header and no rows, and that the name was cut', async () => {
-    const loaded = await database.loadCsvBytes('honest_long', encoder.encode(ONE_LONG_LINE), {
-      file: 'one-long-line.csv',
-    });
+    const loaded = await database.tables.loadCsvBytes(
+      'honest_long',
+      encoder.encode(ONE_LONG_LINE),
+      {
+        file: 'one-long-line.csv',
+      },
+    );
     expect(loaded.rowCount).toBe(0);
     expect(loaded.notes).toEqual([
       `A header cell of ${ONE_LONG_LINE.length} characters was cut to its first 200 to name its column.`,

@@ -177,7 +177,7 @@ const DIFFERENCES: Record<string, Difference> = {
 
 async function ours(file: string, bytes: Uint8Array, table: string): Promise<Reading> {
   try {
-    const loaded = await engine.loadCsvBytes(table, bytes, { file });
+    const loaded = await engine.tables.loadCsvBytes(table, bytes, { file });
     return shape(loaded.rowCount, loaded.columns.length, loaded.rejects?.rows ?? 0);
   } catch {
     return refuses;

@@ -1,4 +1,4 @@
-import { loadRecords } from '../engine-helpers';
+import { loadRecords } from '../../engine-helpers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataError, type DataRequest, type Engine, type Measure } from '@stratex/data';
 import { nativeEngine } from '@stratex/data/node';

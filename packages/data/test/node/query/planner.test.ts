@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadRecords } from '../../engine-helpers';
 import { valueCell } from '@stratex/core';
 import type { AggregateRequest, DataRequest, Engine, RowsRequest } from '@stratex/data';
 import { nativeEngine } from '@stratex/data/node';
@@ -27,7 +28,7 @@ const orders = nativeEngine({ inMemoryCsvBytes: 0 });
 beforeAll(async () => {
   for (const engine of [inJs, inDatabase])
     await engine.defineSource('targets', { bytes: TARGETS, format: 'csv' }).ready;
-  await orders.loadRecords('orders', ORDERS);
+  await loadRecords(orders, 'orders', ORDERS);
 });
 afterAll(() => Promise.all([inJs, inDatabase, orders].map((engine) => engine.close())));
 
@@ -145,7 +146,7 @@ describe('the planner', () => {
   it('sums plain-number text in the database and refuses other measures of text', async () => {
     const engine = nativeEngine();
     try {
-      await engine.loadRecords('plain', [
+      await loadRecords(engine, 'plain', [
         { 区域: '华东', 目标值: '1,200' },
         { 区域: '华东', 目标值: '500万元' },
         { 区域: '华东', 目标值: '' },

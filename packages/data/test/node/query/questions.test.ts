@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRecords } from '../../engine-helpers';
 import { nativeEngine } from '@stratex/data/node';
 import { duckdbDialect } from '../../../src/query/dialect';
 import { planAggregate, planRows } from '../../../src/query/questions';
@@ -15,7 +16,7 @@ beforeAll(async () => {
     ),
     format: 'csv',
   }).ready;
-  await engine.loadRecords('shops', [{ shop: '华东店', staff: 12 }]);
+  await loadRecords(engine, 'shops', [{ shop: '华东店', staff: 12 }]);
   const versions = new SourceVersions(engine, duckdbDialect, 64);
   [targets, shops] = await Promise.all([versions.of('targets'), versions.of('shops')]);
 });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRecords } from '../../engine-helpers';
 import { type Engine } from '@stratex/data';
 import { NativeConnector, nativeEngine } from '@stratex/data/node';
 import { duckdbDialect } from '../../../src/query/dialect';
 import { type CoordinatorHost, SourceVersions } from '../../../src/query/source-versions';
 
 const engine: Engine = nativeEngine();
-beforeAll(() => engine.loadRecords('shops', [{ shop: '华东店', staff: 12 }]));
+beforeAll(() => loadRecords(engine, 'shops', [{ shop: '华东店', staff: 12 }]));
 afterAll(() => engine.close());
 
 const versionsOf = (host: CoordinatorHost = engine): SourceVersions =>
@@ -14,7 +15,7 @@ const versionsOf = (host: CoordinatorHost = engine): SourceVersions =>
 describe('source versions', () => {
   it('keep one version per load, and a new one once the source loads anew', async () => {
     const versions = versionsOf();
-    await engine.loadRecords('kpi', [{ metric: 'a', actual: 1 }]);
+    await loadRecords(engine, 'kpi', [{ metric: 'a', actual: 1 }]);
     const first = await versions.of('kpi');
     expect(await versions.of('kpi')).toBe(first);
     expect((await first.catalogue).columns.map((column) => column.type)).toEqual([
@@ -22,7 +23,7 @@ describe('source versions', () => {
       'number',
     ]);
     expect([...versions.current()]).toEqual([first]);
-    await engine.loadRecords('kpi', [{ metric: 'a', actual: 5 }]);
+    await loadRecords(engine, 'kpi', [{ metric: 'a', actual: 5 }]);
     // Until a request names the new load, the old one is no longer current.
     expect([...versions.current()]).toEqual([]);
     const second = await versions.of('kpi');

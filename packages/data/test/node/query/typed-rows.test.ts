@@ -1,4 +1,4 @@
-import { loadRecords } from '../engine-helpers';
+import { loadRecords } from '../../engine-helpers';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
