@@ -58,12 +58,7 @@ export { UnknownColumnError, matchColumn, matchColumns, closestName } from './gu
 export { assertReadOnly, UnsafeQueryError } from './guard/read-only';
 export { sourcesNamedIn } from './guard/source-names';
 export type { ParquetDecoder, ParquetDecoderLoader } from './parquet/parquet-module';
-export {
-  fetchBytes,
-  fetchIfChanged,
-  type Fetched,
-  type Validators,
-} from './refresh/conditional-fetch';
+export { fetchIfChanged, type Fetched, type Validators } from './refresh/conditional-fetch';
 export {
   LiveSource,
   SOURCE_EVENTS,
@@ -101,11 +96,4 @@ export type {
 } from './csv/report';
 export { loadReportDetail } from './csv/report';
 export { defaultCsvByteLimit } from './size-limit';
-export {
-  type CodedFailure,
-  EngineFault,
-  type Fault,
-  faultOf,
-  isCodedFailure,
-  withFault,
-} from './coded-failure';
+export * from './coded-failure';

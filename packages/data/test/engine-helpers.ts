@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { CsvLoadOptions, Engine, LoadedTable, RecordRow } from '../src/index';
-import { fetchBytes } from '../src/refresh/conditional-fetch';
+import { type FetchOptions, fetchIfChanged } from '../src/refresh/conditional-fetch';
 import { fileLabel } from '../src/fetch-bytes';
 
 /**
@@ -31,4 +31,11 @@ export function loadRecords(
 /** Makes an Arrow table the source `name`. */
 export function loadArrow(engine: Engine, name: string, arrow: Table): Promise<LoadedTable> {
   return engine.defineSource(name, { arrow }).ready;
+}
+
+/** Fetches a file as bytes, whatever its version. */
+export async function fetchBytes(url: string, options: FetchOptions = {}): Promise<Uint8Array> {
+  const fetched = await fetchIfChanged(url, { ...options, validators: {} });
+  if (!fetched.changed) throw new Error(`${url} answered 304 with no version asked`);
+  return fetched.bytes;
 }

@@ -6,7 +6,6 @@ export { SxVarianceAlerts } from './variance-alerts/variance-alerts';
 export { SxWidget, type TextRecord } from './base/sx-widget';
 export * from './base/events';
 export {
-  applySelection,
   pageSelection,
   SelectionBus,
   type Selection,

@@ -1,5 +1,5 @@
 import { readCapped } from '../capped-read';
-import { fileLabel, LoadError, loadError, type ProgressListener } from '../fetch-bytes';
+import { fileLabel, LoadError, type ProgressListener } from '../fetch-bytes';
 import { tooLargeError } from '../size-limit';
 
 /** What the server said about the version we hold, to ask "has it changed?" next time. */
@@ -109,11 +109,4 @@ async function readBody(
       kind: 'broken-off',
     });
   }
-}
-
-/** Fetches a file as bytes, whatever its version, reporting progress as the body streams in. */
-export async function fetchBytes(url: string, options: FetchOptions = {}): Promise<Uint8Array> {
-  const fetched = await fetchIfChanged(url, { ...options, validators: {} });
-  if (!fetched.changed) throw loadError('loadNoContent', { file: fileLabel(url) });
-  return fetched.bytes;
 }

@@ -1,5 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
-import { browserParquetDecoder, Engine, fetchBytes } from '@stratex/data';
+import { browserParquetDecoder, Engine } from '@stratex/data';
+import { fetchBytes } from '../engine-helpers';
 import { WasmConnector } from '@stratex/data/wasm';
 
 const facts = '/fixtures/generated/sales_1000000';

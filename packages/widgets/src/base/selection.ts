@@ -63,19 +63,6 @@ export function keepChosen<T extends Record<string, unknown>>(
   );
 }
 
-/** Keeps the rows that match every selected column the rows have; columns they lack are ignored. */
-export function applySelection<T extends Record<string, unknown>>(
-  rows: readonly T[],
-  selection: Selection | null | undefined,
-): readonly T[] {
-  if (!selection || rows.length === 0) return rows;
-  const first = rows[0] ?? {};
-  return keepChosen(
-    rows,
-    Object.fromEntries(Object.entries(selection).filter(([column]) => column in first)),
-  );
-}
-
 const busKey = Symbol.for('stratex.selection');
 type PageGlobal = typeof globalThis & { [busKey]?: SelectionBus };
 
