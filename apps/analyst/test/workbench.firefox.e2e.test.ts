@@ -11,6 +11,7 @@ import {
   type OpenedPage,
   openPage,
   paintedHiddenBoxes,
+  probeOutside,
   skipFirefox,
   tableRows,
 } from '../../portal-demo/test/firefox';
@@ -104,5 +105,6 @@ describe.skipIf(skipFirefox)(firefoxSuite('analyst workbench in Firefox ESR'), (
   it('runs without an error and asks nothing of any host but its own', async () => {
     expect(workbench.problems).toEqual([]);
     expect(firefox.outside).toEqual([]);
+    expect(await probeOutside(firefox)).toEqual(['GET http://outside.invalid/probe']);
   });
 });

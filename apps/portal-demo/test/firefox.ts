@@ -147,6 +147,18 @@ export async function launchFirefox(): Promise<Firefox> {
   };
 }
 
+/**
+ * Asks for a page of an outside host from a blank tab and returns what the proxy then wrote
+ * down: a check that an empty `outside` means nothing was asked, not that nothing was seen.
+ */
+export async function probeOutside(firefox: Firefox): Promise<string[]> {
+  const before = firefox.outside.length;
+  const page = await firefox.browser.newPage();
+  await page.evaluate(() => fetch('http://outside.invalid/probe').catch(() => undefined));
+  await page.close();
+  return firefox.outside.slice(before);
+}
+
 export interface OpenedPage {
   page: Page;
   /** Console errors and uncaught exceptions of the page. */

@@ -12,6 +12,7 @@ import {
   type OpenedPage,
   openPage,
   paintedHiddenBoxes,
+  probeOutside,
   skipFirefox,
   tableRows,
 } from './firefox';
@@ -77,5 +78,6 @@ describe.skipIf(skipFirefox)(firefoxSuite('portal demo in Firefox ESR'), () => {
   it('runs without an error and asks nothing of any host but its own', async () => {
     expect(portal.problems).toEqual([]);
     expect(firefox.outside).toEqual([]);
+    expect(await probeOutside(firefox)).toEqual(['GET http://outside.invalid/probe']);
   });
 });
