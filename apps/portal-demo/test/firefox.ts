@@ -123,6 +123,8 @@ export async function launchFirefox(): Promise<Firefox> {
     protocol: 'webDriverBiDi',
     executablePath: firefoxPath,
     headless: true,
+    // A busy machine (CI runs the Chromium tests beside these) can be slow to start it.
+    timeout: 90_000,
     userDataDir: profile,
     extraPrefsFirefox: {
       ...closedNetwork,
@@ -167,6 +169,7 @@ export interface OpenedPage {
 
 export async function openPage(browser: Browser, url: string): Promise<OpenedPage> {
   const page = await browser.newPage();
+  page.setDefaultTimeout(90_000);
   const problems: string[] = [];
   page.on('console', (entry) => {
     if (entry.type() === 'error') problems.push(entry.text());
