@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,13 @@ import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../vite.config';
 import { startStaticServer } from '../../portal-demo/static-server.mjs';
+import {
+  droppedFile,
+  dropOnZone,
+  eastChinaPreview,
+  evaluationPreview,
+  fixture,
+} from './workbench-figures';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const template = fileURLToPath(new URL('../../../fixtures/template/', import.meta.url));
@@ -68,22 +75,11 @@ async function open(url: string): Promise<PageRecord> {
 
 /** Drops files on the workbench's drop zone, as a person dragging them from the desktop. */
 async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): Promise<void> {
-  const payload = files.map((file) => ({ name: file.name, base64: file.bytes.toString('base64') }));
   await page.locator('.drop-zone').waitFor();
-  await page.evaluate((given) => {
-    const data = new DataTransfer();
-    for (const { name, base64 } of given) {
-      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-      data.items.add(new File([bytes], name, { type: 'text/csv' }));
-    }
-    const zone = document.querySelector('.drop-zone');
-    if (!zone) throw new Error('no drop zone');
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(
-        new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
-      );
-    }
-  }, payload);
+  await page.evaluate(
+    dropOnZone,
+    files.map((file) => droppedFile(file.name, file.bytes)),
+  );
 }
 
 async function tableRows(page: Page, selector: string): Promise<string[][]> {
@@ -93,8 +89,6 @@ async function tableRows(page: Page, selector: string): Promise<string[][]> {
     elements.map((row) => Array.from(row.children, (cell) => cell.textContent?.trim() ?? '')),
   );
 }
-
-const fixture = (name: string): Buffer => readFileSync(join(template, name));
 
 // Each case starts the engine in a fresh browser context; a busy machine can make that slow.
 describe('analyst workbench, built', { timeout: 150_000 }, () => {
@@ -120,11 +114,9 @@ describe('analyst workbench, built', { timeout: 150_000 }, () => {
     expect(await mapper.locator('#map-scorecard-actual').inputValue()).toBe('实际值');
 
     const preview = await tableRows(page, 'analyst-widget-preview sx-scorecard');
-    expect(preview.map((row) => [row[0], row[1], row[2], row[3], row[4]])).toEqual([
-      ['销售额', '500万', '540万', '108%', '达标'],
-      ['线索转化率', '15%', '12%', '80%', '未达标'],
-      ['新客户数', '30', '28', '93%', '有风险'],
-    ]);
+    expect(preview.map((row) => [row[0], row[1], row[2], row[3], row[4]])).toEqual(
+      evaluationPreview,
+    );
 
     await page.locator('analyst-snippet-panel button.copy').click();
     await expect
@@ -225,11 +217,7 @@ describe('analyst workbench, built', { timeout: 150_000 }, () => {
       .toContain('比 520万 少 20万');
     expect(await rollup.locator('.rollup-total strong').textContent()).toBe('500万');
     const regions = await tableRows(page, 'analyst-widget-preview sx-target-treemap');
-    expect(regions.find((row) => row[0] === '华东')?.slice(1, 4)).toEqual([
-      '150万',
-      '168万',
-      '112%',
-    ]);
+    expect(regions.find((row) => row[0] === '华东')?.slice(1, 4)).toEqual(eastChinaPreview);
     await page.context().close();
   });
 
