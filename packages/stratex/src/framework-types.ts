@@ -24,10 +24,18 @@ function attributeType(type: string | undefined): string {
   return (parts.includes('number') ? [...parts, 'string'] : parts).join(' | ');
 }
 
+/** Attributes every HTML element has, which React's own `HTMLAttributes` already say. */
+const reactsOwn = new Set(['class', 'dir', 'hidden', 'id', 'lang', 'style', 'title']);
+
 /** Attributes by their own names, then writable properties a template may set by name. */
-function templateProps(element: PublicElement, name: (attribute: string) => string): Prop[] {
+function templateProps(
+  element: PublicElement,
+  name: (attribute: string) => string,
+  skip: ReadonlySet<string> = new Set(),
+): Prop[] {
   const props = new Map<string, Prop>();
   for (const attribute of element.attributes) {
+    if (skip.has(attribute.name)) continue;
     props.set(name(attribute.name), {
       name: name(attribute.name),
       type: attributeType(attribute.type),
@@ -72,7 +80,7 @@ export function reactDeclarations(elements: PublicElement[], vocabulary: Set<str
           `Props of \`<${element.tag}>\` in React: attributes as written, properties, listeners.`,
         ) +
         `export interface ${element.className}Props {\n` +
-        propLines(templateProps(element, (attribute) => attribute)) +
+        propLines(templateProps(element, (attribute) => attribute, reactsOwn)) +
         listenerLines(element, (event) => `on${event}`) +
         `}\n`,
     )
