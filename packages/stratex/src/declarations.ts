@@ -59,6 +59,19 @@ export function detailType(element: PublicElement, event: string): string {
   return detail;
 }
 
+export const definedParts = (type: string): string[] =>
+  type
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part !== 'undefined');
+
+/** What an attribute accepts as written in a template: its property's type, numbers also as text. */
+export function attributeType(type: string | undefined): string {
+  if (type === undefined) return 'string | boolean';
+  const parts = definedParts(type);
+  return (parts.includes('number') ? [...parts, 'string'] : parts).join(' | ');
+}
+
 export const doc = (text: string, indent = ''): string =>
   text.trim()
     ? `${indent}/** ${text.trim().replace(/\s+/g, ' ').replace(/\*\//g, '*\\/')} */\n`
@@ -93,7 +106,15 @@ function elementDeclaration(element: PublicElement): string {
         `${doc(method.description, '  ')}  ${method.name}(${method.parameters}): ${method.returns};\n`,
     )
     .join('');
+  const attributes = element.attributes
+    .map(
+      (attribute) =>
+        `${doc(attribute.description, '  ')}  '${attribute.name}'?: ${attributeType(attribute.type)};\n`,
+    )
+    .join('');
   return (
+    `/** The attributes of \`<${element.tag}>\`, as written in HTML or a template. */\n` +
+    `export interface ${element.className}Attributes {\n${attributes}}\n\n` +
     `/** The events \`<${element.tag}>\` fires (bubbling and composed). */\n` +
     `export interface ${map} extends HTMLElementEventMap {\n${events}}\n\n` +
     doc(`\`<${element.tag}>\`: ${element.summary}`) +

@@ -1,4 +1,4 @@
-import { detailType, doc, generatedNote } from './declarations';
+import { attributeType, definedParts, detailType, doc, generatedNote } from './declarations';
 import type { PublicElement } from './manifest';
 
 interface Prop {
@@ -10,19 +10,6 @@ interface Prop {
 const camel = (name: string): string =>
   name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 const pascal = (name: string): string => camel(`-${name}`);
-
-const definedParts = (type: string): string[] =>
-  type
-    .split('|')
-    .map((part) => part.trim())
-    .filter((part) => part !== 'undefined');
-
-/** What an attribute accepts as written in a template: its property's type, numbers also as text. */
-function attributeType(type: string | undefined): string {
-  if (type === undefined) return 'string | boolean';
-  const parts = definedParts(type);
-  return (parts.includes('number') ? [...parts, 'string'] : parts).join(' | ');
-}
 
 /** Attributes every HTML element has, which React's own `HTMLAttributes` already say. */
 const reactsOwn = new Set(['class', 'dir', 'hidden', 'id', 'lang', 'style', 'title']);

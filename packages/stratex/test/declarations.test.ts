@@ -44,13 +44,14 @@ function manifest(overrides: { fieldType?: string; event?: string } = {}): Manif
 }
 
 describe('declarations generated from the manifest', () => {
-  it('types the element, its tag, its events and its public members only', () => {
+  it('types the element, its tag, its attributes, events and public members only', () => {
     const text = elementDeclarations(publicElements(manifest()), words);
     expect(text).toContain("'sx-gauge': SxGauge;");
     expect(text).toContain("'sx-select': CustomEvent<SxSelectDetail>;");
     expect(text).toContain('readonly state: Phase;');
     expect(text).toContain('load(): Promise<void>;');
     expect(text).not.toContain('spare');
+    expect(text).toContain("'max-rows'?: number | string;");
   });
 
   it('gives React and Vue the attributes, the properties and the listeners', () => {
