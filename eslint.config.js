@@ -9,6 +9,7 @@ export default tseslint.config(
       'stories/dist/**',
       'fixtures/generated/**',
       'bench/results/**',
+      'dist-pack/**',
     ],
   },
   js.configs.recommended,

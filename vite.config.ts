@@ -87,6 +87,7 @@ export default defineConfig({
             'examples/test/**/*.test.ts',
             'bench/test/**/*.test.ts',
             'docs/test/**/*.test.ts',
+            'packages/stratex/test/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,14 +1,16 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../vite.config';
+import { type InstalledPackage, installStratex } from './installed-package';
 import { serveSite } from './site';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-const embed = here('../../packages/embed/dist/');
+const built = here('../../packages/embed/dist/');
 const slow = { timeout: 240_000 };
 
 /** Each example: the folder served at the root, built first when it has a Vite config. */
@@ -29,15 +31,23 @@ const examples = [
 ];
 
 let browser: Browser;
+/** The examples load stratex.js from the `stratex` package installed from its tarball. */
+let installed: InstalledPackage;
+let embed: string;
 
 beforeAll(async () => {
-  if (!existsSync(`${embed}stratex.js`)) {
+  if (!existsSync(`${built}stratex.js`)) {
     throw new Error('packages/embed/dist is missing: run `pnpm run build` before the tests.');
   }
+  installed = installStratex();
+  embed = join(installed.installed, 'embed');
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
 
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  if (installed) rmSync(dirname(installed.project), { recursive: true, force: true });
+});
 
 /** The rows of a widget's data table once it has drawn them. */
 async function tableRows(page: Page, widget: string): Promise<string[][]> {

@@ -1,0 +1,66 @@
+// The shared words of the elements' properties and events, as a page sees them. The element
+// declarations beside this file are generated from custom-elements.json and name these types.
+
+/** Detail of `sx-select`: the dimension values chosen, or null when the choice was cleared. */
+export interface SxSelectDetail {
+  source: string;
+  /** Dimension column → chosen value; null when the selection was cleared. */
+  selection: Readonly<Record<string, string>> | null;
+}
+
+/** Detail of `sx-data-load`: rows were read. */
+export interface SxDataLoadDetail {
+  source: string;
+  rowCount: number;
+  columns: string[];
+}
+
+/** Detail of `sx-data-error`: rows could not be read, in words a business user understands. */
+export interface SxDataErrorDetail {
+  source: string;
+  message: string;
+  detail?: string;
+}
+
+/** `sx-data-load` from `sx-data-source`: also whether it was a refresh or a reload after a crash. */
+export interface SxSourceLoadDetail extends SxDataLoadDetail {
+  refreshed: boolean;
+  recovered: boolean;
+}
+
+/** `sx-data-error` from `sx-data-source`: since when the shown data is stale, if it is. */
+export interface SxSourceErrorDetail extends SxDataErrorDetail {
+  staleSince?: string;
+}
+
+/** One row given through a widget's `data` property. */
+export type RecordRow = Record<string, unknown>;
+
+/** An Arrow table (apache-arrow's `Table`), as a widget's `data` property reads it. */
+export interface ArrowLike {
+  toArray(): { toJSON(): RecordRow }[];
+}
+
+/** Where a widget is in its data lifecycle. */
+export type Phase = 'loading' | 'ready' | 'error';
+
+/** Where a source is: `stale` keeps the last good data after a failed refresh. */
+export type SourceState = 'loading' | 'ready' | 'stale' | 'error';
+
+/** A source's `format`; `auto` detects it. */
+export type FormatChoice = 'csv' | 'parquet' | 'arrow' | 'auto';
+
+/** A source's or widget's `encoding` of CSV text; `auto` detects it. */
+export type EncodingChoice =
+  'auto' | 'utf-8' | 'gbk' | 'gb18030' | 'utf-16' | 'utf-16le' | 'utf-16be';
+
+/** The progress tracker's `sort`. */
+export type TaskOrder = 'table' | 'end' | 'lag' | 'owner';
+
+/** The variance alerts' `target-rows`: a target per period, or a share of the whole. */
+export type TargetRows = 'period' | 'share';
+
+/** A source's live loader, which the widgets on the page read; pages only look at its state. */
+export interface LiveSource {
+  readonly state: SourceState;
+}
