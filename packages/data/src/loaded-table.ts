@@ -1,4 +1,3 @@
-import type { Table } from 'apache-arrow';
 import type { CsvReport } from './csv/report';
 
 /**
@@ -31,7 +30,16 @@ export function ownValue(row: Record<string, unknown>, key: string, value: unkno
 }
 
 /** What reading an Arrow table's rows takes: an apache-arrow `Table` has it. */
-export type ArrowRows = Pick<Table, 'schema' | 'numRows' | 'getChildAt'>;
+export interface ArrowRows {
+  readonly schema: {
+    readonly fields: readonly {
+      readonly name: string;
+      readonly type: { readonly typeId: number };
+    }[];
+  };
+  readonly numRows: number;
+  getChildAt(index: number): { get(index: number): unknown } | null;
+}
 
 /** Arrow's type ids (its schema's `Type`) of the columns whose values are days or instants. */
 const DATE_TYPE = 8;

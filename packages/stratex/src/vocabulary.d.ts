@@ -26,6 +26,19 @@ export interface SxDataErrorDetail {
 export interface SxSourceLoadDetail extends SxDataLoadDetail {
   refreshed: boolean;
   recovered: boolean;
+  /** A CSV's load report: every line of the file is in the table or counted here. */
+  report?: LoadReportDetail;
+}
+
+/** How a CSV was read: the rows in the table and every line left out, counted by reason. */
+export interface LoadReportDetail {
+  rows: number;
+  rejected: { rows: number; cells: number };
+  skipped: { titleRows: number; repeatedHeaders: number; blankRows: number };
+  headerLine: number | null;
+  delimiter: string;
+  encoding: string;
+  notes: string[];
 }
 
 /** `sx-data-error` from `sx-data-source`: since when the shown data is stale, if it is. */
@@ -38,7 +51,14 @@ export type RecordRow = Record<string, unknown>;
 
 /** An Arrow table (apache-arrow's `Table`), as a widget's `data` property reads it. */
 export interface ArrowLike {
-  toArray(): { toJSON(): RecordRow }[];
+  readonly schema: {
+    readonly fields: readonly {
+      readonly name: string;
+      readonly type: { readonly typeId: number };
+    }[];
+  };
+  readonly numRows: number;
+  getChildAt(index: number): { get(index: number): unknown } | null;
 }
 
 /** Where a widget is in its data lifecycle. */
