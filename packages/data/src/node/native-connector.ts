@@ -47,10 +47,19 @@ export class NativeConnector implements Connector {
     return new NativeConnector(instance, connection, folder);
   }
 
+  /** Statements still running: closing the database under one of them crashes the process. */
+  readonly #running = new Set<Promise<unknown>>();
+
+  #tracked<T>(work: Promise<T>): Promise<T> {
+    this.#running.add(work);
+    const settled = (): void => void this.#running.delete(work);
+    work.then(settled, settled);
+    return work;
+  }
+
   async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
-    const reader = await this.connection.runAndReadAll(
-      sql,
-      params.length ? [...params] : undefined,
+    const reader = await this.#tracked(
+      this.connection.runAndReadAll(sql, params.length ? [...params] : undefined),
     );
     return tableFromColumns(reader.columnNames(), reader.getColumnsJS() as unknown[][]);
   }
@@ -71,8 +80,10 @@ export class NativeConnector implements Connector {
       const columns = arrow.schema.fields.map(
         (field) => `${quoteIdentifier(field.name)} ${sqlType(field.type)}`,
       );
-      await this.connection.run(
-        `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} (${columns.join(', ')})`,
+      await this.#tracked(
+        this.connection.run(
+          `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} (${columns.join(', ')})`,
+        ),
       );
     }
     const appender = await this.connection.createAppender(table);
@@ -86,6 +97,7 @@ export class NativeConnector implements Connector {
   }
 
   async close(): Promise<void> {
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
     this.connection.closeSync();
     this.instance.closeSync();
     rmSync(this.folder, { recursive: true, force: true });

@@ -19,10 +19,21 @@ interface Manifest {
   fields: Record<string, unknown>;
 }
 
+/**
+ * Folders the workspace leaves out (`!packages/stratex`, the published package, whose files are
+ * staged only into its tarball; examples/test/package.test.ts checks that one as installed).
+ */
+const leftOut = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8')
+  .split('\n')
+  .flatMap((line) => /^\s*-\s*'!([^']+)'/.exec(line)?.[1] ?? []);
+
 const manifests: Manifest[] = ['packages', 'apps'].flatMap((group) =>
   readdirSync(join(root, group), { withFileTypes: true })
     .filter(
-      (entry) => entry.isDirectory() && existsSync(join(root, group, entry.name, 'package.json')),
+      (entry) =>
+        entry.isDirectory() &&
+        !leftOut.includes(`${group}/${entry.name}`) &&
+        existsSync(join(root, group, entry.name, 'package.json')),
     )
     .map((entry) => {
       const folder = join(root, group, entry.name);
