@@ -11,7 +11,7 @@ import {
   recordPreview,
 } from './record';
 import { type CsvReject, FIRST_REJECTS, type SkippedRows } from './report';
-import { type Skim, skimRecord } from './skim';
+import { emptySkim, skimRecord } from './skim';
 
 /** Where the rows start and what shape they must have. */
 export interface RowLayout {
@@ -143,14 +143,7 @@ function scanOnce(
     result.rewritten = true;
   };
   const n = bytes.length;
-  const skim: Skim = {
-    end: 0,
-    contentEnd: 0,
-    fields: 0,
-    lineBreaks: 0,
-    content: false,
-    clean: true,
-  };
+  const skim = emptySkim();
   while (i < n) {
     const start = i;
     const startLine = line;
@@ -243,14 +236,7 @@ function scanOnce(
 
 /** How the row at `start` ends: every row DuckDB is given ends the same way. */
 export function rowNewline(bytes: Uint8Array, start: number, delimiter: number): '\n' | '\r\n' {
-  const skim: Skim = {
-    end: 0,
-    contentEnd: 0,
-    fields: 0,
-    lineBreaks: 0,
-    content: false,
-    clean: true,
-  };
+  const skim = emptySkim();
   skimRecord(bytes, start, delimiter, skim);
   return skim.end - skim.contentEnd === 2 ? '\r\n' : '\n';
 }

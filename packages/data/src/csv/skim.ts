@@ -12,6 +12,11 @@ export interface Skim {
   clean: boolean;
 }
 
+/** A skim to be filled by `skimRecord`, reused from record to record. */
+export function emptySkim(): Skim {
+  return { end: 0, contentEnd: 0, fields: 0, lineBreaks: 0, content: false, clean: true };
+}
+
 /** The fast look at one record: where it ends, how many fields, whether it can be copied as it is. */
 export function skimRecord(bytes: Uint8Array, start: number, delimiter: number, skim: Skim): void {
   const n = bytes.length;
