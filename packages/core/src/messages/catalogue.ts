@@ -445,6 +445,13 @@ export const MESSAGES = {
   severityWarning: { en: 'warning', 'zh-CN': '预警' },
   severityUnknown: { en: 'unknown', 'zh-CN': '无法判断' },
   severityOnTrack: { en: 'on track', 'zh-CN': '正常' },
+  // One status vocabulary for a figure of a period: by pace while it runs, by target once over
+  paceOnTrack: { en: 'on track', 'zh-CN': '正常' },
+  paceAtRisk: { en: 'warning', 'zh-CN': '预警' },
+  paceOffTrack: { en: 'critical', 'zh-CN': '严重' },
+  paceUnknown: { en: 'unknown', 'zh-CN': '无法判断' },
+  periodMet: { en: 'target met', 'zh-CN': '达标' },
+  periodMissed: { en: 'target missed', 'zh-CN': '未达标' },
   summaryCritical: { en: '{count} critical', 'zh-CN': '{count} 项严重' },
   summaryWarning: { en: '{count} warnings', 'zh-CN': '{count} 项预警' },
   summaryWarningOne: { en: '{count} warning', 'zh-CN': '{count} 项预警' },
