@@ -6,7 +6,7 @@ import { KPI_SERIES_SCHEMA, readKpiSeries } from './kpi-series';
 import type { MetricSeries, TargetRows } from './kpi-series';
 import { elapsedShare, expectedToDate } from '../targets/pacing';
 import { judgePace, type KpiMeasure } from '../targets/pace-status';
-import type { ElapsedShare, PacingCurve, Period } from '../targets/pacing';
+import type { ElapsedShare, PacingCurve, Period, PeriodState } from '../targets/pacing';
 import type { CellRecord, UnreadableCell } from '../records/records';
 import { headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
@@ -39,6 +39,8 @@ export interface KpiPacing {
   projected: number | null;
   status: Status;
   reason: string;
+  /** Whether the period is running or over at the as-of day: it decides the status's word. */
+  periodState: PeriodState;
   /** Running total (or running mean) through the as-of date. */
   actualLine: KpiPoint[];
   /** The target's path over the whole period. */
@@ -143,6 +145,7 @@ function paceMetric(
     projected,
     status: verdict.status,
     reason: verdict.reason,
+    periodState: verdict.state ?? 'running',
     actualLine: hasReadings ? actualLine : [],
     paceLine: paceLine(target, measure, period, daysTotal, options.curve),
     daysTotal,

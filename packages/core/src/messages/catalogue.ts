@@ -29,6 +29,8 @@ export const MESSAGES = {
   'at-risk': { en: 'At risk', 'zh-CN': '有风险' },
   'off-track': { en: 'Off track', 'zh-CN': '未达标' },
   unknown: { en: 'No rate', 'zh-CN': '无法计算' },
+  expectedToDate: { en: 'expected to date', 'zh-CN': '截至当日应达' },
+  ofPace: { en: 'of pace', 'zh-CN': '进度达成' },
   // Problems in the rows, and what the page knows about the engine and the file
   unreadable: { en: 'cells could not be read', 'zh-CN': '个单元格无法读取' },
   missingColumns: { en: 'Missing columns', 'zh-CN': '缺少列' },

@@ -65,6 +65,7 @@ export interface KpiExportColumns {
   actual: string;
   target: string;
   unit?: string | undefined;
+  date?: string | undefined;
 }
 
 /**
@@ -93,20 +94,37 @@ export function kpiToDateRequest(
   };
 }
 
+/** The days a daily KPI export holds, a row each, for a paced scorecard to find its first and last. */
+export function kpiDaysRequest(
+  source: string,
+  dateColumn: string,
+  filter: DimensionFilter = {},
+): DataRequest {
+  return {
+    kind: 'aggregate',
+    source,
+    groupBy: [dateColumn],
+    measures: [{ column: dateColumn, aggregate: 'count', as: 'sx_day_rows' }],
+    filter,
+  };
+}
+
 /**
- * The same export's rows, of the columns the rollup reads, for when its cells do not all read
- * as numbers: the domain core then sums what reads and names what does not.
+ * The same export's rows, of the columns the rollup reads (and its dates, when asked), for when
+ * its cells do not all read as numbers: the domain core then sums what reads and names what
+ * does not.
  */
 export function kpiExportRows(
   source: string,
   columns: KpiExportColumns,
   filter: DimensionFilter = {},
+  dateColumn?: string,
 ): DataRequest {
   const { metric, actual, target, unit } = columns;
   return {
     kind: 'rows',
     source,
-    columns: [metric, actual, target, ...(unit ? [unit] : [])],
+    columns: [metric, actual, target, ...(unit ? [unit] : []), ...(dateColumn ? [dateColumn] : [])],
     filter,
     as: 'cells',
   };
