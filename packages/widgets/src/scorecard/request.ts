@@ -94,19 +94,16 @@ export function kpiToDateRequest(
   };
 }
 
-/** The days a daily KPI export holds, a row each, for a paced scorecard to find its first and last. */
+/**
+ * The dates of a daily KPI export, as cells, for a paced scorecard to find its first and last
+ * day (a small export is read in the page; a daily export holds a row per day and metric).
+ */
 export function kpiDaysRequest(
   source: string,
   dateColumn: string,
   filter: DimensionFilter = {},
 ): DataRequest {
-  return {
-    kind: 'aggregate',
-    source,
-    groupBy: [dateColumn],
-    measures: [{ column: dateColumn, aggregate: 'count', as: 'sx_day_rows' }],
-    filter,
-  };
+  return { kind: 'rows', source, columns: [dateColumn], filter, as: 'cells' };
 }
 
 /**
