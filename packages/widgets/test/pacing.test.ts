@@ -119,3 +119,34 @@ describe('one pace rule in the scorecard and the alerts', () => {
     expect(expectedOf(workdays)).toBe('257.6万');
   });
 });
+
+describe('one pace rule in the treemap', () => {
+  const regions = `${template}/region_targets.csv`;
+  const statusOf = (table: string[][], region: string): string | undefined =>
+    table.find((row) => row[0] === region)?.at(-1);
+
+  it('paces tiles of a running quarter in the same words as the alerts', async () => {
+    const treemap = await mount('sx-target-treemap', {
+      src: regions,
+      levels: '区域',
+      lang: 'zh-CN',
+      period: '2024-Q3',
+      'as-of': '2024-08-15',
+    });
+    // 西南: 54万 of 60万, against the 30万 due by Aug 15: ahead of pace.
+    expect(statusOf(dataTable(treemap), '西南')).toBe('✓ 正常');
+    expect(dataTable(treemap).find((row) => row[0] === '华东')).toContain('75万');
+  });
+
+  it('judges the tiles of a finished quarter by target: 90 % is 未达标, not at risk', async () => {
+    const treemap = await mount('sx-target-treemap', {
+      src: regions,
+      levels: '区域',
+      lang: 'zh-CN',
+      period: '2024-Q3',
+      'as-of': '2024-10-08',
+    });
+    expect(statusOf(dataTable(treemap), '西南')).toBe('✕ 未达标');
+    expect(statusOf(dataTable(treemap), '华东')).toBe('✓ 达标');
+  });
+});

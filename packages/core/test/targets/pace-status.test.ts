@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildScorecard, judgePace, pacingCurve, paceStatusWord, readPacing } from '@stratex/core';
+import {
+  buildScorecard,
+  judgePace,
+  measureTarget,
+  pacingCurve,
+  paceStatusWord,
+  readPacing,
+} from '@stratex/core';
 
 const q3 = { start: '2024-07-01', end: '2024-09-30' };
 const revenue = {
@@ -117,5 +124,18 @@ describe('a scorecard of figures to date', () => {
     const plain = buildScorecard(rows, { overrides });
     expect(plain.rows.map((row) => row.status)).toEqual(['off-track', 'off-track']);
     expect(plain.rows[0]?.pace).toBeUndefined();
+  });
+});
+
+describe('a target tile judged by the same rule', () => {
+  it('is on pace mid-quarter and short of its target once the quarter is over', () => {
+    const running = measureTarget(600_000, 540_000, { period: q3, asOf: '2024-08-15' });
+    expect(running).toMatchObject({ basis: 'pace', periodState: 'running', status: 'on-track' });
+    expect(paceStatusWord(running.status, 'running', 'zh-CN')).toBe('正常');
+    const over = measureTarget(600_000, 540_000, { period: q3, asOf: '2024-10-08' });
+    expect(over).toMatchObject({ score: 0.9, periodState: 'over', status: 'off-track' });
+    expect(paceStatusWord(over.status, 'over', 'zh-CN')).toBe('未达标');
+    // Without a period the tile keeps its rate's three steps: 90 % is at risk.
+    expect(measureTarget(600_000, 540_000).status).toBe('at-risk');
   });
 });
