@@ -150,3 +150,37 @@ describe('one pace rule in the treemap', () => {
     expect(statusOf(dataTable(treemap), '华东')).toBe('✓ 达标');
   });
 });
+
+describe('one pace rule in the tracker', () => {
+  // A task across 国庆 2024: Sep 30 – Oct 15, 30 % done on Oct 9.
+  const acrossNationalDay = [
+    {
+      task: 'follow up after National Day',
+      owner: 'Li',
+      planned_start: '2024-09-30',
+      planned_end: '2024-10-15',
+      progress: '30%',
+    },
+  ];
+
+  it('expects progress on working days with pacing="workdays", the holiday not counted', async () => {
+    const byCalendar = await mount(
+      'sx-progress-tracker',
+      { lang: 'en', 'as-of': '2024-10-09' },
+      (element) => {
+        element.data = acrossNationalDay;
+      },
+    );
+    // 10 of 16 calendar days: 63 % due, 33 points behind.
+    expect(dataTable(byCalendar)[0]?.slice(5, 7)).toEqual(['63%', 'Lagging']);
+    const byWorkdays = await mount(
+      'sx-progress-tracker',
+      { lang: 'en', 'as-of': '2024-10-09', pacing: 'workdays' },
+      (element) => {
+        element.data = acrossNationalDay;
+      },
+    );
+    // Working days Sep 30, Oct 8–12 (Sat Oct 12 worked), 14, 15: 3 of 8 by Oct 9, 38 % due.
+    expect(dataTable(byWorkdays)[0]?.slice(5, 7)).toEqual(['38%', 'On schedule']);
+  });
+});

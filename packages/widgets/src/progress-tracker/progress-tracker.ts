@@ -25,7 +25,7 @@ import {
 import { message, type MessageKey } from '../base/lang';
 import { printStyles } from '../base/print.styles';
 import { roleColumns, wholeRowsClient } from '../base/row-cells';
-import { curveOf, pacingProperty } from '../base/pacing';
+import { curveOf } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import { type FilterChoice, trackerFilters } from './filters';
@@ -112,7 +112,7 @@ export class SxProgressTracker extends SxWidget {
   static override properties = {
     ...SxWidget.properties,
     asOf: { type: String, attribute: 'as-of' },
-    ...pacingProperty,
+    pacing: { type: String, reflect: true },
     lagThreshold: { type: Number, attribute: 'lag-threshold' },
     maxTasks: { type: Number, attribute: 'max-tasks' },
     sort: { type: String, reflect: true },

@@ -16,7 +16,7 @@ import {
   columnProperties,
 } from '../base/column-attributes';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
-import { curveOf, pacingProperty } from '../base/pacing';
+import { curveOf } from '../base/pacing';
 import { printStyles } from '../base/print.styles';
 import { AGGREGATE_FROM_ROWS, roleColumns, wholeRowsClient } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
@@ -111,7 +111,7 @@ export class SxScorecard extends SxWidget {
     periodStart: { type: String, attribute: 'period-start' },
     periodEnd: { type: String, attribute: 'period-end' },
     asOf: { type: String, attribute: 'as-of' },
-    ...pacingProperty,
+    pacing: { type: String, reflect: true },
   };
 
   static override styles = [sharedStyles, scorecardStyles, printStyles];

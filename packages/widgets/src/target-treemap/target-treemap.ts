@@ -5,7 +5,6 @@ import { hearing, type SourceClient } from '../base/client';
 import { columnProperties } from '../base/column-attributes';
 import { Memo } from '../base/memo';
 import { printStyles } from '../base/print.styles';
-import { pacingProperty } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import {
@@ -89,7 +88,7 @@ export class SxTargetTreemap extends SxWidget {
     period: { type: String },
     periodStart: { type: String, attribute: 'period-start' },
     periodEnd: { type: String, attribute: 'period-end' },
-    ...pacingProperty,
+    pacing: { type: String, reflect: true },
     totalTarget: { type: String, attribute: 'total-target' },
     valueFormat: { type: String, attribute: 'value-format' },
     theme: { type: String, reflect: true },

@@ -20,7 +20,7 @@ import {
 } from '../base/column-attributes';
 import { printStyles } from '../base/print.styles';
 import { roleColumns, sampleRowClient, wholeRowsClient } from '../base/row-cells';
-import { curveOf, pacingProperty } from '../base/pacing';
+import { curveOf } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
@@ -115,7 +115,7 @@ export class SxVarianceAlerts extends SxWidget {
     asOf: { type: String, attribute: 'as-of' },
     periodStart: { type: String, attribute: 'period-start' },
     periodEnd: { type: String, attribute: 'period-end' },
-    ...pacingProperty,
+    pacing: { type: String, reflect: true },
     warningBelow: { type: Number, attribute: 'warning-below' },
     criticalBelow: { type: Number, attribute: 'critical-below' },
     direction: { type: String },
