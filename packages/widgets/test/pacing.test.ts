@@ -64,6 +64,15 @@ describe('one pace rule in the scorecard and the alerts', () => {
     expect(revenue?.[6]).toBe('97%');
     expect(shadowText(scorecard, '[part="row"] .figures')).toContain('截至当日应达 250万');
     expect(Object.values(fromScorecard)).not.toContain('未达标');
+    // It says the day and the share of the quarter gone, and marks the expected share on the bullet.
+    expect(shadowText(scorecard, 'header .as-of')).toMatch(/^截至 .*8月15日 · 时间进度 50%$/);
+    const revenueRow = Array.from(
+      scorecard.shadowRoot?.querySelectorAll('[part~="row"]') ?? [],
+    ).find((row) => row.querySelector('.dimension')?.textContent === '销售额');
+    expect(Number(revenueRow?.querySelector('.expected')?.getAttribute('x1'))).toBeCloseTo(
+      (0.5 / 1.2) * 100,
+      1,
+    );
   });
 
   it('judges a finished quarter by its target: 达标 / 未达标, in both widgets', async () => {

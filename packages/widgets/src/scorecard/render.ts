@@ -1,4 +1,5 @@
 import {
+  formatDate,
   formatRate,
   formatValue,
   type Lang,
@@ -37,6 +38,8 @@ export interface ScorecardScene {
   isChosen: (row: ScorecardRow) => boolean;
   choose: (row: ScorecardRow, index: number) => void;
   onKeydown: (event: KeyboardEvent) => void;
+  /** When the rows are paced: the day they are to date of and the share of the period elapsed. */
+  paced?: { asOf: string; elapsed: number } | undefined;
 }
 
 /** The scorecard: its overall score, a row per dimension, cells it could not read, the data table. */
@@ -45,6 +48,14 @@ export function renderScorecard(scorecard: Scorecard, scene: ScorecardScene): Te
   return html`
     <header>
       <h2>${t('scorecard')}</h2>
+      ${
+        scene.paced
+          ? html`<span class="as-of"
+              >${t('asOf')} ${formatDate(scene.paced.asOf, lang)} · ${t('alertsElapsed')}
+              ${formatRate(scene.paced.elapsed, lang)}</span
+            >`
+          : nothing
+      }
       <span class="overall"
         >${t('overall')} <strong>${formatRate(scorecard.overall, lang)}</strong></span
       >
@@ -72,7 +83,7 @@ function renderRow(row: ScorecardRow, index: number, scene: ScorecardScene): Tem
   >
     <span class="dimension">${row.dimension}</span>
     <span class="rate">${rate}</span>
-    ${bulletChart(row.achievement.rate, `${row.dimension} ${rate}`)}
+    ${bulletChart(row.achievement.rate, `${row.dimension} ${rate}`, expectedShare(row))}
     <span part="status"><span aria-hidden="true">${statusIcon[row.status]}</span> ${status}</span>
     <span class="figures"
       >${t('actual')} ${cellText(row.actual, lang)} · ${t('target')}
@@ -81,6 +92,14 @@ function renderRow(row: ScorecardRow, index: number, scene: ScorecardScene): Tem
     ${row.achievement.rate === null ? html`<span class="no-rate">${row.statusReason}</span>` : nothing}
     ${notes(row, t)}
   </li>`;
+}
+
+/** The share of the target expected by the as-of day, while a paced row's period runs. */
+function expectedShare(row: ScorecardRow): number | null {
+  const { pace } = row;
+  const target = row.target.kind === 'number' ? row.target.value : null;
+  if (!pace || pace.state === 'over' || pace.expected === null || !target) return null;
+  return pace.expected / target;
 }
 
 /** ' · 截至当日应达 250万 · 进度达成 96.5%' for a paced row of a running period. */

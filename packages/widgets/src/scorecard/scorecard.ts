@@ -1,5 +1,6 @@
 import {
   buildScorecard,
+  elapsedShare,
   type CellRecord,
   EVALUATION_SCHEMA,
   headersOf,
@@ -31,6 +32,12 @@ import {
   rolledOverrides,
 } from './rollup';
 import { scorecardStyles } from './scorecard.styles';
+
+/** The as-of day and the share of the period elapsed by then, as the page paces it. */
+function elapsedOf(pacing: ScorecardPacing): { asOf: string; elapsed: number } | undefined {
+  const elapsed = elapsedShare(pacing.period, pacing.asOf, pacing.curve);
+  return elapsed ? { asOf: pacing.asOf, elapsed: elapsed.share } : undefined;
+}
 
 /** The evaluation table's roles, as the `*-column` attributes name them. */
 const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
@@ -182,11 +189,12 @@ export class SxScorecard extends SxWidget {
       const headers = this.loadedTable?.columns ?? headersOf(this.rows);
       return missingColumnsState(lang, missingOf(rollup.resolution), headers);
     }
+    const pacing = this.pacingOf(rollup);
     const scorecard = buildScorecard(this.visibleRows, {
       // A rollup's rows carry the export's headers.
       overrides: rollup ? rolledOverrides(rollup.resolution) : this.overrides,
       lang,
-      pacing: this.pacingOf(rollup),
+      pacing,
     });
     if (rollup) scorecard.unreadable.push(...rollup.unreadable);
     this.model = scorecard;
@@ -199,6 +207,7 @@ export class SxScorecard extends SxWidget {
       isChosen: (row) => this.isChosen(row),
       choose: (row, index) => this.choose(row, index),
       onKeydown: this.onKeydown,
+      paced: pacing && elapsedOf(pacing),
     });
   }
 
