@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../vite.config';
+import { readSeries } from '../live-feed.mjs';
 import { startStaticServer } from '../static-server.mjs';
 import { refuseForeignRequests } from './no-egress';
 import {
@@ -81,6 +82,41 @@ describe('portal demo built from the embed output', () => {
     await expectTreemapTrackerAndAlerts((widget) => tableRows(page, widget));
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('on day 48 of 92 of Q3, says the same status for a metric in the live scorecard and the alerts', async () => {
+    // The live export as it stands on 2024-08-17, the demo's mid-quarter day.
+    const { header, days } = readSeries();
+    const through = days.filter((day) => day.date <= '2024-08-17');
+    expect(through).toHaveLength(48);
+    const body = `${[header, ...through.flatMap((day) => day.lines)].join('\r\n')}\r\n`;
+    const context = await browser.newContext();
+    const blocked = await refuseForeignRequests(context, origin);
+    const page = await context.newPage();
+    await page.route('**/live/kpi_daily_live.csv', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/csv; charset=utf-8', body }),
+    );
+    await page.goto(`${origin}/`);
+    const scorecard = await tableRows(page, '#live-scorecard');
+    const alerts = await tableRows(page, '#alerts');
+    const alertOf = (metric: string): string[] | undefined =>
+      alerts.find((row) => row[0] === metric && row[1] === '指标');
+    expect(scorecard.map((row) => row[0]).sort()).toEqual(
+      ['新签合同', '直播线索', '线索转化率', '销售额'].sort(),
+    );
+    for (const row of scorecard) {
+      const metric = row[0] ?? '';
+      // Status is column 4 of the scorecard's table, column 2 of the alerts'.
+      expect(row[4], metric).toBe(alertOf(metric)?.[2]);
+      const pace = Number.parseFloat(alertOf(metric)?.[6] ?? '');
+      if (pace >= 85) expect(row[4], metric).not.toBe('未达标');
+    }
+    const revenue = scorecard.find((row) => row[0] === '销售额');
+    expect(revenue?.[4]).toBe('预警');
+    expect(alertOf('销售额')?.[6]).toBe('96.5%');
+    expect(scorecard.map((row) => row[4])).not.toContain('未达标');
+    expect(blocked).toEqual([]);
+    await context.close();
   });
 
   it('starts one DuckDB worker for the whole page and fetches only its own origin', async () => {

@@ -11,6 +11,8 @@ export * from './records/records';
 export * from './targets/achievement';
 export * from './targets/pacing';
 export * from './targets/status';
+export * from './targets/pace-status';
+export * from './targets/china-calendar';
 export * from './targets/rollup';
 export * from './targets/target-map';
 export * from './targets/smart';

@@ -97,6 +97,24 @@ describe('sx-scorecard rollup="kpi-to-date"', () => {
     expect(opened).toBe(0);
   });
 
+  it('finds the export’s days for pacing in the page too, with no database', async () => {
+    source('daily_kpis_paced', (element) =>
+      element.setAttribute('src', `${template}/kpi_daily_2024q3.csv`),
+    );
+    const scorecard = await mount('sx-scorecard', {
+      source: 'daily_kpis_paced',
+      rollup: 'kpi-to-date',
+      lang: 'en',
+      'period-start': '2024-07-01',
+      'period-end': '2024-12-31',
+    });
+    // Through Sep 30, the export's last day: 92 of the 184 days of the half year.
+    const revenue = dataTable(scorecard).find((row) => row[0] === '销售额');
+    const { target } = expected(await exportRows('kpi_daily_2024q3.csv'), '销售额');
+    expect(revenue?.[5]).toBe(formatValue(target / 2, 'money', 'en'));
+    expect(opened).toBe(0);
+  });
+
   it('speaks English over the English export', async () => {
     source('daily_kpis_en', (element) =>
       element.setAttribute('src', `${template}/kpi_daily_2024q3.en.csv`),

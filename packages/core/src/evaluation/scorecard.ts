@@ -9,6 +9,8 @@ import type { CellRecord, UnreadableCell } from '../records/records';
 import { cellText, readCell } from '../values/cells';
 import { cellNumber, type Lang, type ParsedCell, type Unit } from '../values/values';
 import { messageText } from '../messages/catalogue';
+import { judgePace, type KpiMeasure } from '../targets/pace-status';
+import type { PacingCurve, Period, PeriodState } from '../targets/pacing';
 
 export interface ScorecardRow {
   dimension: string;
@@ -25,6 +27,21 @@ export interface ScorecardRow {
   direction: Direction;
   /** The rate the file itself states (达成率 column), when it has one. */
   statedRate?: number;
+  /** When the scorecard is paced: the row against its expected-to-date, by the one pace rule. */
+  pace?: RowPace;
+}
+
+export interface RowPace {
+  expected: number | null;
+  ratio: number | null;
+  state: PeriodState;
+}
+
+/** A period the figures are to date of: each row is then judged by its pace at `asOf`. */
+export interface ScorecardPacing {
+  period: Period;
+  asOf: string;
+  curve?: PacingCurve;
 }
 
 export interface Scorecard {
@@ -39,6 +56,8 @@ export interface ScorecardOptions {
   lang?: Lang;
   thresholds?: StatusThresholds;
   rules?: readonly StatusRule[];
+  /** Figures to date of a period: status by pace while it runs, by target once it is over. */
+  pacing?: ScorecardPacing;
 }
 
 /** The metric unit two cells share: the first one that is more than a plain number. */
@@ -108,11 +127,28 @@ export function buildScorecard(
     const actualValue = cellNumber(actual);
     const result = achievement(targetValue, actualValue, direction);
     const dimension = text(record, 'dimension') ?? '';
-    const verdict = judgeStatus(
-      { metric: dimension, unit, target: targetValue, actual: actualValue, achievement: result },
-      lang,
-      rules,
-    );
+    const paced = options.pacing
+      ? judgePace(
+          {
+            metric: dimension,
+            unit,
+            measure: measureOf(unit),
+            direction,
+            target: targetValue,
+            actual: actualValue,
+          },
+          options.pacing.period,
+          options.pacing.asOf,
+          { curve: options.pacing.curve, thresholds: options.thresholds, lang },
+        )
+      : undefined;
+    const verdict =
+      paced ??
+      judgeStatus(
+        { metric: dimension, unit, target: targetValue, actual: actualValue, achievement: result },
+        lang,
+        rules,
+      );
     const row: ScorecardRow = {
       dimension,
       target,
@@ -131,6 +167,8 @@ export function buildScorecard(
     if (variance) row.variance = variance;
     if (suggestion) row.suggestion = suggestion;
     if (stated.kind === 'number') row.statedRate = stated.value;
+    if (paced?.state)
+      row.pace = { expected: paced.expected, ratio: paced.paceRatio, state: paced.state };
     rows.push(row);
   });
 
@@ -138,6 +176,11 @@ export function buildScorecard(
     rows.map((row) => ({ rate: row.achievement.rate, weight: row.weight })),
   );
   return { rows, overall, resolution, unreadable };
+}
+
+/** A rate (unit %) is judged by its mean, any other figure as a total. */
+function measureOf(unit: Unit): KpiMeasure {
+  return unit === 'percent' ? 'average' : 'total';
 }
 
 function readWeight(

@@ -1,21 +1,18 @@
-import { achievement, tidy } from '../targets/achievement';
+import { tidy } from '../targets/achievement';
 import type { Direction } from '../targets/achievement';
 import { dayNumber, fromDayNumber } from '../values/dates';
 import { formatDayMonth, formatValue } from '../values/format';
 import { KPI_SERIES_SCHEMA, readKpiSeries } from './kpi-series';
 import type { MetricSeries, TargetRows } from './kpi-series';
-import { elapsedShare, expectedToDate, pace } from '../targets/pacing';
-import type { ElapsedShare, PacingCurve, Period } from '../targets/pacing';
+import { elapsedShare, expectedToDate } from '../targets/pacing';
+import { judgePace, type KpiMeasure } from '../targets/pace-status';
+import type { ElapsedShare, PacingCurve, Period, PeriodState } from '../targets/pacing';
 import type { CellRecord, UnreadableCell } from '../records/records';
 import { headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
-import { defaultStatusRules, judgeStatus } from '../targets/status';
 import type { Status, StatusThresholds } from '../targets/status';
 import type { Lang, Unit } from '../values/values';
 import { type MessageCode, messageText } from '../messages/catalogue';
-
-/** total: daily increments that add up (revenue, contracts); average: a daily rate whose period figure is its mean. */
-export type KpiMeasure = 'total' | 'average';
 
 /** One point of a KPI's line: `day` counts from the period start (1 = its first day, 0 = before it). */
 export interface KpiPoint {
@@ -42,6 +39,8 @@ export interface KpiPacing {
   projected: number | null;
   status: Status;
   reason: string;
+  /** Whether the period is running or over at the as-of day: it decides the status's word. */
+  periodState: PeriodState;
   /** Running total (or running mean) through the as-of date. */
   actualLine: KpiPoint[];
   /** The target's path over the whole period. */
@@ -98,7 +97,7 @@ export function paceKpiSeries(
   const asOf = options.asOf ?? last;
   if (!period.start || !period.end || !asOf) return { ...empty, unreadable };
   const range = { start: period.start, end: period.end };
-  const elapsed = elapsedShare(range, asOf);
+  const elapsed = elapsedShare(range, asOf, options.curve);
   if (!elapsed) return { ...empty, unreadable };
   const kpis = [...metrics].map(([metric, days]) =>
     paceMetric(metric, days, range, asOf, elapsed.daysTotal, { ...options, lang }),
@@ -127,35 +126,11 @@ function paceMetric(
   const toDate = actualLine.length > 0 ? (actualLine[actualLine.length - 1]?.value ?? null) : null;
   const hasReadings = [...series.days.keys()].some((day) => fromDayNumber(day) <= asOf);
   const reached = hasReadings ? toDate : null;
-  let expected: number | null = null;
-  let paceRatio: number | null = null;
-  let projected: number | null = null;
-  if (target !== null && measure === 'total') {
-    const paced =
-      reached === null
-        ? null
-        : pace(target, reached, period, asOf, { direction, curve: options.curve });
-    expected = expectedToDate(target, period, asOf, options.curve);
-    paceRatio = paced?.ratio ?? null;
-    projected = paced?.projected ?? null;
-  } else if (target !== null) {
-    expected = target;
-    paceRatio = achievement(target, reached, direction).rate;
-  }
-  const verdict = judgeStatus(
-    {
-      metric,
-      unit,
-      target,
-      actual: reached,
-      achievement: achievement(target, reached, direction),
-      expected,
-      pace: paceRatio,
-      asOf,
-      deadline: period.end,
-    },
-    options.lang,
-    defaultStatusRules(options.thresholds),
+  const { expected, paceRatio, projected, ...verdict } = judgePace(
+    { metric, unit, measure, direction, target, actual: reached },
+    period,
+    asOf,
+    { curve: options.curve, thresholds: options.thresholds, lang: options.lang },
   );
   const kpi: KpiPacing = {
     metric,
@@ -170,6 +145,7 @@ function paceMetric(
     projected,
     status: verdict.status,
     reason: verdict.reason,
+    periodState: verdict.state ?? 'running',
     actualLine: hasReadings ? actualLine : [],
     paceLine: paceLine(target, measure, period, daysTotal, options.curve),
     daysTotal,

@@ -2,6 +2,7 @@ import type { BudgetAlert } from '../budget/budget-alerts';
 import type { KpiPacing } from './kpi-pacing';
 import type { TrackedTask } from '../progress/progress-lag';
 import type { Status } from '../targets/status';
+import { paceStatusWord } from '../targets/pace-status';
 import type { Lang } from '../values/values';
 import { type MessageCode, messageText } from '../messages/catalogue';
 
@@ -120,6 +121,13 @@ export function severityLabel(severity: AlertSeverity, lang: Lang): string {
     'on-track': 'severityOnTrack',
   };
   return messageText(lang, labels[severity]);
+}
+
+/** An alert's status in words: a KPI's in the one vocabulary of a period's figures (达标 / 未达标 once it is over), any other's by severity. */
+export function alertStatusWord(alert: VarianceAlert, lang: Lang): string {
+  return alert.kind === 'kpi'
+    ? paceStatusWord(alert.kpi.status, alert.kpi.periodState, lang)
+    : severityLabel(alert.severity, lang);
 }
 
 /** '1 项严重，2 项预警' / '1 critical, 2 warnings'; when nothing is wrong: '全部正常' / 'all on track'. */

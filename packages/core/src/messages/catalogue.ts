@@ -29,6 +29,8 @@ export const MESSAGES = {
   'at-risk': { en: 'At risk', 'zh-CN': '有风险' },
   'off-track': { en: 'Off track', 'zh-CN': '未达标' },
   unknown: { en: 'No rate', 'zh-CN': '无法计算' },
+  expectedToDate: { en: 'expected to date', 'zh-CN': '截至当日应达' },
+  ofPace: { en: 'of pace', 'zh-CN': '进度达成' },
   // Problems in the rows, and what the page knows about the engine and the file
   unreadable: { en: 'cells could not be read', 'zh-CN': '个单元格无法读取' },
   missingColumns: { en: 'Missing columns', 'zh-CN': '缺少列' },
@@ -445,6 +447,13 @@ export const MESSAGES = {
   severityWarning: { en: 'warning', 'zh-CN': '预警' },
   severityUnknown: { en: 'unknown', 'zh-CN': '无法判断' },
   severityOnTrack: { en: 'on track', 'zh-CN': '正常' },
+  // One status vocabulary for a figure of a period: by pace while it runs, by target once over
+  paceOnTrack: { en: 'on track', 'zh-CN': '正常' },
+  paceAtRisk: { en: 'warning', 'zh-CN': '预警' },
+  paceOffTrack: { en: 'critical', 'zh-CN': '严重' },
+  paceUnknown: { en: 'unknown', 'zh-CN': '无法判断' },
+  periodMet: { en: 'target met', 'zh-CN': '达标' },
+  periodMissed: { en: 'target missed', 'zh-CN': '未达标' },
   summaryCritical: { en: '{count} critical', 'zh-CN': '{count} 项严重' },
   summaryWarning: { en: '{count} warnings', 'zh-CN': '{count} 项预警' },
   summaryWarningOne: { en: '{count} warning', 'zh-CN': '{count} 项预警' },

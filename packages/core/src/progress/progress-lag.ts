@@ -1,7 +1,7 @@
 import { tidy } from '../targets/achievement';
 import { daysBetween } from '../values/dates';
 import { formatDayMonth, formatRate } from '../values/format';
-import { elapsedShare } from '../targets/pacing';
+import { elapsedShare, type PacingCurve } from '../targets/pacing';
 import { PROGRESS_SCHEMA, headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
 import { isBlankRecord, roleCell, roleText } from '../records/records';
@@ -69,20 +69,21 @@ export function readProgress(raw: Cell): ProgressReading {
   return { value: null };
 }
 
-/** Share of a task that should be done by the end of the as-of day, linear between planned start and end. */
+/** Share of a task that should be done by the end of the as-of day, on the pacing curve between planned start and end (default linear). */
 export function expectedProgress(
   plannedStart: string,
   plannedEnd: string,
   asOf: string,
+  curve?: PacingCurve,
 ): number | null {
-  return elapsedShare({ start: plannedStart, end: plannedEnd }, asOf)?.share ?? null;
+  return elapsedShare({ start: plannedStart, end: plannedEnd }, asOf, curve)?.share ?? null;
 }
 
 /** Compares actual with expected progress at the as-of date; lagging means behind by the tolerance (default 10 points) or more. */
 export function progressLag(
   plan: TaskPlan,
   asOf: string,
-  options: { tolerance?: number; lang?: Lang } = {},
+  options: { tolerance?: number; lang?: Lang; curve?: PacingCurve } = {},
 ): TaskLag {
   const lang = options.lang ?? 'zh-CN';
   const tolerance = options.tolerance ?? 0.1;
@@ -99,7 +100,7 @@ export function progressLag(
   const span = daysBetween(start, end);
   if (span === null) return unknown('taskDatesUnreadable');
   if (span < 0) return unknown('taskEndBeforeStart');
-  const expected = expectedProgress(start, end, asOf);
+  const expected = expectedProgress(start, end, asOf, options.curve);
   if (actual === null) return unknown('taskProgressUnreadable', expected);
   const lag = expected === null ? null : tidy(expected - actual);
   const shown = formatRate(actual, lang);
@@ -152,6 +153,7 @@ export function trackProgress(
     overrides?: Readonly<Record<string, string>>;
     lang?: Lang;
     tolerance?: number;
+    curve?: PacingCurve;
   },
 ): ProgressReport {
   const lang = options.lang ?? 'zh-CN';
@@ -190,7 +192,11 @@ export function trackProgress(
       plannedEnd,
       progress: reading.value,
     };
-    const judged = progressLag(plan, options.asOf, { lang, tolerance: options.tolerance });
+    const judged = progressLag(plan, options.asOf, {
+      lang,
+      tolerance: options.tolerance,
+      curve: options.curve,
+    });
     const tracked: TrackedTask = { ...plan, ...judged, sourceRow };
     for (const role of ['owner', 'risk', 'mitigation'] as const) {
       const value = text(record, role);

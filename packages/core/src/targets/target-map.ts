@@ -2,10 +2,10 @@ import { achievement, tidy } from './achievement';
 import type { Direction } from './achievement';
 import { formatValue } from '../values/format';
 import { pace } from './pacing';
-import type { PacingCurve, Period } from './pacing';
+import type { PacingCurve, Period, PeriodState } from './pacing';
 import type { RoleSchema } from '../records/roles';
 import type { SplitCheck } from './rollup';
-import { statusOf } from './status';
+import { DEFAULT_THRESHOLDS, statusOf } from './status';
 import type { Status, StatusThresholds } from './status';
 import { readCell } from '../values/cells';
 import { cellNumber, type Lang, type Unit } from '../values/values';
@@ -80,6 +80,8 @@ export interface TargetMeasure {
   /** Against the part due, signed so that negative is bad, when pacing. */
   paceGap: number | null;
   status: Status;
+  /** When pacing: whether the period runs or is over at the as-of day (its status's words differ). */
+  periodState?: PeriodState;
 }
 
 /** How one item of a breakdown stands: rate, a direction-aware score, gaps and status. */
@@ -101,15 +103,20 @@ export function measureTarget(
         })
       : null;
   const score = paced ? paced.ratio : judged.rate;
-  return {
+  // The one pace rule: once the period is over, short of the target is off track.
+  const onTrack = (options.thresholds ?? DEFAULT_THRESHOLDS).onTrack;
+  const missed = paced?.state === 'over' && score !== null && score < onTrack;
+  const measure: TargetMeasure = {
     rate: plain.rate,
     score,
     basis: paced ? 'pace' : 'target',
     gap,
     expected: paced ? paced.expected : null,
     paceGap: paced ? tidy(sign * paced.gap) : null,
-    status: statusOf(score, options.thresholds),
+    status: missed ? 'off-track' : statusOf(score, options.thresholds),
   };
+  if (paced) measure.periodState = paced.state;
+  return measure;
 }
 
 /** The rate a score stands for, to label a colour scale: the same for higher-is-better, inverted for lower. */

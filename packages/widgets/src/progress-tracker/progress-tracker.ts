@@ -25,6 +25,7 @@ import {
 import { message, type MessageKey } from '../base/lang';
 import { printStyles } from '../base/print.styles';
 import { roleColumns, wholeRowsClient } from '../base/row-cells';
+import { curveOf } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import { type FilterChoice, trackerFilters } from './filters';
@@ -67,6 +68,9 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr encoding - Encoding of `src`: `auto` (default), `utf-8`, `gbk`, `gb18030`, `utf-16`.
  * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
  * @attr as-of - The day progress is judged at (ISO date, e.g. `2024-06-25`); default today.
+ * @attr pacing - How a task's expected progress accrues between its planned start and end: `linear`
+ *   (calendar days, the default) or `workdays` (China's working days: Monday–Friday less statutory
+ *   holidays, plus 调休 weekend days, from the State Council's notices for 2024–2026).
  * @attr lag-threshold - Percentage points behind the expected progress before a task is lagging (default 10).
  * @attr max-tasks - On a database server's source: how many tasks are read, those that end first (default 200).
  * @attr sort - Row order: `table` (default), `end` (planned end), `lag` (most behind first), `owner`.
@@ -108,6 +112,7 @@ export class SxProgressTracker extends SxWidget {
   static override properties = {
     ...SxWidget.properties,
     asOf: { type: String, attribute: 'as-of' },
+    pacing: { type: String, reflect: true },
     lagThreshold: { type: Number, attribute: 'lag-threshold' },
     maxTasks: { type: Number, attribute: 'max-tasks' },
     sort: { type: String, reflect: true },
@@ -128,6 +133,7 @@ export class SxProgressTracker extends SxWidget {
   ];
 
   declare asOf: string | undefined;
+  declare pacing: 'linear' | 'workdays' | undefined;
   declare lagThreshold: number | undefined;
   declare maxTasks: number | undefined;
   declare sort: TaskOrder | undefined;
@@ -204,6 +210,7 @@ export class SxProgressTracker extends SxWidget {
       asOf,
       lang,
       overrides: this.overrides,
+      curve: curveOf(this),
       tolerance:
         threshold !== undefined && Number.isFinite(threshold) && threshold >= 0
           ? threshold / 100

@@ -1,4 +1,10 @@
-import { formatRate, type Lang, type Scorecard, type Status } from '@stratex/core';
+import {
+  formatRate,
+  type Lang,
+  type Scorecard,
+  type ScorecardRow,
+  type Status,
+} from '@stratex/core';
 import { bulletScaleMax } from './bullet';
 import { svgNode as node } from '../base/export';
 
@@ -12,7 +18,7 @@ const statusColour: Record<Status, string> = {
 export interface PictureLabels {
   title: string;
   overall: string;
-  status: (status: Status) => string;
+  status: (row: ScorecardRow) => string;
 }
 
 /** A self-contained SVG of the scorecard (for SVG/PNG export): one line per dimension. */
@@ -86,7 +92,7 @@ export function scorecardPicture(
       node(
         'text',
         { x: width - 16, y: y + 18, 'font-size': 13, 'text-anchor': 'end', fill: colour },
-        labels.status(row.status),
+        labels.status(row),
       ),
     );
   });

@@ -1,7 +1,9 @@
 import {
+  formatDate,
   formatRate,
   formatValue,
   type Lang,
+  paceStatusWord,
   type ParsedCell,
   type Scorecard,
   type ScorecardRow,
@@ -18,6 +20,15 @@ const statusIcon: Record<Status, string> = {
   unknown: '–',
 };
 
+/** A row's status in words: a paced row's in the one vocabulary of a period's figures. */
+export function rowStatusWord(
+  row: ScorecardRow,
+  lang: Lang,
+  t: (key: MessageKey) => string,
+): string {
+  return row.pace ? paceStatusWord(row.status, row.pace.state, lang) : t(row.status);
+}
+
 /** What the scorecard's view needs from its element: words, focus and choosing a dimension. */
 export interface ScorecardScene {
   lang: Lang;
@@ -27,6 +38,8 @@ export interface ScorecardScene {
   isChosen: (row: ScorecardRow) => boolean;
   choose: (row: ScorecardRow, index: number) => void;
   onKeydown: (event: KeyboardEvent) => void;
+  /** When the rows are paced: the day they are to date of and the share of the period elapsed. */
+  paced?: { asOf: string; elapsed: number } | undefined;
 }
 
 /** The scorecard: its overall score, a row per dimension, cells it could not read, the data table. */
@@ -35,6 +48,14 @@ export function renderScorecard(scorecard: Scorecard, scene: ScorecardScene): Te
   return html`
     <header>
       <h2>${t('scorecard')}</h2>
+      ${
+        scene.paced
+          ? html`<span class="as-of"
+              >${t('asOf')} ${formatDate(scene.paced.asOf, lang)} · ${t('alertsElapsed')}
+              ${formatRate(scene.paced.elapsed, lang)}</span
+            >`
+          : nothing
+      }
       <span class="overall"
         >${t('overall')} <strong>${formatRate(scorecard.overall, lang)}</strong></span
       >
@@ -49,7 +70,7 @@ export function renderScorecard(scorecard: Scorecard, scene: ScorecardScene): Te
 function renderRow(row: ScorecardRow, index: number, scene: ScorecardScene): TemplateResult {
   const { lang, t } = scene;
   const rate = formatRate(row.achievement.rate, lang);
-  const status = t(row.status);
+  const status = rowStatusWord(row, lang, t);
   const chosen = scene.isChosen(row);
   return html`<li
     part=${chosen ? 'row selected' : 'row'}
@@ -62,15 +83,30 @@ function renderRow(row: ScorecardRow, index: number, scene: ScorecardScene): Tem
   >
     <span class="dimension">${row.dimension}</span>
     <span class="rate">${rate}</span>
-    ${bulletChart(row.achievement.rate, `${row.dimension} ${rate}`)}
+    ${bulletChart(row.achievement.rate, `${row.dimension} ${rate}`, expectedShare(row))}
     <span part="status"><span aria-hidden="true">${statusIcon[row.status]}</span> ${status}</span>
     <span class="figures"
       >${t('actual')} ${cellText(row.actual, lang)} · ${t('target')}
-      ${cellText(row.target, lang)}</span
+      ${cellText(row.target, lang)}${paceText(row, lang, t)}</span
     >
     ${row.achievement.rate === null ? html`<span class="no-rate">${row.statusReason}</span>` : nothing}
     ${notes(row, t)}
   </li>`;
+}
+
+/** The share of the target expected by the as-of day, while a paced row's period runs. */
+function expectedShare(row: ScorecardRow): number | null {
+  const { pace } = row;
+  const target = row.target.kind === 'number' ? row.target.value : null;
+  if (!pace || pace.state === 'over' || pace.expected === null || !target) return null;
+  return pace.expected / target;
+}
+
+/** ' · 截至当日应达 250万 · 进度达成 96.5%' for a paced row of a running period. */
+function paceText(row: ScorecardRow, lang: Lang, t: (key: MessageKey) => string): string {
+  if (!row.pace || row.pace.state === 'over' || row.pace.expected === null) return '';
+  const expected = formatValue(row.pace.expected, row.unit, lang);
+  return ` · ${t('expectedToDate')} ${expected} · ${t('ofPace')} ${formatRate(row.pace.ratio, lang)}`;
 }
 
 function notes(row: ScorecardRow, t: (key: MessageKey) => string): TemplateResult | typeof nothing {
@@ -108,8 +144,16 @@ function renderUnreadable(
   </p>`;
 }
 
+function paceCells(row: ScorecardRow, lang: Lang): TemplateResult {
+  const expected = row.pace?.expected ?? null;
+  return html`<td>${expected === null ? '—' : formatValue(expected, row.unit, lang)}</td>
+    <td>${formatRate(row.pace?.ratio ?? null, lang)}</td>`;
+}
+
 function renderTable(scorecard: Scorecard, scene: ScorecardScene): TemplateResult {
   const { lang, t } = scene;
+  // The expected value and the pace ratio, when the rows are paced.
+  const paced = scorecard.rows.some((row) => row.pace);
   return html`<table part="data-table">
     <caption>
       ${t('scorecard')}
@@ -121,6 +165,12 @@ function renderTable(scorecard: Scorecard, scene: ScorecardScene): TemplateResul
         <th scope="col">${t('actual')}</th>
         <th scope="col">${t('achievement')}</th>
         <th scope="col">${t('status')}</th>
+        ${
+          paced
+            ? html`<th scope="col">${t('expectedToDate')}</th>
+                <th scope="col">${t('ofPace')}</th>`
+            : nothing
+        }
       </tr>
     </thead>
     <tbody>
@@ -131,7 +181,8 @@ function renderTable(scorecard: Scorecard, scene: ScorecardScene): TemplateResul
             <td>${cellText(row.target, lang)}</td>
             <td>${cellText(row.actual, lang)}</td>
             <td>${formatRate(row.achievement.rate, lang)}</td>
-            <td>${t(row.status)}</td>
+            <td>${rowStatusWord(row, lang, t)}</td>
+            ${paced ? paceCells(row, lang) : nothing}
           </tr>`,
       )}
     </tbody>
@@ -141,6 +192,7 @@ function renderTable(scorecard: Scorecard, scene: ScorecardScene): TemplateResul
         <td colspan="2"></td>
         <td>${formatRate(scorecard.overall, lang)}</td>
         <td></td>
+        ${paced ? html`<td colspan="2"></td>` : nothing}
       </tr>
     </tfoot>
   </table>`;

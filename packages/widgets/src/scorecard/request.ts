@@ -65,6 +65,7 @@ export interface KpiExportColumns {
   actual: string;
   target: string;
   unit?: string | undefined;
+  date?: string | undefined;
 }
 
 /**
@@ -94,19 +95,33 @@ export function kpiToDateRequest(
 }
 
 /**
- * The same export's rows, of the columns the rollup reads, for when its cells do not all read
- * as numbers: the domain core then sums what reads and names what does not.
+ * The dates of a daily KPI export, as cells, for a paced scorecard to find its first and last
+ * day (a small export is read in the page; a daily export holds a row per day and metric).
+ */
+export function kpiDaysRequest(
+  source: string,
+  dateColumn: string,
+  filter: DimensionFilter = {},
+): DataRequest {
+  return { kind: 'rows', source, columns: [dateColumn], filter, as: 'cells' };
+}
+
+/**
+ * The same export's rows, of the columns the rollup reads (and its dates, when asked), for when
+ * its cells do not all read as numbers: the domain core then sums what reads and names what
+ * does not.
  */
 export function kpiExportRows(
   source: string,
   columns: KpiExportColumns,
   filter: DimensionFilter = {},
+  dateColumn?: string,
 ): DataRequest {
   const { metric, actual, target, unit } = columns;
   return {
     kind: 'rows',
     source,
-    columns: [metric, actual, target, ...(unit ? [unit] : [])],
+    columns: [metric, actual, target, ...(unit ? [unit] : []), ...(dateColumn ? [dateColumn] : [])],
     filter,
     as: 'cells',
   };

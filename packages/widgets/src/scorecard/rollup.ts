@@ -1,9 +1,11 @@
 import {
+  type Cell,
   type CellRecord,
   type ColumnResolution,
   KPI_SERIES_SCHEMA,
   kpisToDate,
   type Lang,
+  readCell,
   resolveColumns,
   type UnreadableCell,
 } from '@stratex/core';
@@ -11,7 +13,13 @@ import type { LoadedTable } from '@stratex/data';
 import { hearing, type SourceClient } from '../base/client';
 import type { ColumnAttributes } from '../base/column-attributes';
 import { sampleRowClient, toCellRecords } from '../base/row-cells';
-import { type KpiExportColumns, kpiExportRows, kpiToDateRequest, MEAN_READING } from './request';
+import {
+  type KpiExportColumns,
+  kpiDaysRequest,
+  kpiExportRows,
+  kpiToDateRequest,
+  MEAN_READING,
+} from './request';
 
 /** A daily KPI export's roles, as the scorecard's attributes name them: its dimension column is the metric. */
 export const KPI_EXPORT_COLUMN_ATTRIBUTES: ColumnAttributes = {
@@ -24,13 +32,34 @@ export const KPI_EXPORT_COLUMN_ATTRIBUTES: ColumnAttributes = {
 export interface KpiRollup {
   resolution: ColumnResolution;
   unreadable: UnreadableCell[];
+  /** The export's first and last days, when they were asked for (a paced scorecard). */
+  days?: { first: string; last: string };
+}
+
+/** The first and last of the date cells (or date texts) in `rows[column]`. */
+function daysOf(
+  rows: readonly Readonly<Record<string, unknown>>[],
+  column: string,
+): KpiRollup['days'] {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const row of rows) {
+    const value = row[column];
+    const cell = readCell(
+      typeof value === 'string' ? value : ((value as Cell | undefined) ?? null),
+    );
+    if (cell.kind !== 'date') continue;
+    if (first === undefined || cell.value < first) first = cell.value;
+    if (last === undefined || cell.value > last) last = cell.value;
+  }
+  return first && last ? { first, last } : undefined;
 }
 
 /** The export's columns the rollup reads, or undefined when a required one is missing. */
 function exportColumns(resolution: ColumnResolution): KpiExportColumns | undefined {
   const { metric, actual, target, unit } = resolution.columns;
   if (!metric || !actual || !target) return undefined;
-  return { metric, actual, target, unit };
+  return { metric, actual, target, unit, date: resolution.columns.date };
 }
 
 /**
@@ -38,7 +67,7 @@ function exportColumns(resolution: ColumnResolution): KpiExportColumns | undefin
  * (a rate's readings averaged) by the engine, or read cell by cell by the domain core when
  * the engine cannot sum them. The rows keep the metric column, so a choice of a metric is
  * applied in the page and any other is the engine's. `rolled` hears of each rollup's columns
- * and unreadable cells with its rows.
+ * and unreadable cells with its rows; with `withDays`, of the export's first and last days too.
  */
 export function kpiRollupClient(
   source: string,
@@ -46,6 +75,7 @@ export function kpiRollupClient(
   overrides: Readonly<Record<string, string>>,
   lang: Lang,
   rolled: (rows: CellRecord[], rollup: KpiRollup) => void,
+  withDays = false,
 ): SourceClient {
   const resolution = resolveColumns(table.columns, KPI_SERIES_SCHEMA, overrides);
   const columns = exportColumns(resolution);
@@ -54,11 +84,15 @@ export function kpiRollupClient(
       rolled(rows, { resolution, unreadable: [] }),
     );
   }
+  const dateColumn = withDays ? columns.date : undefined;
   return {
     carries: [columns.metric],
     complete: true,
-    request: (filter) => kpiToDateRequest(source, columns, filter),
-    fallback: (filter) => kpiExportRows(source, columns, filter),
+    request: (filter) =>
+      dateColumn
+        ? [kpiToDateRequest(source, columns, filter), kpiDaysRequest(source, dateColumn, filter)]
+        : kpiToDateRequest(source, columns, filter),
+    fallback: (filter) => kpiExportRows(source, columns, filter, dateColumn),
     shape: ({ results, fellBack }) => {
       const answered = results[0]?.rows ?? [];
       const records = fellBack ? (answered as CellRecord[]) : toCellRecords(answered);
@@ -68,7 +102,9 @@ export function kpiRollupClient(
         lang,
         fellBack ? undefined : MEAN_READING,
       );
-      rolled(rows, { resolution, unreadable });
+      const dayRows = fellBack ? answered : (results[1]?.rows ?? []);
+      const days = dateColumn ? daysOf(dayRows, dateColumn) : undefined;
+      rolled(rows, days ? { resolution, unreadable, days } : { resolution, unreadable });
       return rows;
     },
   };

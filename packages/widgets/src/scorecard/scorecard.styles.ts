@@ -64,6 +64,16 @@ export const scorecardStyles = css`
     stroke-width: 1.5;
     vector-effect: non-scaling-stroke;
   }
+  .expected {
+    stroke: var(--_sx-muted);
+    stroke-width: 1.5;
+    stroke-dasharray: 2 2;
+    vector-effect: non-scaling-stroke;
+  }
+  .as-of {
+    color: var(--_sx-muted);
+    font-size: 0.85em;
+  }
   [part~='status'] {
     color: var(--_sx-status);
     font-weight: 600;

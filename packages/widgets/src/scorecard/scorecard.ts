@@ -1,9 +1,11 @@
 import {
   buildScorecard,
+  elapsedShare,
   type CellRecord,
   EVALUATION_SCHEMA,
   headersOf,
   type Scorecard,
+  type ScorecardPacing,
   type ScorecardRow,
 } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
@@ -15,12 +17,13 @@ import {
   columnProperties,
 } from '../base/column-attributes';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
+import { curveOf } from '../base/pacing';
 import { printStyles } from '../base/print.styles';
 import { AGGREGATE_FROM_ROWS, roleColumns, wholeRowsClient } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import { scorecardPicture } from './picture';
-import { renderScorecard } from './render';
+import { renderScorecard, rowStatusWord } from './render';
 import { scorecardClient } from './request';
 import {
   KPI_EXPORT_COLUMN_ATTRIBUTES,
@@ -29,6 +32,12 @@ import {
   rolledOverrides,
 } from './rollup';
 import { scorecardStyles } from './scorecard.styles';
+
+/** The as-of day and the share of the period elapsed by then, as the page paces it. */
+function elapsedOf(pacing: ScorecardPacing): { asOf: string; elapsed: number } | undefined {
+  const elapsed = elapsedShare(pacing.period, pacing.asOf, pacing.curve);
+  return elapsed ? { asOf: pacing.asOf, elapsed: elapsed.share } : undefined;
+}
 
 /** The evaluation table's roles, as the `*-column` attributes name them. */
 const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
@@ -61,6 +70,19 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *   first, then counts and rates. No SQL is written: a small export is read in the page, a large
  *   or remote one summed by its database. `dimension-column`, `target-column` and
  *   `actual-column` then name the export's metric, target and actual columns. Not used with `query`.
+ * @attr period-end - Last day (ISO date) of the period the figures are to date of. With it the scorecard
+ *   is paced: while the period runs each row's status goes by its ratio to expected-to-date (the
+ *   target × the share of the period elapsed at `as-of`) and reads 正常 / 预警 / 严重 (on track /
+ *   warning / critical, as the alerts say it); once the period is over, by its ratio to the target,
+ *   达标 / 未达标 (target met / missed). A rate (unit %) is judged against its target rate. Without it,
+ *   status goes by the ratio to the target (达标 / 有风险 / 未达标).
+ * @attr period-start - First day of that period; with `rollup="kpi-to-date"` default the first date in
+ *   the export, else required for pacing.
+ * @attr as-of - The day the figures are to date of (ISO date), required for pacing an evaluation table.
+ *   With `rollup="kpi-to-date"` it is always the export's last date, as the figures are its whole rows.
+ * @attr pacing - How the target is expected to accrue over the period: `linear` (calendar days, the
+ *   default) or `workdays` (China's working days: Monday–Friday less statutory holidays, plus 调休
+ *   weekend days, from the State Council's notices for 2024–2026).
  *
  * @attr exportable - Shows buttons that save the figures as CSV and the picture as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `scorecard`.
@@ -93,6 +115,10 @@ export class SxScorecard extends SxWidget {
     compact: { type: Boolean, reflect: true },
     ...columnProperties(SCORECARD_COLUMN_ATTRIBUTES),
     rollup: { type: String, reflect: true },
+    periodStart: { type: String, attribute: 'period-start' },
+    periodEnd: { type: String, attribute: 'period-end' },
+    asOf: { type: String, attribute: 'as-of' },
+    pacing: { type: String, reflect: true },
   };
 
   static override styles = [sharedStyles, scorecardStyles, printStyles];
@@ -103,6 +129,7 @@ export class SxScorecard extends SxWidget {
     'actualColumn',
     'weightColumn',
     'rollup',
+    'periodEnd',
   ];
 
   declare compact: boolean;
@@ -111,6 +138,10 @@ export class SxScorecard extends SxWidget {
   declare actualColumn: string | undefined;
   declare weightColumn: string | undefined;
   declare rollup: string | undefined;
+  declare periodStart: string | undefined;
+  declare periodEnd: string | undefined;
+  declare asOf: string | undefined;
+  declare pacing: 'linear' | 'workdays' | undefined;
 
   /** The scorecard last drawn, for the picture export. */
   private model: Scorecard | undefined;
@@ -136,8 +167,13 @@ export class SxScorecard extends SxWidget {
   ): SourceClient | Promise<SourceClient> {
     if (this.rollsUp) {
       const overrides = columnOverrides(this, KPI_EXPORT_COLUMN_ATTRIBUTES);
-      return kpiRollupClient(source, table, overrides, this.langCode, (rows, rollup) =>
-        this.#rollups.set(rows, rollup),
+      return kpiRollupClient(
+        source,
+        table,
+        overrides,
+        this.langCode,
+        (rows, rollup) => this.#rollups.set(rows, rollup),
+        Boolean(this.periodEnd),
       );
     }
     if (table.rowCount > AGGREGATE_FROM_ROWS) return scorecardClient(source, table, this.overrides);
@@ -153,10 +189,12 @@ export class SxScorecard extends SxWidget {
       const headers = this.loadedTable?.columns ?? headersOf(this.rows);
       return missingColumnsState(lang, missingOf(rollup.resolution), headers);
     }
+    const pacing = this.pacingOf(rollup);
     const scorecard = buildScorecard(this.visibleRows, {
       // A rollup's rows carry the export's headers.
       overrides: rollup ? rolledOverrides(rollup.resolution) : this.overrides,
       lang,
+      pacing,
     });
     if (rollup) scorecard.unreadable.push(...rollup.unreadable);
     this.model = scorecard;
@@ -169,7 +207,16 @@ export class SxScorecard extends SxWidget {
       isChosen: (row) => this.isChosen(row),
       choose: (row, index) => this.choose(row, index),
       onKeydown: this.onKeydown,
+      paced: pacing && elapsedOf(pacing),
     });
+  }
+
+  /** The period the figures are to date of, when the attributes (and a rollup's days) name one. */
+  private pacingOf(rollup: KpiRollup | undefined): ScorecardPacing | undefined {
+    const start = this.periodStart || rollup?.days?.first;
+    const asOf = rollup ? rollup.days?.last : this.asOf;
+    if (!this.periodEnd || !start || !asOf) return undefined;
+    return { period: { start, end: this.periodEnd }, asOf, curve: curveOf(this) };
   }
 
   private get dimensionHeader(): string | undefined {
@@ -215,7 +262,7 @@ export class SxScorecard extends SxWidget {
     return scorecardPicture(this.model, lang, {
       title: this.t('scorecard'),
       overall: this.t('overall'),
-      status: (status) => this.t(status),
+      status: (row) => rowStatusWord(row, lang, (key) => this.t(key)),
     });
   }
 }

@@ -5,8 +5,10 @@ import {
   dateFromText,
   findHeader,
   measureTarget,
+  pacingCurve,
   parseDirection,
   periodFromText,
+  readPacing,
   resolveColumns,
   rollupByLevels,
   type SplitCheck,
@@ -39,6 +41,7 @@ export interface BreakdownAttributes {
   period?: string | undefined;
   periodStart?: string | undefined;
   periodEnd?: string | undefined;
+  pacing?: string | undefined;
   totalTarget?: string | undefined;
   valueFormat?: string | undefined;
 }
@@ -67,7 +70,9 @@ export function readSettings(attributes: BreakdownAttributes): BreakdownSettings
     request: { levels: attributes.levels, target: figures.target, actual: figures.actual },
     measure: {
       direction: parseDirection(attributes.direction),
-      ...(period && asOf ? { period, asOf } : {}),
+      ...(period && asOf
+        ? { period, asOf, curve: pacingCurve(readPacing(attributes.pacing)) }
+        : {}),
     },
     unit: UNITS.find((unit) => unit === attributes.valueFormat) ?? 'money',
     totalTarget: amountFromText(attributes.totalTarget),

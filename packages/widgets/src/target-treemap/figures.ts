@@ -1,4 +1,5 @@
 import {
+  paceStatusWord,
   formatGap,
   formatRate,
   formatValue,
@@ -81,7 +82,9 @@ export function tileFigures(
     share: formatRate(node.shareOfParent, lang),
     expected: pacing ? value(measure.expected) : null,
     pace: pacing ? formatRate(measure.score, lang) : null,
-    status: message(lang, measure.status),
+    status: pacing
+      ? paceStatusWord(measure.status, measure.periodState ?? 'running', lang)
+      : message(lang, measure.status),
     icon: STATUS_ICON[measure.status],
   };
 }

@@ -44,6 +44,10 @@ import { levelView, selectionOf } from './view';
  * @attr period - The target's period, e.g. `2024-Q3`.
  * @attr period-start - First day of the period, when `period` is not given.
  * @attr period-end - Last day of the period, when `period` is not given.
+ * @attr pacing - With a period and `as-of`, how the target is expected to accrue: `linear` (calendar
+ *   days, the default) or `workdays` (China's working days: Monday–Friday less statutory holidays,
+ *   plus 调休 weekend days, from the State Council's notices for 2024–2026). A paced tile's status
+ *   reads 正常 / 预警 / 严重 while the period runs and 达标 / 未达标 once it is over.
  * @attr total-target - The stated overall target (e.g. `500万`), checked against what the levels add up to.
  * @attr value-format - `money` (default), `count`, `number` or `percent`.
  * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
@@ -84,6 +88,7 @@ export class SxTargetTreemap extends SxWidget {
     period: { type: String },
     periodStart: { type: String, attribute: 'period-start' },
     periodEnd: { type: String, attribute: 'period-end' },
+    pacing: { type: String, reflect: true },
     totalTarget: { type: String, attribute: 'total-target' },
     valueFormat: { type: String, attribute: 'value-format' },
     theme: { type: String, reflect: true },
@@ -108,6 +113,7 @@ export class SxTargetTreemap extends SxWidget {
   declare period: string | undefined;
   declare periodStart: string | undefined;
   declare periodEnd: string | undefined;
+  declare pacing: 'linear' | 'workdays' | undefined;
   declare totalTarget: string | undefined;
   declare valueFormat: string | undefined;
   declare theme: string | undefined;

@@ -5,7 +5,7 @@ import {
   formatRate,
   formatValue,
   type Lang,
-  severityLabel,
+  alertStatusWord,
   type VarianceAlert,
 } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -96,7 +96,7 @@ export interface AlertItemContext {
 export function alertItem(alert: VarianceAlert, context: AlertItemContext): TemplateResult {
   const { lang, t } = context;
   const figures = alertFigures(alert, lang);
-  const severity = severityLabel(alert.severity, lang);
+  const severity = alertStatusWord(alert, lang);
   return html`<li
     part=${context.chosen ? 'alert selected' : 'alert'}
     role="option"
@@ -162,7 +162,7 @@ export function alertTable(
         return html`<tr data-severity=${alert.severity}>
           <th scope="row">${alert.subject}</th>
           <td>${t(`alerts-${alert.kind}`)}</td>
-          <td>${severityLabel(alert.severity, lang)}</td>
+          <td>${alertStatusWord(alert, lang)}</td>
           <td>${figures.actual}</td>
           <td>${figures.expected}</td>
           <td>${figures.target}</td>

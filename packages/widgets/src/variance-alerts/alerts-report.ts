@@ -7,6 +7,7 @@ import {
   gatherAlerts,
   type KpiSeriesReport,
   type Lang,
+  type PacingCurve,
   paceKpiSeries,
   parseDirection,
   type TargetRows,
@@ -20,6 +21,7 @@ export interface PaceSettings {
   asOf: string | undefined;
   periodStart: string | undefined;
   periodEnd: string | undefined;
+  curve: PacingCurve;
   warningBelow: number | undefined;
   criticalBelow: number | undefined;
   direction: string | undefined;
@@ -43,6 +45,7 @@ export function paceSeries(rows: readonly CellRecord[], settings: PaceSettings):
     thresholds: { onTrack, atRisk },
     direction: settings.direction ? parseDirection(settings.direction) : undefined,
     targetRows: settings.targetRows,
+    curve: settings.curve,
   });
 }
 
@@ -57,6 +60,7 @@ export function gatherAll(
   report: KpiSeriesReport,
   sides: Partial<Record<'tasks' | 'budget', SideTable>>,
   lang: Lang,
+  curve?: PacingCurve,
 ): GatheredAlerts {
   const asOf = report.asOf;
   const subjectColumns: Partial<Record<VarianceAlert['kind'], string>> = {
@@ -65,7 +69,7 @@ export function gatherAll(
   let tasks;
   const taskTable = sides.tasks;
   if (taskTable?.phase === 'ready' && asOf) {
-    const progress = trackProgress(taskTable.rows, { asOf, lang });
+    const progress = trackProgress(taskTable.rows, { asOf, lang, curve });
     tasks = progress.tasks;
     subjectColumns.task = progress.resolution.columns.task;
   }

@@ -1,4 +1,4 @@
-import { type AlertSeverity, type Lang, severityLabel, type VarianceAlert } from '@stratex/core';
+import { type AlertSeverity, type Lang, alertStatusWord, type VarianceAlert } from '@stratex/core';
 import { alertFigures, severityIcon } from './alert-item';
 import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH, sparklineGeometry } from './sparkline';
 import { svgNode as node } from '../base/export';
@@ -34,7 +34,7 @@ export function alertsPicture(
   alerts.forEach((alert, index) => {
     const y = top + index * rowHeight;
     const colour = severityColour[alert.severity];
-    const label = `${severityIcon[alert.severity]} ${severityLabel(alert.severity, lang)}`;
+    const label = `${severityIcon[alert.severity]} ${alertStatusWord(alert, lang)}`;
     svg.append(node('rect', { x: 16, y: y + 4, width: 4, height: rowHeight - 8, fill: colour }));
     svg.append(
       node('text', { x: 28, y: y + 22, 'font-size': 13, 'font-weight': 600, fill: colour }, label),

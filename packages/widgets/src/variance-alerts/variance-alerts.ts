@@ -20,6 +20,7 @@ import {
 } from '../base/column-attributes';
 import { printStyles } from '../base/print.styles';
 import { roleColumns, sampleRowClient, wholeRowsClient } from '../base/row-cells';
+import { curveOf } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
@@ -64,6 +65,9 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr as-of - The day KPIs are judged at (ISO date); default the last date in the data.
  * @attr period-start - First day of the target's period; default the first date in the data.
  * @attr period-end - Last day of the target's period; default the last date in the data.
+ * @attr pacing - How the period's target is expected to accrue by `as-of`: `linear` (calendar days,
+ *   the default) or `workdays` (China's working days: Monday–Friday less statutory holidays, plus
+ *   调休 weekend days, from the State Council's notices for 2024–2026). Tasks are paced the same way.
  * @attr warning-below - Pace (actual ÷ expected) below which a KPI is a warning; default 1.
  * @attr critical-below - Pace below which a KPI is critical; default 0.85.
  * @attr direction - `lower` when lower is better for metrics whose rows do not say (default `higher`).
@@ -111,6 +115,7 @@ export class SxVarianceAlerts extends SxWidget {
     asOf: { type: String, attribute: 'as-of' },
     periodStart: { type: String, attribute: 'period-start' },
     periodEnd: { type: String, attribute: 'period-end' },
+    pacing: { type: String, reflect: true },
     warningBelow: { type: Number, attribute: 'warning-below' },
     criticalBelow: { type: Number, attribute: 'critical-below' },
     direction: { type: String },
@@ -133,6 +138,7 @@ export class SxVarianceAlerts extends SxWidget {
   declare asOf: string | undefined;
   declare periodStart: string | undefined;
   declare periodEnd: string | undefined;
+  declare pacing: 'linear' | 'workdays' | undefined;
   declare warningBelow: number | undefined;
   declare criticalBelow: number | undefined;
   declare direction: string | undefined;
@@ -208,6 +214,7 @@ export class SxVarianceAlerts extends SxWidget {
       asOf: this.asOf,
       periodStart: this.periodStart,
       periodEnd: this.periodEnd,
+      curve: curveOf(this),
       warningBelow: this.warningBelow,
       criticalBelow: this.criticalBelow,
       direction: this.direction,
@@ -228,7 +235,7 @@ export class SxVarianceAlerts extends SxWidget {
         <span>${this.t('invalidAsOf')}${this.t('colon')}${this.asOf}</span>
       </div>`;
     }
-    const gathered = gatherAll(report, this.#sides.tables, lang);
+    const gathered = gatherAll(report, this.#sides.tables, lang, curveOf(this));
     const { alerts } = gathered;
     return html`
       <header>
