@@ -78,7 +78,13 @@ export class SourceTables implements SourceLoader {
       bytesRead: bytes.byteLength,
       totalBytes: bytes.byteLength,
     });
-    const csv = { file, encoding: 'utf-8' as const, delimiter: ',', maxBytes };
+    const csv = {
+      file,
+      encoding: 'utf-8' as const,
+      delimiter: ',',
+      maxBytes,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    };
     const loaded =
       (await this.memory?.load(table, sheet.csv, csv)) ??
       (await this.loaders.loadCsvBytes(table, sheet.csv, csv));

@@ -9,7 +9,9 @@ import type { NumberFormat } from './number-formats';
 export function numberCellText(stored: string, format: NumberFormat, date1904: boolean): string {
   const value = Number(stored);
   if (stored.trim() === '' || !Number.isFinite(value)) return stored;
-  if (format.kind === 'date' && value >= 0) return serialText(value, format, date1904);
+  if (format.kind === 'date' && value >= 0 && value < LAST_SERIAL) {
+    return serialText(value, format, date1904);
+  }
   const digits = plainDigits(value);
   if (format.kind === 'percent') return `${shiftTwoPlaces(digits)}%`;
   if (format.kind === 'number' && (format.prefix || format.suffix)) {
@@ -42,6 +44,8 @@ function shiftTwoPlaces(digits: string): string {
 }
 
 const DAY_MS = 86_400_000;
+/** The serial after 9999-12-31, Excel's last day: a larger one is no date. */
+const LAST_SERIAL = 2_958_466;
 
 /**
  * An Excel date serial as an ISO day (and time, when its format shows one and it has one).

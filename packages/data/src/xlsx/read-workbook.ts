@@ -1,9 +1,10 @@
 import { loadError } from '../fetch-bytes';
+import { tooLargeError } from '../size-limit';
 import { readStyles } from './number-formats';
-import { readSharedStrings, readSheetRows } from './sheet-rows';
+import { readSharedStrings, readSheetCells, type SheetCells } from './sheet-rows';
 import { officeDocumentPart, readWorkbookParts, type SheetEntry } from './workbook-parts';
 import { isOleFile, isZip } from './signature';
-import { ZipArchive } from './zip';
+import { damagedWorkbook, ZipArchive } from './zip';
 
 export interface WorkbookRequest {
   /** The name people know the file by (shown in messages). */
@@ -37,7 +38,7 @@ export async function readWorkbook(
       file,
     });
   }
-  if (!isZip(bytes)) throw loadError('xlsxDamaged', { file }, 'not a zip archive');
+  if (!isZip(bytes)) throw damagedWorkbook(file, 'not a zip archive');
   const zip = new ZipArchive(bytes, file);
   let room = request.maxBytes;
   const part = async (name: string | undefined): Promise<string | undefined> => {
@@ -60,12 +61,17 @@ export async function readWorkbook(
   );
   const chosen = chooseSheet(parts.sheets, request);
   const sheetXml = await part(chosen.part);
-  if (sheetXml === undefined) throw loadError('xlsxDamaged', { file }, `${chosen.part} is missing`);
+  if (sheetXml === undefined) throw damagedWorkbook(file, `${chosen.part} is missing`);
   const sharedStrings = readSharedStrings((await part(parts.sharedStrings)) ?? '');
   const styles = readStyles((await part(parts.styles)) ?? '');
-  const rows = readSheetRows(sheetXml, { sharedStrings, styles, date1904: parts.date1904 });
-  if (rows.length === 0) throw loadError('loadEmpty', { file });
-  return { sheet: chosen.name, csv: csvBytes(rows), notes: sheetNotes(parts.sheets, chosen) };
+  const cells = readSheetCells(sheetXml, { sharedStrings, styles, date1904: parts.date1904 });
+  if (cells.width === 0) throw loadError('loadEmpty', { file });
+  // Every row is written as wide as the widest: at least one separator per cell.
+  const least = cells.rows.length * cells.width;
+  if (least > request.maxBytes) {
+    throw tooLargeError(file, least, request.maxBytes, { csv: true, atLeast: true });
+  }
+  return { sheet: chosen.name, csv: csvBytes(cells), notes: sheetNotes(parts.sheets, chosen) };
 }
 
 function chooseSheet(sheets: readonly SheetEntry[], request: WorkbookRequest): SheetEntry {
@@ -97,9 +103,11 @@ function sheetNotes(sheets: readonly SheetEntry[], chosen: SheetEntry): string[]
   ];
 }
 
-/** Rows as CSV: a value quoted only when it holds a comma, a quote or a line break. */
-function csvBytes(rows: readonly (readonly string[])[]): Uint8Array {
-  const lines = rows.map((row) =>
+/** Rows as CSV, every row as wide as the widest: a value quoted only when it holds a comma, a quote or a line break. */
+function csvBytes({ rows, width }: SheetCells): Uint8Array {
+  const lines = Array.from(rows, (cells: readonly string[] = []) =>
+    Array.from({ length: width }, (_, i) => cells[i] ?? ''),
+  ).map((row) =>
     row
       .map((value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value))
       .join(','),

@@ -9,13 +9,18 @@ export interface SheetContext {
   date1904: boolean;
 }
 
+/** A sheet's filled cells by row and column (from 0); the rows and cells it leaves out are holes. */
+export interface SheetCells {
+  rows: string[][];
+  /** Columns up to the last filled one. */
+  width: number;
+}
+
 /**
- * A worksheet's cells as rows of text, placed by their `r` references (the rows and cells a
- * sheet leaves out are empty), every row as wide as the widest: what a CSV export of the
- * sheet holds. Formulas give their cached values; errors (`#N/A`) their text, which the
- * CSV loader counts as an unreadable cell.
+ * A worksheet's cells as text, placed by their `r` references. Formulas give their cached
+ * values; errors (`#N/A`) their text, which the CSV loader counts as an unreadable cell.
  */
-export function readSheetRows(xml: string, context: SheetContext): string[][] {
+export function readSheetCells(xml: string, context: SheetContext): SheetCells {
   const rows: string[][] = [];
   let rowIndex = -1;
   let columnIndex = -1;
@@ -62,8 +67,9 @@ export function readSheetRows(xml: string, context: SheetContext): string[][] {
       else if (inInlineText) cell.inline += text;
     },
   });
-  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
-  return Array.from(rows, (row = []) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+  let width = 0;
+  for (const row of rows) if (row) width = Math.max(width, row.length);
+  return { rows, width };
 }
 
 function cellText(

@@ -52,11 +52,11 @@ export class ZipArchive {
     const view = dataView(bytes);
     const at = entry.headerOffset;
     if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== LOCAL_HEADER) {
-      throw loadError('xlsxDamaged', { file }, `no local header for ${name}`);
+      throw damagedWorkbook(file, `no local header for ${name}`);
     }
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
-    if (end > bytes.byteLength) throw loadError('xlsxDamaged', { file }, `${name} is cut short`);
+    if (end > bytes.byteLength) throw damagedWorkbook(file, `${name} is cut short`);
     const packed = bytes.subarray(start, end);
     const over = (read: number): Error =>
       tooLargeError(file, read, limit, { csv: true, atLeast: true });
@@ -65,7 +65,7 @@ export class ZipArchive {
       return packed;
     }
     if (entry.method !== DEFLATED) {
-      throw loadError('xlsxDamaged', { file }, `${name} uses compression method ${entry.method}`);
+      throw damagedWorkbook(file, `${name} uses compression method ${entry.method}`);
     }
     const stream = new Blob([packed.slice()])
       .stream()
@@ -74,13 +74,14 @@ export class ZipArchive {
       return await readCapped(stream, limit, over);
     } catch (cause) {
       if (cause instanceof LoadError) throw cause;
-      throw loadError(
-        'xlsxDamaged',
-        { file },
-        cause instanceof Error ? cause.message : String(cause),
-      );
+      throw damagedWorkbook(file, cause instanceof Error ? cause.message : String(cause));
     }
   }
+}
+
+/** The workbook's bytes are damaged or cut short (`why` is kept as the detail). */
+export function damagedWorkbook(file: string, why: string): LoadError {
+  return loadError('xlsxDamaged', { file }, why, { kind: 'damaged' });
 }
 
 function dataView(bytes: Uint8Array): DataView {
@@ -90,7 +91,7 @@ function dataView(bytes: Uint8Array): DataView {
 /** The central directory, found from the end-of-directory record in the archive's last bytes. */
 function readDirectory(bytes: Uint8Array, file: string): Map<string, ZipEntry> {
   const view = dataView(bytes);
-  const damaged = (why: string): LoadError => loadError('xlsxDamaged', { file }, why);
+  const damaged = (why: string): LoadError => damagedWorkbook(file, why);
   let end = -1;
   for (let at = bytes.byteLength - 22; at >= Math.max(0, bytes.byteLength - 65_557); at--) {
     if (view.getUint32(at, true) === END_OF_DIRECTORY) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadError } from '../../../src/fetch-bytes';
 import { readWorkbook } from '../../../src/xlsx/read-workbook';
 import { TEMPLATE_WORKBOOKS, templateCsv, workbook } from './workbook-files';
+import { workbookOf } from './zip-writer';
 
 const read = (name: string, sheet?: string) =>
   readWorkbook(workbook(name), {
@@ -125,5 +126,47 @@ describe('files that are not a readable workbook', () => {
       readWorkbook(workbook('kpi_daily_2024q3.xlsx'), { file: 'kpi.xlsx', maxBytes: 20_000 }),
     );
     expect(error.fault).toEqual({ kind: 'too-large' });
+  });
+});
+
+describe('cells of every kind, written by hand', () => {
+  const text = async (bytes: Uint8Array): Promise<string[]> =>
+    lines((await readWorkbook(bytes, { file: 'hand.xlsx', maxBytes: 1_000_000 })).csv);
+
+  it('reads inline strings, booleans, errors, formula strings, ISO dates and cells without references', async () => {
+    const styles =
+      '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="10"/></cellXfs>';
+    const sheet =
+      '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>目标</x:t></x:is></x:c><x:c r="C1" t="inlineStr"><x:is><x:r><x:t>完成</x:t></x:r><x:r><x:t xml:space="preserve">, 日期</x:t></x:r></x:is></x:c></x:row>' +
+      '<x:row r="2"><x:c r="A2" t="b"><x:v>1</x:v></x:c><x:c r="B2" t="e"><x:v>#DIV/0!</x:v></x:c><x:c r="C2" t="str"><x:f>A1&amp;"x"</x:f><x:v>a "q"</x:v></x:c></x:row>' +
+      '<x:row><x:c s="1"><x:v>45444</x:v></x:c><x:c s="2"><x:v>0.125</x:v></x:c><x:c t="d"><x:v>2024-06-10T00:00:00Z</x:v></x:c></x:row>';
+    expect(await text(workbookOf(sheet, { styles }))).toEqual([
+      '目标,,"完成, 日期"',
+      'TRUE,#DIV/0!,"a ""q"""',
+      '2024-06-01,12.5%,2024-06-10',
+      '',
+    ]);
+  });
+
+  it('counts dates from 1904 when the workbook says so', async () => {
+    const styles = '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>';
+    const sheet = '<x:row r="1"><x:c r="A1" s="1"><x:v>0</x:v></x:c></x:row>';
+    expect(await text(workbookOf(sheet, { styles, date1904: true }))).toEqual(['1904-01-01', '']);
+    expect(await text(workbookOf(sheet, { styles }))).toEqual(['1899-12-31', '']);
+  });
+
+  it('refuses a lone cell at the far corner of the sheet as too large, before writing its empty rows', async () => {
+    const sheet = '<x:row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>';
+    const error = await failure(
+      readWorkbook(workbookOf(sheet), { file: 'corner.xlsx', maxBytes: 1_000_000 }),
+    );
+    expect(error.code).toBe('csvTooLargeAtLeast');
+  });
+
+  it('refuses a workbook without cells as empty', async () => {
+    const error = await failure(
+      readWorkbook(workbookOf('<x:row r="1"/>'), { file: 'blank.xlsx', maxBytes: 1_000_000 }),
+    );
+    expect(error.code).toBe('loadEmpty');
   });
 });
