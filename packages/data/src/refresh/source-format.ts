@@ -17,10 +17,13 @@ const byExtension: Record<string, SourceFormat> = {
   ipc: 'arrow',
   xlsx: 'xlsx',
   xlsm: 'xlsx',
-  xls: 'xlsx',
 };
 
-/** The format of an export: as asked, else by the file's signature, else by its extension, else CSV. */
+/**
+ * The format of an export: as asked, else by the file's signature, else by its extension, else
+ * CSV. A real `.xls` is told by its signature; a file only named `.xls` is most often a CSV,
+ * tab-separated text or a web page that a system saved under Excel's name, and is read as text.
+ */
 export function resolveFormat(
   choice: FormatChoice,
   file: string,
