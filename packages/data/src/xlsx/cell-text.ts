@@ -12,7 +12,7 @@ export function numberCellText(stored: string, format: NumberFormat, date1904: b
   if (format.kind === 'date' && value >= 0 && value < LAST_SERIAL) {
     return serialText(value, format, date1904);
   }
-  const digits = plainDigits(value);
+  const digits = isShortPlain(stored) ? stored : plainDigits(value);
   if (format.kind === 'percent') return `${shiftTwoPlaces(digits)}%`;
   if (format.kind === 'number' && (format.prefix || format.suffix)) {
     const negative = digits.startsWith('-');
@@ -20,6 +20,18 @@ export function numberCellText(stored: string, format: NumberFormat, date1904: b
     return `${negative ? '-' : ''}${format.prefix}${magnitude}${format.suffix}`;
   }
   return digits;
+}
+
+/** Digits as Excel writes most numbers: no exponent, no trailing zero. */
+const PLAIN = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?$/;
+
+/** True when the stored text is already what a CSV would hold: plain, 15 significant digits at most. */
+function isShortPlain(stored: string): boolean {
+  return (
+    stored.length <= 18 &&
+    PLAIN.test(stored) &&
+    stored.replace(/^-?[0.]*/, '').replace('.', '').length <= 15
+  );
 }
 
 /** The number in plain decimal digits, rounded to 15 significant digits as Excel shows it. */
@@ -73,8 +85,16 @@ export function serialText(
   return format.time && seconds !== 0 ? `${day} ${time}` : day;
 }
 
+/** Days already written, by their time: a sheet's dates repeat. */
+const isoDays = new Map<number, string>();
+
 function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  let day = isoDays.get(ms);
+  if (day === undefined) {
+    day = new Date(ms).toISOString().slice(0, 10);
+    if (isoDays.size < 100_000) isoDays.set(ms, day);
+  }
+  return day;
 }
 
 function clock(seconds: number): string {

@@ -75,11 +75,29 @@ function localName(name: string): string {
 
 /** An attribute's value (entities decoded) by its local name, or undefined. */
 export function attribute(attributes: string, name: string): string | undefined {
-  const pattern = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let match = pattern.exec(attributes); match; match = pattern.exec(attributes)) {
-    if (localName(match[1] ?? '') === name) return decodeEntities(match[2] ?? match[3] ?? '');
+  const { length } = attributes;
+  let at = 0;
+  while (at < length) {
+    while (at < length && isSpace(attributes.charCodeAt(at))) at++;
+    const start = at;
+    while (at < length && attributes[at] !== '=' && !isSpace(attributes.charCodeAt(at))) at++;
+    const key = attributes.slice(start, at);
+    while (at < length && isSpace(attributes.charCodeAt(at))) at++;
+    if (attributes[at] !== '=') return undefined;
+    at++;
+    while (at < length && isSpace(attributes.charCodeAt(at))) at++;
+    const quote = attributes[at];
+    if (quote !== '"' && quote !== "'") return undefined;
+    const end = attributes.indexOf(quote, at + 1);
+    if (end < 0) return undefined;
+    if (localName(key) === name) return decodeEntities(attributes.slice(at + 1, end));
+    at = end + 1;
   }
   return undefined;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -36,6 +36,9 @@ describe('numbers as a CSV export writes them', () => {
     expect(plainDigits(5_400_000)).toBe('5400000');
     expect(plainDigits(-0.000_000_5)).toBe('-0.0000005');
     expect(numberCellText('1.0000000000000002', plain, false)).toBe('1');
+    expect(numberCellText('18702.63', plain, false)).toBe('18702.63');
+    expect(numberCellText('0.30000000000000004', plain, false)).toBe('0.3');
+    expect(numberCellText('1.5E-3', plain, false)).toBe('0.0015');
   });
 
   it('writes percents by moving the decimal point, so 0.15 is 15% and 1.085 is 108.5%', () => {
