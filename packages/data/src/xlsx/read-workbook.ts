@@ -6,6 +6,9 @@ import { officeDocumentPart, readWorkbookParts, type SheetEntry } from './workbo
 import { isOleFile, isZip } from './signature';
 import { damagedWorkbook, ZipArchive } from './zip';
 
+/** The stream name that an encrypted workbook's OLE directory lists. */
+const ENCRYPTED_STREAM = 'EncryptedPackage';
+
 export interface WorkbookRequest {
   /** The name people know the file by (shown in messages). */
   file: string;
@@ -34,9 +37,9 @@ export async function readWorkbook(
 ): Promise<SheetAsCsv> {
   const { file } = request;
   if (isOleFile(bytes)) {
-    throw loadError(containsUtf16(bytes, 'EncryptedPackage') ? 'xlsxEncrypted' : 'xlsxOldExcel', {
-      file,
-    });
+    // An encrypted `.xlsx` is an OLE file holding the workbook as an encrypted stream.
+    const encrypted = containsUtf16(bytes, ENCRYPTED_STREAM);
+    throw loadError(encrypted ? 'xlsxEncrypted' : 'xlsxOldExcel', { file });
   }
   if (!isZip(bytes)) throw damagedWorkbook(file, 'not a zip archive');
   const zip = new ZipArchive(bytes, file);
