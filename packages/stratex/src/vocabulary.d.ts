@@ -68,7 +68,7 @@ export type Phase = 'loading' | 'ready' | 'error';
 export type SourceState = 'loading' | 'ready' | 'stale' | 'error';
 
 /** A source's `format`; `auto` detects it. */
-export type FormatChoice = 'csv' | 'parquet' | 'arrow' | 'auto';
+export type FormatChoice = 'csv' | 'parquet' | 'arrow' | 'xlsx' | 'auto';
 
 /** A source's or widget's `encoding` of CSV text; `auto` detects it. */
 export type EncodingChoice =

@@ -223,6 +223,33 @@ export const MESSAGES = {
     en: '{file} is compressed (gzip) but the archive is damaged or cut short.',
     'zh-CN': '{file} 是 gzip 压缩文件，但压缩包已损坏或不完整。',
   },
+  xlsxOldExcel: {
+    en: '{file} is an Excel 97–2003 workbook (.xls), which cannot be read here. Open it in Excel and save it as an Excel workbook (.xlsx) or as "CSV UTF-8".',
+    'zh-CN':
+      '{file} 是 Excel 97–2003 工作簿（.xls），此处无法读取。请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）或“CSV UTF-8”。',
+  },
+  xlsxEncrypted: {
+    en: '{file} is a password-protected (encrypted) workbook, which cannot be read without its password. Save a copy without a password, or as "CSV UTF-8".',
+    'zh-CN':
+      '{file} 是设置了打开密码（已加密）的工作簿，没有密码无法读取。请另存一份不带密码的副本，或另存为“CSV UTF-8”。',
+  },
+  xlsxDamaged: {
+    en: '{file} could not be read as an Excel workbook (.xlsx): the file is damaged or cut short.',
+    'zh-CN': '{file} 无法作为 Excel 工作簿（.xlsx）读取：文件已损坏或不完整。',
+  },
+  xlsxNotWorkbook: {
+    en: '{file} is a zip archive, not an Excel workbook (.xlsx): it holds no workbook. Unpack it and name the export inside, or save the data from Excel as .xlsx or CSV.',
+    'zh-CN':
+      '{file} 是 zip 压缩包，不是 Excel 工作簿（.xlsx）：其中没有工作簿。请解压后指定其中的导出文件，或在 Excel 中另存为 .xlsx 或 CSV。',
+  },
+  xlsxNoSheet: {
+    en: '{file} has no sheet named "{sheet}". Its sheets: {sheets}.',
+    'zh-CN': '{file} 中没有名为“{sheet}”的工作表。其中的工作表：{sheets}。',
+  },
+  xlsxNoSheets: {
+    en: '{file} is an Excel workbook without any worksheet to read (only charts or macros).',
+    'zh-CN': '{file} 是 Excel 工作簿，但没有可读取的工作表（只有图表或宏）。',
+  },
   parquetNotParquet: {
     en: '{file} could not be read as Parquet: it is not a Parquet file (the PAR1 marks at its start and end are missing).',
     'zh-CN': '{file} 无法作为 Parquet 读取：它不是 Parquet 文件（开头和结尾缺少 PAR1 标记）。',

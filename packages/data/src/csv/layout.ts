@@ -43,12 +43,13 @@ export const MAX_NAME = 200;
  * the header, by shape (`findHeaderRow`), so a title like "2024年第三季度销售目标", `key,value`
  * lines and blank lines above it are passed over. A first row that holds the same kinds of
  * values as the rows below it (`looksLikeData`) is data, not a header: the columns are then
- * named by position. Returns null for a file with no values at all.
+ * named by position. A `separator` given (the bytes were written here) is taken as it is.
+ * Returns null for a file with no values at all.
  */
-export function findLayout(bytes: Uint8Array): CsvLayout | null {
+export function findLayout(bytes: Uint8Array, separator?: string): CsvLayout | null {
   let best: { delimiter: number; records: PreviewRecord[]; width: number; score: number } | null =
     null;
-  const hinted = excelSeparatorHint(bytes);
+  const hinted = separator ? separator.charCodeAt(0) : excelSeparatorHint(bytes);
   for (const delimiter of hinted === null ? CANDIDATES : [hinted]) {
     const records = preview(bytes, delimiter);
     const { width, score } = commonWidth(records);

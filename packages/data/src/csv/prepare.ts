@@ -16,6 +16,8 @@ export interface CsvLoadRequest {
   table: string;
   file: string;
   encoding: EncodingChoice;
+  /** The separator, when the bytes were written here (a workbook's sheet); else it is found. */
+  delimiter?: string;
   maxBytes: number;
   onProgress?: ProgressListener;
 }
@@ -53,7 +55,7 @@ export async function prepareCsv(given: Uint8Array, request: CsvLoadRequest): Pr
     totalBytes: input.byteLength,
   });
   if (looksLikeWebPage(text.bytes)) throw loadError('loadWebPage', { file });
-  const layout = findLayout(text.bytes);
+  const layout = findLayout(text.bytes, request.delimiter);
   if (!layout) throw loadError('loadBlankLines', { file });
   const reserved = Array.from({ length: layout.width }, (_, i) => unitWorkColumn(i));
   const names = layout.header

@@ -15,6 +15,8 @@ import { publishTable } from './publish-table';
 
 export interface CsvLoadOptions {
   encoding?: EncodingChoice;
+  /** The separator, when the CSV was written here (a workbook's sheet); else it is found. */
+  delimiter?: string;
   /** The name people know the file by (shown in messages). */
   file?: string;
   /** Largest CSV accepted (default: from the device's memory, at most 1 GB). */
@@ -93,6 +95,7 @@ export class TableLoaders {
       table,
       file,
       encoding: options.encoding ?? 'auto',
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
       maxBytes: options.maxBytes ?? this.csvByteLimit(),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

@@ -59,7 +59,12 @@ export class MemoryTables {
     const entry: Entry = {
       memory,
       bytes,
-      request: { file: request.file, encoding: request.encoding, maxBytes: request.maxBytes },
+      request: {
+        file: request.file,
+        encoding: request.encoding,
+        maxBytes: request.maxBytes,
+        ...(request.delimiter ? { delimiter: request.delimiter } : {}),
+      },
     };
     this.#tables.set(table, entry);
     this.#loads.set(memory.report.columnTypes, entry);

@@ -40,6 +40,9 @@ export class SourceTables implements SourceLoader {
         const inMemory = await this.memory?.load(table, bytes, csv);
         return inMemory ?? this.loaders.loadCsvBytes(table, bytes, csv);
       }
+      case 'xlsx':
+        this.#checkSize(file, bytes);
+        return this.#loadWorkbook(table, bytes, file, options);
       case 'arrow':
         this.#checkSize(file, bytes);
         return this.loaders.loadArrowBytes(table, bytes, file);
@@ -51,6 +54,41 @@ export class SourceTables implements SourceLoader {
           ...onProgress,
         });
     }
+  }
+
+  /**
+   * A workbook's sheet, read into CSV text in a chunk of its own (a page without workbooks
+   * never loads it), then loaded as a CSV is: title rows, header, typed columns, rejects.
+   */
+  async #loadWorkbook(
+    table: string,
+    bytes: Uint8Array,
+    file: string,
+    options: BytesLoadOptions,
+  ): Promise<LoadedTable> {
+    const { readWorkbook } = await import('../xlsx/read-workbook');
+    const maxBytes = this.loaders.csvByteLimit();
+    const sheet = await readWorkbook(bytes, {
+      file,
+      maxBytes,
+      ...(options.sheet ? { sheet: options.sheet } : {}),
+    });
+    options.onProgress?.({
+      phase: 'decode',
+      bytesRead: bytes.byteLength,
+      totalBytes: bytes.byteLength,
+    });
+    const csv = {
+      file,
+      encoding: 'utf-8' as const,
+      delimiter: ',',
+      maxBytes,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    };
+    const loaded =
+      (await this.memory?.load(table, sheet.csv, csv)) ??
+      (await this.loaders.loadCsvBytes(table, sheet.csv, csv));
+    return { ...loaded, encoding: 'xlsx', notes: [...sheet.notes, ...(loaded.notes ?? [])] };
   }
 
   loadArrowTable(table: string, arrow: Table, file: string): Promise<LoadedTable> {

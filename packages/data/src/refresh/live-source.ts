@@ -19,6 +19,8 @@ export interface SourceSpec {
   encoding?: EncodingChoice;
   /** Only these columns are loaded (Parquet). */
   columns?: readonly string[];
+  /** The sheet of a workbook to read, by name (default: the first). */
+  sheet?: string;
   /** Seconds between checks of `url` for a new version. */
   refresh?: number;
   /** The name people know the file by, for messages. */
@@ -29,6 +31,7 @@ export interface BytesLoadOptions {
   format?: FormatChoice;
   encoding?: EncodingChoice;
   columns?: readonly string[];
+  sheet?: string;
   file?: string;
   onProgress?: (progress: LoadProgress) => void;
 }
@@ -197,6 +200,7 @@ export class LiveSource extends EventTarget {
           ...(spec.format ? { format: spec.format } : {}),
           ...(spec.encoding ? { encoding: spec.encoding } : {}),
           ...(spec.columns ? { columns: spec.columns } : {}),
+          ...(spec.sheet ? { sheet: spec.sheet } : {}),
         });
         this.#validators = validators;
       }

@@ -40,7 +40,7 @@ const DATA_STEPS: readonly (readonly string[])[] = [
   ['connector', 'coded-failure', 'decode', 'fetch-bytes', 'sql', 'timeout'],
   ['capped-read', 'header-names', 'size-limit'],
   ['arrow/', 'guard/', 'resilience/'],
-  ['csv/', 'parquet/'],
+  ['csv/', 'parquet/', 'xlsx/'],
   ['loaded-table'],
   ['refresh/'],
   ['sources'],

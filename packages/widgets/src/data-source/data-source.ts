@@ -52,7 +52,12 @@ const RETRY_MS = 5_000;
  *
  * @attr name - The name widgets refer to in their `source` attribute (and SQL in `query`).
  * @attr src - URL of the export. Relative URLs resolve against the page.
- * @attr format - `auto` (default: by signature, then extension), `csv`, `parquet`, `arrow`.
+ * @attr format - `auto` (default: by signature, then extension), `csv`, `parquet`, `arrow`, `xlsx`.
+ *   An Excel workbook (`.xlsx`) loads as a CSV export of one of its sheets would: title rows and
+ *   merged title cells passed over, dates, percents and formats such as `0"万元"` or `¥#,##0` read,
+ *   formulas by the values Excel saved, error cells (`#N/A`) counted as rejects. An `.xls` or a
+ *   password-protected workbook is refused with a message saying to save it as `.xlsx` or CSV.
+ * @attr sheet - The sheet of a workbook to read, by name (default: the first visible one).
  * @attr encoding - CSV text: `auto` (default: byte-order mark, else UTF-8, else GB18030/GBK), `utf-8`, `gbk`, `gb18030`, `utf-16`.
  * @attr refresh - Seconds between checks for a new version of `src` (ETag / Last-Modified); unchanged files are not reloaded.
  * @attr columns - Comma-separated columns to load (Parquet): less to decode, less memory.
@@ -72,9 +77,11 @@ const RETRY_MS = 5_000;
  * quota) is said in the widgets, which ask again every few seconds and show the figures once it answers.
  *
  * @fires sx-data-load - The source loaded; detail `{ source, rowCount, columns, refreshed, recovered, report? }`.
- *   For a CSV, `report` accounts for every line of the file: `{ rows, rejected: { rows, cells },
+ *   For a CSV or a workbook's sheet, `report` accounts for every line of the file: `{ rows, rejected: { rows, cells },
  *   skipped: { titleRows, repeatedHeaders, blankRows }, headerLine, delimiter, encoding, notes }`
- *   (`headerLine` is null when the file has no header row and its columns are `column_1`, …).
+ *   (`headerLine` is null when the file has no header row and its columns are `column_1`, …; a
+ *   workbook's line is its sheet's row, its `encoding` is `xlsx`, and a note names the sheet read
+ *   when it has several).
  * @fires sx-data-error - The source could not be (re)loaded; detail `{ source, message, detail?, staleSince? }`.
  */
 export class SxDataSource extends LitElement {
@@ -85,6 +92,7 @@ export class SxDataSource extends LitElement {
     encoding: { type: String, reflect: true },
     refresh: { type: Number, reflect: true },
     columns: { type: String, reflect: true },
+    sheet: { type: String, reflect: true },
     engine: { type: String, reflect: true },
     url: { type: String, reflect: true },
     table: { type: String, reflect: true },
@@ -106,6 +114,7 @@ export class SxDataSource extends LitElement {
   declare encoding: EncodingChoice | undefined;
   declare refresh: number | undefined;
   declare columns: string | undefined;
+  declare sheet: string | undefined;
   declare engine: 'browser' | 'clickhouse' | undefined;
   declare url: string | undefined;
   declare table: string | undefined;
@@ -141,7 +150,7 @@ export class SxDataSource extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const inputs = [
-      ...['name', 'src', 'format', 'encoding', 'refresh', 'columns', 'file'],
+      ...['name', 'src', 'format', 'encoding', 'refresh', 'columns', 'sheet', 'file'],
       ...['engine', 'url', 'table', 'user', 'database'],
     ] as const;
     if (inputs.some((key) => changed.has(key))) void this.load();
@@ -238,6 +247,7 @@ export class SxDataSource extends LitElement {
       encoding: this.encoding ?? 'auto',
       ...(this.refresh && this.refresh > 0 && !this.file ? { refresh: this.refresh } : {}),
       ...(columns?.length ? { columns } : {}),
+      ...(this.sheet ? { sheet: this.sheet } : {}),
     };
   }
 

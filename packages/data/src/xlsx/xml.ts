@@ -1,0 +1,125 @@
+/**
+ * A small reader for the few XML parts of a workbook: it walks the tags in order, with no
+ * DOM (Node has none), no entity definitions and no external references. Names lose their
+ * namespace prefix (`x:c` is `c`), which is all the workbook parts need.
+ */
+export interface XmlVisitor {
+  open?(name: string, attributes: string, selfClosing: boolean): void;
+  close?(name: string): void;
+  /** Character data between tags, entities decoded. */
+  text?(text: string): void;
+}
+
+export function walkXml(xml: string, visitor: XmlVisitor): void {
+  let at = 0;
+  const { length } = xml;
+  while (at < length) {
+    const lt = xml.indexOf('<', at);
+    const textEnd = lt < 0 ? length : lt;
+    if (textEnd > at && visitor.text) visitor.text(decodeEntities(xml.slice(at, textEnd)));
+    if (lt < 0) return;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 0x3f /* ? */) {
+      at = endOf(xml, '?>', lt);
+    } else if (next === 0x21 /* ! */) {
+      if (xml.startsWith('<![CDATA[', lt)) {
+        const close = xml.indexOf(']]>', lt + 9);
+        const stop = close < 0 ? length : close;
+        visitor.text?.(xml.slice(lt + 9, stop));
+        at = close < 0 ? length : close + 3;
+      } else if (xml.startsWith('<!--', lt)) {
+        at = endOf(xml, '-->', lt);
+      } else {
+        at = endOf(xml, '>', lt);
+      }
+    } else {
+      const gt = tagEnd(xml, lt);
+      const inner = xml.slice(lt + 1, gt);
+      at = gt + 1;
+      if (inner.startsWith('/')) {
+        visitor.close?.(localName(inner.slice(1).trim()));
+        continue;
+      }
+      const selfClosing = inner.endsWith('/');
+      const body = selfClosing ? inner.slice(0, -1) : inner;
+      const space = body.search(/\s/);
+      const name = localName(space < 0 ? body : body.slice(0, space));
+      visitor.open?.(name, space < 0 ? '' : body.slice(space), selfClosing);
+      if (selfClosing) visitor.close?.(name);
+    }
+  }
+}
+
+/** The `>` closing a tag that opens at `lt`, past any `>` inside quoted attribute values. */
+function tagEnd(xml: string, lt: number): number {
+  let quote = 0;
+  for (let at = lt + 1; at < xml.length; at++) {
+    const code = xml.charCodeAt(at);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (code === 0x22 || code === 0x27) quote = code;
+    else if (code === 0x3e) return at;
+  }
+  return xml.length;
+}
+
+function endOf(xml: string, mark: string, from: number): number {
+  const found = xml.indexOf(mark, from);
+  return found < 0 ? xml.length : found + mark.length;
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** An attribute's value (entities decoded) by its local name, or undefined. */
+export function attribute(attributes: string, name: string): string | undefined {
+  const { length } = attributes;
+  let at = 0;
+  while (at < length) {
+    while (at < length && isSpace(attributes.charCodeAt(at))) at++;
+    const start = at;
+    while (at < length && attributes[at] !== '=' && !isSpace(attributes.charCodeAt(at))) at++;
+    const key = attributes.slice(start, at);
+    while (at < length && isSpace(attributes.charCodeAt(at))) at++;
+    if (attributes[at] !== '=') return undefined;
+    at++;
+    while (at < length && isSpace(attributes.charCodeAt(at))) at++;
+    const quote = attributes[at];
+    if (quote !== '"' && quote !== "'") return undefined;
+    const end = attributes.indexOf(quote, at + 1);
+    if (end < 0) return undefined;
+    if (localName(key) === name) return decodeEntities(attributes.slice(at + 1, end));
+    at = end + 1;
+  }
+  return undefined;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity.startsWith('#')) {
+      const code =
+        entity[1] === 'x' || entity[1] === 'X'
+          ? parseInt(entity.slice(2), 16)
+          : parseInt(entity.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[entity] ?? whole;
+  });
+}
+
+/** Excel's escape for characters XML cannot carry (`_x000D_` for a carriage return). */
+export function decodeExcelEscapes(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+}
