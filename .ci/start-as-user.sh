@@ -84,18 +84,18 @@ if [ -z "$origin" ]; then
 fi
 echo "start-as-user: serving at $origin after $((SECONDS - started))s"
 
-check() { # path, expected text in the body or the content type
+check() { # path, the content type it must have, a text its body must hold
   local file="$work/body" type code
   read -r code type < <(curl -s -o "$file" -w '%{http_code} %{content_type}\n' "$origin$1")
-  if [ "$code" != 200 ] || ! { grep -q -- "$2" "$file" || [[ "$type" == *"$2"* ]]; }; then
-    echo "start-as-user: GET $1 answered $code ($type), expected 200 with '$2'" >&2
+  if [ "$code" != 200 ] || [[ "$type" != *"$2"* ]] || ! grep -q -- "$3" "$file"; then
+    echo "start-as-user: GET $1 answered $code ($type), expected 200, $2, holding '$3'" >&2
     exit 1
   fi
-  echo "start-as-user: GET $1 -> $code $type, has '$2'"
+  echo "start-as-user: GET $1 -> $code $type, holds '$3'"
 }
-check / '<sx-scorecard'
-check /stratex/stratex.js javascript
-check /fixtures/template/evaluation.csv ','
+check / text/html '<sx-scorecard'
+check /stratex/stratex.js javascript import
+check /fixtures/template/evaluation.csv text/csv ','
 echo "start-as-user: packages the user's own store fetched: $(grep -o 'resolved [0-9]*, reused [0-9]*, downloaded [0-9]*' "$log" | tail -1)"
 echo "start-as-user: what npm start said ($(wc -l <"$log") lines, the last 25):"
 tail -n 25 "$log" | sed 's/^/  | /'
