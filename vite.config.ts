@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 import * as egress from './packages/data/test/browser/setup/egress-commands.ts';
 import { faultServer } from './packages/data/test/browser/setup/fault-server.ts';
 import { clickhouseCommands } from './packages/data/test/browser/clickhouse-commands.ts';
+import { emulateColourScheme } from './packages/widgets/test/setup/colour-scheme-commands.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -112,7 +113,7 @@ export default defineConfig({
           setupFiles: ['packages/data/test/browser/setup/no-egress.ts'],
           browser: {
             enabled: true,
-            commands: { ...egress, ...clickhouseCommands },
+            commands: { ...egress, ...clickhouseCommands, emulateColourScheme },
             headless: true,
             screenshotFailures: false,
             provider: playwright({

@@ -9,7 +9,7 @@ interface TrackerArgs {
   data?: Record<string, string>[];
   lang: 'zh-CN' | 'en';
   asOf: string;
-  theme: 'light' | 'dark';
+  theme: 'auto' | 'light' | 'dark';
   sort: 'table' | 'end' | 'lag' | 'owner';
   lagThreshold?: number;
   width?: number;
@@ -40,12 +40,12 @@ const meta: Meta<TrackerArgs> = {
     src: 'fixtures/template/progress.csv',
     lang: 'zh-CN',
     asOf: '2024-06-25',
-    theme: 'light',
+    theme: 'auto',
     sort: 'table',
   },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
     sort: { control: 'inline-radio', options: ['table', 'end', 'lag', 'owner'] },
     asOf: { control: 'text' },
     lagThreshold: { control: { type: 'number', min: 0, max: 100 } },
@@ -60,7 +60,7 @@ const meta: Meta<TrackerArgs> = {
         as-of=${args.asOf}
         sort=${args.sort}
         lag-threshold=${ifDefined(args.lagThreshold)}
-        theme=${ifDefined(args.theme === 'dark' ? 'dark' : undefined)}
+        theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
       ></sx-progress-tracker>
     </div>`,
 };

@@ -10,7 +10,7 @@ interface ScorecardArgs {
   lang: 'zh-CN' | 'en';
   compact: boolean;
   exportable: boolean;
-  theme: 'light' | 'dark';
+  theme: 'auto' | 'light' | 'dark';
   width?: number;
 }
 
@@ -22,11 +22,11 @@ const meta: Meta<ScorecardArgs> = {
     lang: 'zh-CN',
     compact: false,
     exportable: false,
-    theme: 'light',
+    theme: 'auto',
   },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
   },
   render: (args) =>
     html`<div style=${styleMap({ width: args.width ? `${args.width}px` : undefined })}>
@@ -37,7 +37,7 @@ const meta: Meta<ScorecardArgs> = {
         lang=${args.lang}
         ?compact=${args.compact}
         ?exportable=${args.exportable}
-        theme=${ifDefined(args.theme === 'dark' ? 'dark' : undefined)}
+        theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
       ></sx-scorecard>
     </div>`,
 };

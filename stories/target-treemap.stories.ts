@@ -14,7 +14,7 @@ interface TreemapArgs {
   asOf?: string;
   period?: string;
   totalTarget?: string;
-  theme: 'light' | 'dark';
+  theme: 'auto' | 'light' | 'dark';
   width: string;
   rows?: readonly Record<string, string>[];
 }
@@ -26,12 +26,12 @@ const meta: Meta<TreemapArgs> = {
     src: 'fixtures/template/region_targets.csv',
     lang: 'zh-CN',
     levels: '区域,产品线,客户类型',
-    theme: 'light',
+    theme: 'auto',
     width: '760px',
   },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
     direction: { control: 'inline-radio', options: ['higher', 'lower'] },
   },
   render: (args) =>
@@ -48,7 +48,7 @@ const meta: Meta<TreemapArgs> = {
         as-of=${ifDefined(args.asOf)}
         period=${ifDefined(args.period)}
         total-target=${ifDefined(args.totalTarget)}
-        theme=${ifDefined(args.theme === 'dark' ? 'dark' : undefined)}
+        theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
       ></sx-target-treemap>
     </div>`,
 };

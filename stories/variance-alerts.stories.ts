@@ -9,7 +9,7 @@ interface AlertsArgs {
   data?: Record<string, string>[];
   lang: 'zh-CN' | 'en';
   asOf: string;
-  theme: 'light' | 'dark';
+  theme: 'auto' | 'light' | 'dark';
   warningBelow: number;
   criticalBelow: number;
   tasksSrc?: string;
@@ -25,13 +25,13 @@ const meta: Meta<AlertsArgs> = {
     src: 'fixtures/template/kpi_daily_2024q3.csv',
     lang: 'zh-CN',
     asOf: '2024-08-15',
-    theme: 'light',
+    theme: 'auto',
     warningBelow: 1,
     criticalBelow: 0.85,
   },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
     asOf: { control: 'text' },
     warningBelow: { control: { type: 'number', min: 0, max: 1.5, step: 0.05 } },
     criticalBelow: { control: { type: 'number', min: 0, max: 1.5, step: 0.05 } },
@@ -50,7 +50,7 @@ const meta: Meta<AlertsArgs> = {
         tasks-src=${ifDefined(args.tasksSrc)}
         budget-src=${ifDefined(args.budgetSrc)}
         max-alerts=${ifDefined(args.maxAlerts)}
-        theme=${ifDefined(args.theme === 'dark' ? 'dark' : undefined)}
+        theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
       ></sx-variance-alerts>
     </div>`,
 };

@@ -31,7 +31,7 @@ export function noticesState(facts: NoticeFacts, lang: Lang): TemplateResult | t
 
 /** The designed state for rows that could not be read. */
 export function errorState(failure: Failure | undefined, lang: Lang): TemplateResult {
-  return html`<div class="state" data-state="error" role="alert">
+  return html`<div part="error" class="state" data-state="error" role="alert">
     <strong>${message(lang, 'errorTitle')}</strong>
     <span>${failure?.message}</span>
     ${failure?.detail ? html`<small>${failure.detail}</small>` : nothing}
@@ -40,7 +40,7 @@ export function errorState(failure: Failure | undefined, lang: Lang): TemplateRe
 
 /** The designed state for a source without rows. */
 export function emptyState(lang: Lang): TemplateResult {
-  return html`<div class="state" data-state="empty">${message(lang, 'empty')}</div>`;
+  return html`<div part="empty" class="state" data-state="empty">${message(lang, 'empty')}</div>`;
 }
 
 /** The loading state, with the download's progress when its size is known. */
@@ -50,7 +50,13 @@ export function loadingState(progress: LoadProgress | undefined, lang: Lang): Te
       ? Math.min(1, progress.bytesRead / progress.totalBytes)
       : undefined;
   const loading = message(lang, 'loading');
-  return html`<div class="state" data-state="loading" role="status" aria-live="polite">
+  return html`<div
+    part="loading"
+    class="state"
+    data-state="loading"
+    role="status"
+    aria-live="polite"
+  >
     <span>${loading}</span>
     <progress max="1" value=${ifDefined(fraction)} aria-label=${loading}></progress>
   </div>`;

@@ -8,10 +8,11 @@ export const sharedStyles = css`
     --_sx-muted: var(--sx-muted, #5b6474);
     --_sx-border: var(--sx-border, #d9dee7);
     --_sx-accent: var(--sx-accent, #2458c6);
-    --_sx-good: var(--sx-good, #1b7f4c);
+    --_sx-good: var(--sx-good, #00785a);
     --_sx-warn: var(--sx-warn, #a86200);
     --_sx-bad: var(--sx-bad, #c0262d);
     --_sx-radius: var(--sx-radius, 8px);
+    color-scheme: light;
     --_sx-font: var(
       --sx-font,
       system-ui,
@@ -30,13 +31,14 @@ export const sharedStyles = css`
     line-height: 1.4;
     container-type: inline-size;
   }
-  :host([theme='dark']) {
+  :host(:state(dark)) {
+    color-scheme: dark;
     --_sx-bg: var(--sx-background, #151a23);
     --_sx-fg: var(--sx-foreground, #e8ecf3);
     --_sx-muted: var(--sx-muted, #a3adbd);
     --_sx-border: var(--sx-border, #323a48);
     --_sx-accent: var(--sx-accent, #7aa5ff);
-    --_sx-good: var(--sx-good, #4cc38a);
+    --_sx-good: var(--sx-good, #3fc1a0);
     --_sx-warn: var(--sx-warn, #f0a841);
     --_sx-bad: var(--sx-bad, #ff6b6b);
   }

@@ -18,6 +18,7 @@ import { message, resolveLang } from './lang';
 import { wholeRowsClient } from './row-cells';
 import { keepChosen, type Selection, type SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
+import { type Theme, ThemeController } from './theme';
 
 export type { TextRecord } from './row-cells';
 
@@ -105,6 +106,14 @@ export abstract class SxWidget extends LitElement {
 
   protected get failure(): Failure | undefined {
     return this.#data.failure;
+  }
+
+  /** Light or dark: the element's `theme`, the page's `data-sx-theme`, or the reader's preference. */
+  readonly #theme = new ThemeController(this, this.attachInternals().states);
+
+  /** The theme the widget is drawn in. */
+  protected get resolvedTheme(): Theme {
+    return this.#theme.theme;
   }
 
   /** Cross-filtering with the other widgets on the same source. */

@@ -8,7 +8,7 @@ const stateColour: Record<TaskState, string> = {
   lagging: '#a86200',
   'on-track': '#2458c6',
   'not-started': '#5b6474',
-  done: '#1b7f4c',
+  done: '#00785a',
   unknown: '#5b6474',
 };
 

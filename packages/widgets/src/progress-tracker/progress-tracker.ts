@@ -77,7 +77,8 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
  * @attr exportable - Shows buttons that save the table as CSV and the tasks as an SVG or PNG picture.
  * @attr export-name - File name (without extension) for exports; default `progress-tracker`.
- * @attr theme - `dark` for the dark theme.
+ * @attr theme - `dark` or `light` forces that theme; without it the nearest `data-sx-theme` on an
+ *   ancestor or `<html>` decides, else the reader's `prefers-color-scheme`.
  * @attr task-column - Header of the task column when it is not recognised (default 任务名称 / task).
  * @attr owner-column - Header of the owner column (default 负责人 / owner).
  * @attr start-column - Header of the planned start column (default 计划开始时间 / planned_start).
@@ -89,6 +90,9 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
+ * @csspart loading - The loading state, with the download's progress.
+ * @csspart empty - The state of a source without rows.
+ * @csspart error - The state of rows that could not be read.
  * @csspart filters - The status buttons, owner filter and sort control.
  * @csspart axis - The time axis above the rows.
  * @csspart row - One task (`row selected` when it is the page's chosen task).

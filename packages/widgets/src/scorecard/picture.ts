@@ -9,7 +9,7 @@ import { bulletScaleMax } from './bullet';
 import { svgNode as node } from '../base/export';
 
 const statusColour: Record<Status, string> = {
-  'on-track': '#1b7f4c',
+  'on-track': '#00785a',
   'at-risk': '#a86200',
   'off-track': '#c0262d',
   unknown: '#5b6474',

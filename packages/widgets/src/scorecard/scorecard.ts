@@ -58,7 +58,8 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
  * @attr compact - Tile mode: hides the variance analysis and suggestions.
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
- * @attr theme - `dark` for the dark theme.
+ * @attr theme - `dark` or `light` forces that theme; without it the nearest `data-sx-theme` on an
+ *   ancestor or `<html>` decides, else the reader's `prefers-color-scheme`.
  * @attr dimension-column - Header of the dimension column when it is not recognised (default 评估维度 / dimension).
  *   On a large source (a fact table, or a ClickHouse table) target and actual are summed per value of this column.
  * @attr target-column - Header of the target column (default 目标值 / target).
@@ -92,6 +93,9 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
+ * @csspart loading - The loading state, with the download's progress.
+ * @csspart empty - The state of a source without rows.
+ * @csspart error - The state of rows that could not be read.
  * @csspart row - One dimension.
  * @csspart bullet - A dimension's bullet chart.
  * @csspart status - A dimension's status word and icon.

@@ -3,38 +3,55 @@ import { drawing } from '../base/drawing';
 /** Score stops of the diverging scale: 1 (exactly on plan) is the neutral middle. */
 export const SCORE_STOPS = [0.7, 0.85, 1, 1.15, 1.3] as const;
 
-/**
- * Red–blue diverging palettes (safe for the common colour-vision deficiencies): red is
- * behind plan, blue ahead. The dark palette keeps the middle dark so light text reads.
- */
-const PALETTES = {
-  light: ['#b2182b', '#ef8a62', '#e6e6e6', '#67a9cf', '#2166ac'],
-  dark: ['#c4343f', '#b8674f', '#474e5c', '#3f7fae', '#2f69b3'],
-} as const;
+/** The custom properties behind the five score stops, from far behind plan to far ahead. */
+const STOP_TOKENS = [
+  '--_sx-achievement-far-behind',
+  '--_sx-achievement-behind',
+  '--_sx-achievement-on-plan',
+  '--_sx-achievement-ahead',
+  '--_sx-achievement-far-ahead',
+] as const;
 
-export type Theme = keyof typeof PALETTES;
+/** The colours a map is drawn with, read from the widget's achievement tokens. */
+export interface ScorePalette {
+  stops: readonly string[];
+  unknown: string;
+}
 
-const NO_SCORE = { light: '#c9ced6', dark: '#3a404c' } as const;
+/** The achievement tokens as the element resolves them (its theme, the page's overrides). */
+export function paletteOf(element: Element): ScorePalette {
+  const style = getComputedStyle(element);
+  const read = (name: string): string => hexOf(style.getPropertyValue(name).trim());
+  return { stops: STOP_TOKENS.map(read), unknown: read('--_sx-achievement-unknown') };
+}
 
-type ScoreScale = (score: number) => string;
-let scales: Record<Theme, ScoreScale> | undefined;
+/** Any colour the stylesheet may hold (a name, hsl(), #abc), as #rrggbb. */
+function hexOf(colour: string): string {
+  const rgb = drawing().interpolateRgb(colour || 'grey', colour || 'grey')(0);
+  const hex = parseColour(rgb).map((channel) => channel.toString(16).padStart(2, '0'));
+  return `#${hex.join('')}`;
+}
 
-function scoreScale(theme: Theme): ScoreScale {
+const scales = new Map<string, (score: number) => string>();
+
+function scoreScale(stops: readonly string[]): (score: number) => string {
+  const key = stops.join();
+  const known = scales.get(key);
+  if (known) return known;
   const { interpolateRgb, scaleLinear } = drawing();
-  const scale = (palette: readonly string[]): ScoreScale =>
-    scaleLinear<string>()
-      .domain([...SCORE_STOPS])
-      .range([...palette])
-      .interpolate(interpolateRgb)
-      .clamp(true);
-  scales ??= { light: scale(PALETTES.light), dark: scale(PALETTES.dark) };
-  return scales[theme];
+  const scale = scaleLinear<string>()
+    .domain([...SCORE_STOPS])
+    .range([...stops])
+    .interpolate(interpolateRgb)
+    .clamp(true);
+  scales.set(key, scale);
+  return scale;
 }
 
 /** The fill of a tile for its score (1 = on plan), as a hex or rgb() colour. */
-export function scoreColour(score: number | null, theme: Theme = 'light'): string {
-  if (score === null || !Number.isFinite(score)) return NO_SCORE[theme];
-  return scoreScale(theme)(score);
+export function scoreColour(score: number | null, palette: ScorePalette): string {
+  if (score === null || !Number.isFinite(score)) return palette.unknown;
+  return scoreScale(palette.stops)(score);
 }
 
 /** Whether text on this fill should be dark (for light fills) or light. */
@@ -59,11 +76,11 @@ function parseColour(colour: string): number[] {
 }
 
 /** Colour stops for the legend's gradient, from the lowest score to the highest. */
-export function legendStops(theme: Theme = 'light'): { offset: number; colour: string }[] {
+export function legendStops(palette: ScorePalette): { offset: number; colour: string }[] {
   const low = SCORE_STOPS[0];
   const high = SCORE_STOPS[SCORE_STOPS.length - 1] ?? 1;
   return SCORE_STOPS.map((stop, index) => ({
     offset: (stop - low) / (high - low),
-    colour: PALETTES[theme][index] ?? NO_SCORE[theme],
+    colour: palette.stops[index] ?? palette.unknown,
   }));
 }

@@ -2,7 +2,7 @@ import type { Status } from '@stratex/core';
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { styleProps } from '../base/style-props';
 import type { Tile } from './breakdown';
-import { legendStops, SCORE_STOPS, type Theme } from './colour';
+import { legendStops, SCORE_STOPS, type ScorePalette } from './colour';
 import type { TileFigures } from './figures';
 import { baselines, LABEL_PADDING, type LabelPlan, type TileBox } from './layout';
 
@@ -142,13 +142,13 @@ export function tooltip(
 
 /** The colour key: the diverging scale from behind plan to ahead of it, 100 % in the middle. */
 export function legend(
-  theme: Theme,
+  palette: ScorePalette,
   caption: string,
   low: string,
   high: string,
   format: (score: number) => string,
 ): TemplateResult {
-  const stops = legendStops(theme);
+  const stops = legendStops(palette);
   return html`<div class="legend" part="legend">
     <span class="legend-caption">${caption}</span>
     <span class="legend-end">${low}</span>

@@ -11,7 +11,7 @@ import {
 import { html, nothing, type TemplateResult } from 'lit';
 import { message, type MessageKey } from '../base/lang';
 import { type Breakdown, type BreakdownColumns, splitOf } from './breakdown';
-import type { Theme } from './colour';
+import type { ScorePalette } from './colour';
 import {
   type FigureWords,
   figureHeadings,
@@ -38,7 +38,7 @@ export interface BreakdownScene {
   options: TargetMeasureOptions;
   focusKey: string | undefined;
   tooltipKey: string | undefined;
-  theme: Theme;
+  palette: ScorePalette;
   goTo: (depth: number) => void;
   events: MapEvents;
 }
@@ -143,7 +143,7 @@ function colourKey(scene: BreakdownScene, pacing: boolean): TemplateResult {
   const caption = pacing ? `${t('treemapVsPace')} (${asOfText})` : measure;
   const low = scene.words.budget ? t('treemapOverBudget') : t('treemapBehind');
   const high = scene.words.budget ? t('treemapUnderBudget') : t('treemapAhead');
-  return legend(scene.theme, caption, low, high, (score) =>
+  return legend(scene.palette, caption, low, high, (score) =>
     formatRate(rateAtScore(score, direction), scene.lang),
   );
 }

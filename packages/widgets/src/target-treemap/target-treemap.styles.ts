@@ -1,6 +1,23 @@
 import { css } from 'lit';
 
 export const targetTreemapStyles = css`
+  /* Blue–orange, not red–green: behind plan is orange, ahead is blue, on plan is neutral. */
+  :host {
+    --_sx-achievement-far-behind: var(--sx-achievement-far-behind, #b35806);
+    --_sx-achievement-behind: var(--sx-achievement-behind, #f1a340);
+    --_sx-achievement-on-plan: var(--sx-achievement-on-plan, #e6e6e6);
+    --_sx-achievement-ahead: var(--sx-achievement-ahead, #67a9cf);
+    --_sx-achievement-far-ahead: var(--sx-achievement-far-ahead, #2166ac);
+    --_sx-achievement-unknown: var(--sx-achievement-unknown, #c9ced6);
+  }
+  :host(:state(dark)) {
+    --_sx-achievement-far-behind: var(--sx-achievement-far-behind, #b35806);
+    --_sx-achievement-behind: var(--sx-achievement-behind, #93591f);
+    --_sx-achievement-on-plan: var(--sx-achievement-on-plan, #474e5c);
+    --_sx-achievement-ahead: var(--sx-achievement-ahead, #3f7fae);
+    --_sx-achievement-far-ahead: var(--sx-achievement-far-ahead, #2f69b3);
+    --_sx-achievement-unknown: var(--sx-achievement-unknown, #3a404c);
+  }
   header {
     display: flex;
     flex-wrap: wrap;

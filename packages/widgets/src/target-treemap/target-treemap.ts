@@ -24,6 +24,7 @@ import { treemapClient } from './request';
 import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
 import { levelView, selectionOf } from './view';
+import { paletteOf } from './colour';
 
 /**
  * @summary Target treemap: the overall target broken down by levels (region, product line…),
@@ -51,7 +52,8 @@ import { levelView, selectionOf } from './view';
  * @attr total-target - The stated overall target (e.g. `500万`), checked against what the levels add up to.
  * @attr value-format - `money` (default), `count`, `number` or `percent`.
  * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
- * @attr theme - `dark` for the dark theme.
+ * @attr theme - `dark` or `light` forces that theme; without it the nearest `data-sx-theme` on an
+ *   ancestor or `<html>` decides, else the reader's `prefers-color-scheme`.
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
  * @attr exportable - Shows buttons that save the figures as CSV and the map as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `target-treemap`.
@@ -61,6 +63,9 @@ import { levelView, selectionOf } from './view';
  * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
+ * @csspart loading - The loading state, with the download's progress.
+ * @csspart empty - The state of a source without rows.
+ * @csspart error - The state of rows that could not be read.
  * @csspart breadcrumb - The trail of levels drilled into.
  * @csspart map - The treemap's SVG.
  * @csspart tile - One tile (an SVG group).
@@ -77,6 +82,12 @@ import { levelView, selectionOf } from './view';
  * @cssprop --sx-border - Rule colour.
  * @cssprop --sx-warn - Colour of warnings.
  * @cssprop --sx-font - Font family.
+ * @cssprop --sx-achievement-far-behind - Tile fill at 70 % of plan or less (default orange).
+ * @cssprop --sx-achievement-behind - Tile fill at 85 % of plan.
+ * @cssprop --sx-achievement-on-plan - Tile fill at 100 % of plan (neutral).
+ * @cssprop --sx-achievement-ahead - Tile fill at 115 % of plan.
+ * @cssprop --sx-achievement-far-ahead - Tile fill at 130 % of plan or more (default blue).
+ * @cssprop --sx-achievement-unknown - Tile fill when there is no rate.
  */
 export class SxTargetTreemap extends SxWidget {
   static override properties = {
@@ -220,7 +231,7 @@ export class SxTargetTreemap extends SxWidget {
     const width = this.mapWidth || 640;
     const size = { width, height: mapHeight(width) };
     const words = { lang, unit: settings.unit, budget: settings.measure.direction === 'lower' };
-    const theme = this.theme === 'dark' ? 'dark' : 'light';
+    const palette = paletteOf(this);
     const view =
       breakdown && node && columns
         ? levelView(node, {
@@ -228,7 +239,7 @@ export class SxTargetTreemap extends SxWidget {
             splits: breakdown.splits,
             measure: settings.measure,
             words,
-            theme,
+            palette,
             size,
             selection: this.ownSelection,
           })
@@ -238,7 +249,7 @@ export class SxTargetTreemap extends SxWidget {
       ? this.focusKey
       : this.#drawn[0]?.box.key;
     return renderBreakdown({
-      ...{ lang, columns, missing, breakdown, node, view, words, size, theme, focusKey },
+      ...{ lang, columns, missing, breakdown, node, view, words, size, palette, focusKey },
       headers: this.loadedTable?.columns ?? headersOf(this.rows),
       options: settings.measure,
       tooltipKey: this.hoverKey ?? (this.focusInMap ? focusKey : undefined),

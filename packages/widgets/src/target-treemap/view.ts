@@ -9,7 +9,7 @@ import {
 import { message } from '../base/lang';
 import type { Selection } from '../base/selection';
 import { type BreakdownColumns, type Tile, tilesOf } from './breakdown';
-import { prefersDarkText, scoreColour, type Theme } from './colour';
+import { prefersDarkText, type ScorePalette, scoreColour } from './colour';
 import { type FigureWords, tileDescription, tileFigures } from './figures';
 import { layoutTiles, planLabel } from './layout';
 import type { DrawnTile } from './map';
@@ -26,7 +26,7 @@ export interface LevelViewOptions {
   splits: readonly SplitCheck[];
   measure: TargetMeasureOptions;
   words: FigureWords;
-  theme: Theme;
+  palette: ScorePalette;
   size: { width: number; height: number };
   selection: Selection | null;
 }
@@ -79,7 +79,7 @@ export function levelView(node: TargetNode, options: LevelViewOptions): LevelVie
   const drawn = boxes.map((box): DrawnTile => {
     const tile = box.item;
     const figures = tileFigures(tile.node, tile.measure, words);
-    const fill = scoreColour(tile.measure.score, options.theme);
+    const fill = scoreColour(tile.measure.score, options.palette);
     const figureLine = `${figures.icon} ${figures.rate}${tile.split ? ' ⚠' : ''}`;
     const detailLine = `${figures.actual} / ${figures.target}`;
     const inSelection =

@@ -10,7 +10,7 @@ const severityColour: Record<AlertSeverity, string> = {
   critical: '#c0262d',
   warning: '#a86200',
   unknown: muted,
-  'on-track': '#1b7f4c',
+  'on-track': '#00785a',
 };
 
 /** A self-contained SVG of the alerts (for SVG/PNG export): severity, subject, reason, trend, figure. */

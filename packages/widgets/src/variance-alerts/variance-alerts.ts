@@ -86,13 +86,17 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr budget-src - URL of a budget CSV.
  * @attr max-alerts - Alerts listed before "Show all" (default: all).
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
- * @attr theme - `dark` for the dark theme.
+ * @attr theme - `dark` or `light` forces that theme; without it the nearest `data-sx-theme` on an
+ *   ancestor or `<html>` decides, else the reader's `prefers-color-scheme`.
  *
  * @fires sx-select - An alert was chosen (or chosen again to clear: `selection` null); detail `{ source, selection: { <metric column>: metric } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows (of the series, the tasks or the budget) could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
+ * @csspart loading - The loading state, with the download's progress.
+ * @csspart empty - The state of a source without rows.
+ * @csspart error - The state of rows that could not be read.
  * @csspart summary - The count of alerts by severity (announced when it changes).
  * @csspart alert - One alert (`alert selected` when it is the page's choice).
  * @csspart severity - An alert's severity in an icon and a word.

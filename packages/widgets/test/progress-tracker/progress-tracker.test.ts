@@ -371,22 +371,26 @@ describe('sx-progress-tracker time axis and states', () => {
     expect(barRow()).toBe('2');
   });
 
-  it('passes axe with a row open and the table shown', async () => {
-    const element = await tracker({
-      src: `${template}/progress.csv`,
-      lang: 'zh-CN',
-      'show-table': '',
-    });
-    heads(element)[1]?.click();
-    await settle(element);
-    const results = await axe.run(element, { resultTypes: ['violations'] });
-    expect(
-      results.violations.flatMap((violation) =>
-        violation.nodes.map(
-          (node) => `${violation.id} ${node.target.join(' ')} ${node.failureSummary}`,
+  it('passes axe in light and dark with a row open and the table shown', async () => {
+    for (const theme of ['light', 'dark']) {
+      const element = await tracker({
+        src: `${template}/progress.csv`,
+        lang: 'zh-CN',
+        'show-table': '',
+        theme,
+      });
+      heads(element)[1]?.click();
+      await settle(element);
+      const results = await axe.run(element, { resultTypes: ['violations'] });
+      expect(
+        results.violations.flatMap((violation) =>
+          violation.nodes.map(
+            (node) => `${theme} ${violation.id} ${node.target.join(' ')} ${node.failureSummary}`,
+          ),
         ),
-      ),
-    ).toEqual([]);
+      ).toEqual([]);
+      element.remove();
+    }
   });
 
   it('ticks in days for a week and in months for a year', async () => {
