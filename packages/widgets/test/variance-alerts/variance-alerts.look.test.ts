@@ -12,7 +12,9 @@ const template = '/fixtures/template';
  * write only inside the project. Otherwise they are taken and written nowhere. The
  * assertions are below.
  */
-const shotsFolder = import.meta.env.VITE_LOOK_SHOTS ? '../../../../.look-shots/variance-alerts' : '';
+const shotsFolder = import.meta.env.VITE_LOOK_SHOTS
+  ? '../../../../.look-shots/variance-alerts'
+  : '';
 
 /** Takes a picture of `element`, saved as `name`.png when pictures were asked for. */
 async function lookAt(name: string, element: Element): Promise<void> {

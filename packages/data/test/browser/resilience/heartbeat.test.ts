@@ -1,7 +1,10 @@
 import { expect, it } from 'vitest';
 import { WasmConnector } from '@stratex/data/wasm';
 import { Heartbeat, HEARTBEAT_MESSAGE } from '../../../src/resilience/heartbeat';
-import { DatabaseLostError, RecoveringConnector } from '../../../src/resilience/recovering-connector';
+import {
+  DatabaseLostError,
+  RecoveringConnector,
+} from '../../../src/resilience/recovering-connector';
 
 /**
  * The heartbeat against real workers: one that speaks its protocol (like our boot script)

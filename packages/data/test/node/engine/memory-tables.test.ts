@@ -6,7 +6,9 @@ import { serveVersionedFile, type VersionedFile } from '../versioned-server';
 
 // A small CSV source is read and answered in JS; the database gets it only when SQL needs it.
 const template = (name: string): Uint8Array =>
-  new Uint8Array(readFileSync(new URL(`../../../../../fixtures/template/${name}`, import.meta.url)));
+  new Uint8Array(
+    readFileSync(new URL(`../../../../../fixtures/template/${name}`, import.meta.url)),
+  );
 let server: VersionedFile;
 const { engine, calls } = countedEngine(() => BlockingConnector.open());
 
