@@ -3,8 +3,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import {
+  contestantName,
+  contestantsOf,
+  CASE_NAMES,
+  groups,
+  ratio,
+  ratioTable,
+  rowsLabel,
+  seconds,
+} from './lib/ratio-table.ts';
+import {
   type BenchResults,
-  type CaseResult,
   type ClusterResults,
   CONTESTANTS,
   type Contestant,
@@ -12,63 +21,8 @@ import {
 } from './lib/results.ts';
 import { benchPath } from './lib/site.ts';
 
-const NAMES: Record<Contestant, string> = {
-  stratex: 'Stratex',
-  'duckdb-wasm-raw': 'DuckDB-WASM by hand',
-  perspective: 'Perspective 3.8 viewer',
-  arquero: 'arquero 8 + d3',
-  'duckdb-native': 'DuckDB native (Node)',
-};
-
-const CASE_NAMES: Record<CaseResult['case'], string> = {
-  'portal-cold': 'portal demo, cold',
-  'portal-warm': 'portal demo, warm return visit',
-  treemap: 'navigation → treemap drawn',
-  interaction: 'drill-down / cross-filter',
-  'interaction-cold': 'drill-down, first drill after load',
-  'interaction-answered': 'drill-down / cross-filter, answered by SQL',
-  'interaction-repeat': 'drill-down / cross-filter, repeated (kept answers)',
-};
-
-const seconds = (ms: number): string =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
-const rowsLabel = (rows: number | null): string =>
-  rows === null ? 'seed' : rows >= 1e6 ? `${rows / 1e6}M` : `${rows / 1e3}k`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-
-interface Group {
-  key: string;
-  label: string;
-  byContestant: Partial<Record<Contestant, CaseResult>>;
-}
-
-function groups(results: BenchResults): Group[] {
-  const map = new Map<string, Group>();
-  for (const result of results.cases) {
-    const key = `${result.case}:${result.rows}:${result.format}`;
-    const label = [CASE_NAMES[result.case], rowsLabel(result.rows), result.format ?? '']
-      .filter(Boolean)
-      .join(', ');
-    const group = map.get(key) ?? { key, label, byContestant: {} };
-    group.byContestant[result.contestant] = result;
-    map.set(key, group);
-  }
-  // The phases of an interaction are compared with the same bare query as the whole case.
-  for (const group of map.values()) {
-    const [kind, ...rest] = group.key.split(':');
-    if (!kind?.startsWith('interaction-')) continue;
-    const bare = map.get(['interaction', ...rest].join(':'))?.byContestant['duckdb-wasm-raw'];
-    if (bare) group.byContestant['duckdb-wasm-raw'] ??= bare;
-  }
-  return [...map.values()];
-}
-
-function ratio(group: Group, other: Contestant): string {
-  const ours = group.byContestant.stratex?.median_ms;
-  const theirs = group.byContestant[other]?.median_ms;
-  return ours && theirs ? (ours / theirs).toFixed(2) : '—';
-}
 
 function memoryLine(memory: Memory): string {
   const what =
@@ -82,34 +36,33 @@ function memoryLine(memory: Memory): string {
   return `${what}: peak JS heap ${memory.peak_js_heap_mb} MB, peak renderer RSS ${memory.peak_renderer_rss_mb} MB (the hand-written DuckDB-WASM page on the same file: ${memory.baseline_peak_renderer_rss_mb} MB, ratio ${(memory.peak_renderer_rss_mb / memory.baseline_peak_renderer_rss_mb).toFixed(2)})${tree}, workers started: ${memory.workers}.`;
 }
 
-function markdown(results: BenchResults): string {
+/** What the column of the earlier build compares. */
+function beforeLine(before: NonNullable<BenchResults['before']>): string {
+  return `“÷ Stratex at ${before.rev}” is this build ÷ the build of ${before.rev} (commit \`${before.commit.slice(0, 12)}\`), built in a git worktree of its own and served beside this one in the same run, on the same pages, alternating: below 1 this build is faster.`;
+}
+
+function markdown(results: BenchResults, name: string): string {
   const lines: string[] = [
     '# Benchmark results',
     '',
     `${results.date.slice(0, 10)} · commit \`${results.commit.slice(0, 12)}\` · ${results.mode} run · ${results.machine}`,
     '',
-    'Written by `pnpm bench` from `latest.json`; do not edit by hand. Times run from navigation',
+    `Written by \`pnpm bench${results.mode === 'quick' ? ' --quick' : ''}\` from \`${name}.json\`; do not edit by hand. Times run from navigation`,
     '(the page clock’s origin) to the frame on which the result is drawn, each load in a fresh',
     'headless Chromium with an empty profile, contestants alternating, the first run of each case',
     'discarded. Ratios are Stratex ÷ the other contestant’s median: below 1 Stratex is faster.',
+    ...(results.before ? ['', beforeLine(results.before)] : []),
     '',
     '## Ratios',
     '',
-    '| case | Stratex median (p95) | ÷ DuckDB-WASM by hand | ÷ Perspective | ÷ arquero | DuckDB native |',
-    '| --- | --- | --- | --- | --- | --- |',
+    ...ratioTable(results),
   ];
-  for (const group of groups(results)) {
-    const ours = group.byContestant.stratex;
-    const native = group.byContestant['duckdb-native'];
-    lines.push(
-      `| ${group.label} | ${ours ? `${seconds(ours.median_ms)} (${seconds(ours.p95_ms)})` : '—'} | ${ratio(group, 'duckdb-wasm-raw')} | ${ratio(group, 'perspective')} | ${ratio(group, 'arquero')} | ${native ? seconds(native.median_ms) : '—'} |`,
-    );
-  }
+  const contestants = contestantsOf(results);
   lines.push('', '## Every contestant: median (p95), runs, peak renderer RSS', '');
-  lines.push(`| case | ${CONTESTANTS.map((name) => NAMES[name]).join(' | ')} |`);
-  lines.push(`| --- | ${CONTESTANTS.map(() => '---').join(' | ')} |`);
+  lines.push(`| case | ${contestants.map((name) => contestantName(name, results)).join(' | ')} |`);
+  lines.push(`| --- | ${contestants.map(() => '---').join(' | ')} |`);
   for (const group of groups(results)) {
-    const cells = CONTESTANTS.map((name) => {
+    const cells = contestants.map((name) => {
       const result = group.byContestant[name];
       if (!result) return '—';
       const rss = result.peak_rss_mb ? `, ${result.peak_rss_mb} MB` : '';
@@ -128,7 +81,8 @@ function markdown(results: BenchResults): string {
   const notes = new Set<string>();
   for (const result of results.cases) {
     const family = result.case.startsWith('portal') ? 'portal demo' : CASE_NAMES[result.case];
-    if (result.note) notes.add(`- ${family}, ${NAMES[result.contestant]}: ${result.note}.`);
+    if (result.note)
+      notes.add(`- ${family}, ${contestantName(result.contestant, results)}: ${result.note}.`);
   }
   lines.push(...notes);
 
@@ -213,6 +167,7 @@ function clusterSection(cluster: ClusterResults): string[] {
 
 const COLOURS: Record<Contestant, string> = {
   stratex: '#1f6feb',
+  'stratex-before': '#54aeff',
   'duckdb-wasm-raw': '#b08800',
   perspective: '#8250df',
   arquero: '#1a7f37',
@@ -292,12 +247,15 @@ function growthSvg(results: BenchResults): string {
       `<line x1="${width - margin.right + 12}" x2="${width - margin.right + 36}" y1="${y - 4}" y2="${y - 4}" stroke="${COLOURS[line.contestant]}" stroke-width="2"${dash}/>`,
     );
     out.push(
-      `<text x="${width - margin.right + 42}" y="${y}">${NAMES[line.contestant]}, ${line.format}</text>`,
+      `<text x="${width - margin.right + 42}" y="${y}">${contestantName(line.contestant, results)}, ${line.format}</text>`,
     );
   }
   out.push('</svg>', '');
   return out.join('\n');
 }
+
+/** Stratex and the others, without an earlier build of Stratex. */
+const PEERS = CONTESTANTS.filter((name) => name !== 'stratex-before');
 
 /** The compact table of docs/benchmarks.md: medians and ratios of the cases a reader asks about first. */
 function measuredTable(results: BenchResults): string {
@@ -315,7 +273,7 @@ function measuredTable(results: BenchResults): string {
         ? seconds(result.median_ms)
         : `${seconds(result.median_ms)} (×${ratio(group, name)})`;
     };
-    lines.push(`| ${group.label} | ${CONTESTANTS.map(cell).join(' | ')} |`);
+    lines.push(`| ${group.label} | ${PEERS.map(cell).join(' | ')} |`);
   }
   lines.push('', '(×r) is Stratex ÷ that contestant: below 1, Stratex is faster.');
   return lines.join('\n');
@@ -323,7 +281,7 @@ function measuredTable(results: BenchResults): string {
 
 /** Writes `<name>.md`; the full report (`latest`) also writes growth.svg and docs/benchmarks.md's table. */
 export async function writeReport(results: BenchResults, name = 'latest'): Promise<void> {
-  writeFileSync(benchPath(`results/${name}.md`), markdown(results));
+  writeFileSync(benchPath(`results/${name}.md`), markdown(results, name));
   // Some cases only, or the ClickHouse case alone (no browser figures): the growth chart and
   // the table in docs/benchmarks.md keep the last full run's.
   if (name !== 'latest' || results.cases.length === 0) return;
@@ -340,7 +298,7 @@ export async function writeReport(results: BenchResults, name = 'latest'): Promi
   writeFileSync(pagePath, await format(next, { ...options, filepath: pagePath }));
 }
 
-// `tsx bench/report.ts [partial]`: the report again from latest.json (or partial.json).
+// `tsx bench/report.ts [partial|quick]`: the report again from latest.json (or partial.json, quick.json).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const name = process.argv[2] ?? 'latest';
   await writeReport(

@@ -1,8 +1,10 @@
 // The benchmark suite, one command: `pnpm bench` (full) or `pnpm bench --quick`.
 // Stratex side by side with DuckDB-WASM by hand, Perspective, arquero and native DuckDB,
 // in headless Debian Chromium on localhost, the same generated files for everyone.
-// Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md.
-// `--only clickhouse,…` runs the named cases (portal, treemap, interaction, memory, clickhouse).
+// Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md
+// (a quick run: quick.json and quick.md). `--only clickhouse,…` runs the named cases (portal,
+// treemap, interaction, memory, clickhouse). `--before REV` builds REV in a worktree of its own
+// and measures it beside this build in the portal, treemap and interaction cases.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -13,6 +15,7 @@ import { memoryCase } from './cases/memory.ts';
 import { portalCase } from './cases/portal.ts';
 import { sizesCase } from './cases/sizes.ts';
 import { type Format, treemapCase } from './cases/treemap.ts';
+import { buildBefore } from './lib/before.ts';
 import { checkAgreement } from './lib/checks.ts';
 import type { BenchResults } from './lib/results.ts';
 import { benchPath, serveSite } from './lib/site.ts';
@@ -29,6 +32,8 @@ const { values } = parseArgs({
     'cluster-sizes': { type: 'string' },
     // Interaction case: a pause after the first views before the first input (default 0).
     'think-ms': { type: 'string' },
+    // An earlier revision (a commit, branch or tag) measured as one more contestant.
+    before: { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
@@ -80,7 +85,8 @@ if (missing.length > 0) {
   });
 }
 
-const site = inBrowser ? await serveSite() : undefined;
+const before = values.before && inBrowser ? buildBefore(values.before, log) : undefined;
+const site = inBrowser ? await serveSite(before !== undefined) : undefined;
 const results: BenchResults = {
   date: new Date().toISOString(),
   commit:
@@ -92,13 +98,16 @@ const results: BenchResults = {
   checks: [],
   ...(inBrowser ? { sizes: sizesCase() } : {}),
   memory: undefined as never,
+  ...(before ? { before } : {}),
 };
 try {
   if (site) {
-    if (only.has('portal')) results.cases.push(...(await portalCase(site.origin, plan.runs, log)));
+    const withBefore = before !== undefined;
+    if (only.has('portal'))
+      results.cases.push(...(await portalCase(site.origin, plan.runs, log, withBefore)));
     if (only.has('treemap'))
       results.cases.push(
-        ...(await treemapCase(site.origin, plan.sizes, plan.formats, plan.runs, log)),
+        ...(await treemapCase(site.origin, plan.sizes, plan.formats, plan.runs, log, withBefore)),
       );
     if (only.has('interaction'))
       for (const rows of interactionSizes)
@@ -112,6 +121,7 @@ try {
               plan.interactionRounds,
               log,
               plan.interactionThinkMs,
+              withBefore,
             )),
           );
     if (only.has('memory')) {
@@ -140,6 +150,11 @@ if (values.only) {
   writeFileSync(benchPath('results/partial.json'), `${JSON.stringify(results, null, 2)}\n`);
   await writeReport(results, 'partial');
   log('wrote bench/results/partial.json and partial.md (some cases only)');
+} else if (quick) {
+  // The committed latest.* and docs/benchmarks.md stay the last full run's.
+  writeFileSync(benchPath('results/quick.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeReport(results, 'quick');
+  log('wrote bench/results/quick.json and quick.md');
 } else {
   writeFileSync(benchPath('results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   await writeReport(results);

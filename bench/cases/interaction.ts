@@ -8,7 +8,8 @@
 // GROUP BY alone, sent straight to the same DuckDB-WASM worker.
 import { launch, VIEWPORT } from '../lib/browser.ts';
 import { byPhase, type Phase, planCounts, type TimedInteraction } from '../lib/interactions.ts';
-import type { CaseResult } from '../lib/results.ts';
+import type { CaseResult, Contestant } from '../lib/results.ts';
+import { stratexRoot } from '../lib/site.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 import type { Format } from './treemap.ts';
 
@@ -74,10 +75,12 @@ interface LoadSamples {
 /**
  * One fresh browser: load the facts, then `rounds` of drill, up and clear, each followed by
  * the bare query. `thinkMs`: a pause between the widgets' first views and the first input,
- * as a person looks before clicking (0: the input comes at once).
+ * as a person looks before clicking (0: the input comes at once). `build`: which Stratex
+ * build serves the page (`stratex-before`: the earlier one, `--before REV`).
  */
 async function measureLoad(
   origin: string,
+  build: Contestant,
   rows: number,
   format: Format,
   rounds: number,
@@ -86,7 +89,7 @@ async function measureLoad(
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
-    await page.goto(`${origin}/interaction.html`);
+    await page.goto(`${origin}${stratexRoot(build)}/interaction.html`);
     await page.evaluate(pageScript);
     await page.evaluate(() => (window as never as BenchWindow).benchWatch());
     await page.evaluate(
@@ -144,24 +147,40 @@ export async function interactionCase(
   rounds: number,
   log: (line: string) => void,
   thinkMs = 0,
+  before = false,
 ): Promise<CaseResult[]> {
-  const all: TimedInteraction[] = [];
-  const phases: Record<Phase, number[]> = { cold: [], answered: [], repeat: [] };
+  // With `--before REV`, each load of this build is followed by one of the earlier build.
+  const builds: Contestant[] = before ? ['stratex', 'stratex-before'] : ['stratex'];
+  const measured = new Map(
+    builds.map((build) => [
+      build,
+      {
+        all: [] as TimedInteraction[],
+        phases: { cold: [], answered: [], repeat: [] } as Record<Phase, number[]>,
+      },
+    ]),
+  );
+  // The bare query is timed in every page, so that each build's loads run the same steps;
+  // it is reported from this build's pages.
   const bare: number[] = [];
   for (let load = 0; load < loads; load++) {
-    const samples = await measureLoad(origin, rows, format, rounds, thinkMs);
-    all.push(...samples.interactions);
-    bare.push(...samples.bare);
-    const split = byPhase(samples.interactions);
-    for (const phase of Object.keys(phases) as Phase[]) phases[phase].push(...split[phase]);
+    for (const [build, { all, phases }] of measured) {
+      const samples = await measureLoad(origin, build, rows, format, rounds, thinkMs);
+      all.push(...samples.interactions);
+      if (build === 'stratex') bare.push(...samples.bare);
+      const split = byPhase(samples.interactions);
+      for (const phase of Object.keys(phases) as Phase[]) phases[phase].push(...split[phase]);
+    }
   }
   const describe = (ms: number[]): string =>
     ms.length === 0
       ? 'none'
       : `median ${Math.round(median(ms))} ms, p95 ${Math.round(percentile(ms, 0.95))} ms (n=${ms.length})`;
-  log(
-    `interaction ${rows} ${format}${thinkMs > 0 ? ` (${thinkMs} ms before the first input)` : ''}: stratex all ${describe(all.map((item) => item.ms))}; first drill ${describe(phases.cold)}; answered ${describe(phases.answered)}; repeats ${describe(phases.repeat)}; bare query ${describe(bare)}; answers: ${planCounts(all)}`,
-  );
+  for (const [build, { all, phases }] of measured)
+    log(
+      `interaction ${rows} ${format}${thinkMs > 0 ? ` (${thinkMs} ms before the first input)` : ''}: ${build} all ${describe(all.map((item) => item.ms))}; first drill ${describe(phases.cold)}; answered ${describe(phases.answered)}; repeats ${describe(phases.repeat)}${build === 'stratex' ? `; bare query ${describe(bare)}` : ''}; answers: ${planCounts(all)}`,
+    );
+
   const result = (
     kind: CaseResult['case'],
     contestant: CaseResult['contestant'],
@@ -178,21 +197,33 @@ export async function interactionCase(
     samples_ms: ms.map((value) => round(value, 1)),
     note,
   });
-  return [
+  const notes: Record<string, (all: TimedInteraction[]) => string> = {
+    stratex: (all) =>
+      `drill, up and clear on a region › product › customer treemap; a channel treemap on the same source re-renders too; ${loads} fresh loads × ${rounds} rounds${thinkMs > 0 ? `, ${thinkMs} ms after the first views before the first input` : ''}, none dropped (answers: ${planCounts(all)})`,
+    'stratex-before': (all) =>
+      `the same page and inputs on the earlier build, each of its ${loads} fresh loads after one of this build's (answers: ${planCounts(all)})`,
+  };
+  const results = [...measured].flatMap(([build, { all, phases }]) => [
     result(
       'interaction',
-      'stratex',
+      build,
       all.map((item) => item.ms),
-      `drill, up and clear on a region › product › customer treemap; a channel treemap on the same source re-renders too; ${loads} fresh loads × ${rounds} rounds${thinkMs > 0 ? `, ${thinkMs} ms after the first views before the first input` : ''}, none dropped (answers: ${planCounts(all)})`,
+      notes[build]!(all),
     ),
+    ...(Object.keys(phases) as Phase[])
+      .filter((phase) => phases[phase].length > 0)
+      .map((phase) => result(CASES[phase], build, phases[phase], PHASE_NOTES[phase])),
+  ]);
+  // The bare query beside this build's whole case, as its baseline.
+  results.splice(
+    1,
+    0,
     result(
       'interaction',
       'duckdb-wasm-raw',
       bare,
       'the filtered GROUP BY alone, sent to the same DuckDB-WASM worker (nothing drawn)',
     ),
-    ...(Object.keys(phases) as Phase[])
-      .filter((phase) => phases[phase].length > 0)
-      .map((phase) => result(CASES[phase], 'stratex', phases[phase], PHASE_NOTES[phase])),
-  ];
+  );
+  return results;
 }

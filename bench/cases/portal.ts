@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { launchProfile } from '../lib/browser.ts';
 import type { CaseResult, Contestant } from '../lib/results.ts';
+import { stratexRoot } from '../lib/site.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 
 /** How long the first visit stays on the page before the browser is closed. */
@@ -65,10 +66,12 @@ async function coldThenWarm(
   }
 }
 
+/** `before`: the earlier build's portal demo (`--before REV`) visited in turn with the others. */
 export async function portalCase(
   origin: string,
   runs: number,
   log: (line: string) => void,
+  before = false,
 ): Promise<CaseResult[]> {
   const visits: [Contestant, (page: Page) => Promise<number>, string][] = [
     [
@@ -82,6 +85,12 @@ export async function portalCase(
       'one CSV of the portal (evaluation.csv) read and shown as a table by hand',
     ],
   ];
+  if (before)
+    visits.splice(1, 0, [
+      'stratex-before',
+      (page) => everyWidgetFilled(page, `${origin}${stratexRoot('stratex-before')}/portal/`),
+      'the portal demo as the earlier build assembles it',
+    ]);
   const samples = new Map<string, number[]>();
   for (let run = 0; run <= runs; run++) {
     for (const [contestant, visit] of visits) {

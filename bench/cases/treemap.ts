@@ -2,18 +2,24 @@
 // browser contestant in a fresh browser per load, alternating, warm-up discarded; native
 // DuckDB in Node on the same files.
 import { launch, peakRendererRssMb, timedPage, VIEWPORT } from '../lib/browser.ts';
+import { stratexRoot } from '../lib/site.ts';
 import type { CaseResult, Check, Contestant } from '../lib/results.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 import { nativeTreemap } from './native.ts';
 
 export type Format = 'csv' | 'parquet';
 
-const BROWSER_CONTESTANTS = ['stratex', 'duckdb-wasm-raw', 'perspective', 'arquero'] as const;
+const BROWSER_CONTESTANTS: readonly Contestant[] = [
+  'stratex',
+  'duckdb-wasm-raw',
+  'perspective',
+  'arquero',
+];
 
 function pageUrl(origin: string, contestant: Contestant, src: string): string {
   const query = `?src=${encodeURIComponent(src)}`;
-  return contestant === 'stratex'
-    ? `${origin}/treemap.html${query}`
+  return contestant === 'stratex' || contestant === 'stratex-before'
+    ? `${origin}${stratexRoot(contestant)}/treemap.html${query}`
     : `${origin}/contestants/${contestant}.html${query}`;
 }
 
@@ -52,7 +58,12 @@ export async function treemapCase(
   formats: readonly Format[],
   runs: number,
   log: (line: string) => void,
+  before = false,
 ): Promise<CaseResult[]> {
+  // The earlier build (`--before REV`) right after this one, on the same page.
+  const contestants: readonly Contestant[] = before
+    ? ['stratex', 'stratex-before', ...BROWSER_CONTESTANTS.slice(1)]
+    : BROWSER_CONTESTANTS;
   const results: CaseResult[] = [];
   for (const rows of sizes) {
     for (const format of formats) {
@@ -60,7 +71,7 @@ export async function treemapCase(
       const failures = new Map<Contestant, number>();
       // Run 0 warms the machine's file cache and is discarded; contestants alternate within a run.
       for (let run = 0; run <= runs; run++) {
-        for (const contestant of BROWSER_CONTESTANTS) {
+        for (const contestant of contestants) {
           let sample: Sample;
           try {
             sample = await measureOnce(origin, contestant, rows, format);

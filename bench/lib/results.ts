@@ -1,10 +1,11 @@
 // The shape of bench/results/latest.json.
 
 export type Contestant =
-  'stratex' | 'duckdb-wasm-raw' | 'perspective' | 'arquero' | 'duckdb-native';
+  'stratex' | 'stratex-before' | 'duckdb-wasm-raw' | 'perspective' | 'arquero' | 'duckdb-native';
 
 export const CONTESTANTS: readonly Contestant[] = [
   'stratex',
+  'stratex-before',
   'duckdb-wasm-raw',
   'perspective',
   'arquero',
@@ -125,4 +126,6 @@ export interface BenchResults {
   clickhouse?: ClusterResults;
   /** One treemap on the largest Parquet file of the run (full run only). */
   large_memory?: Memory;
+  /** The earlier build measured as `stratex-before` (`--before REV`): the revision as given and its commit. */
+  before?: { rev: string; commit: string };
 }
