@@ -19,7 +19,7 @@ export function ScorecardPage() {
       <sx-progress-tracker source="tasks" sort="lag" lag-threshold={10} />
       <sx-variance-alerts source="kpis" target-rows="share" max-alerts="5" />
       {/* @ts-expect-error a format the source does not read */}
-      <sx-data-source name="x" format="xlsx" />
+      <sx-data-source name="x" format="json" />
       {/* @ts-expect-error the order is not one the tracker knows */}
       <sx-progress-tracker sort="random" />
       {/* @ts-expect-error sx-select's detail has no `value` */}

@@ -27,4 +27,4 @@ export const source: PropsOf<'sx-data-source'> = {
 // @ts-expect-error sx-select's detail has no `value`
 export const wrongDetail: PropsOf<'sx-scorecard'> = { onSxSelect: (event) => event.detail.value };
 // @ts-expect-error a format the source does not read
-export const wrongFormat: PropsOf<'sx-data-source'> = { format: 'xlsx' };
+export const wrongFormat: PropsOf<'sx-data-source'> = { format: 'json' };

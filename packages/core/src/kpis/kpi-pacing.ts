@@ -145,7 +145,9 @@ function paceMetric(
     projected,
     status: verdict.status,
     reason: verdict.reason,
-    periodState: verdict.state ?? 'running',
+    // A period read off the export's own days is not known to be over when the days stop.
+    periodState:
+      verdict.state === 'over' && !options.period?.end ? 'running' : (verdict.state ?? 'running'),
     actualLine: hasReadings ? actualLine : [],
     paceLine: paceLine(target, measure, period, daysTotal, options.curve),
     daysTotal,
