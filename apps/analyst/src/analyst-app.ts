@@ -123,7 +123,7 @@ export class AnalystApp extends LitElement {
           class="visually-hidden"
           type="file"
           multiple
-          accept=".csv,.txt,.tsv,.parquet,.arrow,.feather,.ipc,text/csv"
+          accept=".csv,.txt,.tsv,.parquet,.arrow,.feather,.ipc,.xlsx,.xlsm,text/csv"
           @change=${(event: Event) => {
             const input = event.target as HTMLInputElement;
             this.addFiles(Array.from(input.files ?? []));

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,6 +92,29 @@ async function tableRows(page: Page, selector: string): Promise<string[][]> {
 
 // Each case starts the engine in a fresh browser context; a busy machine can make that slow.
 describe('analyst workbench, built', { timeout: 150_000 }, () => {
+  it('reads a dropped Excel workbook as it reads the CSV, and previews the same figures', async () => {
+    const { page, problems } = await open(`${origin}/`);
+    const workbook = readFileSync(
+      fileURLToPath(new URL('../../../fixtures/xlsx/evaluation.xlsx', import.meta.url)),
+    );
+    await dropFiles(page, [{ name: 'evaluation.xlsx', bytes: workbook }]);
+    const report = page.locator('analyst-load-report');
+    await expect
+      .poll(() => report.locator('[data-fact="rows"] dd').textContent(), { timeout: 90_000 })
+      .toBe('3');
+    const mapper = page.locator('analyst-role-mapper');
+    expect(await mapper.locator('#map-scorecard-target').inputValue()).toBe('目标值');
+    await expect
+      .poll(() => tableRows(page, 'analyst-widget-preview sx-scorecard'), { timeout: 60_000 })
+      .toHaveLength(3);
+    const preview = await tableRows(page, 'analyst-widget-preview sx-scorecard');
+    expect(preview.map((row) => [row[0], row[1], row[2], row[3], row[4]])).toEqual(
+      evaluationPreview,
+    );
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('reads a dropped GBK export, maps it, previews it, and its snippet renders the same figures elsewhere', async () => {
     const { page, blocked, problems } = await open(`${origin}/`);
     await dropFiles(page, [{ name: 'evaluation.gbk.csv', bytes: fixture('evaluation.gbk.csv') }]);
