@@ -14,6 +14,7 @@ import {
   probeOutside,
   skipFirefox,
   tableRows,
+  WIDGET_TAGS,
 } from '../../portal-demo/test/firefox';
 import { startStaticServer } from '../../portal-demo/static-server.mjs';
 import {
@@ -25,7 +26,6 @@ import {
 } from './workbench-figures';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const widgetTags = 'sx-scorecard, sx-target-treemap, sx-progress-tracker, sx-variance-alerts';
 
 let server: Server;
 let firefox: Firefox;
@@ -50,7 +50,10 @@ async function dropFile(name: string): Promise<void> {
 
 /** Neither the hidden data table of a previewed widget nor its caption is painted. */
 async function expectNothingHiddenPainted(widgets: number): Promise<void> {
-  const boxes = await hiddenTableBoxes(workbench.page, `analyst-widget-preview :is(${widgetTags})`);
+  const boxes = await hiddenTableBoxes(
+    workbench.page,
+    `analyst-widget-preview :is(${WIDGET_TAGS})`,
+  );
   expect(boxes).toHaveLength(widgets * 2);
   expect(paintedHiddenBoxes(boxes)).toEqual([]);
 }

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /** Debian's Firefox ESR, which `.ci/install-browser.sh` installs; `FIREFOX_PATH` points elsewhere. */
+/** The four widgets, as one selector. */
+export const WIDGET_TAGS =
+  'sx-scorecard, sx-target-treemap, sx-progress-tracker, sx-variance-alerts';
+
 export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 const inCI = Boolean(process.env.CI) && process.env.CI !== 'false';

@@ -15,6 +15,7 @@ import {
   probeOutside,
   skipFirefox,
   tableRows,
+  WIDGET_TAGS,
 } from './firefox';
 import {
   expectChineseEvaluation,
@@ -23,7 +24,6 @@ import {
 } from './portal-figures';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const widgets = 'sx-scorecard, sx-target-treemap, sx-progress-tracker, sx-variance-alerts';
 
 let server: Server;
 let firefox: Firefox;
@@ -41,7 +41,7 @@ describe.skipIf(skipFirefox)(firefoxSuite('portal demo in Firefox ESR'), () => {
       `http://localhost:${(server.address() as AddressInfo).port}/`,
     );
     // Every widget of the page has drawn its rows before any check reads one.
-    const count = await portal.page.$$eval(widgets, (found) => found.length);
+    const count = await portal.page.$$eval(WIDGET_TAGS, (found) => found.length);
     expect(count).toBe(7);
     await portal.page.waitForFunction(
       (selector) =>
@@ -49,7 +49,7 @@ describe.skipIf(skipFirefox)(firefoxSuite('portal demo in Firefox ESR'), () => {
           widget.shadowRoot?.querySelector('[part="data-table"] tbody tr'),
         ),
       { timeout: 90_000 },
-      widgets,
+      WIDGET_TAGS,
     );
   });
 
@@ -70,7 +70,7 @@ describe.skipIf(skipFirefox)(firefoxSuite('portal demo in Firefox ESR'), () => {
   });
 
   it('paints nothing of the hidden data tables: each table and its caption is clipped away', async () => {
-    const boxes = await hiddenTableBoxes(portal.page, widgets);
+    const boxes = await hiddenTableBoxes(portal.page, WIDGET_TAGS);
     expect(boxes).toHaveLength(7 * 2);
     expect(paintedHiddenBoxes(boxes)).toEqual([]);
   });

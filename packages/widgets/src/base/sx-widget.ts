@@ -1,4 +1,4 @@
-import type { CellRecord, Lang } from '@stratex/core';
+import type { CellRecord, Lang, RoleSchema } from '@stratex/core';
 import type { Engine, LoadedTable, RecordRow } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { localSelection, type SourceClient } from './client';
@@ -15,7 +15,7 @@ import { loadedEngine, pageEngineLater } from './engine-link';
 import { ExportController } from './export-controller';
 import { FreshnessController } from './freshness-controller';
 import { message, resolveLang } from './lang';
-import { wholeRowsClient } from './row-cells';
+import { roleColumns, wholeRowsClient } from './row-cells';
 import { keepChosen, type Selection, type SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
 import { type Theme, ThemeController } from './theme';
@@ -235,6 +235,21 @@ export abstract class SxWidget extends LitElement {
    */
   protected client(source: string, table: LoadedTable): SourceClient | Promise<SourceClient> {
     return wholeRowsClient(this.engine, source, table, undefined);
+  }
+
+  /** Every row of a table in the page, as cells of the columns `schema`'s roles name. */
+  protected roleRowsClient(
+    source: string,
+    table: LoadedTable,
+    schema: RoleSchema,
+    overrides: Readonly<Record<string, string>>,
+  ): Promise<SourceClient> {
+    return wholeRowsClient(
+      this.engine,
+      source,
+      table,
+      roleColumns(table.columns, schema, overrides),
+    );
   }
 
   /** True when the table lives on a database server of its own (a ClickHouse cluster), not in the page. */

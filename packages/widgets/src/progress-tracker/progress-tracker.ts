@@ -24,7 +24,6 @@ import {
 } from '../base/column-attributes';
 import { message, type MessageKey } from '../base/lang';
 import { printStyles } from '../base/print.styles';
-import { roleColumns, wholeRowsClient } from '../base/row-cells';
 import { curveOf } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
@@ -197,10 +196,8 @@ export class SxProgressTracker extends SxWidget {
     source: string,
     table: LoadedTable,
   ): SourceClient | Promise<SourceClient> {
-    if (!this.isRemote(table)) {
-      const used = roleColumns(table.columns, PROGRESS_SCHEMA, this.overrides);
-      return wholeRowsClient(this.engine, source, table, used);
-    }
+    if (!this.isRemote(table))
+      return this.roleRowsClient(source, table, PROGRESS_SCHEMA, this.overrides);
     return taskClient(source, table, this.overrides, this.taskLimit, (rows, total) => {
       if (total > rows.length) this.#totals.set(rows, total);
     });

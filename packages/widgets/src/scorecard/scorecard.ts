@@ -19,7 +19,7 @@ import {
 import { missingColumnsState, missingOf } from '../base/missing-columns';
 import { curveOf } from '../base/pacing';
 import { printStyles } from '../base/print.styles';
-import { AGGREGATE_FROM_ROWS, roleColumns, wholeRowsClient } from '../base/row-cells';
+import { AGGREGATE_FROM_ROWS } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import { scorecardPicture } from './picture';
@@ -181,8 +181,7 @@ export class SxScorecard extends SxWidget {
       );
     }
     if (table.rowCount > AGGREGATE_FROM_ROWS) return scorecardClient(source, table, this.overrides);
-    const used = roleColumns(table.columns, EVALUATION_SCHEMA, this.overrides);
-    return wholeRowsClient(this.engine, source, table, used);
+    return this.roleRowsClient(source, table, EVALUATION_SCHEMA, this.overrides);
   }
 
   protected renderView(): TemplateResult {

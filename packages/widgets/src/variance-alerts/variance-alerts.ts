@@ -19,7 +19,7 @@ import {
   columnProperties,
 } from '../base/column-attributes';
 import { printStyles } from '../base/print.styles';
-import { roleColumns, sampleRowClient, wholeRowsClient } from '../base/row-cells';
+import { sampleRowClient } from '../base/row-cells';
 import { curveOf } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
@@ -199,10 +199,8 @@ export class SxVarianceAlerts extends SxWidget {
     source: string,
     table: LoadedTable,
   ): SourceClient | Promise<SourceClient> {
-    if (!this.isRemote(table)) {
-      const used = roleColumns(table.columns, KPI_SERIES_SCHEMA, this.overrides);
-      return wholeRowsClient(this.engine, source, table, used);
-    }
+    if (!this.isRemote(table))
+      return this.roleRowsClient(source, table, KPI_SERIES_SCHEMA, this.overrides);
     const columns = kpiSeriesColumns(table.columns, this.overrides);
     // Missing columns: one row is enough for the widget to say which ones.
     if (!columns) return sampleRowClient(source, table);
