@@ -34,6 +34,14 @@ export const MESSAGES = {
   // Problems in the rows, and what the page knows about the engine and the file
   unreadable: { en: 'cells could not be read', 'zh-CN': '个单元格无法读取' },
   missingColumns: { en: 'Missing columns', 'zh-CN': '缺少列' },
+  linkedViewGone: {
+    en: 'The view in this link no longer fits the data; showing the top level.',
+    'zh-CN': '链接中的视图已不适用于当前数据，已回到顶层。',
+  },
+  linkedViewUnreadable: {
+    en: 'The view in this link could not be read; showing the top level.',
+    'zh-CN': '无法读取链接中的视图，已回到顶层。',
+  },
   staleSince: {
     en: 'The file could not be refreshed; showing the data loaded at',
     'zh-CN': '文件刷新失败，当前显示的是此时加载的数据：',

@@ -11,6 +11,8 @@ export interface NoticeFacts {
   staleSince: Date | undefined;
   engineHealth: DatabaseHealth | undefined;
   failure: Failure | undefined;
+  /** Why the view named in the page's address was not reopened. */
+  linkedView?: 'gone' | 'unreadable' | undefined;
 }
 
 /** Notices over the view: data older than its file, the engine rebuilt or failed, a reload that failed. */
@@ -23,6 +25,8 @@ export function noticesState(facts: NoticeFacts, lang: Lang): TemplateResult | t
   if (facts.engineHealth === 'recovering') notices.push(t('engineRecovering'));
   if (facts.engineHealth === 'failed') notices.push(t('engineFailed'));
   if (facts.phase === 'ready' && facts.failure) notices.push(facts.failure.message);
+  if (facts.linkedView === 'gone') notices.push(t('linkedViewGone'));
+  if (facts.linkedView === 'unreadable') notices.push(t('linkedViewUnreadable'));
   if (notices.length === 0) return nothing;
   return html`<div part="notice" class="notice" role="status">
     ${notices.map((notice) => html`<p><span aria-hidden="true">⚠</span> ${notice}</p>`)}

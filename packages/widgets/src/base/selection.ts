@@ -41,7 +41,8 @@ export class SelectionBus {
   }
 }
 
-function sameSelection(a: Selection, b: Selection): boolean {
+/** True when two selections choose the same values of the same columns. */
+export function sameSelection(a: Selection, b: Selection): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

@@ -16,9 +16,11 @@ import { ExportController } from './export-controller';
 import { FreshnessController } from './freshness-controller';
 import { message, resolveLang } from './lang';
 import { roleColumns, wholeRowsClient } from './row-cells';
-import { keepChosen, type Selection, type SelectionChange } from './selection';
+import { keepChosen, sameSelection, type Selection, type SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
 import { type Theme, ThemeController } from './theme';
+import type { LinkedView } from './view-link';
+import { type Restored, ViewLinkController } from './view-link-controller';
 
 export type { TextRecord } from './row-cells';
 
@@ -37,6 +39,7 @@ export abstract class SxWidget extends LitElement {
     data: { attribute: false },
     exportable: { type: Boolean, reflect: true },
     exportName: { type: String, attribute: 'export-name' },
+    linkView: { type: String, attribute: 'link-view' },
   };
 
   /** `lang` is the element's own HTML attribute; a change of it redraws the widget in that language. */
@@ -64,6 +67,8 @@ export abstract class SxWidget extends LitElement {
   declare exportable: boolean;
   /** File name (without extension) for exports; default the element's name. */
   declare exportName: string | undefined;
+  /** Keeps the widget's view in the address's fragment under this key (empty: the `id`, else the tag). */
+  declare linkView: string | undefined;
 
   /** Following the sources' refreshes and the engine's health. */
   readonly #freshness = new FreshnessController(this, () => void this.load({ keepView: true }));
@@ -125,6 +130,15 @@ export abstract class SxWidget extends LitElement {
     fileStem: () => this.exportName ?? this.localName.replace(/^sx-/, ''),
   });
 
+  /** The widget's view kept in the page's address, with `link-view`. */
+  readonly #viewLink = new ViewLinkController(this, {
+    key: () =>
+      this.linkView === undefined ? undefined : this.linkView || this.id || this.localName,
+    ready: () => this.phase === 'ready' && this.rows.length > 0,
+    view: () => this.linkedView(),
+    restore: (view) => this.restoreView(view),
+  });
+
   /** The page's selection on this widget's source, made here or in another widget; a change updates the widget. */
   protected get selection(): SelectionChange | undefined {
     return this.#selection.change;
@@ -169,6 +183,22 @@ export abstract class SxWidget extends LitElement {
   /** Chooses (or, chosen again, clears) a selection and tells the page: `sx-select`. */
   protected select(selection: Selection | null): void {
     this.#selection.select(selection);
+  }
+
+  /** The view a link to this widget reopens: its own choice; widgets add what else they show. */
+  protected linkedView(): LinkedView {
+    const chosen = this.ownSelection;
+    return chosen ? { selection: chosen } : {};
+  }
+
+  /** Puts a linked view on screen: its choice, when the rows still hold it. */
+  protected restoreView(view: LinkedView): Restored {
+    const chosen = view.selection;
+    if (!chosen || Object.keys(chosen).length === 0) return 'fits';
+    if (keepChosen(this.rows, chosen).length === 0) return 'gone';
+    const own = this.ownSelection;
+    if (!own || !sameSelection(own, chosen)) this.select(chosen);
+    return 'fits';
   }
 
   /** Where the widget is in its data lifecycle: `loading`, `ready` or `error`. */
@@ -296,7 +326,8 @@ export abstract class SxWidget extends LitElement {
 
   #noticeFacts(): NoticeFacts {
     const { staleSince, engineHealth } = this.#freshness;
-    return { phase: this.phase, failure: this.failure, staleSince, engineHealth };
+    const linkedView = this.#viewLink.notice;
+    return { phase: this.phase, failure: this.failure, staleSince, engineHealth, linkedView };
   }
 
   #phaseView(): TemplateResult {

@@ -83,6 +83,10 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr start-column - Header of the planned start column (default 计划开始时间 / planned_start).
  * @attr end-column - Header of the planned end column (default 计划结束时间 / planned_end).
  * @attr progress-column - Header of the progress column (default 实际进度（%/完成状态） / progress).
+ * @attr link-view - Keeps the view (its chosen task) in the page address's fragment under this key
+ *   (`#sx.KEY=…`; empty: the element's `id`, else its tag), so a link or a reload reopens it;
+ *   a view the data no longer holds falls back to the top with a notice. The page's own
+ *   fragment parts are kept.
  *
  * @fires sx-select - A task was opened (or closed: `selection` null); detail `{ source, selection: { <task column>: task } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.

@@ -87,6 +87,10 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *
  * @attr exportable - Shows buttons that save the figures as CSV and the picture as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `scorecard`.
+ * @attr link-view - Keeps the view (its chosen row) in the page address's fragment under this key
+ *   (`#sx.KEY=…`; empty: the element's `id`, else its tag), so a link or a reload reopens it;
+ *   a view the data no longer holds falls back to the top with a notice. The page's own
+ *   fragment parts are kept.
  *
  * @fires sx-select - A dimension was chosen (click, Enter or Space; again to clear); detail `{ source, selection: { <dimension column>: value } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.

@@ -7,6 +7,8 @@ import { Memo } from '../base/memo';
 import { printStyles } from '../base/print.styles';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
+import type { LinkedView } from '../base/view-link';
+import type { Restored } from '../base/view-link-controller';
 import {
   BREAKDOWN_COLUMN_ATTRIBUTES,
   type Breakdown,
@@ -57,6 +59,10 @@ import { paletteOf } from './colour';
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
  * @attr exportable - Shows buttons that save the figures as CSV and the map as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `target-treemap`.
+ * @attr link-view - Keeps the view (the level drilled into and the tile chosen) in the page address's fragment under this key
+ *   (`#sx.KEY=…`; empty: the element's `id`, else its tag), so a link or a reload reopens it;
+ *   a view the data no longer holds falls back to the top with a notice. The page's own
+ *   fragment parts are kept.
  *
  * @fires sx-select - A tile was chosen (or chosen again to clear); detail `{ source, selection }`, e.g. `{ 区域: '华东' }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
@@ -285,6 +291,23 @@ export class SxTargetTreemap extends SxWidget {
       this.hoverKey = undefined;
     }
     this.#refocus = true;
+  }
+
+  /** A link reopens the level drilled into as well as the tile chosen. */
+  protected override linkedView(): LinkedView {
+    const view = super.linkedView();
+    return this.drillPath.length > 0 ? { ...view, path: this.drillPath } : view;
+  }
+
+  /** Drills to the linked level when the breakdown still has it; else stays at the top. */
+  protected override restoreView(view: LinkedView): Restored {
+    const path = view.path ?? [];
+    const columns = this.resolution(readSettings(this).request).columns;
+    const node = columns ? nodeAt(this.breakdown(columns).tree.root, path) : undefined;
+    if (!node || node.path.length !== path.length) return 'gone';
+    const restored = super.restoreView(view);
+    if (restored === 'fits') this.drillPath = [...path];
+    return restored;
   }
 
   /** Back to the level `depth` steps from the top, focusing the tile that was drilled into. */

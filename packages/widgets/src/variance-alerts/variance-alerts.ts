@@ -88,6 +88,10 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
  * @attr theme - `dark` or `light` forces that theme; without it the nearest `data-sx-theme` on an
  *   ancestor or `<html>` decides, else the reader's `prefers-color-scheme`.
+ * @attr link-view - Keeps the view (its chosen alert) in the page address's fragment under this key
+ *   (`#sx.KEY=…`; empty: the element's `id`, else its tag), so a link or a reload reopens it;
+ *   a view the data no longer holds falls back to the top with a notice. The page's own
+ *   fragment parts are kept.
  *
  * @fires sx-select - An alert was chosen (or chosen again to clear: `selection` null); detail `{ source, selection: { <metric column>: metric } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
