@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { staleSource } from './stale-source';
 
 interface DataSourceArgs {
   name: string;
@@ -62,4 +63,14 @@ export const SharedByTwoWidgets: Story = {
 /** A file the server does not have: every widget on the source says which file and why. */
 export const MissingFile: Story = {
   args: { name: 'missing_story', src: '/fixtures/template/no-such-file.csv' },
+};
+/**
+ * Stale: the file was read once, then a refresh could not reach it. The widgets keep the
+ * last good figures and say since when; the source's `state` reads `stale`.
+ */
+export const Stale: Story = {
+  args: { name: 'evaluation_stale_story' },
+  render: (args) =>
+    html`${staleSource(args.name, args.src)}
+      <sx-scorecard source=${args.name} lang=${args.lang}></sx-scorecard>`,
 };

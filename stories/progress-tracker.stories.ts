@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { staleSource } from './stale-source';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 
@@ -80,3 +81,9 @@ export const YearLongPlan: Story = {
 export const Loading: Story = { args: { src: undefined, source: 'tasks-not-yet-defined' } };
 export const Empty: Story = { args: { src: undefined, data: [] } };
 export const MissingFile: Story = { args: { src: 'fixtures/template/no-such-file.csv' } };
+/** The file was read once, then a refresh could not reach it: the tasks stay, marked stale. */
+export const Stale: Story = {
+  args: { src: undefined, source: 'progress_stale_story' },
+  render: (args, context) =>
+    html`${staleSource('progress_stale_story', 'fixtures/template/progress.csv')}${meta.render?.(args, context)}`,
+};

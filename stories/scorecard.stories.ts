@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { staleSource } from './stale-source';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 
@@ -103,4 +104,10 @@ export const QuarterToDateBySql: Story = {
           END AS 实际值
           FROM kpi_daily_sql GROUP BY 指标 ORDER BY 指标"
       ></sx-scorecard>`,
+};
+/** The file was read once, then a refresh could not reach it: the rows stay, marked stale. */
+export const Stale: Story = {
+  args: { src: undefined, source: 'evaluation_card_stale_story' },
+  render: (args, context) =>
+    html`${staleSource('evaluation_card_stale_story', '/fixtures/template/evaluation.csv')}${meta.render?.(args, context)}`,
 };

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { staleSource } from './stale-source';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 
@@ -112,15 +113,21 @@ const generated = {
 } as const;
 
 /**
- * 100k generated sales rows (CSV), summed in the engine (GROUP BY the levels) — the large
- * source that works today. Needs `fixtures/generated/` (`npx tsx fixtures/generate.ts`)
- * served at `/fixtures/generated/`.
+ * 100k generated sales rows (CSV), summed in the engine (GROUP BY the levels). Needs the
+ * generated files (`npx tsx fixtures/generate.ts`), which `storybook dev` serves at
+ * `/fixtures/generated/`; the static build does not carry them.
  */
 export const GeneratedSales100k: Story = {
   args: { ...generated, src: '/fixtures/generated/sales_100000.csv' },
 };
 
-/** The 1M-row Parquet facts: shows a load error until Parquet loading lands in the engine. */
+/** The 1M-row Parquet facts, read column by column into the engine (generated files, as above). */
 export const GeneratedSales1M: Story = {
   args: { ...generated, src: '/fixtures/generated/sales_1000000.parquet' },
+};
+/** The file was read once, then a refresh could not reach it: the tiles stay, marked stale. */
+export const Stale: Story = {
+  args: { src: undefined, source: 'regions_stale_story' },
+  render: (args, context) =>
+    html`${staleSource('regions_stale_story', 'fixtures/template/region_targets.csv')}${meta.render?.(args, context)}`,
 };

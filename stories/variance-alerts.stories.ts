@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { staleSource } from './stale-source';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 
@@ -80,3 +81,9 @@ export const GbkExport: Story = { args: { src: 'fixtures/template/kpi_daily_2024
 export const Loading: Story = { args: { src: undefined, source: 'kpis-not-yet-defined' } };
 export const Empty: Story = { args: { src: undefined, data: [] } };
 export const MissingFile: Story = { args: { src: 'fixtures/template/no-such-kpis.csv' } };
+/** The file was read once, then a refresh could not reach it: the alerts stay, marked stale. */
+export const Stale: Story = {
+  args: { src: undefined, source: 'kpis_stale_story' },
+  render: (args, context) =>
+    html`${staleSource('kpis_stale_story', 'fixtures/template/kpi_daily_2024q3.csv')}${meta.render?.(args, context)}`,
+};

@@ -48,7 +48,7 @@ async function settled(container: Element, patienceMs: number): Promise<Widget[]
 }
 
 /** Stories named for a state other than data may show it; every other story must show data. */
-const showsAnotherState = /error|missing|loading|empty|broken|404/i;
+const showsAnotherState = /error|missing|loading|empty|broken|404|stale/i;
 
 afterEach(() => document.body.replaceChildren());
 
@@ -74,6 +74,43 @@ describe('every story renders and passes axe', () => {
           `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
       );
       expect(violations).toEqual([]);
+    });
+  }
+});
+
+describe('the stale stories', () => {
+  const staleStories = stories.filter((entry) => entry.name === 'Stale');
+
+  it('are one per element', () => {
+    expect(staleStories.map((entry) => entry.title).sort()).toEqual(
+      stories
+        .map((entry) => entry.title)
+        .filter((title, index, all) => title.startsWith('Widgets/') && all.indexOf(title) === index)
+        .sort(),
+    );
+  });
+
+  for (const { title, meta, story } of staleStories) {
+    it(`${title}: keeps the figures and says they are stale once the refresh fails`, async () => {
+      const container = document.createElement('main');
+      document.body.append(container);
+      render((story.render ?? meta.render)!({ ...meta.args, ...story.args }), container);
+      const source = container.querySelector('sx-data-source')!;
+      for (let i = 0; i < 400 && source.getAttribute('state') !== 'stale'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(source.getAttribute('state')).toBe('stale');
+      const widgets = await settled(container, 5_000);
+      const shown = widgets.filter((widget) => widget !== source);
+      expect(shown.map((widget) => widget.state)).toEqual(shown.map(() => 'ready'));
+      for (const widget of shown) {
+        expect(widget.shadowRoot?.querySelector('[part="notice"]')?.textContent).toMatch(
+          /文件刷新失败|could not be refreshed/,
+        );
+        expect(
+          widget.shadowRoot?.querySelectorAll('[part="data-table"] tbody tr').length,
+        ).toBeGreaterThan(0);
+      }
     });
   }
 });
