@@ -41,8 +41,11 @@ interface PageRecord {
 }
 
 /** Opens the portal with every request to another origin refused, and records what went wrong. */
-async function openPortal(): Promise<PageRecord> {
-  const context = await browser.newContext();
+async function openPortal(
+  colorScheme: 'light' | 'dark' = 'light',
+  path = '/',
+): Promise<PageRecord> {
+  const context = await browser.newContext({ colorScheme });
   const blocked = await refuseForeignRequests(context, origin);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -50,7 +53,7 @@ async function openPortal(): Promise<PageRecord> {
     if (entry.type() === 'error') problems.push(entry.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}${path}`);
   return { page, blocked, problems };
 }
 
@@ -68,6 +71,37 @@ describe('portal demo built from the embed output', () => {
     await expectChineseEvaluation((widget) => tableRows(page, widget));
     expect(blocked).toEqual([]);
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('follows a reader who prefers dark: the cards and every widget dark; the print report stays light', async () => {
+    const { page } = await openPortal('dark');
+    await tableRows(page, '#scorecard-zh');
+    const portal = await page.evaluate(() => ({
+      card: getComputedStyle(document.querySelector('.card')!).backgroundColor,
+      widgets: Array.from(document.querySelectorAll('main *'))
+        .filter(
+          (element) =>
+            element.localName.startsWith('sx-') && element.localName !== 'sx-data-source',
+        )
+        .map((element) => `${element.localName}:${element.matches(':state(dark)')}`),
+    }));
+    expect(portal.card).toBe('rgb(27, 33, 48)');
+    expect(portal.widgets.length).toBeGreaterThan(4);
+    expect(portal.widgets.filter((widget) => widget.endsWith(':false'))).toEqual([]);
+
+    await page.goto(`${origin}/report.html`);
+    await tableRows(page, '#report-treemap');
+    const report = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('*'))
+        .filter(
+          (element) =>
+            element.localName.startsWith('sx-') && element.localName !== 'sx-data-source',
+        )
+        .map((element) => `${element.localName}:${element.matches(':state(dark)')}`),
+    );
+    expect(report.length).toBeGreaterThan(0);
+    expect(report.filter((widget) => widget.endsWith(':true'))).toEqual([]);
     await page.context().close();
   });
 
