@@ -40,7 +40,21 @@ export function pictureSize(svg: SVGSVGElement): { width: number; height: number
   };
 }
 
-/** A standalone SVG document of a chart; for one on screen, its computed colours are written in. */
+/** The colour a picture is seen on: the nearest painted background around it on screen. */
+function groundOf(svg: SVGSVGElement): string | undefined {
+  const host = (node: Element): Element | null =>
+    node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  for (let element: Element | null = svg; element; element = host(element)) {
+    const colour = getComputedStyle(element).backgroundColor;
+    if (colour && colour !== 'transparent' && colour !== 'rgba(0, 0, 0, 0)') return colour;
+  }
+  return undefined;
+}
+
+/**
+ * A standalone SVG document of a chart; for one on screen, its computed colours are written
+ * in, over the background it is seen on (so a dark picture stays legible on a white slide).
+ */
 export function svgToString(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const { width, height } = pictureSize(svg);
@@ -59,6 +73,19 @@ export function svgToString(svg: SVGSVGElement): string {
       if (value) target.setAttribute(property, value);
     }
   });
+  const ground = groundOf(svg);
+  if (ground) {
+    const backdrop = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    for (const [name, value] of [
+      ['class', 'backdrop'],
+      ['width', '100%'],
+      ['height', '100%'],
+      ['fill', ground],
+    ]) {
+      backdrop.setAttribute(name!, value!);
+    }
+    copy.prepend(backdrop);
+  }
   return new XMLSerializer().serializeToString(copy);
 }
 

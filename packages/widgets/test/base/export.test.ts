@@ -10,10 +10,10 @@ afterEach(() => {
 
 const regions = '/fixtures/template/region_targets.csv';
 
-async function drawnTreemap(): Promise<SxTargetTreemap> {
+async function drawnTreemap(theme = 'light'): Promise<SxTargetTreemap> {
   const element = await mount(
     'sx-target-treemap',
-    { src: regions, levels: '区域,产品线,客户类型', lang: 'zh-CN', exportable: '' },
+    { src: regions, levels: '区域,产品线,客户类型', lang: 'zh-CN', exportable: '', theme },
     (el) => (el.style.width = '640px'),
   );
   for (let i = 0; i < 30 && !element.shadowRoot?.querySelector('g.tile'); i++) {
@@ -57,6 +57,19 @@ describe('the target treemap exports its map', () => {
     );
     const names = Array.from(exported.querySelectorAll('text.name'), (text) => text.textContent);
     expect(names).toContain('华东');
+  });
+
+  it('over the background it is seen on, light or dark', async () => {
+    for (const theme of ['light', 'dark']) {
+      const element = await drawnTreemap(theme);
+      const exported = new DOMParser().parseFromString(element.toSvg(), 'image/svg+xml');
+      const backdrop = exported.documentElement.firstElementChild;
+      expect(backdrop?.getAttribute('class')).toBe('backdrop');
+      expect(backdrop?.getAttribute('fill')).toBe(getComputedStyle(element).backgroundColor);
+      const name = exported.querySelector('text.name')?.getAttribute('fill');
+      expect(name).not.toBe(backdrop?.getAttribute('fill'));
+      element.remove();
+    }
   });
 
   it('as PNG and CSV through its toolbar', async () => {
