@@ -186,7 +186,7 @@ describe('a source that trickles in over 30 seconds', () => {
       if (bar?.hasAttribute('value')) fractions.add(bar.value);
       return [...fractions].some((fraction) => fraction > 0.25 && fraction < 0.75);
     }, 'progress past a quarter');
-    expect(shadowText(slow, '[data-state="loading"]')).toBe('正在加载数据…');
+    expect(shadowText(slow, '[data-state="loading"] span')).toBe('正在加载数据…');
 
     const meanwhile = await mount('sx-scorecard', { src: '/fixtures/template/evaluation.csv' });
     expect(achievements(meanwhile)).toEqual(['108%', '80%', '93%']);

@@ -9,6 +9,10 @@ import type { Lang } from '../values/values';
 export const MESSAGES = {
   // The states every widget shares
   loading: { en: 'Loading data…', 'zh-CN': '正在加载数据…' },
+  loadingDecode: { en: 'Reading the file…', 'zh-CN': '正在读取文件…' },
+  loadingLoad: { en: 'Handing the rows to the query engine…', 'zh-CN': '正在将数据写入查询引擎…' },
+  cancelLoad: { en: 'Cancel', 'zh-CN': '取消加载' },
+  loadAgain: { en: 'Load again', 'zh-CN': '重新加载' },
   startingEngine: { en: 'Starting the query engine…', 'zh-CN': '正在启动查询引擎…' },
   empty: { en: 'No rows to show.', 'zh-CN': '没有可显示的数据。' },
   errorTitle: { en: 'The data could not be shown', 'zh-CN': '数据无法显示' },
@@ -191,6 +195,10 @@ export const MESSAGES = {
     en: '{file} is neither UTF-8 nor GBK text: line {line} has bytes that fit neither. Save it from Excel as "CSV UTF-8", or name its encoding with the encoding attribute.',
     'zh-CN':
       '{file} 既不是 UTF-8 也不是 GBK 文本：第 {line} 行的字节两种编码都不符合。请在 Excel 中另存为“CSV UTF-8”，或用 encoding 属性指明编码。',
+  },
+  loadCancelled: {
+    en: 'The load of {file} was cancelled.',
+    'zh-CN': '{file} 的加载已取消。',
   },
   loadNoContent: {
     en: 'The server sent no content for {file}.',

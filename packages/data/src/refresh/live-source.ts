@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { EncodingChoice } from '../decode';
 import type { LoadedTable } from '../loaded-table';
-import { fileLabel, loadError, type LoadProgress } from '../fetch-bytes';
+import { fileLabel, loadError, type LoadError, type LoadProgress } from '../fetch-bytes';
 import { tableNameFor } from '../sql';
 import { fetchIfChanged, type Validators } from './conditional-fetch';
 import type { FormatChoice } from './source-format';
@@ -100,6 +100,8 @@ export class LiveSource extends EventTarget {
   /** Its own staging table: a source replaced mid-load (its `src` changed) never meets the new one's. */
   readonly #staging: string;
   readonly #timer: ReturnType<typeof setInterval> | undefined;
+  /** Stops the load under way, when there is one. */
+  #cancel: AbortController | undefined;
 
   constructor(
     private readonly loader: SourceLoader,
@@ -127,6 +129,23 @@ export class LiveSource extends EventTarget {
   /** Loads the source into a rebuilt database. */
   reloadInto(loader: SourceLoader): Promise<LoadedTable> {
     return this.#enqueue(() => this.#load('recovery', loader));
+  }
+
+  /**
+   * Stops the load under way at its next step (the download at once): a first load fails as
+   * cancelled; a refresh leaves the last good table on screen, marked stale. True when there
+   * was a load to stop.
+   */
+  cancel(): boolean {
+    const load = this.#cancel;
+    if (!load || load.signal.aborted) return false;
+    load.abort();
+    return true;
+  }
+
+  /** True while a load can be cancelled. */
+  get cancellable(): boolean {
+    return this.#cancel !== undefined && !this.#cancel.signal.aborted;
   }
 
   /** Stops refreshing; a load under way is not published. */
@@ -160,9 +179,15 @@ export class LiveSource extends EventTarget {
   async #load(reason: LoadReason, loader: SourceLoader): Promise<LoadedTable> {
     const staging = this.#staging;
     const label = this.spec.label ?? (this.spec.url ? fileLabel(this.spec.url) : this.name);
+    const cancel = new AbortController();
+    this.#cancel = cancel;
+    const cancelled = (): LoadError => loadError('loadCancelled', { file: label });
+    // Each step of a load says how far it got; a cancelled load stops there.
     const onProgress = (progress: LoadProgress): void => {
+      if (cancel.signal.aborted) throw cancelled();
       this.progress = progress;
       this.#fire(SOURCE_EVENTS.progress, progress);
+      if (cancel.signal.aborted) throw cancelled();
     };
     try {
       let fresh: LoadedTable;
@@ -183,6 +208,7 @@ export class LiveSource extends EventTarget {
             maxBytes: loader.limits.maxFileBytes,
             timeoutMs: loader.limits.timeoutMs,
             onProgress,
+            signal: cancel.signal,
           });
           if (!fetched.changed && this.loaded) return this.#settle(this.loaded);
           if (!fetched.changed) throw loadError('loadNoContent', { file: label });
@@ -194,6 +220,7 @@ export class LiveSource extends EventTarget {
         } else {
           throw loadError('sourceNothingToLoad', { file: label, source: this.name });
         }
+        if (cancel.signal.aborted) throw cancelled();
         fresh = await loader.loadBytes(staging, bytes, {
           file: label,
           onProgress,
@@ -204,6 +231,7 @@ export class LiveSource extends EventTarget {
         });
         this.#validators = validators;
       }
+      if (cancel.signal.aborted) throw cancelled();
       if (this.#stopped) {
         // Replaced while it loaded: its rows are not the page's any more.
         await loader.dropTable(`${staging}_typed`).catch(() => undefined);
@@ -224,8 +252,13 @@ export class LiveSource extends EventTarget {
       });
       return loaded;
     } catch (cause) {
+      await loader.dropTable(`${staging}_typed`).catch(() => undefined);
       await loader.dropTable(staging).catch(() => undefined);
-      const error = cause instanceof Error ? cause : new Error(String(cause));
+      const error = cancel.signal.aborted
+        ? cancelled()
+        : cause instanceof Error
+          ? cause
+          : new Error(String(cause));
       this.error = error;
       if (this.loaded && reason !== 'first') {
         this.staleSince ??= new Date();
@@ -239,6 +272,8 @@ export class LiveSource extends EventTarget {
         staleSince: this.staleSince,
       });
       throw error;
+    } finally {
+      if (this.#cancel === cancel) this.#cancel = undefined;
     }
   }
 

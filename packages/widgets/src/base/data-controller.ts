@@ -1,6 +1,19 @@
 import { type CellRecord, headersOf, type Lang } from '@stratex/core';
-import type { EncodingChoice, Engine, LoadedTable, LoadProgress, RecordRow } from '@stratex/data';
-import { type ArrowRows, recordsOf, sourcesNamedIn, UnknownSourceError } from '@stratex/data/light';
+import type {
+  EncodingChoice,
+  Engine,
+  LiveSource,
+  LoadedTable,
+  LoadProgress,
+  RecordRow,
+} from '@stratex/data';
+import {
+  type ArrowRows,
+  isCodedFailure,
+  recordsOf,
+  sourcesNamedIn,
+  UnknownSourceError,
+} from '@stratex/data/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AnswerScope } from './client';
 import { loadDrawing } from './drawing';
@@ -69,6 +82,10 @@ export class DataController implements ReactiveController {
   #state: LoadState = { phase: 'loading', busy: false, progress: undefined, failure: undefined };
   #loadNumber = 0;
   #retry: ReturnType<typeof setTimeout> | undefined;
+  /** The source whose load the widget waits for. */
+  #loading: LiveSource | undefined;
+  /** The source whose load the reader cancelled. */
+  #cancelled: LiveSource | undefined;
   /** The rows of the last successful load: cells the loader read, or text as written. */
   rows: CellRecord[] = [];
   /** The table behind `source` or `src`, once loaded. */
@@ -165,7 +182,7 @@ export class DataController implements ReactiveController {
       // A name nothing declares will not come: say so now rather than after the registry's wait.
       if (!(await this.#mayBeDefined(engine, source))) throw new UnknownSourceError(source);
       try {
-        table = await engine.sources.get(source);
+        table = await this.#watching(engine.source(source), engine.sources.get(source));
       } finally {
         freshness.follow(engine.source(source));
       }
@@ -173,14 +190,9 @@ export class DataController implements ReactiveController {
       const url = new URL(src, document.baseURI).href;
       const live = engine.fileSource(url, (encoding ?? 'auto') as EncodingChoice);
       source = live.name;
-      const showProgress = (event: Event): void => {
-        this.#set({ progress: (event as CustomEvent<LoadProgress>).detail });
-      };
-      live.addEventListener('progress', showProgress);
       try {
-        table = await engine.sources.get(source);
+        table = await this.#watching(live, engine.sources.get(source));
       } finally {
-        live.removeEventListener('progress', showProgress);
         freshness.follow(live);
       }
     } else if (query) {
@@ -201,6 +213,56 @@ export class DataController implements ReactiveController {
     }
     this.loadedTable = table;
     return this.#options.read(source, table);
+  }
+
+  /** Waits for a source's table, showing its load's progress and letting the reader cancel it. */
+  async #watching(live: LiveSource | undefined, table: Promise<LoadedTable>): Promise<LoadedTable> {
+    if (!live) return table;
+    const showProgress = (event: Event): void => {
+      this.#set({ progress: (event as CustomEvent<LoadProgress>).detail });
+    };
+    live.addEventListener('progress', showProgress);
+    this.#loading = live;
+    try {
+      return await table;
+    } catch (cause) {
+      if (isCodedFailure(cause) && cause.code === 'loadCancelled') this.#cancelled = live;
+      throw cause;
+    } finally {
+      live.removeEventListener('progress', showProgress);
+      if (this.#loading === live) this.#loading = undefined;
+    }
+  }
+
+  /** True while the load the widget waits for can be cancelled. */
+  get cancellable(): boolean {
+    return this.#loading?.cancellable ?? false;
+  }
+
+  /** Cancels the load the widget waits for (every widget on that source stops waiting). */
+  cancel(): void {
+    this.#loading?.cancel();
+  }
+
+  /** True when the widget shows a load the reader cancelled, which `resume` starts again. */
+  get resumable(): boolean {
+    return this.#cancelled !== undefined && this.#state.phase === 'error';
+  }
+
+  /** Starts a cancelled load again, with its progress; the widget reads its rows once it is in. */
+  async resume(): Promise<void> {
+    const live = this.#cancelled;
+    if (!live) return;
+    this.#cancelled = undefined;
+    this.#set({ phase: 'loading', failure: undefined, progress: undefined });
+    try {
+      await this.#watching(live, live.refresh());
+    } catch (cause) {
+      const failure = failureText(cause, this.#options.lang());
+      this.#set({ phase: 'error', failure });
+      return;
+    }
+    await this.load();
   }
 
   /**

@@ -2,7 +2,7 @@ import { formatMoment, type Lang } from '@stratex/core';
 import type { DatabaseHealth, LoadProgress } from '@stratex/data';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Failure, Phase } from './data-controller';
+import type { DataController, Failure, Phase } from './data-controller';
 import { message } from './lang';
 
 /** What the notices above a widget's view are made of. */
@@ -33,12 +33,23 @@ export function noticesState(facts: NoticeFacts, lang: Lang): TemplateResult | t
   </div>`;
 }
 
-/** The designed state for rows that could not be read. */
-export function errorState(failure: Failure | undefined, lang: Lang): TemplateResult {
+/** The designed state for rows that could not be read; a cancelled load offers to start again. */
+export function errorState(
+  failure: Failure | undefined,
+  lang: Lang,
+  resume?: () => void,
+): TemplateResult {
   return html`<div part="error" class="state" data-state="error" role="alert">
     <strong>${message(lang, 'errorTitle')}</strong>
     <span>${failure?.message}</span>
     ${failure?.detail ? html`<small>${failure.detail}</small>` : nothing}
+    ${
+      resume
+        ? html`<button part="resume-button" type="button" @click=${resume}>
+            ${message(lang, 'loadAgain')}
+          </button>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -47,21 +58,66 @@ export function emptyState(lang: Lang): TemplateResult {
   return html`<div part="empty" class="state" data-state="empty">${message(lang, 'empty')}</div>`;
 }
 
-/** The loading state, with the download's progress when its size is known. */
-export function loadingState(progress: LoadProgress | undefined, lang: Lang): TemplateResult {
-  const fraction =
-    progress?.totalBytes && progress.phase === 'fetch'
-      ? Math.min(1, progress.bytesRead / progress.totalBytes)
-      : undefined;
-  const loading = message(lang, 'loading');
+/** What a load is doing now, in words: downloading, reading the file, handing rows to the engine. */
+const PHASE_WORDS = {
+  fetch: 'loading',
+  decode: 'loadingDecode',
+  load: 'loadingLoad',
+} as const;
+
+/** How far the load is, 0–1, when its step knows its total: bytes downloaded, or rows handed over. */
+function doneShare(progress: LoadProgress | undefined): number | undefined {
+  if (!progress) return undefined;
+  if (progress.phase === 'fetch' && progress.totalBytes)
+    return Math.min(1, progress.bytesRead / progress.totalBytes);
+  if (progress.phase === 'load' && progress.totalRows && progress.rowsLoaded !== undefined)
+    return Math.min(1, progress.rowsLoaded / progress.totalRows);
+  return undefined;
+}
+
+/**
+ * The loading state: what the load is doing, its progress when its step knows its total, and
+ * (for a load that can be stopped) a button that cancels it.
+ */
+export function loadingState(
+  progress: LoadProgress | undefined,
+  lang: Lang,
+  cancel?: () => void,
+): TemplateResult {
+  const fraction = doneShare(progress);
+  const doing = message(lang, progress ? PHASE_WORDS[progress.phase] : 'loading');
   return html`<div
     part="loading"
     class="state"
     data-state="loading"
+    data-phase=${ifDefined(progress?.phase)}
     role="status"
     aria-live="polite"
   >
-    <span>${loading}</span>
-    <progress max="1" value=${ifDefined(fraction)} aria-label=${loading}></progress>
+    <span>${doing}</span>
+    <progress max="1" value=${ifDefined(fraction)} aria-label=${doing}></progress>
+    ${
+      cancel
+        ? html`<button part="cancel-button" type="button" @click=${cancel}>
+            ${message(lang, 'cancelLoad')}
+          </button>`
+        : nothing
+    }
   </div>`;
+}
+
+/** The state a widget's data is in, drawn: loading, failed, empty, or the widget's own view. */
+export function phaseState(
+  data: DataController,
+  lang: Lang,
+  view: () => TemplateResult,
+): TemplateResult {
+  switch (data.phase) {
+    case 'loading':
+      return loadingState(data.progress, lang, data.cancellable ? () => data.cancel() : undefined);
+    case 'error':
+      return errorState(data.failure, lang, data.resumable ? () => void data.resume() : undefined);
+    case 'ready':
+      return data.rows.length === 0 ? emptyState(lang) : view();
+  }
 }

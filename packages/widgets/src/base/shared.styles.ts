@@ -56,7 +56,9 @@ export const sharedStyles = css`
     gap: 4px;
     margin-block-start: 8px;
   }
-  [part~='export-button'] {
+  [part~='export-button'],
+  [part~='cancel-button'],
+  [part~='resume-button'] {
     font: inherit;
     font-size: 0.8em;
     padding: 2px 8px;
@@ -66,8 +68,14 @@ export const sharedStyles = css`
     border-radius: 4px;
     cursor: pointer;
   }
-  [part~='export-button']:hover {
+  [part~='export-button']:hover,
+  [part~='cancel-button']:hover,
+  [part~='resume-button']:hover {
     color: var(--_sx-fg);
+  }
+  [part~='cancel-button'],
+  [part~='resume-button'] {
+    justify-self: start;
   }
   :focus-visible {
     outline: 2px solid var(--_sx-accent);

@@ -4,13 +4,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { localSelection, type SourceClient } from './client';
 import { ClientController } from './client-controller';
 import { type ArrowLike, DataController, type Failure, type Phase } from './data-controller';
-import {
-  emptyState,
-  errorState,
-  loadingState,
-  type NoticeFacts,
-  noticesState,
-} from './data-states';
+import { type NoticeFacts, noticesState, phaseState } from './data-states';
 import { loadedEngine, pageEngineLater } from './engine-link';
 import { ExportController } from './export-controller';
 import { FreshnessController } from './freshness-controller';
@@ -331,14 +325,7 @@ export abstract class SxWidget extends LitElement {
   }
 
   #phaseView(): TemplateResult {
-    switch (this.phase) {
-      case 'loading':
-        return loadingState(this.#data.progress, this.langCode);
-      case 'error':
-        return errorState(this.failure, this.langCode);
-      case 'ready':
-        return this.rows.length === 0 ? emptyState(this.langCode) : this.renderView();
-    }
+    return phaseState(this.#data, this.langCode, () => this.renderView());
   }
 
   /** The widget's own view of `this.rows`. */

@@ -142,6 +142,15 @@ export class SxDataSource extends LitElement {
     return this.#source;
   }
 
+  /**
+   * Cancels the load under way (a download stops at once, a file being read at its next
+   * step). A first load fails as cancelled; a refresh keeps the last good data, marked stale.
+   * True when there was a load to stop.
+   */
+  cancel(): boolean {
+    return this.#source?.cancel() ?? false;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#source?.stop();

@@ -69,9 +69,11 @@ import { paletteOf } from './colour';
  * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
- * @csspart loading - The loading state, with the download's progress.
+ * @csspart loading - The loading state: what the load is doing, its progress, and a way to cancel it.
+ * @csspart cancel-button - Cancels the load under way (every widget on that source stops waiting).
  * @csspart empty - The state of a source without rows.
  * @csspart error - The state of rows that could not be read.
+ * @csspart resume-button - Starts a cancelled load again.
  * @csspart breadcrumb - The trail of levels drilled into.
  * @csspart map - The treemap's SVG.
  * @csspart tile - One tile (an SVG group).

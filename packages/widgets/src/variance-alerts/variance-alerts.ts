@@ -98,9 +98,11 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @fires sx-data-error - Rows (of the series, the tasks or the budget) could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
- * @csspart loading - The loading state, with the download's progress.
+ * @csspart loading - The loading state: what the load is doing, its progress, and a way to cancel it.
+ * @csspart cancel-button - Cancels the load under way (every widget on that source stops waiting).
  * @csspart empty - The state of a source without rows.
  * @csspart error - The state of rows that could not be read.
+ * @csspart resume-button - Starts a cancelled load again.
  * @csspart summary - The count of alerts by severity (announced when it changes).
  * @csspart alert - One alert (`alert selected` when it is the page's choice).
  * @csspart severity - An alert's severity in an icon and a word.
