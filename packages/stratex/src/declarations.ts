@@ -9,6 +9,7 @@ const eventDetails: Record<string, string> = {
 const sourceEventDetails: Record<string, string> = {
   'sx-data-load': 'SxSourceLoadDetail',
   'sx-data-error': 'SxSourceErrorDetail',
+  'sx-data-progress': 'SxSourceProgressDetail',
 };
 
 /** Types any page's TypeScript knows without the package's own words. */

@@ -46,6 +46,18 @@ export interface SxSourceErrorDetail extends SxDataErrorDetail {
   staleSince?: string;
 }
 
+/** `sx-data-progress` from `sx-data-source`: how far a load has got, step by step. */
+export interface SxSourceProgressDetail {
+  source: string;
+  /** `fetch` (downloading), `decode` (reading the file), `load` (handing rows to the engine). */
+  phase: 'fetch' | 'decode' | 'load';
+  bytesRead: number;
+  /** The file's size, when the server said it. */
+  totalBytes?: number;
+  rowsLoaded?: number;
+  totalRows?: number;
+}
+
 /** One row given through a widget's `data` property. */
 export type RecordRow = Record<string, unknown>;
 
@@ -83,4 +95,6 @@ export type TargetRows = 'period' | 'share';
 /** A source's live loader, which the widgets on the page read; pages only look at its state. */
 export interface LiveSource {
   readonly state: SourceState;
+  /** True while a load can be cancelled. */
+  readonly cancellable: boolean;
 }

@@ -11,6 +11,7 @@ import type {
 import type {
   SxSourceErrorDetail,
   SxSourceLoadDetail,
+  SxSourceProgressDetail,
 } from '../../widgets/src/data-source/data-source';
 import type * as Shipped from '../src/vocabulary';
 
@@ -22,6 +23,7 @@ export const sameWords: [
   Same<Shipped.SxDataErrorDetail, SxDataErrorDetail>,
   Same<Shipped.SxSourceLoadDetail, SxSourceLoadDetail>,
   Same<Shipped.SxSourceErrorDetail, SxSourceErrorDetail>,
+  Same<Shipped.SxSourceProgressDetail, SxSourceProgressDetail>,
   Same<Shipped.ArrowLike, ArrowLike>,
   Same<Shipped.Phase, Phase>,
   Same<Shipped.SourceState, SourceState>,
@@ -29,7 +31,7 @@ export const sameWords: [
   Same<Shipped.EncodingChoice, EncodingChoice>,
   Same<Shipped.TaskOrder, TaskOrder>,
   Same<Shipped.TargetRows, TargetRows>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /** The live source a page sees is the one the code hands out. */
 export const liveSource = (source: LiveSource): Shipped.LiveSource => source;

@@ -3,6 +3,7 @@ import type {
   FormatChoice,
   LiveSource,
   LoadedTable,
+  LoadProgress,
   SourceErrorDetail,
   SourceLoadDetail,
   SourceSpec,
@@ -37,6 +38,21 @@ export interface SxSourceLoadDetail extends SxDataLoadDetail {
 export interface SxSourceErrorDetail extends SxDataErrorDetail {
   staleSince?: string;
 }
+
+/** `sx-data-progress`: how far a load has got, step by step, for a page's own progress bar. */
+export interface SxSourceProgressDetail {
+  source: string;
+  /** `fetch` (downloading), `decode` (reading the file), `load` (handing rows to the engine). */
+  phase: 'fetch' | 'decode' | 'load';
+  bytesRead: number;
+  /** The file's size, when the server said it. */
+  totalBytes?: number;
+  rowsLoaded?: number;
+  totalRows?: number;
+}
+
+/** The event a source fires as its load goes on. */
+export const SX_DATA_PROGRESS = 'sx-data-progress';
 
 /** How long a source on a server that could not be reached waits before asking again. */
 const RETRY_MS = 5_000;
@@ -83,6 +99,10 @@ const RETRY_MS = 5_000;
  *   workbook's line is its sheet's row, its `encoding` is `xlsx`, and a note names the sheet read
  *   when it has several).
  * @fires sx-data-error - The source could not be (re)loaded; detail `{ source, message, detail?, staleSince? }`.
+ *   A load cancelled with `cancel()` fails this way too, its message saying so.
+ * @fires sx-data-progress - The load went on; detail `{ source, phase, bytesRead, totalBytes?, rowsLoaded?,
+ *   totalRows? }`, `phase` being `fetch` (downloading), `decode` (reading the file) or `load` (handing the
+ *   rows to the query engine).
  */
 export class SxDataSource extends LitElement {
   static override properties = {
@@ -188,6 +208,14 @@ export class SxDataSource extends LitElement {
     source.addEventListener('error', (event) =>
       this.#failed((event as CustomEvent<SourceErrorDetail>).detail),
     );
+    source.addEventListener('progress', (event) => {
+      const { totalBytes, ...progress } = (event as CustomEvent<LoadProgress>).detail;
+      emit<SxSourceProgressDetail>(this, SX_DATA_PROGRESS, {
+        source: this.name,
+        ...progress,
+        ...(totalBytes === undefined ? {} : { totalBytes }),
+      });
+    });
     await source.ready.catch(() => undefined);
   }
 

@@ -71,3 +71,29 @@ describe('a load the reader cancels', () => {
     expect(shadowText(scorecard, '[part="notice"]')).toContain('could not be refreshed');
   });
 });
+
+describe('sx-data-source says how far its load has got', () => {
+  it('fires sx-data-progress from the download to the engine, with the file’s size', async () => {
+    const steps: { phase: string; bytesRead: number; totalBytes?: number }[] = [];
+    const source = document.createElement('sx-data-source');
+    source.setAttribute('name', `progress-${Date.now()}`);
+    source.setAttribute('src', '/__faults/slow/progress.csv?seconds=2&rows=2000');
+    source.addEventListener('sx-data-progress', (event) =>
+      steps.push((event as CustomEvent<(typeof steps)[number]>).detail),
+    );
+    const loaded = new Promise((resolve) => source.addEventListener('sx-data-load', resolve));
+    document.body.append(source);
+    await loaded;
+    const phases = [...new Set(steps.map((step) => step.phase))];
+    expect(phases[0]).toBe('fetch');
+    expect(phases).toContain('load');
+    const downloads = steps.filter((step) => step.phase === 'fetch');
+    expect(downloads.length).toBeGreaterThan(2);
+    const size = downloads[0]!.totalBytes!;
+    expect(size).toBeGreaterThan(0);
+    expect(downloads.at(-1)!.bytesRead).toBe(size);
+    expect(downloads.map((step) => step.bytesRead)).toEqual(
+      downloads.map((step) => step.bytesRead).sort((a, b) => a - b),
+    );
+  });
+});
