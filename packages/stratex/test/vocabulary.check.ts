@@ -12,6 +12,12 @@ import type {
   SxSourceErrorDetail,
   SxSourceLoadDetail,
 } from '../../widgets/src/data-source/data-source';
+import type {
+  AlertKind,
+  AlertLevel,
+  SxAlertClearedDetail,
+  SxAlertDetail,
+} from '../../widgets/src/variance-alerts/alert-events';
 import type * as Shipped from '../src/vocabulary';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -29,7 +35,28 @@ export const sameWords: [
   Same<Shipped.EncodingChoice, EncodingChoice>,
   Same<Shipped.TaskOrder, TaskOrder>,
   Same<Shipped.TargetRows, TargetRows>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<Shipped.SxAlertDetail, SxAlertDetail>,
+  Same<Shipped.SxAlertClearedDetail, SxAlertClearedDetail>,
+  Same<Shipped.AlertLevel, AlertLevel>,
+  Same<Shipped.AlertKind, AlertKind>,
+] = [
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+];
 
 /** The live source a page sees is the one the code hands out. */
 export const liveSource = (source: LiveSource): Shipped.LiveSource => source;
