@@ -225,6 +225,22 @@ describe('what the events say beside the KPIs', () => {
     expect(heard.cleared).toEqual([]);
   });
 
+  it('says the same through the page’s DuckDB (a query) as from the file read in the page', async () => {
+    const source = document.createElement('sx-data-source');
+    source.setAttribute('name', 'alert_events_both');
+    source.setAttribute('src', attributes.src);
+    document.body.append(source);
+    const settings = { lang: 'en', 'as-of': '2024-08-15', 'period-end': '2024-09-30' };
+    await mount('sx-variance-alerts', { source: 'alert_events_both', ...settings });
+    await mount('sx-variance-alerts', { query: 'SELECT * FROM alert_events_both', ...settings });
+    const from = (origin: string): Omit<SxAlertDetail, 'source'>[] =>
+      heard.raised
+        .filter((alert) => alert.source === origin)
+        .map(({ source: _source, ...alert }) => alert);
+    expect(from('alert_events_both')).toHaveLength(3);
+    expect(from('query')).toEqual(from('alert_events_both'));
+  });
+
   it('neither fires nor clears while another widget’s choice narrows the series', async () => {
     const source = document.createElement('sx-data-source');
     source.setAttribute('name', 'alert_events_shared');
