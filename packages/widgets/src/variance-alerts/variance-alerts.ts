@@ -98,7 +98,8 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *   level: on the first drawing, for every such alert; later, when one is new, rises or eases (a critical
  *   KPI back to a warning fires again, `previous` saying `critical`). Detail `{ id, source, kind, level,
  *   previous, metric, path, period, asOf, value, expected, ratio, unit, message }`: `id` is the same for
- *   the same kind, metric, path and period on every load (`kpi:销售额@2024-07-01/2024-09-30`), `message`
+ *   the same kind, metric, path and period on every load (`kpi:销售额@2024-07-01/2024-09-30`; give
+ *   `period-start` and `period-end` so that a growing export keeps its period), `message`
  *   is the alert's reason in the widget's language. A refresh that finds the same alert at the same level
  *   fires nothing.
  * @fires sx-alert-cleared - An alert this widget raised is gone or back on track (or the series was

@@ -195,6 +195,30 @@ describe('what the events say beside the KPIs', () => {
     expect(heard.cleared).toEqual([]);
   });
 
+  it('clears what it raised when the series comes back empty, and not when it cannot be read', async () => {
+    const rows = [
+      { date: '2024-07-01', metric: 'revenue', actual: '100', target: '1000' },
+      { date: '2024-07-10', metric: 'revenue', actual: '0', target: '1000' },
+    ];
+    const element = await mount('sx-variance-alerts', { lang: 'en' }, (widget) => {
+      widget.data = rows;
+    });
+    expect(heard.raised).toHaveLength(1);
+    const unreadable = loadOf(element);
+    element.data = [{ city: 'Hangzhou', visits: '12' }];
+    await unreadable;
+    await element.updateComplete;
+    expect(element.shadowRoot?.querySelector('[data-state="error"]')).not.toBeNull();
+    expect(heard.cleared).toEqual([]);
+    const emptied = loadOf(element);
+    element.data = [];
+    await emptied;
+    await element.updateComplete;
+    expect(element.shadowRoot?.querySelector('[data-state="empty"]')).not.toBeNull();
+    expect(heard.cleared.map((alert) => alert.id)).toEqual([heard.raised[0]?.id]);
+    expect(heard.raised).toHaveLength(1);
+  });
+
   it('names the task and the budget line in the path, once their tables are read', async () => {
     const element = await mount('sx-variance-alerts', {
       ...attributes,
