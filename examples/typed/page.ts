@@ -8,6 +8,13 @@ scorecard?.addEventListener('sx-select', (event) => {
 });
 document.addEventListener('sx-data-error', (event) => console.warn(event.detail.message));
 
+const alerts = document.querySelector('sx-variance-alerts');
+alerts?.addEventListener('sx-alert', (event) => {
+  const level: 'warning' | 'critical' = event.detail.level;
+  console.info(event.detail.id, level, event.detail.path.join(' › '), event.detail.ratio ?? '—');
+});
+document.addEventListener('sx-alert-cleared', (event) => console.info(event.detail.id));
+
 const source: SxDataSource = document.createElement('sx-data-source');
 source.addEventListener('sx-data-load', (event) => console.info(event.detail.recovered));
 source.format = 'parquet';

@@ -1,5 +1,6 @@
 // The portal's own script: the "last updated" stamp of the live KPI export, the live
-// scorecard (a rollup of that export) read again after each refresh, and the print button.
+// scorecard (a rollup of that export) read again after each refresh, the list of raised
+// alerts (from the `sx-alert` and `sx-alert-cleared` events), and the print button.
 import { pageEngine } from './stratex/stratex.js';
 
 const words = {
@@ -7,11 +8,17 @@ const words = {
     updated: '实时数据 · 最后更新',
     through: '数据截至',
     failed: '实时数据暂时无法刷新，显示的是上次加载的数据',
+    critical: '严重',
+    warning: '预警',
+    none: '尚无预警事件',
   },
   en: {
     updated: 'Live data · last updated',
     through: 'data through',
     failed: 'The live data could not be refreshed; showing what was loaded last',
+    critical: 'critical',
+    warning: 'warning',
+    none: 'No alert raised',
   },
 };
 
@@ -72,6 +79,54 @@ for (const stamp of document.querySelectorAll('.stamp[data-source]')) {
     if (event.target.getAttribute?.('name') === name) void showStamp(stamp, true);
   });
 }
+
+/**
+ * The alerts standing now, critical first, each with the time it was raised (or changed level);
+ * an alert that clears leaves the list. Text only: the message is the widget's sentence.
+ */
+function listRaisedAlerts(list) {
+  const standing = new Map();
+  const text = words[langOf(list)];
+  const time = new Intl.DateTimeFormat(langOf(list), { timeStyle: 'medium' });
+  const draw = () => {
+    const entries = [...standing.values()].sort(
+      (a, b) => (b.detail.level === 'critical') - (a.detail.level === 'critical') || b.at - a.at,
+    );
+    list.replaceChildren(
+      ...entries.map(({ detail, at }) => {
+        const item = document.createElement('li');
+        item.dataset.id = detail.id;
+        item.dataset.level = detail.level;
+        const level = document.createElement('span');
+        level.className = 'level';
+        level.textContent = text[detail.level];
+        const message = document.createElement('span');
+        message.textContent = detail.message;
+        const when = document.createElement('time');
+        when.dateTime = at.toISOString();
+        when.textContent = time.format(at);
+        item.append(level, message, when);
+        return item;
+      }),
+    );
+    if (entries.length === 0) {
+      const none = document.createElement('li');
+      none.className = 'none';
+      none.textContent = text.none;
+      list.append(none);
+    }
+  };
+  document.addEventListener('sx-alert', (event) => {
+    standing.set(event.detail.id, { detail: event.detail, at: new Date() });
+    draw();
+  });
+  document.addEventListener('sx-alert-cleared', (event) => {
+    if (standing.delete(event.detail.id)) draw();
+  });
+}
+
+const raisedList = document.querySelector('#raised-alerts');
+if (raisedList) listRaisedAlerts(raisedList);
 
 for (const button of document.querySelectorAll('button[data-print]')) {
   button.addEventListener('click', () => window.print());

@@ -5,6 +5,8 @@ const eventDetails: Record<string, string> = {
   'sx-select': 'SxSelectDetail',
   'sx-data-load': 'SxDataLoadDetail',
   'sx-data-error': 'SxDataErrorDetail',
+  'sx-alert': 'SxAlertDetail',
+  'sx-alert-cleared': 'SxAlertClearedDetail',
 };
 const sourceEventDetails: Record<string, string> = {
   'sx-data-load': 'SxSourceLoadDetail',

@@ -22,6 +22,43 @@ export interface SxDataErrorDetail {
   detail?: string;
 }
 
+/** How urgent a raised alert is. */
+export type AlertLevel = 'warning' | 'critical';
+
+/** What an alert is about: a KPI against its pace, a task behind plan, or a budget line. */
+export type AlertKind = 'kpi' | 'task' | 'budget';
+
+/** Detail of `sx-alert-cleared`: which alert no longer stands. */
+export interface SxAlertClearedDetail {
+  /** Stable for (kind, metric, path, period): `kpi:销售额@2024-07-01/2024-09-30`. */
+  id: string;
+  /** The widget's series: its source name, its file, `query` or `data`. */
+  source: string;
+  kind: AlertKind;
+  /** The KPI's name as the export writes it; `progress` for a task; `spent` or `contingency` for a budget line. */
+  metric: string;
+  /** The task or the budget module the alert is about; empty for a KPI of the whole series. */
+  path: string[];
+  /** The period judged, as an ISO interval `start/end`. */
+  period: string;
+}
+
+/** Detail of `sx-alert`: an alert raised, or its level changed; its figures and the widget's sentence. */
+export interface SxAlertDetail extends SxAlertClearedDetail {
+  level: AlertLevel;
+  /** The level raised before (null when new): lower when it rose, higher when it eased. */
+  previous: AlertLevel | null;
+  /** The day the figures are judged at (ISO), when known. */
+  asOf: string | null;
+  value: number | null;
+  expected: number | null;
+  /** value ÷ expected (the other way round when lower is better); spent ÷ budget. */
+  ratio: number | null;
+  unit: 'money' | 'count' | 'percent' | 'number';
+  /** The alert's reason in the widget's language. */
+  message: string;
+}
+
 /** `sx-data-load` from `sx-data-source`: also whether it was a refresh or a reload after a crash. */
 export interface SxSourceLoadDetail extends SxDataLoadDetail {
   refreshed: boolean;

@@ -13,25 +13,40 @@ import type {
   SxSourceLoadDetail,
   SxSourceProgressDetail,
 } from '../../widgets/src/data-source/data-source';
+import type {
+  AlertKind,
+  AlertLevel,
+  SxAlertClearedDetail,
+  SxAlertDetail,
+} from '../../widgets/src/variance-alerts/alert-events';
 import type * as Shipped from '../src/vocabulary';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-export const sameWords: [
-  Same<Shipped.SxSelectDetail, SxSelectDetail>,
-  Same<Shipped.SxDataLoadDetail, SxDataLoadDetail>,
-  Same<Shipped.SxDataErrorDetail, SxDataErrorDetail>,
-  Same<Shipped.SxSourceLoadDetail, SxSourceLoadDetail>,
-  Same<Shipped.SxSourceErrorDetail, SxSourceErrorDetail>,
-  Same<Shipped.SxSourceProgressDetail, SxSourceProgressDetail>,
-  Same<Shipped.ArrowLike, ArrowLike>,
-  Same<Shipped.Phase, Phase>,
-  Same<Shipped.SourceState, SourceState>,
-  Same<Shipped.FormatChoice, FormatChoice>,
-  Same<Shipped.EncodingChoice, EncodingChoice>,
-  Same<Shipped.TaskOrder, TaskOrder>,
-  Same<Shipped.TargetRows, TargetRows>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+/** Fails to compile when any pair differs. */
+type AllSame<T extends true[]> = T;
+
+export type SameWords = AllSame<
+  [
+    Same<Shipped.SxSelectDetail, SxSelectDetail>,
+    Same<Shipped.SxDataLoadDetail, SxDataLoadDetail>,
+    Same<Shipped.SxDataErrorDetail, SxDataErrorDetail>,
+    Same<Shipped.SxSourceLoadDetail, SxSourceLoadDetail>,
+    Same<Shipped.SxSourceErrorDetail, SxSourceErrorDetail>,
+    Same<Shipped.ArrowLike, ArrowLike>,
+    Same<Shipped.Phase, Phase>,
+    Same<Shipped.SourceState, SourceState>,
+    Same<Shipped.FormatChoice, FormatChoice>,
+    Same<Shipped.EncodingChoice, EncodingChoice>,
+    Same<Shipped.TaskOrder, TaskOrder>,
+    Same<Shipped.TargetRows, TargetRows>,
+    Same<Shipped.SxSourceProgressDetail, SxSourceProgressDetail>,
+    Same<Shipped.SxAlertDetail, SxAlertDetail>,
+    Same<Shipped.SxAlertClearedDetail, SxAlertClearedDetail>,
+    Same<Shipped.AlertLevel, AlertLevel>,
+    Same<Shipped.AlertKind, AlertKind>,
+  ]
+>;
 
 /** The live source a page sees is the one the code hands out. */
 export const liveSource = (source: LiveSource): Shipped.LiveSource => source;

@@ -11,3 +11,11 @@ export {
   type Selection,
   type SelectionChange,
 } from './base/selection';
+export {
+  SX_ALERT,
+  SX_ALERT_CLEARED,
+  type AlertKind,
+  type AlertLevel,
+  type SxAlertClearedDetail,
+  type SxAlertDetail,
+} from './variance-alerts/alert-events';

@@ -6,6 +6,7 @@ import '@stratex/widgets/define';
 import { pageSelection } from '../src/base/selection';
 import type { SxProgressTracker } from '../src/progress-tracker/progress-tracker';
 import type { SxTargetTreemap } from '../src/target-treemap/target-treemap';
+import { SX_ALERT, type SxAlertDetail } from '../src/variance-alerts/alert-events';
 import type { SxVarianceAlerts } from '../src/variance-alerts/variance-alerts';
 import {
   clusterForPage,
@@ -99,6 +100,10 @@ describe.skipIf(shards.length === 0)(
     });
 
     it('raises the alerts DuckDB raises on the same million facts, from daily sums only', async () => {
+      const raised: SxAlertDetail[] = [];
+      const hear = (event: Event): number =>
+        raised.push((event as CustomEvent<SxAlertDetail>).detail);
+      document.addEventListener(SX_ALERT, hear);
       const byRegion = await mount('sx-variance-alerts', {
         source: 'ch_sales',
         ...alertsOver('region'),
@@ -107,6 +112,14 @@ describe.skipIf(shards.length === 0)(
         query: dailySums('region'),
         ...alertsOver('region'),
       });
+      document.removeEventListener(SX_ALERT, hear);
+      // The same alert events too, but for the source that names where the rows came from.
+      const eventsFrom = (origin: string): Omit<SxAlertDetail, 'source'>[] =>
+        raised
+          .filter((alert) => alert.source === origin)
+          .map(({ source: _source, ...alert }) => alert);
+      expect(eventsFrom('ch_sales').length).toBeGreaterThan(0);
+      expect(eventsFrom('ch_sales')).toEqual(eventsFrom('query'));
       expect(byRegion.state).toBe('ready');
       expect(reference.state).toBe('ready');
       // A row per day and region came, not a million facts.

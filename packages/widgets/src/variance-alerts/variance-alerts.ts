@@ -24,6 +24,8 @@ import { curveOf } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
+import { raisedAlerts } from './alert-events';
+import { AlertEventsController, settledKinds } from './alert-events-controller';
 import { alertTable } from './alert-item';
 import { AlertListController } from './alert-list-controller';
 import { sideTableNotes, unreadableNote } from './alert-notes';
@@ -96,6 +98,17 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @fires sx-select - An alert was chosen (or chosen again to clear: `selection` null); detail `{ source, selection: { <metric column>: metric } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows (of the series, the tasks or the budget) could not be read; detail `{ source, message, detail? }`.
+ * @fires sx-alert - An alert stands at a warning or worse and this widget has not said so at that
+ *   level: on the first drawing, for every such alert; later, when one is new, rises or eases (a critical
+ *   KPI back to a warning fires again, `previous` saying `critical`). Detail `{ id, source, kind, level,
+ *   previous, metric, path, period, asOf, value, expected, ratio, unit, message }`: `id` is the same for
+ *   the same kind, metric, path and period on every load (`kpi:销售额@2024-07-01/2024-09-30`; give
+ *   `period-start` and `period-end` so that a growing export keeps its period), `message`
+ *   is the alert's reason in the widget's language. A refresh that finds the same alert at the same level
+ *   fires nothing.
+ * @fires sx-alert-cleared - An alert this widget raised is gone or back on track (or the series was
+ *   emptied); detail `{ id, source, kind, metric, path, period }`. While another widget's choice narrows
+ *   the series, or a side table is loading or failed, what it does not show neither fires nor clears.
  *
  * @csspart base - The widget's frame.
  * @csspart loading - The loading state: what the load is doing, its progress, and a way to cancel it.
@@ -182,6 +195,12 @@ export class SxVarianceAlerts extends SxWidget {
     say: (key) => this.t(key),
   });
 
+  /** `sx-alert` and `sx-alert-cleared`, from the alerts of the whole series (not while another widget's choice narrows it). */
+  readonly #events = new AlertEventsController(
+    this,
+    () => this.phase === 'ready' && this.rows.length === 0 && !this.foreignSelection,
+  );
+
   /** The alerts last drawn, most urgent first. */
   private get alerts(): VarianceAlert[] {
     return this.#list.alerts;
@@ -245,6 +264,11 @@ export class SxVarianceAlerts extends SxWidget {
     }
     const gathered = gatherAll(report, this.#sides.tables, lang, curveOf(this));
     const { alerts } = gathered;
+    if (!this.foreignSelection) {
+      const series = this.source ?? this.src ?? (this.query ? 'query' : 'data');
+      const scope = { source: series, period: report.period, asOf: report.asOf };
+      this.#events.found(raisedAlerts(alerts, scope), settledKinds(this.#sides.tables));
+    }
     return html`
       <header>
         <h2>${this.t('alertsTitle')}</h2>
