@@ -6,6 +6,8 @@ import { columnProperties } from '../base/column-attributes';
 import { Memo } from '../base/memo';
 import { printStyles } from '../base/print.styles';
 import { sharedStyles } from '../base/shared.styles';
+import { NotesController } from '../base/notes-controller';
+import { notesStyles } from '../base/notes.styles';
 import { SxWidget } from '../base/sx-widget';
 import {
   BREAKDOWN_COLUMN_ATTRIBUTES,
@@ -57,6 +59,11 @@ import { paletteOf } from './colour';
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
  * @attr exportable - Shows buttons that save the figures as CSV and the map as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `target-treemap`.
+ * @attr notes - Dated notes shown in a tile's details (latest first, the latest three and a count
+ *   of the rest) and in the data table: the name of an `sx-data-source`, or the URL of a CSV, with
+ *   columns 日期 / date, 维度 / path (the tile's path, top level first, e.g. `华东/工业传感器`),
+ *   指标 / metric (optional), 作者 / author (optional), 内容 / text (or 备注). Rows that cannot be
+ *   read are counted in a note; a notes file that cannot be loaded is said in a note, the map still shown.
  *
  * @fires sx-select - A tile was chosen (or chosen again to clear); detail `{ source, selection }`, e.g. `{ 区域: '华东' }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
@@ -70,6 +77,7 @@ import { paletteOf } from './colour';
  * @csspart map - The treemap's SVG.
  * @csspart tile - One tile (an SVG group).
  * @csspart tooltip - The figures of the hovered or focused tile.
+ * @csspart notes - The dated notes in a tile's details.
  * @csspart legend - The colour key.
  * @csspart warning - Splits that do not add up, cells that could not be read.
  * @csspart data-table - The accessible table of every figure shown.
@@ -102,6 +110,7 @@ export class SxTargetTreemap extends SxWidget {
     pacing: { type: String, reflect: true },
     totalTarget: { type: String, attribute: 'total-target' },
     valueFormat: { type: String, attribute: 'value-format' },
+    notes: { type: String },
     theme: { type: String, reflect: true },
     drillPath: { state: true },
     focusKey: { state: true },
@@ -110,7 +119,7 @@ export class SxTargetTreemap extends SxWidget {
     mapWidth: { state: true },
   };
 
-  static override styles = [sharedStyles, targetTreemapStyles, printStyles];
+  static override styles = [sharedStyles, targetTreemapStyles, notesStyles, printStyles];
 
   static override requestInputs = ['levels', 'target', 'actual', 'targetColumn', 'actualColumn'];
 
@@ -128,6 +137,15 @@ export class SxTargetTreemap extends SxWidget {
   declare totalTarget: string | undefined;
   declare valueFormat: string | undefined;
   declare theme: string | undefined;
+  /** A notes source: an `sx-data-source` name or a CSV URL. */
+  declare notes: string | undefined;
+  /** The dated notes shown beside the figures. */
+  readonly #notes = new NotesController(this);
+
+  /** Resolves once the notes source named by `notes` has been read (or has failed). */
+  get notesComplete(): Promise<void> {
+    return this.#notes.complete;
+  }
 
   declare protected drillPath: string[];
   declare protected focusKey: string | undefined;
@@ -255,6 +273,8 @@ export class SxTargetTreemap extends SxWidget {
       tooltipKey: this.hoverKey ?? (this.focusInMap ? focusKey : undefined),
       goTo: (depth) => this.goTo(depth),
       events: this.mapEvents,
+      notes: this.#notes.about,
+      notesState: this.#notes.state,
     });
   }
 
