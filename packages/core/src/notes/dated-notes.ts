@@ -143,31 +143,41 @@ export function pathOf(written: string): string[] {
     .filter((level) => level !== '');
 }
 
-/** Names compared as people write them: full/half width, case and runs of spaces aside. */
-function sameName(a: string, b: string): boolean {
-  const fold = (name: string): string => normaliseText(name.normalize('NFKC')).toLowerCase();
-  return fold(a) === fold(b);
+/** A name as people write it, for comparison: full/half width, case and runs of spaces aside. */
+function nameKey(name: string): string {
+  return normaliseText(name.normalize('NFKC')).toLowerCase();
 }
 
-/**
- * True when `note` is about `subject`: the same dimension path (both empty for a metric as a
- * whole), and the same metric unless one of them names none.
- */
-export function isAbout(note: DatedNote, subject: NoteSubject): boolean {
-  if (note.path.length !== subject.path.length) return false;
-  if (!note.path.every((level, i) => sameName(level, subject.path[i] ?? ''))) return false;
-  return !note.metric || !subject.metric || sameName(note.metric, subject.metric);
+/** A dimension path as one key (levels joined by a character no name holds). */
+function pathKey(path: readonly string[]): string {
+  return path.map(nameKey).join('\u0000');
 }
 
+/** The notes about any of a figure's subjects, latest first, each once. */
+export type NotesLookup = (subjects: readonly NoteSubject[]) => DatedNote[];
+
 /**
- * The notes about any of `subjects` (a row's label may be a metric or a dimension value),
- * latest first, each once.
+ * Finds the notes about a subject: those on the same dimension path (both empty for a metric
+ * as a whole) and the same metric, unless one of them names none. `notes` are indexed once by
+ * path, so a long list of rows or alerts asks in constant time each.
  */
-export function notesAbout(
-  notes: readonly DatedNote[],
-  subjects: readonly NoteSubject[],
-): DatedNote[] {
-  return notes.filter((note) => subjects.some((subject) => isAbout(note, subject)));
+export function notesLookup(notes: readonly DatedNote[]): NotesLookup {
+  const byPath = new Map<string, { at: number; metric: string | undefined }[]>();
+  notes.forEach((note, at) => {
+    const key = pathKey(note.path);
+    const entry = { at, metric: note.metric === undefined ? undefined : nameKey(note.metric) };
+    byPath.set(key, [...(byPath.get(key) ?? []), entry]);
+  });
+  return (subjects) => {
+    const found = new Set<number>();
+    for (const subject of subjects) {
+      const metric = subject.metric === undefined ? undefined : nameKey(subject.metric);
+      for (const entry of byPath.get(pathKey(subject.path)) ?? []) {
+        if (!entry.metric || !metric || entry.metric === metric) found.add(entry.at);
+      }
+    }
+    return [...found].sort((a, b) => a - b).flatMap((at) => notes[at] ?? []);
+  };
 }
 
 /** What a labelled row is about: the metric of that name, or the top-level dimension value. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelSubjects, notesAbout, readNotes } from '@stratex/core';
+import { labelSubjects, notesLookup, readNotes } from '@stratex/core';
 
 /** A notes export as a Chinese team writes it: Excel dates of both kinds, a path, blank rows. */
 const notesCsv = [
@@ -57,30 +57,36 @@ describe('readNotes', () => {
   });
 });
 
-describe('notesAbout', () => {
-  const { notes } = readNotes(notesCsv);
+describe('notesLookup', () => {
+  const notesAbout = notesLookup(readNotes(notesCsv).notes);
   const texts = (found: readonly { text: string }[]): string[] => found.map((note) => note.text);
 
   it('gives a metric its own notes, not those of one of its regions', () => {
-    expect(texts(notesAbout(notes, labelSubjects('销售额')))).toEqual([
+    expect(texts(notesAbout(labelSubjects('销售额')))).toEqual([
       '重点客户签约',
       '7月大客户回款推迟到8月',
     ]);
   });
 
   it('gives a dimension path the notes written for it, whatever their metric', () => {
-    expect(texts(notesAbout(notes, [{ path: ['华东'] }]))).toEqual(['暴雨影响物流']);
-    expect(texts(notesAbout(notes, [{ path: ['华东', '上海'] }]))).toEqual(['上海新增经销商']);
-    expect(texts(notesAbout(notes, [{ metric: '线索转化率', path: ['华东'] }]))).toEqual([]);
-    expect(notesAbout(notes, labelSubjects('华南'))).toEqual([]);
+    expect(texts(notesAbout([{ path: ['华东'] }]))).toEqual(['暴雨影响物流']);
+    expect(texts(notesAbout([{ path: ['华东', '上海'] }]))).toEqual(['上海新增经销商']);
+    expect(texts(notesAbout([{ metric: '线索转化率', path: ['华东'] }]))).toEqual([]);
+    expect(notesAbout(labelSubjects('华南'))).toEqual([]);
+    // A note two subjects of one figure both match is given once.
+    expect(texts(notesAbout([{ path: ['华东'] }, { metric: '销售额', path: ['华东'] }]))).toEqual([
+      '暴雨影响物流',
+    ]);
   });
 
   it('matches names as people write them: width, case and spaces aside', () => {
-    const { notes: english } = readNotes([
-      { date: '2024-08-12', metric: 'Revenue ', text: 'signed' },
-      { date: '2024-08-13', path: 'ＥＡＳＴ', text: 'rain' },
-    ]);
-    expect(texts(notesAbout(english, labelSubjects('revenue')))).toEqual(['signed']);
-    expect(texts(notesAbout(english, [{ path: ['east'] }]))).toEqual(['rain']);
+    const english = notesLookup(
+      readNotes([
+        { date: '2024-08-12', metric: 'Revenue ', text: 'signed' },
+        { date: '2024-08-13', path: 'ＥＡＳＴ', text: 'rain' },
+      ]).notes,
+    );
+    expect(texts(english(labelSubjects('revenue')))).toEqual(['signed']);
+    expect(texts(english([{ path: ['east'] }]))).toEqual(['rain']);
   });
 });

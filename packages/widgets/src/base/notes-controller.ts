@@ -1,4 +1,4 @@
-import { type DatedNote, type NoteSubject, notesAbout } from '@stratex/core';
+import { type NotesLookup, notesLookup } from '@stratex/core';
 import type { Engine } from '@stratex/data';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { pageEngineLater } from './engine-link';
@@ -12,7 +12,9 @@ export interface NotesHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** The notes about a row, tile or alert, latest first. */
-export type NotesAbout = (subjects: readonly NoteSubject[]) => readonly DatedNote[];
+export type NotesAbout = NotesLookup;
+
+const noNotes = notesLookup([]);
 
 /**
  * A widget's dated notes: the source its `notes` attribute names, read whenever the attribute
@@ -22,6 +24,7 @@ export type NotesAbout = (subjects: readonly NoteSubject[]) => readonly DatedNot
 export class NotesController implements ReactiveController {
   readonly #host: NotesHost;
   #state: NotesState | undefined;
+  #lookup: NotesLookup = noNotes;
   #reference: string | undefined;
   #loads = 0;
   #complete: Promise<void> = Promise.resolve();
@@ -45,9 +48,7 @@ export class NotesController implements ReactiveController {
   /** The notes about a subject, when the widget names a notes source; undefined when it names none. */
   get about(): NotesAbout | undefined {
     if (this.#reference === undefined) return undefined;
-    const state = this.#state;
-    const notes = state?.phase === 'ready' ? state.book.notes : [];
-    return (subjects) => notesAbout(notes, subjects);
+    return this.#lookup;
   }
 
   hostUpdate(): void {
@@ -101,6 +102,7 @@ export class NotesController implements ReactiveController {
 
   #show(state: NotesState | undefined): void {
     this.#state = state;
+    this.#lookup = state?.phase === 'ready' ? notesLookup(state.book.notes) : noNotes;
     this.#host.requestUpdate();
   }
 }

@@ -3,6 +3,7 @@ import axe from 'axe-core';
 import '@stratex/widgets/define';
 import { SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from '../../src/base/events';
 import { pageSelection } from '../../src/base/selection';
+import type { SxDataSource } from '../../src/data-source/data-source';
 import { dataTable, shadowText } from '../helpers';
 
 const template = '/fixtures/template';
@@ -110,6 +111,46 @@ describe('sx-scorecard with notes', () => {
       '另有 2 条更早的备注',
     ]);
     expect(dataTable(scorecard)[0]?.at(-1)).toContain('另有 2 条更早的备注');
+  });
+});
+
+describe('notes that change', () => {
+  it('reads them again when the attribute names another source, when it reloads, and drops them when removed', async () => {
+    notesSource('first_notes', '日期,指标,内容\n2024/8/1,销售额,第一版');
+    notesSource('second_notes', '日期,指标,内容\n2024/8/2,销售额,第二版');
+    const scorecard = await withNotes('sx-scorecard', {
+      src: `${template}/evaluation.csv`,
+      notes: 'first_notes',
+      lang: 'zh-CN',
+    });
+    const revenueNotes = (): string[] | undefined => notesUnder(scorecard, '[part~="row"]')[0];
+    expect(revenueNotes()).toEqual(['2024年8月1日 第一版']);
+
+    scorecard.setAttribute('notes', 'second_notes');
+    await scorecard.updateComplete;
+    await scorecard.notesComplete;
+    await scorecard.updateComplete;
+    expect(revenueNotes()).toEqual(['2024年8月2日 第二版']);
+
+    // The source is given a new file: the notes follow its reload.
+    const source = document.querySelector<SxDataSource>('sx-data-source[name="second_notes"]');
+    if (!source) throw new Error('no second_notes source');
+    const reloaded = new Promise((resolve) =>
+      source.addEventListener(SX_DATA_LOAD, resolve, { once: true }),
+    );
+    source.file = new File(['日期,指标,内容\n2024/8/3,销售额,第三版\n'], 'second_notes.csv', {
+      type: 'text/csv',
+    });
+    await reloaded;
+    await scorecard.updateComplete;
+    await scorecard.notesComplete;
+    await scorecard.updateComplete;
+    expect(revenueNotes()).toEqual(['2024年8月3日 第三版']);
+
+    scorecard.removeAttribute('notes');
+    await scorecard.updateComplete;
+    expect(scorecard.shadowRoot?.querySelector('[part~="notes"]')).toBeNull();
+    expect(dataTable(scorecard)[0]).toHaveLength(5);
   });
 });
 
