@@ -12,6 +12,8 @@ interface ScorecardArgs {
   exportable: boolean;
   theme: 'auto' | 'light' | 'dark';
   width?: number;
+  /** A dated notes source (`notes`). */
+  notes?: string;
 }
 
 const meta: Meta<ScorecardArgs> = {
@@ -37,6 +39,7 @@ const meta: Meta<ScorecardArgs> = {
         lang=${args.lang}
         ?compact=${args.compact}
         ?exportable=${args.exportable}
+        notes=${ifDefined(args.notes)}
         theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
       ></sx-scorecard>
     </div>`,
@@ -104,3 +107,6 @@ export const QuarterToDateBySql: Story = {
           FROM kpi_daily_sql GROUP BY 指标 ORDER BY 指标"
       ></sx-scorecard>`,
 };
+
+/** Dated notes under each row, latest first, and in the data table. */
+export const WithNotes: Story = { args: { notes: '/fixtures/template/notes.csv' } };

@@ -17,6 +17,8 @@ interface TreemapArgs {
   theme: 'auto' | 'light' | 'dark';
   width: string;
   rows?: readonly Record<string, string>[];
+  /** A dated notes source (`notes`). */
+  notes?: string;
 }
 
 const meta: Meta<TreemapArgs> = {
@@ -48,6 +50,7 @@ const meta: Meta<TreemapArgs> = {
         as-of=${ifDefined(args.asOf)}
         period=${ifDefined(args.period)}
         total-target=${ifDefined(args.totalTarget)}
+        notes=${ifDefined(args.notes)}
         theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
       ></sx-target-treemap>
     </div>`,
@@ -124,3 +127,6 @@ export const GeneratedSales100k: Story = {
 export const GeneratedSales1M: Story = {
   args: { ...generated, src: '/fixtures/generated/sales_1000000.parquet' },
 };
+
+/** Dated notes in a tile's details and in the data table, by dimension path. */
+export const WithNotes: Story = { args: { notes: 'fixtures/template/notes.csv' } };

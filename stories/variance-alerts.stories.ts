@@ -16,6 +16,8 @@ interface AlertsArgs {
   budgetSrc?: string;
   maxAlerts?: number;
   width?: number;
+  /** A dated notes source (`notes`). */
+  notes?: string;
 }
 
 const meta: Meta<AlertsArgs> = {
@@ -50,6 +52,7 @@ const meta: Meta<AlertsArgs> = {
         tasks-src=${ifDefined(args.tasksSrc)}
         budget-src=${ifDefined(args.budgetSrc)}
         max-alerts=${ifDefined(args.maxAlerts)}
+        notes=${ifDefined(args.notes)}
         theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
       ></sx-variance-alerts>
     </div>`,
@@ -80,3 +83,6 @@ export const GbkExport: Story = { args: { src: 'fixtures/template/kpi_daily_2024
 export const Loading: Story = { args: { src: undefined, source: 'kpis-not-yet-defined' } };
 export const Empty: Story = { args: { src: undefined, data: [] } };
 export const MissingFile: Story = { args: { src: 'fixtures/template/no-such-kpis.csv' } };
+
+/** Dated notes in each alert, latest first, and in the data table. */
+export const WithNotes: Story = { args: { notes: 'fixtures/template/notes.csv' } };
