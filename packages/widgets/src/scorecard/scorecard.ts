@@ -98,7 +98,7 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *
  * @fires sx-select - A dimension was chosen (click, Enter or Space; again to clear); detail `{ source, selection: { <dimension column>: value } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
- * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
+ * @fires sx-data-error - Rows (of the evaluation or the notes) could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
  * @csspart loading - The loading state, with the download's progress.
@@ -156,7 +156,6 @@ export class SxScorecard extends SxWidget {
   declare periodEnd: string | undefined;
   declare asOf: string | undefined;
   declare pacing: 'linear' | 'workdays' | undefined;
-  /** A notes source: an `sx-data-source` name or a CSV URL. */
   declare notes: string | undefined;
   /** The dated notes shown beside the figures. */
   readonly #notes = new NotesController(this);

@@ -67,7 +67,7 @@ import { paletteOf } from './colour';
  *
  * @fires sx-select - A tile was chosen (or chosen again to clear); detail `{ source, selection }`, e.g. `{ 区域: '华东' }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
- * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
+ * @fires sx-data-error - Rows (of the split or the notes) could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
  * @csspart loading - The loading state, with the download's progress.
@@ -137,7 +137,6 @@ export class SxTargetTreemap extends SxWidget {
   declare totalTarget: string | undefined;
   declare valueFormat: string | undefined;
   declare theme: string | undefined;
-  /** A notes source: an `sx-data-source` name or a CSV URL. */
   declare notes: string | undefined;
   /** The dated notes shown beside the figures. */
   readonly #notes = new NotesController(this);

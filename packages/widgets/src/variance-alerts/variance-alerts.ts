@@ -101,7 +101,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *
  * @fires sx-select - An alert was chosen (or chosen again to clear: `selection` null); detail `{ source, selection: { <metric column>: metric } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
- * @fires sx-data-error - Rows (of the series, the tasks or the budget) could not be read; detail `{ source, message, detail? }`.
+ * @fires sx-data-error - Rows (of the series, the tasks, the budget or the notes) could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
  * @csspart loading - The loading state, with the download's progress.
@@ -170,7 +170,6 @@ export class SxVarianceAlerts extends SxWidget {
   declare budgetSource: string | undefined;
   declare budgetSrc: string | undefined;
   declare maxAlerts: number | undefined;
-  /** A notes source: an `sx-data-source` name or a CSV URL. */
   declare notes: string | undefined;
   /** The dated notes shown beside the figures. */
   readonly #notes = new NotesController(this);
