@@ -13,6 +13,8 @@ interface ScorecardArgs {
   exportable: boolean;
   theme: 'auto' | 'light' | 'dark';
   width?: number;
+  /** A dated notes source (`notes`). */
+  notes?: string;
 }
 
 const meta: Meta<ScorecardArgs> = {
@@ -38,6 +40,7 @@ const meta: Meta<ScorecardArgs> = {
         lang=${args.lang}
         ?compact=${args.compact}
         ?exportable=${args.exportable}
+        notes=${ifDefined(args.notes)}
         theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
       ></sx-scorecard>
     </div>`,
@@ -111,3 +114,6 @@ export const Stale: Story = {
   render: (args, context) =>
     html`${staleSource('evaluation_card_stale_story', '/fixtures/template/evaluation.csv')}${meta.render?.(args, context)}`,
 };
+
+/** Dated notes under each row, latest first, and in the data table. */
+export const WithNotes: Story = { args: { notes: '/fixtures/template/notes.csv' } };

@@ -18,6 +18,8 @@ interface TreemapArgs {
   theme: 'auto' | 'light' | 'dark';
   width: string;
   rows?: readonly Record<string, string>[];
+  /** A dated notes source (`notes`). */
+  notes?: string;
 }
 
 const meta: Meta<TreemapArgs> = {
@@ -49,6 +51,7 @@ const meta: Meta<TreemapArgs> = {
         as-of=${ifDefined(args.asOf)}
         period=${ifDefined(args.period)}
         total-target=${ifDefined(args.totalTarget)}
+        notes=${ifDefined(args.notes)}
         theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
       ></sx-target-treemap>
     </div>`,
@@ -131,3 +134,6 @@ export const Stale: Story = {
   render: (args, context) =>
     html`${staleSource('regions_stale_story', 'fixtures/template/region_targets.csv')}${meta.render?.(args, context)}`,
 };
+
+/** Dated notes in a tile's details and in the data table, by dimension path. */
+export const WithNotes: Story = { args: { notes: 'fixtures/template/notes.csv' } };

@@ -17,6 +17,8 @@ interface AlertsArgs {
   budgetSrc?: string;
   maxAlerts?: number;
   width?: number;
+  /** A dated notes source (`notes`). */
+  notes?: string;
 }
 
 const meta: Meta<AlertsArgs> = {
@@ -51,6 +53,7 @@ const meta: Meta<AlertsArgs> = {
         tasks-src=${ifDefined(args.tasksSrc)}
         budget-src=${ifDefined(args.budgetSrc)}
         max-alerts=${ifDefined(args.maxAlerts)}
+        notes=${ifDefined(args.notes)}
         theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
       ></sx-variance-alerts>
     </div>`,
@@ -87,3 +90,6 @@ export const Stale: Story = {
   render: (args, context) =>
     html`${staleSource('kpis_stale_story', 'fixtures/template/kpi_daily_2024q3.csv')}${meta.render?.(args, context)}`,
 };
+
+/** Dated notes in each alert, latest first, and in the data table. */
+export const WithNotes: Story = { args: { notes: 'fixtures/template/notes.csv' } };

@@ -153,6 +153,31 @@ describe('portal demo built from the embed output', () => {
     await context.close();
   });
 
+  it('shows the notes file beside the scorecard rows, the alerts and the region tiles', async () => {
+    const { page, problems } = await openPortal();
+    // The notes come from their own source, read once the figures are on screen.
+    const notesOf = async (widget: string): Promise<Record<string, string | undefined>> =>
+      Object.fromEntries((await tableRows(page, widget)).map((row) => [row[0], row.at(-1)]));
+    await expect
+      .poll(async () => (await notesOf('#scorecard-zh'))['线索转化率'], { timeout: 60_000 })
+      .toBe(
+        '2024年8月9日 赵六：话术改版上线，增加客户案例；2024年7月26日 赵六：直播话术未突出产品核心优势，转化偏低',
+      );
+    expect((await notesOf('#scorecard-zh'))['销售额']).toBe(
+      '2024年8月12日 销售部：重点客户回款推迟至9月',
+    );
+    await expect
+      .poll(async () => (await notesOf('#alerts'))['新签合同'], { timeout: 60_000 })
+      .toBe('2024年8月14日 销售部：客户决策周期延长，两份合同推迟签署');
+    await expect
+      .poll(async () => (await notesOf('#treemap'))['西南'], { timeout: 60_000 })
+      .toBe('2024年8月15日 销售部：西南大客户项目延期');
+    const shown = page.locator('#alerts [part~="notes"] time').first();
+    expect(await shown.getAttribute('datetime')).toMatch(/^2024-0[78]-\d\d$/);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('starts one DuckDB worker for the whole page and fetches only its own origin', async () => {
     const { page, blocked } = await openPortal();
     await tableRows(page, '#scorecard-en');

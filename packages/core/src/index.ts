@@ -26,6 +26,8 @@ export * from './kpis/kpi-to-date';
 export * from './kpis/variance-alerts';
 // evaluation: the scorecard
 export * from './evaluation/scorecard';
+// notes: dated reasons beside the figures
+export * from './notes/dated-notes';
 // budget: allocation and its alerts
 export * from './budget/budget';
 export * from './budget/budget-alerts';

@@ -685,6 +685,36 @@ export const MESSAGES = {
     en: 'ClickHouse reported an error: {detail}',
     'zh-CN': 'ClickHouse 报告错误：{detail}',
   },
+  // Dated notes beside the figures (a widget's `notes` source)
+  notesHeading: { en: 'Notes', 'zh-CN': '备注' },
+  notesEarlier: { en: 'Earlier notes: {count}', 'zh-CN': '另有 {count} 条更早的备注' },
+  notesLoading: { en: 'Loading notes…', 'zh-CN': '正在加载备注…' },
+  notesFailed: {
+    en: 'Notes could not be loaded; the figures are shown without them.',
+    'zh-CN': '备注无法加载，数据照常显示，只是没有备注。',
+  },
+  notesBadRows: {
+    en: 'Notes: {count} rows could not be read',
+    'zh-CN': '备注：{count} 行无法读取',
+  },
+  notesRow: { en: 'row {row}', 'zh-CN': '第 {row} 行' },
+  'notes-no-date': { en: 'no date', 'zh-CN': '没有日期' },
+  'notes-unreadable-date': { en: 'the date cannot be read', 'zh-CN': '日期无法识别' },
+  'notes-no-text': { en: 'no text', 'zh-CN': '没有内容' },
+  'notes-no-subject': {
+    en: 'names neither a metric nor a dimension path',
+    'zh-CN': '既没有指标也没有维度路径',
+  },
+  notesMissing: {
+    en: 'Notes are not shown: the notes file has no column for {columns}',
+    'zh-CN': '备注未显示：备注文件缺少以下列：{columns}',
+  },
+  'notes-column-date': { en: 'the date (date)', 'zh-CN': '日期' },
+  'notes-column-text': { en: 'the text (text)', 'zh-CN': '内容（或 备注）' },
+  'notes-column-metric': {
+    en: 'the metric or dimension path (metric, path)',
+    'zh-CN': '指标或维度路径（指标、维度）',
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type MessageCode = keyof typeof MESSAGES;

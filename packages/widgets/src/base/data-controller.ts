@@ -281,12 +281,7 @@ export class DataController implements ReactiveController {
 
   /** Names of the `sx-data-source` elements on the page (and in the widget's shadow host), defined yet or not. */
   declaredSources(): string[] {
-    const roots = new Set<ParentNode>([document, this.#host.getRootNode() as ParentNode]);
-    return [...roots].flatMap((root) =>
-      Array.from(root.querySelectorAll('sx-data-source[name]'), (element) =>
-        String(element.getAttribute('name')),
-      ),
-    );
+    return declaredSources(this.#host);
   }
 
   /** Changes the state the widget draws from, and has it drawn again when something changed. */
@@ -297,6 +292,16 @@ export class DataController implements ReactiveController {
     this.#state = next;
     this.#host.requestUpdate();
   }
+}
+
+/** Names of the `sx-data-source` elements on the page (and in `host`'s shadow host), defined yet or not. */
+export function declaredSources(host: Node): string[] {
+  const roots = new Set<ParentNode>([document, host.getRootNode() as ParentNode]);
+  return [...roots].flatMap((root) =>
+    Array.from(root.querySelectorAll('sx-data-source[name]'), (element) =>
+      String(element.getAttribute('name')),
+    ),
+  );
 }
 
 /** Rows given whole (by script, or by the author's SQL): they hold every column they have. */

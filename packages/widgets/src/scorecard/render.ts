@@ -1,5 +1,6 @@
 import {
   formatDate,
+  labelSubjects,
   formatRate,
   formatValue,
   type Lang,
@@ -11,6 +12,9 @@ import {
 } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../base/lang';
+import type { NotesAbout } from '../base/notes-controller';
+import type { NotesState } from '../base/notes-source';
+import { notesCell, notesList, notesStatus } from '../base/notes-view';
 import { bulletChart } from './bullet';
 
 const statusIcon: Record<Status, string> = {
@@ -40,6 +44,9 @@ export interface ScorecardScene {
   onKeydown: (event: KeyboardEvent) => void;
   /** When the rows are paced: the day they are to date of and the share of the period elapsed. */
   paced?: { asOf: string; elapsed: number } | undefined;
+  /** The dated notes about a row, when the scorecard names a notes source, and how it fared. */
+  notes?: NotesAbout | undefined;
+  notesState?: NotesState | undefined;
 }
 
 /** The scorecard: its overall score, a row per dimension, cells it could not read, the data table. */
@@ -63,7 +70,8 @@ export function renderScorecard(scorecard: Scorecard, scene: ScorecardScene): Te
     <ol role="listbox" aria-label=${t('scorecard')} @keydown=${scene.onKeydown}>
       ${scorecard.rows.map((row, index) => renderRow(row, index, scene))}
     </ol>
-    ${renderUnreadable(scorecard, t)} ${renderTable(scorecard, scene)}
+    ${renderUnreadable(scorecard, t)} ${notesStatus(scene.notesState, lang)}
+    ${renderTable(scorecard, scene)}
   `;
 }
 
@@ -91,6 +99,7 @@ function renderRow(row: ScorecardRow, index: number, scene: ScorecardScene): Tem
     >
     ${row.achievement.rate === null ? html`<span class="no-rate">${row.statusReason}</span>` : nothing}
     ${notes(row, t)}
+    ${scene.notes ? notesList(scene.notes(labelSubjects(row.dimension)), lang) : nothing}
   </li>`;
 }
 
@@ -171,6 +180,7 @@ function renderTable(scorecard: Scorecard, scene: ScorecardScene): TemplateResul
                 <th scope="col">${t('ofPace')}</th>`
             : nothing
         }
+        ${scene.notes ? html`<th scope="col">${t('notesHeading')}</th>` : nothing}
       </tr>
     </thead>
     <tbody>
@@ -183,6 +193,7 @@ function renderTable(scorecard: Scorecard, scene: ScorecardScene): TemplateResul
             <td>${formatRate(row.achievement.rate, lang)}</td>
             <td>${rowStatusWord(row, lang, t)}</td>
             ${paced ? paceCells(row, lang) : nothing}
+            ${scene.notes ? html`<td>${notesCell(scene.notes(labelSubjects(row.dimension)), lang)}</td>` : nothing}
           </tr>`,
       )}
     </tbody>
@@ -192,7 +203,7 @@ function renderTable(scorecard: Scorecard, scene: ScorecardScene): TemplateResul
         <td colspan="2"></td>
         <td>${formatRate(scorecard.overall, lang)}</td>
         <td></td>
-        ${paced ? html`<td colspan="2"></td>` : nothing}
+        ${paced ? html`<td colspan="2"></td>` : nothing} ${scene.notes ? html`<td></td>` : nothing}
       </tr>
     </tfoot>
   </table>`;

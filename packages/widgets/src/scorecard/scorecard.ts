@@ -17,6 +17,8 @@ import {
   columnProperties,
 } from '../base/column-attributes';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
+import { NotesController } from '../base/notes-controller';
+import { notesStyles } from '../base/notes.styles';
 import { curveOf } from '../base/pacing';
 import { printStyles } from '../base/print.styles';
 import { AGGREGATE_FROM_ROWS } from '../base/row-cells';
@@ -84,6 +86,12 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr pacing - How the target is expected to accrue over the period: `linear` (calendar days, the
  *   default) or `workdays` (China's working days: Monday–Friday less statutory holidays, plus 调休
  *   weekend days, from the State Council's notices for 2024–2026).
+ * @attr notes - Dated notes shown under each row (latest first, the latest three and a count of
+ *   the rest) and in the data table: the name of an `sx-data-source`, or the URL of a CSV, with
+ *   columns 日期 / date, 指标 / metric and/or 维度 / path (a dimension path such as `华东/上海`),
+ *   作者 / author (optional), 内容 / text (or 备注). A row gets the notes whose metric is its
+ *   dimension (and no path), or whose path is its dimension. Rows that cannot be read are counted
+ *   in a note; a notes file that cannot be loaded is said in a note, the figures still shown.
  *
  * @attr exportable - Shows buttons that save the figures as CSV and the picture as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `scorecard`.
@@ -94,7 +102,7 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *
  * @fires sx-select - A dimension was chosen (click, Enter or Space; again to clear); detail `{ source, selection: { <dimension column>: value } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
- * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
+ * @fires sx-data-error - Rows (of the evaluation or the notes) could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
  * @csspart loading - The loading state: what the load is doing, its progress, and a way to cancel it.
@@ -105,6 +113,7 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart row - One dimension.
  * @csspart bullet - A dimension's bullet chart.
  * @csspart status - A dimension's status word and icon.
+ * @csspart notes - A dimension's dated notes.
  * @csspart data-table - The accessible table of every figure shown.
  * @csspart toolbar - The export buttons (with `exportable`).
  * @csspart export-button - One export button.
@@ -129,9 +138,10 @@ export class SxScorecard extends SxWidget {
     periodEnd: { type: String, attribute: 'period-end' },
     asOf: { type: String, attribute: 'as-of' },
     pacing: { type: String, reflect: true },
+    notes: { type: String },
   };
 
-  static override styles = [sharedStyles, scorecardStyles, printStyles];
+  static override styles = [sharedStyles, scorecardStyles, notesStyles, printStyles];
 
   static override requestInputs = [
     'dimensionColumn',
@@ -152,6 +162,14 @@ export class SxScorecard extends SxWidget {
   declare periodEnd: string | undefined;
   declare asOf: string | undefined;
   declare pacing: 'linear' | 'workdays' | undefined;
+  declare notes: string | undefined;
+  /** The dated notes shown beside the figures. */
+  readonly #notes = new NotesController(this);
+
+  /** Resolves once the notes source named by `notes` has been read (or has failed). */
+  get notesComplete(): Promise<void> {
+    return this.#notes.complete;
+  }
 
   /** The scorecard last drawn, for the picture export. */
   private model: Scorecard | undefined;
@@ -217,6 +235,8 @@ export class SxScorecard extends SxWidget {
       choose: (row, index) => this.choose(row, index),
       onKeydown: this.onKeydown,
       paced: pacing && elapsedOf(pacing),
+      notes: this.#notes.about,
+      notesState: this.#notes.state,
     });
   }
 

@@ -110,6 +110,7 @@ export function tooltip(
   size: { width: number; height: number },
   headings: readonly string[],
   values: readonly string[],
+  notes: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
   if (!tile) return html`<div class="tooltip" id="tooltip" role="tooltip" hidden></div>`;
   const { box } = tile;
@@ -136,7 +137,7 @@ export function tooltip(
           </div>`,
       )}
     </dl>
-    ${tile.warning ? html`<p class="tile-warning">⚠ ${tile.warning}</p>` : nothing}
+    ${tile.warning ? html`<p class="tile-warning">⚠ ${tile.warning}</p>` : nothing} ${notes}
   </div>`;
 }
 

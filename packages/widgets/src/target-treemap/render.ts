@@ -19,9 +19,12 @@ import {
   type TileFigures,
   tileFigures,
 } from './figures';
-import { legend, type MapEvents, tileMap, tooltip } from './map';
+import { type DrawnTile, legend, type MapEvents, tileMap, tooltip } from './map';
 import { type LevelView, splitWarning } from './view';
 import { missingColumnsState } from '../base/missing-columns';
+import type { NotesAbout } from '../base/notes-controller';
+import type { NotesState } from '../base/notes-source';
+import { notesCell, notesList, notesStatus } from '../base/notes-view';
 
 export interface BreakdownScene {
   lang: Lang;
@@ -41,6 +44,9 @@ export interface BreakdownScene {
   palette: ScorePalette;
   goTo: (depth: number) => void;
   events: MapEvents;
+  /** The dated notes about a tile's path, when the treemap names a notes source, and how it fared. */
+  notes?: NotesAbout | undefined;
+  notesState?: NotesState | undefined;
 }
 
 /** The whole view of one level: heading, trail, warnings, map, colour key and data table. */
@@ -69,9 +75,10 @@ export function renderBreakdown(scene: BreakdownScene): TemplateResult {
       ${summary(totals, headings, total.status)}
     </header>
     ${trail(node, scene, level)} ${warnings(scene, node, view.undrawn)}
+    ${notesStatus(scene.notesState, scene.lang)}
     <div class="map-frame">
       ${tileMap(view.drawn, scene.size, focusIndex, mapLabel, scene.events)}
-      ${tooltip(tip, scene.size, headings, tip ? figureRow(tip.figures) : [])}
+      ${tooltip(tip, scene.size, headings, tip ? figureRow(tip.figures) : [], tileNotes(scene, tip))}
     </div>
     ${colourKey(scene, pacing)} ${dataTable(scene, node, view, totals, headings, title, level)}
   `;
@@ -158,7 +165,13 @@ function dataTable(
   level: string,
 ): TemplateResult {
   const rows = view.tiles.map((tile) => tileFigures(tile.node, tile.measure, scene.words));
-  const row = (figures: TileFigures): TemplateResult =>
+  const { notes } = scene;
+  // The notes of a tile's path; none for the whole (its path names no dimension).
+  const notesOf = (path: readonly string[]): TemplateResult | typeof nothing =>
+    notes
+      ? html`<td>${path.length > 0 ? notesCell(notes([{ path }]), scene.lang) : ''}</td>`
+      : nothing;
+  const row = (figures: TileFigures, path: readonly string[]): TemplateResult =>
     html`<tr>
       <th scope="row">${figures.name}</th>
       ${figureRow(figures).map((value, i) =>
@@ -166,6 +179,7 @@ function dataTable(
           ? html`<td><span aria-hidden="true">${figures.icon}</span> ${value}</td>`
           : html`<td>${value}</td>`,
       )}
+      ${notesOf(path)}
     </tr>`;
   return html`<table part="data-table">
     <caption>
@@ -175,13 +189,23 @@ function dataTable(
       <tr>
         <th scope="col">${level}</th>
         ${headings.map((heading) => html`<th scope="col">${heading}</th>`)}
+        ${notes ? html`<th scope="col">${message(scene.lang, 'notesHeading')}</th>` : nothing}
       </tr>
     </thead>
     <tbody>
-      ${rows.map(row)}
+      ${rows.map((figures, i) => row(figures, view.tiles[i]?.node.path ?? []))}
     </tbody>
     <tfoot>
-      ${row(totals)}
+      ${row(totals, node.path)}
     </tfoot>
   </table>`;
+}
+
+/** The dated notes about the tile whose details are shown. */
+function tileNotes(
+  scene: BreakdownScene,
+  tile: DrawnTile | undefined,
+): TemplateResult | typeof nothing {
+  if (!scene.notes || !tile) return nothing;
+  return notesList(scene.notes([{ path: tile.box.item.node.path }]), scene.lang);
 }

@@ -6,6 +6,8 @@ import { columnProperties } from '../base/column-attributes';
 import { Memo } from '../base/memo';
 import { printStyles } from '../base/print.styles';
 import { sharedStyles } from '../base/shared.styles';
+import { NotesController } from '../base/notes-controller';
+import { notesStyles } from '../base/notes.styles';
 import { SxWidget } from '../base/sx-widget';
 import type { LinkedView } from '../base/view-link';
 import type { Restored } from '../base/view-link-controller';
@@ -21,6 +23,7 @@ import {
   resolveBreakdown,
 } from './breakdown';
 import { mapHeight, tileForKey } from './layout';
+import { MapSizeController } from './map-size-controller';
 import type { DrawnTile, MapEvents } from './map';
 import { treemapClient } from './request';
 import { renderBreakdown } from './render';
@@ -63,10 +66,15 @@ import { paletteOf } from './colour';
  *   (`#sx.KEY=…`; empty: the element's `id`, else its tag), so a link or a reload reopens it;
  *   a view the data no longer holds falls back to the top with a notice. The page's own
  *   fragment parts are kept.
+ * @attr notes - Dated notes shown in a tile's details (latest first, the latest three and a count
+ *   of the rest) and in the data table: the name of an `sx-data-source`, or the URL of a CSV, with
+ *   columns 日期 / date, 维度 / path (the tile's path, top level first, e.g. `华东/工业传感器`),
+ *   指标 / metric (optional), 作者 / author (optional), 内容 / text (or 备注). Rows that cannot be
+ *   read are counted in a note; a notes file that cannot be loaded is said in a note, the map still shown.
  *
  * @fires sx-select - A tile was chosen (or chosen again to clear); detail `{ source, selection }`, e.g. `{ 区域: '华东' }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
- * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
+ * @fires sx-data-error - Rows (of the split or the notes) could not be read; detail `{ source, message, detail? }`.
  *
  * @csspart base - The widget's frame.
  * @csspart loading - The loading state: what the load is doing, its progress, and a way to cancel it.
@@ -78,6 +86,7 @@ import { paletteOf } from './colour';
  * @csspart map - The treemap's SVG.
  * @csspart tile - One tile (an SVG group).
  * @csspart tooltip - The figures of the hovered or focused tile.
+ * @csspart notes - The dated notes in a tile's details.
  * @csspart legend - The colour key.
  * @csspart warning - Splits that do not add up, cells that could not be read.
  * @csspart data-table - The accessible table of every figure shown.
@@ -110,15 +119,15 @@ export class SxTargetTreemap extends SxWidget {
     pacing: { type: String, reflect: true },
     totalTarget: { type: String, attribute: 'total-target' },
     valueFormat: { type: String, attribute: 'value-format' },
+    notes: { type: String },
     theme: { type: String, reflect: true },
     drillPath: { state: true },
     focusKey: { state: true },
     hoverKey: { state: true },
     focusInMap: { state: true },
-    mapWidth: { state: true },
   };
 
-  static override styles = [sharedStyles, targetTreemapStyles, printStyles];
+  static override styles = [sharedStyles, targetTreemapStyles, notesStyles, printStyles];
 
   static override requestInputs = ['levels', 'target', 'actual', 'targetColumn', 'actualColumn'];
 
@@ -136,12 +145,19 @@ export class SxTargetTreemap extends SxWidget {
   declare totalTarget: string | undefined;
   declare valueFormat: string | undefined;
   declare theme: string | undefined;
+  declare notes: string | undefined;
+  /** The dated notes shown beside the figures. */
+  readonly #notes = new NotesController(this);
+
+  /** Resolves once the notes source named by `notes` has been read (or has failed). */
+  get notesComplete(): Promise<void> {
+    return this.#notes.complete;
+  }
 
   declare protected drillPath: string[];
   declare protected focusKey: string | undefined;
   declare protected hoverKey: string | undefined;
   declare protected focusInMap: boolean;
-  declare protected mapWidth: number;
 
   #drawn: DrawnTile[] = [];
   #columns: BreakdownColumns | undefined;
@@ -149,26 +165,12 @@ export class SxTargetTreemap extends SxWidget {
   readonly #resolved = new Memo<BreakdownResolution>();
   readonly #breakdown = new Memo<Breakdown>();
   #refocus = false;
-  #observed: Element | undefined;
-  readonly #resize = new ResizeObserver((entries) => {
-    const width = Math.floor(entries[0]?.contentRect.width ?? 0);
-    // Applied on the next frame: redrawing inside the observer's callback would loop.
-    requestAnimationFrame(() => {
-      if (width > 0 && width !== this.mapWidth) this.mapWidth = width;
-    });
-  });
+  readonly #mapSize = new MapSizeController(this);
 
   constructor() {
     super();
     this.drillPath = [];
     this.focusInMap = false;
-    this.mapWidth = 0;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resize.disconnect();
-    this.#observed = undefined;
   }
 
   protected override async client(source: string, table: LoadedTable): Promise<SourceClient> {
@@ -196,12 +198,6 @@ export class SxTargetTreemap extends SxWidget {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const frame = this.renderRoot.querySelector('.map-frame') ?? undefined;
-    if (frame !== this.#observed) {
-      if (this.#observed) this.#resize.unobserve(this.#observed);
-      if (frame) this.#resize.observe(frame);
-      this.#observed = frame;
-    }
     if (this.#refocus) {
       this.#refocus = false;
       queueMicrotask(() =>
@@ -236,7 +232,7 @@ export class SxTargetTreemap extends SxWidget {
     this.#columns = columns;
     const breakdown = columns ? this.breakdown(columns) : undefined;
     const node = breakdown ? nodeAt(breakdown.tree.root, this.drillPath) : undefined;
-    const width = this.mapWidth || 640;
+    const width = this.#mapSize.width || 640;
     const size = { width, height: mapHeight(width) };
     const words = { lang, unit: settings.unit, budget: settings.measure.direction === 'lower' };
     const palette = paletteOf(this);
@@ -263,6 +259,8 @@ export class SxTargetTreemap extends SxWidget {
       tooltipKey: this.hoverKey ?? (this.focusInMap ? focusKey : undefined),
       goTo: (depth) => this.goTo(depth),
       events: this.mapEvents,
+      notes: this.#notes.about,
+      notesState: this.#notes.state,
     });
   }
 

@@ -10,6 +10,9 @@ import {
 } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../base/lang';
+import type { NotesAbout } from '../base/notes-controller';
+import { notesCell, notesList } from '../base/notes-view';
+import { alertSubjects } from './alert-notes';
 import { sparkline } from './sparkline';
 
 export const severityIcon: Record<AlertSeverity, string> = {
@@ -90,6 +93,8 @@ export interface AlertItemContext {
   chosen: boolean;
   t: (key: MessageKey) => string;
   choose: (alert: VarianceAlert, index: number) => void;
+  /** The dated notes about an alert, when the widget names a notes source. */
+  notes?: NotesAbout | undefined;
 }
 
 /** One alert: severity in an icon and a word, what it is about, the reason, its figure and trend. */
@@ -116,6 +121,7 @@ export function alertItem(alert: VarianceAlert, context: AlertItemContext): Temp
         <strong>${alert.subject}</strong></span
       >
       <span class="reason">${withoutSubject(alert)}</span>
+      ${context.notes ? notesList(context.notes(alertSubjects(alert)), lang) : nothing}
     </span>
     ${
       alert.kind === 'kpi' && alert.kpi.actualLine.length > 0 && alert.kpi.paceLine.length > 0
@@ -139,6 +145,7 @@ export function alertTable(
   alerts: readonly VarianceAlert[],
   lang: Lang,
   t: (key: MessageKey) => string,
+  notes?: NotesAbout,
 ): TemplateResult {
   return html`<table part="data-table">
     <caption>
@@ -154,6 +161,7 @@ export function alertTable(
         <th scope="col">${t('alertsTarget')}</th>
         <th scope="col">${t('alertsVsPlan')}</th>
         <th scope="col">${t('alertsReason')}</th>
+        ${notes ? html`<th scope="col">${t('notesHeading')}</th>` : nothing}
       </tr>
     </thead>
     <tbody>
@@ -168,6 +176,7 @@ export function alertTable(
           <td>${figures.target}</td>
           <td>${figures.vsPlan}</td>
           <td>${alert.reason}</td>
+          ${notes ? html`<td>${notesCell(notes(alertSubjects(alert)), lang)}</td>` : nothing}
         </tr>`;
       })}
     </tbody>

@@ -7,6 +7,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { MessageKey } from '../base/lang';
+import type { NotesAbout } from '../base/notes-controller';
 import type { Selection } from '../base/selection';
 import { alertItem } from './alert-item';
 import type { GatheredAlerts } from './alerts-report';
@@ -22,6 +23,8 @@ export interface AlertListOptions {
   /** Chooses (or, chosen again, clears) a selection for the page. */
   select: (selection: Selection | null) => void;
   say: (key: MessageKey) => string;
+  /** The dated notes about an alert, when the widget names a notes source. */
+  notes?: () => NotesAbout | undefined;
 }
 
 /**
@@ -72,6 +75,7 @@ export class AlertListController implements ReactiveController {
                 chosen: this.#isChosen(alert, chosen),
                 t: say,
                 choose: (item, at) => this.#choose(item, at),
+                notes: this.#options.notes?.(),
               }),
             )}
           </ol>`;

@@ -1,4 +1,10 @@
-import { formatValue, type Lang, type UnreadableCell } from '@stratex/core';
+import {
+  formatValue,
+  type Lang,
+  type NoteSubject,
+  type UnreadableCell,
+  type VarianceAlert,
+} from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { message, type MessageKey } from '../base/lang';
 import type { SideTable } from './side-tables';
@@ -51,4 +57,12 @@ export function unreadableNote(
   return html`<p class="warning" role="note">
     ⚠ ${unreadable.length} ${t('unreadable')} — ${list}
   </p>`;
+}
+
+/**
+ * What an alert is about, as dated notes are matched to it: a KPI's metric as a whole; a
+ * task or a budget module by its name, as a one-level path.
+ */
+export function alertSubjects(alert: VarianceAlert): NoteSubject[] {
+  return alert.kind === 'kpi' ? [{ metric: alert.subject, path: [] }] : [{ path: [alert.subject] }];
 }

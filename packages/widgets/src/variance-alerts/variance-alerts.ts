@@ -35,6 +35,9 @@ import { kpiSeriesClient, kpiSeriesColumns } from './request';
 import { SideTablesController } from './side-tables-controller';
 import { varianceAlertsStyles } from './variance-alerts.styles';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
+import { NotesController } from '../base/notes-controller';
+import { notesStatus } from '../base/notes-view';
+import { notesStyles } from '../base/notes.styles';
 
 /** The KPI series' roles, as the `*-column` attributes name them. */
 const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
@@ -87,6 +90,13 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr budget-source - Name of an `sx-data-source` holding the budget (模块, 动作, 预算, 已花费).
  * @attr budget-src - URL of a budget CSV.
  * @attr max-alerts - Alerts listed before "Show all" (default: all).
+ * @attr notes - Dated notes shown in each alert (latest first, the latest three and a count of the
+ *   rest) and in the data table: the name of an `sx-data-source`, or the URL of a CSV, with columns
+ *   日期 / date, 指标 / metric and/or 维度 / path (a dimension path such as `华东/上海`), 作者 / author
+ *   (optional), 内容 / text (or 备注). A KPI alert gets the notes on its metric with no path; a task
+ *   or budget alert those whose path is its task or module. Rows that cannot be read are counted in
+ *   a note; a notes file that cannot be loaded is said in a note (and `sx-data-error`), the alerts
+ *   still shown.
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
  * @attr theme - `dark` or `light` forces that theme; without it the nearest `data-sx-theme` on an
  *   ancestor or `<html>` decides, else the reader's `prefers-color-scheme`.
@@ -97,7 +107,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *
  * @fires sx-select - An alert was chosen (or chosen again to clear: `selection` null); detail `{ source, selection: { <metric column>: metric } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
- * @fires sx-data-error - Rows (of the series, the tasks or the budget) could not be read; detail `{ source, message, detail? }`.
+ * @fires sx-data-error - Rows (of the series, the tasks, the budget or the notes) could not be read; detail `{ source, message, detail? }`.
  * @fires sx-alert - An alert stands at a warning or worse and this widget has not said so at that
  *   level: on the first drawing, for every such alert; later, when one is new, rises or eases (a critical
  *   KPI back to a warning fires again, `previous` saying `critical`). Detail `{ id, source, kind, level,
@@ -120,6 +130,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart alert - One alert (`alert selected` when it is the page's choice).
  * @csspart severity - An alert's severity in an icon and a word.
  * @csspart sparkline - A KPI's running total against its pace line.
+ * @csspart notes - An alert's dated notes.
  * @csspart data-table - The accessible table of every figure shown.
  *
  * @cssprop --sx-background - Background colour.
@@ -149,9 +160,10 @@ export class SxVarianceAlerts extends SxWidget {
     budgetSource: { type: String, attribute: 'budget-source' },
     budgetSrc: { type: String, attribute: 'budget-src' },
     maxAlerts: { type: Number, attribute: 'max-alerts' },
+    notes: { type: String },
   };
 
-  static override styles = [sharedStyles, varianceAlertsStyles, printStyles];
+  static override styles = [sharedStyles, varianceAlertsStyles, notesStyles, printStyles];
 
   static override requestInputs = [
     'targetRows',
@@ -177,6 +189,14 @@ export class SxVarianceAlerts extends SxWidget {
   declare budgetSource: string | undefined;
   declare budgetSrc: string | undefined;
   declare maxAlerts: number | undefined;
+  declare notes: string | undefined;
+  /** The dated notes shown beside the figures. */
+  readonly #notes = new NotesController(this);
+
+  /** Resolves once the notes source named by `notes` has been read (or has failed). */
+  get notesComplete(): Promise<void> {
+    return this.#notes.complete;
+  }
 
   /** The progress table and the budget, read beside the series. */
   readonly #sides = new SideTablesController(this, {
@@ -193,6 +213,7 @@ export class SxVarianceAlerts extends SxWidget {
     own: () => this.ownSelection,
     select: (selection) => this.select(selection),
     say: (key) => this.t(key),
+    notes: () => this.#notes.about,
   });
 
   /** `sx-alert` and `sx-alert-cleared`, from the alerts of the whole series (not while another widget's choice narrows it). */
@@ -285,8 +306,9 @@ export class SxVarianceAlerts extends SxWidget {
         ${alertSummary(countBySeverity(alerts), lang)}
       </p>
       ${this.#list.render(gathered, this.maxAlerts, lang)}
-      ${sideTableNotes(this.#sides.tables, this.say, lang)}
-      ${unreadableNote(report.unreadable, this.say)} ${alertTable(alerts, lang, this.say)}
+      ${sideTableNotes(this.#sides.tables, this.say, lang)} ${notesStatus(this.#notes.state, lang)}
+      ${unreadableNote(report.unreadable, this.say)}
+      ${alertTable(alerts, lang, this.say, this.#notes.about)}
     `;
   }
 
