@@ -673,7 +673,7 @@ export const MESSAGES = {
   pacingCalendarFile: { en: 'Calendar {file}', 'zh-CN': '日历 {file}' },
   pacingWeightsFile: { en: 'Daily weights {file}', 'zh-CN': '每日权重 {file}' },
   pacingBadRows: {
-    en: '{file}: {count} rows could not be read and were left out (data rows {rows}); the other rows are used.',
+    en: '{file}: rows that could not be read were left out: {count} (data rows {rows}); the other rows are used.',
     'zh-CN': '{file}：{count} 行无法读取，已略过（数据第 {rows} 行）；其余行照常使用。',
   },
   pacingMissingColumns: {

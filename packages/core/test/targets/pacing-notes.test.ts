@@ -110,7 +110,7 @@ describe('what a widget says of a page’s calendar or weights file', () => {
       '日历 company.csv：2 行无法读取，已略过（数据第 2，3 行）；其余行照常使用。',
     ]);
     expect(pacingFileNotes('calendar', 'company.csv', read, 'en')).toEqual([
-      'Calendar company.csv: 2 rows could not be read and were left out (data rows 2, 3); the other rows are used.',
+      'Calendar company.csv: rows that could not be read were left out: 2 (data rows 2, 3); the other rows are used.',
     ]);
   });
 
