@@ -71,7 +71,7 @@ describe.skipIf(skipFirefox)(firefoxSuite('portal demo in Firefox ESR'), () => {
 
   it('paints nothing of the hidden data tables: each table and its caption is clipped away', async () => {
     const boxes = await hiddenTableBoxes(portal.page, WIDGET_TAGS);
-    expect(boxes).toHaveLength(7 * 2);
+    expect(boxes).toHaveLength(8 * 2);
     expect(paintedHiddenBoxes(boxes)).toEqual([]);
   });
 

@@ -143,6 +143,8 @@ describe.skipIf(shards.length === 0)(
       small.setAttribute('name', 'small_sales');
       small.file = new File([csv], 'small_sales.csv', { type: 'text/csv' });
       document.body.append(small);
+      const smallTable = await pageEngine().sources.get('small_sales');
+      expect(pageEngine().inMemory(smallTable)).toBeDefined();
       const paced: Record<string, string>[] = [
         { pacing: 'workdays', calendar: '/fixtures/pacing/company_calendar_2024.csv' },
         { pacing: 'seasonal', weights: '/fixtures/pacing/daily_weights_2024q3.csv' },
