@@ -42,7 +42,7 @@ describe.skipIf(skipFirefox)(firefoxSuite('portal demo in Firefox ESR'), () => {
     );
     // Every widget of the page has drawn its rows before any check reads one.
     const count = await portal.page.$$eval(WIDGET_TAGS, (found) => found.length);
-    expect(count).toBe(7);
+    expect(count).toBe(8);
     await portal.page.waitForFunction(
       (selector) =>
         Array.from(document.querySelectorAll(selector)).every((widget) =>
