@@ -106,6 +106,7 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart row - One task (`row selected` when it is the page's chosen task).
  * @csspart bar - A task's planned bar, progress fill and expected-progress marker.
  * @csspart status - A task's state in words and an icon.
+ * @csspart pacing-notes - What the widget says of its period's dates and of its calendar and weights files.
  * @csspart data-table - The accessible table of every figure shown.
  * @csspart toolbar - The export buttons (with `exportable`).
  * @csspart export-button - One export button.

@@ -108,6 +108,7 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart row - One dimension.
  * @csspart bullet - A dimension's bullet chart.
  * @csspart status - A dimension's status word and icon.
+ * @csspart pacing-notes - What the widget says of its period's dates and of its calendar and weights files.
  * @csspart data-table - The accessible table of every figure shown.
  * @csspart toolbar - The export buttons (with `exportable`).
  * @csspart export-button - One export button.

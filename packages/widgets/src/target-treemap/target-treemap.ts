@@ -83,6 +83,7 @@ import { paletteOf } from './colour';
  * @csspart tooltip - The figures of the hovered or focused tile.
  * @csspart legend - The colour key.
  * @csspart warning - Splits that do not add up, cells that could not be read.
+ * @csspart pacing-notes - What the widget says of its period's dates and of its calendar and weights files.
  * @csspart data-table - The accessible table of every figure shown.
  * @csspart toolbar - The export buttons (with `exportable`).
  * @csspart export-button - One export button.

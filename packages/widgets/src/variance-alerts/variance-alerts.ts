@@ -110,6 +110,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart alert - One alert (`alert selected` when it is the page's choice).
  * @csspart severity - An alert's severity in an icon and a word.
  * @csspart sparkline - A KPI's running total against its pace line.
+ * @csspart pacing-notes - What the widget says of its period's dates and of its calendar and weights files.
  * @csspart data-table - The accessible table of every figure shown.
  *
  * @cssprop --sx-background - Background colour.

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatValue } from '@stratex/core';
 import '@stratex/widgets/define';
+import { SX_DATA_LOAD } from '../../src/base/events';
 import { dataTable, mount } from '../helpers';
 
 /**
@@ -28,6 +29,9 @@ async function mountPaced(
   attributes: Record<string, string>,
 ): Promise<Paced> {
   const element = (await mount(tag, attributes)) as unknown as Paced;
+  // A calendar that fails says so with sx-data-error, which may come before the rows have loaded.
+  if (element.state === 'loading')
+    await new Promise((resolve) => element.addEventListener(SX_DATA_LOAD, resolve, { once: true }));
   await element.pacingComplete;
   await element.updateComplete;
   return element;
