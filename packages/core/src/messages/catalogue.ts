@@ -684,6 +684,10 @@ export const MESSAGES = {
     en: '{file} could not be read, so it is not used: {reason}',
     'zh-CN': '{file} 无法读取，因此未使用：{reason}',
   },
+  pacingUnknown: {
+    en: 'pacing="{value}" is not linear, workdays or seasonal; the target is paced by calendar days.',
+    'zh-CN': 'pacing="{value}" 不是 linear、workdays 或 seasonal；现按自然日线性计算应达值。',
+  },
   pacingWeightsNone: {
     en: 'pacing="seasonal" needs a weights source; the target is paced by calendar days instead.',
     'zh-CN': 'pacing="seasonal" 需要 weights 权重来源；现改按自然日线性计算应达值。',

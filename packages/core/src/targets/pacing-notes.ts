@@ -66,6 +66,15 @@ export interface PacedPeriodFacts {
  * cover it. Empty when there is nothing to say.
  */
 export function periodNotes(facts: PacedPeriodFacts, lang: Lang): string[] {
+  const asked = facts.pacing?.trim();
+  const unknown =
+    asked && !['linear', 'workdays', 'seasonal'].includes(asked.toLowerCase())
+      ? [messageText(lang, 'pacingUnknown', { value: asked })]
+      : [];
+  return [...unknown, ...dateNotes(facts, lang)];
+}
+
+function dateNotes(facts: PacedPeriodFacts, lang: Lang): string[] {
   const say = (code: MessageCode, params: Record<string, string | number> = {}): string =>
     messageText(lang, code, params);
   const unreadable = facts.given.find((date) => {

@@ -64,6 +64,13 @@ describe('what a widget says of its period', () => {
     expect(periodNotes(quarter, 'en')).toEqual([]);
   });
 
+  it('says a pacing it does not know, and paces by calendar days', () => {
+    expect(periodNotes(facts({ pacing: 'workday' }), 'zh-CN')).toEqual([
+      'pacing="workday" 不是 linear、workdays 或 seasonal；现按自然日线性计算应达值。',
+    ]);
+    expect(periodNotes(facts({ pacing: ' WorkDays ' }), 'en')).toEqual([]);
+  });
+
   it('says a period ends before it starts', () => {
     expect(
       periodNotes(facts({ period: { start: '2024-09-30', end: '2024-07-01' } }), 'en'),

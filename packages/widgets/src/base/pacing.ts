@@ -42,27 +42,23 @@ export interface PacingNoteFacts {
   asOf: string | null;
 }
 
-/** Lines saying how the widget's period is paced, when there is something to say; nothing otherwise. */
+/**
+ * Lines saying how the widget's period is paced (`facts`: none for a widget whose rows hold their
+ * own periods), when there is something to say; nothing otherwise.
+ */
 export function pacingNotes(
   widget: PacedWidget,
   sources: PacingSourcesController,
   facts: PacingNoteFacts | undefined,
   lang: Lang,
 ): TemplateResult | typeof nothing {
-  const notes = [
-    ...(facts
-      ? periodNotes(
-          {
-            ...facts,
-            pacing: widget.pacing,
-            curve: curveOf(widget, sources),
-            weightsNamed: sources.weightsNamed,
-          },
-          lang,
-        )
-      : []),
-    ...sources.notes(lang),
-  ];
+  const paced = {
+    ...(facts ?? { given: [], period: null, asOf: null }),
+    pacing: widget.pacing,
+    curve: curveOf(widget, sources),
+    weightsNamed: sources.weightsNamed,
+  };
+  const notes = [...periodNotes(paced, lang), ...sources.notes(lang)];
   if (notes.length === 0) return nothing;
   return html`<div part="pacing-notes" class="pacing-notes">
     ${notes.map((note) => html`<p class="note" role="note">${note}</p>`)}

@@ -262,3 +262,41 @@ describe('dates a widget cannot pace by', () => {
     ]);
   });
 });
+
+describe('China’s calendar across 国庆 2025', () => {
+  // 国庆 and 中秋 2025: Oct 1–8 off, Sun Sep 28 and Sat Oct 11 worked.
+  const acrossNationalDay = [
+    {
+      task: 'dealer follow-up',
+      owner: 'Wang',
+      planned_start: '2025-09-29',
+      planned_end: '2025-10-17',
+      progress: '40%',
+    },
+  ];
+
+  it('paces a task on its working days, and says a pacing it does not know', async () => {
+    const byWorkdays = await mount(
+      'sx-progress-tracker',
+      { lang: 'en', 'as-of': '2025-10-10', pacing: 'workdays' },
+      (element) => {
+        element.data = acrossNationalDay;
+      },
+    );
+    // Sep 29–30, Oct 9–11, Oct 13–17: 10 working days, 4 of them by Oct 10.
+    expect(dataTable(byWorkdays)[0]?.[5]).toBe('40%');
+    const misspelt = await mount(
+      'sx-progress-tracker',
+      { lang: 'zh-CN', 'as-of': '2025-10-10', pacing: 'workday' },
+      (element) => {
+        element.data = acrossNationalDay;
+      },
+    );
+    // By calendar days: 12 of 19.
+    expect(dataTable(misspelt)[0]?.[5]).toBe('63%');
+    expect(notes(misspelt)).toEqual([
+      'pacing="workday" 不是 linear、workdays 或 seasonal；现按自然日线性计算应达值。',
+    ]);
+    expect(notes(byWorkdays)).toEqual([]);
+  });
+});
