@@ -1,4 +1,4 @@
-// Assembles the portal demo: the page, the embed build under stratex/, the template fixtures.
+// Assembles the portal demo: the page, the embed build under stratex/, the template and pacing fixtures.
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { liveFiles } from './live-feed.mjs';
@@ -16,6 +16,7 @@ mkdirSync(out, { recursive: true });
 cpSync(here('./public/'), out, { recursive: true });
 cpSync(embed, `${out}stratex/`, { recursive: true });
 cpSync(here('../../fixtures/template/'), `${out}fixtures/template/`, { recursive: true });
+cpSync(here('../../fixtures/pacing/'), `${out}fixtures/pacing/`, { recursive: true });
 // The live KPI export as it stands before the feed appends anything (serve.mjs then grows it).
 liveFiles(`${out}live/`).reset();
 console.log(`portal demo assembled in ${out}`);

@@ -120,6 +120,7 @@ describe('the live portal', () => {
       [
         'alerts',
         'live-scorecard',
+        'q4-tracker',
         'scorecard-en',
         'scorecard-zh',
         'tracker',

@@ -118,6 +118,21 @@ describe('portal demo built from the embed output', () => {
     await page.context().close();
   });
 
+  it('paces the fourth quarter’s first tasks on working days: 国庆 off, its 调休 Sunday and Saturday worked', async () => {
+    const { page, problems } = await openPortal();
+    const tasks = await tableRows(page, '#q4-tracker');
+    const expectedOf = (task: string): string | undefined =>
+      tasks.find((row) => row[0] === task)?.[5];
+    // Sep 23 – Oct 18: 17 working days, 9 of them by Oct 9 (Sun Sep 29 worked, Oct 1–7 off);
+    // by calendar days it would be 17 of 26, 65 %.
+    expect(expectedOf('四季度经销商大会筹备')).toBe('53%');
+    // Sep 26 – Oct 31: 6 of 23 working days by Oct 9 (14 of 36 calendar days, 39 %).
+    expect(expectedOf('年度大客户续约拜访')).toBe('26%');
+    expect(expectedOf('国庆促销活动复盘')).toBe('50%');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('on day 48 of 92 of Q3, says the same status for a metric in the live scorecard and the alerts', async () => {
     // The live export as it stands on 2024-08-17, the demo's mid-quarter day.
     const { header, days } = readSeries();

@@ -42,7 +42,7 @@ describe.skipIf(skipFirefox)(firefoxSuite('portal demo in Firefox ESR'), () => {
     );
     // Every widget of the page has drawn its rows before any check reads one.
     const count = await portal.page.$$eval(WIDGET_TAGS, (found) => found.length);
-    expect(count).toBe(7);
+    expect(count).toBe(8);
     await portal.page.waitForFunction(
       (selector) =>
         Array.from(document.querySelectorAll(selector)).every((widget) =>
@@ -71,7 +71,7 @@ describe.skipIf(skipFirefox)(firefoxSuite('portal demo in Firefox ESR'), () => {
 
   it('paints nothing of the hidden data tables: each table and its caption is clipped away', async () => {
     const boxes = await hiddenTableBoxes(portal.page, WIDGET_TAGS);
-    expect(boxes).toHaveLength(7 * 2);
+    expect(boxes).toHaveLength(8 * 2);
     expect(paintedHiddenBoxes(boxes)).toEqual([]);
   });
 

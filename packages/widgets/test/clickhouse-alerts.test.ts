@@ -146,6 +146,55 @@ describe.skipIf(shards.length === 0)(
       reference.remove();
     });
 
+    it('paces by a company calendar and by seasonal weights to the same status and expected value on the cluster, DuckDB and a small file read in JS', async () => {
+      // The daily sums as a small CSV, which the page reads in JS without its database.
+      const sums = await duckdb(dailySums('region'));
+      const csv = ['date,region,amount,target_share']
+        .concat(sums.map((row) => [row.date, row.region, row.amount, row.target_share].join(',')))
+        .join('\n');
+      const small = document.createElement('sx-data-source') as HTMLElement & { file?: Blob };
+      small.setAttribute('name', 'small_sales');
+      small.file = new File([csv], 'small_sales.csv', { type: 'text/csv' });
+      document.body.append(small);
+      const smallTable = await pageEngine().sources.get('small_sales');
+      expect(pageEngine().inMemory(smallTable)).toBeDefined();
+      const paced: Record<string, string>[] = [
+        { pacing: 'workdays', calendar: '/fixtures/pacing/company_calendar_2024.csv' },
+        { pacing: 'seasonal', weights: '/fixtures/pacing/daily_weights_2024q3.csv' },
+      ];
+      for (const pacing of paced) {
+        const origins: Record<string, string>[] = [
+          { source: 'ch_sales' },
+          { query: dailySums('region') },
+          { source: 'small_sales' },
+        ];
+        const widgets = await Promise.all(
+          origins.map((origin) =>
+            mount('sx-variance-alerts', { ...origin, ...alertsOver('region'), ...pacing }),
+          ),
+        );
+        await Promise.all(widgets.map((widget) => widget.pacingComplete));
+        await Promise.all(widgets.map((widget) => drawn(widget)));
+        const [cluster, duck, js] = widgets.map(alertsOf);
+        const linear = await mount('sx-variance-alerts', {
+          source: 'small_sales',
+          ...alertsOver('region'),
+        });
+        expect(cluster?.length).toBe(5);
+        expect(duck).toEqual(cluster);
+        expect(js).toEqual(cluster);
+        const [clusterTable, duckTable, jsTable] = widgets.map(dataTable);
+        expect(duckTable).toEqual(clusterTable);
+        expect(jsTable).toEqual(clusterTable);
+        // The pacing is the one asked for: each region's expected value differs from linear's.
+        const expectedOf = (alerts: VarianceAlert[] | undefined): (number | null)[] =>
+          (alerts ?? []).map((alert) => (alert.kind === 'kpi' ? alert.kpi.expected : null));
+        expect(expectedOf(cluster)).not.toEqual(expectedOf(alertsOf(linear)));
+        for (const widget of [...widgets, linear]) widget.remove();
+      }
+      small.remove();
+    });
+
     it('follows a treemap’s choice on the cluster: the alerts are summed for that region alone', async () => {
       const treemap = await mount('sx-target-treemap', {
         source: 'ch_sales',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
+import { pageEngine } from '@stratex/data';
 import '@stratex/widgets/define';
 import { pageSelection } from '../src/base/selection';
 import type { SxScorecard } from '../src/scorecard/scorecard';
@@ -113,6 +114,89 @@ describe.skipIf(shards.length === 0)(
       for (const key of ['ch_sales', 'duck_sales']) pageSelection().toggle(key, null, null);
       document.body.replaceChildren();
       await commands.clickhouseCluster('stop', 'widgets');
+    });
+
+    it('paces tiles and rows to the same status and expected value on the cluster, DuckDB and a small file read in JS', async () => {
+      /** DuckDB's sums of the same facts by `columns`, as a small CSV the page reads in JS. */
+      async function smallSums(name: string, columns: string): Promise<void> {
+        const { rows } = await pageEngine().coordinator.request({
+          kind: 'author',
+          sql: `SELECT ${columns}, CAST(SUM(target_share) AS DOUBLE) AS target_share,
+                  CAST(SUM(amount) AS DOUBLE) AS amount
+                FROM duck_sales GROUP BY ${columns} ORDER BY ${columns}`,
+        });
+        const header = Object.keys(rows[0] ?? {});
+        const csv = [
+          header.join(','),
+          ...rows.map((row) => header.map((key) => String(row[key])).join(',')),
+        ];
+        const element = document.createElement('sx-data-source') as HTMLElement & { file?: Blob };
+        element.setAttribute('name', name);
+        element.file = new File([csv.join('\n')], `${name}.csv`, { type: 'text/csv' });
+        document.body.append(element);
+        expect(pageEngine().inMemory(await pageEngine().sources.get(name))).toBeDefined();
+      }
+      await smallSums('small_regions', 'region, product_line');
+      await smallSums('small_channels', 'channel');
+      type Paced = (SxTargetTreemap | SxScorecard) & { pacingComplete: Promise<void> };
+      async function three(
+        tag: 'sx-target-treemap' | 'sx-scorecard',
+        small: string,
+        attributes: Record<string, string>,
+      ): Promise<string[][][]> {
+        const widgets = (await Promise.all(
+          ['ch_sales', 'duck_sales', small].map((source) => mount(tag, { source, ...attributes })),
+        )) as Paced[];
+        await Promise.all(widgets.map((widget) => widget.pacingComplete));
+        await Promise.all(widgets.map((widget) => drawn(widget, 5)));
+        const tables = widgets.map(dataTable);
+        for (const widget of widgets) widget.remove();
+        return tables;
+      }
+      const [clusterTiles, duckTiles, jsTiles] = await three('sx-target-treemap', 'small_regions', {
+        lang: 'zh-CN',
+        levels: 'region,product_line',
+        target: 'target_share',
+        actual: 'amount',
+        period: '2024-Q3',
+        'as-of': '2024-08-15',
+        pacing: 'workdays',
+        calendar: '/fixtures/pacing/company_calendar_2024.csv',
+      });
+      // Each tile's expected value and pace status, the same three times.
+      expect(clusterTiles?.length).toBeGreaterThan(2);
+      expect(clusterTiles?.[0]?.at(-1)).toMatch(/正常|预警|严重/);
+      expect(duckTiles).toEqual(clusterTiles);
+      expect(jsTiles).toEqual(clusterTiles);
+      const [clusterRows, duckRows, jsRows] = await three('sx-scorecard', 'small_channels', {
+        lang: 'en',
+        'dimension-column': 'channel',
+        'target-column': 'target_share',
+        'actual-column': 'amount',
+        'period-start': '2024-07-01',
+        'period-end': '2024-09-30',
+        'as-of': '2024-08-15',
+        pacing: 'seasonal',
+        weights: '/fixtures/pacing/daily_weights_2024q3.csv',
+      });
+      expect(clusterRows?.length).toBeGreaterThan(1);
+      expect(duckRows).toEqual(clusterRows);
+      expect(jsRows).toEqual(clusterRows);
+      // The curves asked for are the ones used: linear expects other values of the same rows.
+      const linear = await mount('sx-scorecard', {
+        source: 'small_channels',
+        lang: 'en',
+        'dimension-column': 'channel',
+        'target-column': 'target_share',
+        'actual-column': 'amount',
+        'period-start': '2024-07-01',
+        'period-end': '2024-09-30',
+        'as-of': '2024-08-15',
+      });
+      const expectedColumn = (table: string[][] | undefined): string[] =>
+        (table ?? []).map((row) => row[5] ?? '');
+      expect(expectedColumn(clusterRows)).not.toEqual(expectedColumn(dataTable(linear)));
+      linear.remove();
     });
 
     it('shows the figures DuckDB shows on the same rows, before and after a drill-down', async () => {

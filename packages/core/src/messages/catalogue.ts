@@ -715,6 +715,62 @@ export const MESSAGES = {
     en: 'the metric or dimension path (metric, path)',
     'zh-CN': '指标或维度路径（指标、维度）',
   },
+  // Pacing: a page's calendar and daily weights, and dates a period cannot be paced by (targets/pacing-notes.ts)
+  pacingCalendarFile: { en: 'Calendar {file}', 'zh-CN': '日历 {file}' },
+  pacingWeightsFile: { en: 'Daily weights {file}', 'zh-CN': '每日权重 {file}' },
+  pacingBadRows: {
+    en: '{file}: rows that could not be read were left out: {count} (data rows {rows}); the other rows are used.',
+    'zh-CN': '{file}：{count} 行无法读取，已略过（数据第 {rows} 行）；其余行照常使用。',
+  },
+  pacingMissingColumns: {
+    en: '{file} lacks the columns {columns}, so it is not used.',
+    'zh-CN': '{file} 缺少列：{columns}，因此未使用。',
+  },
+  pacingFileFailed: {
+    en: '{file} could not be read, so it is not used: {reason}',
+    'zh-CN': '{file} 无法读取，因此未使用：{reason}',
+  },
+  pacingUnknown: {
+    en: 'pacing="{value}" is not linear, workdays or seasonal; the target is paced by calendar days.',
+    'zh-CN': 'pacing="{value}" 不是 linear、workdays 或 seasonal；现按自然日线性计算应达值。',
+  },
+  pacingWeightsNone: {
+    en: 'pacing="seasonal" needs a weights source; the target is paced by calendar days instead.',
+    'zh-CN': 'pacing="seasonal" 需要 weights 权重来源；现改按自然日线性计算应达值。',
+  },
+  pacingWeightsUncovered: {
+    en: 'The daily weights cover {covered} of the period’s {days} days (none for {first}); the target is paced by calendar days instead.',
+    'zh-CN':
+      '每日权重只覆盖本期 {days} 天中的 {covered} 天（{first} 无权重）；现改按自然日线性计算应达值。',
+  },
+  pacingWeightsZero: {
+    en: 'The daily weights add up to 0 over the period; the target is paced by calendar days instead.',
+    'zh-CN': '本期每日权重之和为 0；现改按自然日线性计算应达值。',
+  },
+  pacingNotStarted: {
+    en: 'The period starts on {start}; on {asOf} it has not started, so no figure is judged yet.',
+    'zh-CN': '周期自 {start} 开始，截至 {asOf} 尚未开始，暂不评定状态。',
+  },
+  pacingOver: {
+    en: 'The period ended on {end}; on {asOf} the figures are final, met or missed against the whole target.',
+    'zh-CN': '周期已于 {end} 结束，截至 {asOf} 为最终结果，按全期目标评定达标或未达标。',
+  },
+  pacingUnreadableDate: {
+    en: 'The {attribute} attribute is not a date such as 2024-08-15 (“{value}”), so the figures are not paced.',
+    'zh-CN': '{attribute} 属性不是日期（应如 2024-08-15）：“{value}”，因此不按进度评定。',
+  },
+  pacingMissingDate: {
+    en: 'Pacing needs {attribute}, which is not given; the figures are judged against the whole target.',
+    'zh-CN': '按进度评定需要 {attribute}，但未提供；现按全期目标评定。',
+  },
+  pacingEndsBeforeStart: {
+    en: 'The period ends on {end}, before it starts on {start}, so the figures are not paced.',
+    'zh-CN': '周期结束日 {end} 早于开始日 {start}，因此不按进度评定。',
+  },
+  pacingNoWorkday: {
+    en: 'The period {start} – {end} has no working day on the calendar, so nothing is expected before its last day.',
+    'zh-CN': '按日历，{start} 至 {end} 没有工作日，因此最后一天之前不计应达值。',
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type MessageCode = keyof typeof MESSAGES;

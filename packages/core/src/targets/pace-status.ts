@@ -1,5 +1,6 @@
 import { achievement } from './achievement';
 import type { Direction } from './achievement';
+import { type CalendarDay, withPageCalendar } from './calendar-file';
 import { chinaWorkdays } from './china-calendar';
 import { elapsedShare, expectedToDate, pace } from './pacing';
 import type { PacingCurve, Period, PeriodState } from './pacing';
@@ -11,18 +12,38 @@ import { type MessageCode, messageText } from '../messages/catalogue';
 /**
  * How a page paces a period's target, as every widget's `pacing` attribute names it:
  * `linear` — by calendar days (the default); `workdays` — by China's working days
- * (Monday–Friday less statutory holidays, plus 调休 weekend days).
+ * (Monday–Friday less statutory holidays, plus 调休 weekend days), with a page's own
+ * calendar laid over the shipped one; `seasonal` — by daily weights the page names.
  */
-export type Pacing = 'linear' | 'workdays';
+export type Pacing = 'linear' | 'workdays' | 'seasonal';
 
-/** The attribute's value as a pacing; anything else is the default, `linear`. */
-export function readPacing(value: string | null | undefined): Pacing {
-  return value?.trim().toLowerCase() === 'workdays' ? 'workdays' : 'linear';
+/**
+ * The attribute's value as the pacing in effect: `seasonal` only with weights to follow
+ * (`withWeights`), else it is linear; anything else is the default, `linear`.
+ */
+export function readPacing(value: string | null | undefined, withWeights = false): Pacing {
+  const word = value?.trim().toLowerCase();
+  if (word === 'seasonal') return withWeights ? 'seasonal' : 'linear';
+  return word === 'workdays' ? 'workdays' : 'linear';
 }
 
-/** The curve a pacing follows. */
-export function pacingCurve(pacing: Pacing | undefined): PacingCurve {
-  return pacing === 'workdays' ? chinaWorkdays() : { kind: 'linear' };
+/** True when the attribute asks for seasonal pacing (which needs weights). */
+export function asksSeasonal(value: string | null | undefined): boolean {
+  return value?.trim().toLowerCase() === 'seasonal';
+}
+
+/** What a page gives a pacing beside its name: its own calendar days, and daily weights. */
+export interface PacingSources {
+  calendar?: readonly CalendarDay[] | undefined;
+  weights?: ReadonlyMap<string, number> | undefined;
+}
+
+/** The curve a pacing follows; `seasonal` without weights is linear. */
+export function pacingCurve(pacing: Pacing | undefined, sources: PacingSources = {}): PacingCurve {
+  if (pacing === 'workdays') return withPageCalendar(chinaWorkdays(), sources.calendar ?? []);
+  if (pacing === 'seasonal' && sources.weights)
+    return { kind: 'seasonal', weights: sources.weights };
+  return { kind: 'linear' };
 }
 
 /** total: daily figures that add up (revenue, contracts); average: a rate whose period figure is its mean. */

@@ -1,6 +1,7 @@
 import { achievement, tidy } from './achievement';
 import type { Direction } from './achievement';
 import { dayNumber, fromDayNumber, weekday } from '../values/dates';
+import { seasonalShare, weightsCover } from './seasonal';
 
 export interface Period {
   start: string;
@@ -18,7 +19,9 @@ export type PacingCurve =
       /** Days of week off, 0 = Sunday; default Saturday and Sunday. */
       weekend?: readonly number[];
     }
-  | { kind: 'cumulative'; points: readonly { date: string; share: number }[] };
+  | { kind: 'cumulative'; points: readonly { date: string; share: number }[] }
+  /** Daily weights by ISO day; a period they do not cover (a day without one) is paced linearly. */
+  | { kind: 'seasonal'; weights: ReadonlyMap<string, number> };
 
 export type PeriodState = 'not-started' | 'running' | 'over';
 
@@ -59,16 +62,21 @@ export function elapsedShare(
   else if (curve.kind === 'working-days') share = workingDayShare(start, end, today, curve);
   else if (curve.kind === 'cumulative')
     share = curveShare(start, daysTotal, daysElapsed, curve.points);
+  else if (curve.kind === 'seasonal' && weightsCover(period, curve.weights))
+    share = seasonalShare(start, end, today, curve.weights);
   else share = daysElapsed / daysTotal;
   return { share: tidy(share), state, daysElapsed, daysTotal };
 }
 
-function workingDayShare(
+type WorkingDays = Extract<PacingCurve, { kind: 'working-days' }>;
+
+/** Working days from `start` to `end`, and those by the end of `today` (day numbers). */
+function countWorkingDays(
   start: number,
   end: number,
   today: number,
-  curve: Extract<PacingCurve, { kind: 'working-days' }>,
-): number {
+  curve: WorkingDays,
+): { total: number; done: number } {
   const holidays = new Set(curve.holidays ?? []);
   const extra = new Set(curve.extraWorkdays ?? []);
   const weekend = new Set(curve.weekend ?? [0, 6]);
@@ -81,6 +89,19 @@ function workingDayShare(
     total++;
     if (day <= today) done++;
   }
+  return { total, done };
+}
+
+/** How many working days a period holds on a working-days curve; null for unreadable dates. */
+export function workingDaysIn(period: Period, curve: WorkingDays): number | null {
+  const start = dayNumber(period.start);
+  const end = dayNumber(period.end);
+  if (start === null || end === null || end < start) return null;
+  return countWorkingDays(start, end, end, curve).total;
+}
+
+function workingDayShare(start: number, end: number, today: number, curve: WorkingDays): number {
+  const { total, done } = countWorkingDays(start, end, today, curve);
   return total === 0 ? (today >= end ? 1 : 0) : done / total;
 }
 

@@ -24,7 +24,8 @@ import {
 } from '../base/column-attributes';
 import { message, type MessageKey } from '../base/lang';
 import { printStyles } from '../base/print.styles';
-import { curveOf } from '../base/pacing';
+import { curveOf, PACING_PROPERTIES, pacingNotes } from '../base/pacing';
+import { PacingSourcesController } from '../base/pacing-sources';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import { type FilterChoice, trackerFilters } from './filters';
@@ -68,8 +69,16 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
  * @attr as-of - The day progress is judged at (ISO date, e.g. `2024-06-25`); default today.
  * @attr pacing - How a task's expected progress accrues between its planned start and end: `linear`
- *   (calendar days, the default) or `workdays` (China's working days: Monday–Friday less statutory
- *   holidays, plus 调休 weekend days, from the State Council's notices for 2024–2026).
+ *   (calendar days, the default), `workdays` (China's working days: Monday–Friday less statutory
+ *   holidays, plus 调休 weekend days, from the State Council's notices for 2024–2026, with `calendar`
+ *   laid over them) or `seasonal` (by the daily weights of `weights`; linear for a task whose days
+ *   they do not all cover).
+ * @attr calendar - The page's own calendar for `pacing="workdays"`: an `sx-data-source` name or a CSV
+ *   URL with columns 日期 / date, 类型 / kind (假日 / 休 / holiday / off, or 班 / 调休 / workday / work)
+ *   and 名称 / name. On the days it names it overrides the shipped calendar; every other day keeps it.
+ *   Rows that cannot be read are counted and shown, the rest used (docs/pacing.md).
+ * @attr weights - Daily weights for `pacing="seasonal"`: an `sx-data-source` name or a CSV URL with
+ *   columns 日期 / date and 权重 / weight / share.
  * @attr lag-threshold - Percentage points behind the expected progress before a task is lagging (default 10).
  * @attr max-tasks - On a database server's source: how many tasks are read, those that end first (default 200).
  * @attr sort - Row order: `table` (default), `end` (planned end), `lag` (most behind first), `owner`.
@@ -103,6 +112,7 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart row - One task (`row selected` when it is the page's chosen task).
  * @csspart bar - A task's planned bar, progress fill and expected-progress marker.
  * @csspart status - A task's state in words and an icon.
+ * @csspart pacing-notes - What the widget says of its period's dates and of its calendar and weights files.
  * @csspart data-table - The accessible table of every figure shown.
  * @csspart toolbar - The export buttons (with `exportable`).
  * @csspart export-button - One export button.
@@ -121,7 +131,7 @@ export class SxProgressTracker extends SxWidget {
   static override properties = {
     ...SxWidget.properties,
     asOf: { type: String, attribute: 'as-of' },
-    pacing: { type: String, reflect: true },
+    ...PACING_PROPERTIES,
     lagThreshold: { type: Number, attribute: 'lag-threshold' },
     maxTasks: { type: Number, attribute: 'max-tasks' },
     sort: { type: String, reflect: true },
@@ -142,7 +152,20 @@ export class SxProgressTracker extends SxWidget {
   ];
 
   declare asOf: string | undefined;
-  declare pacing: 'linear' | 'workdays' | undefined;
+  declare pacing: 'linear' | 'workdays' | 'seasonal' | undefined;
+  declare calendar: string | undefined;
+  declare weights: string | undefined;
+
+  /** The page's calendar and daily weights that pacing follows. */
+  readonly #pacing = new PacingSourcesController(this, {
+    engine: () => this.engineReady(),
+    lang: () => this.langCode,
+  });
+
+  /** Resolves once the files named by `calendar` and `weights` have been read (or failed). */
+  get pacingComplete(): Promise<void> {
+    return this.#pacing.complete;
+  }
   declare lagThreshold: number | undefined;
   declare maxTasks: number | undefined;
   declare sort: TaskOrder | undefined;
@@ -217,7 +240,7 @@ export class SxProgressTracker extends SxWidget {
       asOf,
       lang,
       overrides: this.overrides,
-      curve: curveOf(this),
+      curve: curveOf(this, this.#pacing),
       tolerance:
         threshold !== undefined && Number.isFinite(threshold) && threshold >= 0
           ? threshold / 100
@@ -257,7 +280,8 @@ export class SxProgressTracker extends SxWidget {
         <h2>${this.t('progressTracker')}</h2>
         <span class="as-of-day">${asOfText}</span>
       </header>
-      ${this.renderPartial()} ${trackerFilters(tasks, choice, lang, t, (next) => this.choose(next))}
+      ${pacingNotes(this, this.#pacing, undefined, lang)} ${this.renderPartial()}
+      ${trackerFilters(tasks, choice, lang, t, (next) => this.choose(next))}
       ${timeAxis(ticks, timeline.showsAsOf ? timeline.dayEnd(asOf) : null)}
       ${this.#list.render(context, this.t('progressTracker'))}
       ${shown.length === 0 ? html`<p class="no-match">${this.t('noMatch')}</p>` : nothing}

@@ -9,7 +9,7 @@ import {
   type ScorecardRow,
 } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { SourceClient } from '../base/client';
 import {
   type ColumnAttributes,
@@ -19,7 +19,8 @@ import {
 import { missingColumnsState, missingOf } from '../base/missing-columns';
 import { NotesController } from '../base/notes-controller';
 import { notesStyles } from '../base/notes.styles';
-import { curveOf } from '../base/pacing';
+import { curveOf, PACING_PROPERTIES, type PacingNoteFacts, pacingNotes } from '../base/pacing';
+import { PacingSourcesController } from '../base/pacing-sources';
 import { printStyles } from '../base/print.styles';
 import { AGGREGATE_FROM_ROWS } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
@@ -83,9 +84,17 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *   the export, else required for pacing.
  * @attr as-of - The day the figures are to date of (ISO date), required for pacing an evaluation table.
  *   With `rollup="kpi-to-date"` it is always the export's last date, as the figures are its whole rows.
- * @attr pacing - How the target is expected to accrue over the period: `linear` (calendar days, the
- *   default) or `workdays` (China's working days: Monday–Friday less statutory holidays, plus 调休
- *   weekend days, from the State Council's notices for 2024–2026).
+ * @attr pacing - How the period's target is expected to accrue by `as-of`: `linear` (calendar days,
+ *   the default), `workdays` (China's working days: Monday–Friday less statutory holidays, plus 调休
+ *   weekend days, from the State Council's notices for 2024–2026, with `calendar` laid over them) or
+ *   `seasonal` (by the daily weights of `weights`; linear, and said so, where they miss a day).
+ * @attr calendar - The page's own calendar for `pacing="workdays"`: an `sx-data-source` name or a CSV
+ *   URL with columns 日期 / date, 类型 / kind (假日 / 休 / holiday / off, or 班 / 调休 / workday / work)
+ *   and 名称 / name. On the days it names it overrides the shipped calendar; every other day keeps it.
+ *   Rows that cannot be read are counted and shown, the rest used (docs/pacing.md).
+ * @attr weights - Daily weights for `pacing="seasonal"`: an `sx-data-source` name or a CSV URL with
+ *   columns 日期 / date and 权重 / weight / share (e.g. last year's daily shares put on this period's
+ *   days); expected-to-date = target × the weights to `as-of` ÷ the weights of the period.
  * @attr notes - Dated notes shown under each row (latest first, the latest three and a count of
  *   the rest) and in the data table: the name of an `sx-data-source`, or the URL of a CSV, with
  *   columns 日期 / date, 指标 / metric and/or 维度 / path (a dimension path such as `华东/上海`),
@@ -114,6 +123,7 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart bullet - A dimension's bullet chart.
  * @csspart status - A dimension's status word and icon.
  * @csspart notes - A dimension's dated notes.
+ * @csspart pacing-notes - What the widget says of its period's dates and of its calendar and weights files.
  * @csspart data-table - The accessible table of every figure shown.
  * @csspart toolbar - The export buttons (with `exportable`).
  * @csspart export-button - One export button.
@@ -137,8 +147,8 @@ export class SxScorecard extends SxWidget {
     periodStart: { type: String, attribute: 'period-start' },
     periodEnd: { type: String, attribute: 'period-end' },
     asOf: { type: String, attribute: 'as-of' },
-    pacing: { type: String, reflect: true },
     notes: { type: String },
+    ...PACING_PROPERTIES,
   };
 
   static override styles = [sharedStyles, scorecardStyles, notesStyles, printStyles];
@@ -161,7 +171,6 @@ export class SxScorecard extends SxWidget {
   declare periodStart: string | undefined;
   declare periodEnd: string | undefined;
   declare asOf: string | undefined;
-  declare pacing: 'linear' | 'workdays' | undefined;
   declare notes: string | undefined;
   /** The dated notes shown beside the figures. */
   readonly #notes = new NotesController(this);
@@ -169,6 +178,21 @@ export class SxScorecard extends SxWidget {
   /** Resolves once the notes source named by `notes` has been read (or has failed). */
   get notesComplete(): Promise<void> {
     return this.#notes.complete;
+  }
+
+  declare pacing: 'linear' | 'workdays' | 'seasonal' | undefined;
+  declare calendar: string | undefined;
+  declare weights: string | undefined;
+
+  /** The page's calendar and daily weights that pacing follows. */
+  readonly #pacing = new PacingSourcesController(this, {
+    engine: () => this.engineReady(),
+    lang: () => this.langCode,
+  });
+
+  /** Resolves once the files named by `calendar` and `weights` have been read (or failed). */
+  get pacingComplete(): Promise<void> {
+    return this.#pacing.complete;
   }
 
   /** The scorecard last drawn, for the picture export. */
@@ -227,7 +251,8 @@ export class SxScorecard extends SxWidget {
     this.model = scorecard;
     const missing = missingOf(scorecard.resolution);
     if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
-    return renderScorecard(scorecard, {
+    const notes = pacingNotes(this, this.#pacing, this.periodFacts(rollup, pacing), lang);
+    return html`${notes}${renderScorecard(scorecard, {
       lang,
       t: (key) => this.t(key),
       focusIndex: this.focusIndex,
@@ -237,7 +262,25 @@ export class SxScorecard extends SxWidget {
       paced: pacing && elapsedOf(pacing),
       notes: this.#notes.about,
       notesState: this.#notes.state,
-    });
+    })}`;
+  }
+
+  /** The dates the scorecard paces by, as given, for what it says of them; none unless `period-end` asks for pacing. */
+  private periodFacts(
+    rollup: KpiRollup | undefined,
+    pacing: ScorecardPacing | undefined,
+  ): PacingNoteFacts | undefined {
+    if (!this.periodEnd) return undefined;
+    const own = !rollup;
+    return {
+      given: [
+        { attribute: 'period-start', value: this.periodStart, needed: own },
+        { attribute: 'period-end', value: this.periodEnd, needed: true },
+        { attribute: 'as-of', value: own ? this.asOf : undefined, needed: own },
+      ],
+      period: pacing?.period ?? null,
+      asOf: pacing?.asOf ?? null,
+    };
   }
 
   /** The period the figures are to date of, when the attributes (and a rollup's days) name one. */
@@ -245,7 +288,7 @@ export class SxScorecard extends SxWidget {
     const start = this.periodStart || rollup?.days?.first;
     const asOf = rollup ? rollup.days?.last : this.asOf;
     if (!this.periodEnd || !start || !asOf) return undefined;
-    return { period: { start, end: this.periodEnd }, asOf, curve: curveOf(this) };
+    return { period: { start, end: this.periodEnd }, asOf, curve: curveOf(this, this.#pacing) };
   }
 
   private get dimensionHeader(): string | undefined {

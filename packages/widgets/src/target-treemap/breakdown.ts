@@ -1,3 +1,4 @@
+import type { PacingNoteFacts } from '../base/pacing';
 import {
   TARGET_SPLIT_SCHEMA,
   amountFromText,
@@ -5,6 +6,7 @@ import {
   dateFromText,
   findHeader,
   measureTarget,
+  type PacingCurve,
   pacingCurve,
   parseDirection,
   periodFromText,
@@ -62,7 +64,10 @@ export const BREAKDOWN_COLUMN_ATTRIBUTES: ColumnAttributes = {
 };
 
 /** Reads the attributes: which columns, which direction, which period, which unit. */
-export function readSettings(attributes: BreakdownAttributes): BreakdownSettings {
+export function readSettings(
+  attributes: BreakdownAttributes,
+  curve: PacingCurve = pacingCurve(readPacing(attributes.pacing)),
+): BreakdownSettings {
   const period = periodFromText(attributes.period, attributes.periodStart, attributes.periodEnd);
   const asOf = dateFromText(attributes.asOf);
   const figures = columnOverrides(attributes, BREAKDOWN_COLUMN_ATTRIBUTES);
@@ -70,9 +75,7 @@ export function readSettings(attributes: BreakdownAttributes): BreakdownSettings
     request: { levels: attributes.levels, target: figures.target, actual: figures.actual },
     measure: {
       direction: parseDirection(attributes.direction),
-      ...(period && asOf
-        ? { period, asOf, curve: pacingCurve(readPacing(attributes.pacing)) }
-        : {}),
+      ...(period && asOf ? { period, asOf, curve } : {}),
     },
     unit: UNITS.find((unit) => unit === attributes.valueFormat) ?? 'money',
     totalTarget: amountFromText(attributes.totalTarget),
@@ -192,4 +195,23 @@ export function splitOf(node: TargetNode, splits: readonly SplitCheck[]): SplitC
       split.path.length === node.path.length &&
       split.path.every((key, i) => key === node.path[i]),
   );
+}
+
+/** The dates the tiles are paced by, as given, for what the treemap says of them; none without a period. */
+export function periodFactsOf(
+  attributes: BreakdownAttributes,
+  settings: BreakdownSettings,
+): PacingNoteFacts | undefined {
+  const { period, periodStart, periodEnd, asOf } = attributes;
+  if (!period && !periodStart && !periodEnd) return undefined;
+  return {
+    given: [
+      { attribute: 'period', value: period, needed: false, period: true },
+      { attribute: 'period-start', value: periodStart, needed: !period },
+      { attribute: 'period-end', value: periodEnd, needed: !period },
+      { attribute: 'as-of', value: asOf, needed: true },
+    ],
+    period: settings.measure.period ?? null,
+    asOf: settings.measure.asOf ?? null,
+  };
 }

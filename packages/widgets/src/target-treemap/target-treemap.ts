@@ -1,9 +1,11 @@
 import { type CellRecord, headersOf } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
-import { type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { hearing, type SourceClient } from '../base/client';
 import { columnProperties } from '../base/column-attributes';
 import { Memo } from '../base/memo';
+import { curveOf, PACING_PROPERTIES, pacingNotes } from '../base/pacing';
+import { PacingSourcesController } from '../base/pacing-sources';
 import { printStyles } from '../base/print.styles';
 import { sharedStyles } from '../base/shared.styles';
 import { NotesController } from '../base/notes-controller';
@@ -19,6 +21,7 @@ import {
   type BreakdownResolution,
   buildBreakdown,
   nodeAt,
+  periodFactsOf,
   readSettings,
   resolveBreakdown,
 } from './breakdown';
@@ -51,9 +54,17 @@ import { paletteOf } from './colour';
  * @attr period-start - First day of the period, when `period` is not given.
  * @attr period-end - Last day of the period, when `period` is not given.
  * @attr pacing - With a period and `as-of`, how the target is expected to accrue: `linear` (calendar
- *   days, the default) or `workdays` (China's working days: Monday–Friday less statutory holidays,
- *   plus 调休 weekend days, from the State Council's notices for 2024–2026). A paced tile's status
- *   reads 正常 / 预警 / 严重 while the period runs and 达标 / 未达标 once it is over.
+ *   days, the default), `workdays` (China's working days: Monday–Friday less statutory holidays,
+ *   plus 调休 weekend days, from the State Council's notices for 2024–2026, with `calendar` laid over
+ *   them) or `seasonal` (by the daily weights of `weights`; linear, and said so, where they miss a
+ *   day). A paced tile's status reads 正常 / 预警 / 严重 while the period runs and 达标 / 未达标 once
+ *   it is over.
+ * @attr calendar - The page's own calendar for `pacing="workdays"`: an `sx-data-source` name or a CSV
+ *   URL with columns 日期 / date, 类型 / kind (假日 / 休 / holiday / off, or 班 / 调休 / workday / work)
+ *   and 名称 / name. On the days it names it overrides the shipped calendar; every other day keeps it.
+ *   Rows that cannot be read are counted and shown, the rest used (docs/pacing.md).
+ * @attr weights - Daily weights for `pacing="seasonal"`: an `sx-data-source` name or a CSV URL with
+ *   columns 日期 / date and 权重 / weight / share, a row for every day of the period.
  * @attr total-target - The stated overall target (e.g. `500万`), checked against what the levels add up to.
  * @attr value-format - `money` (default), `count`, `number` or `percent`.
  * @attr lang - `zh-CN` or `en`; else the nearest `lang` on the page.
@@ -89,6 +100,7 @@ import { paletteOf } from './colour';
  * @csspart notes - The dated notes in a tile's details.
  * @csspart legend - The colour key.
  * @csspart warning - Splits that do not add up, cells that could not be read.
+ * @csspart pacing-notes - What the widget says of its period's dates and of its calendar and weights files.
  * @csspart data-table - The accessible table of every figure shown.
  * @csspart toolbar - The export buttons (with `exportable`).
  * @csspart export-button - One export button.
@@ -116,7 +128,7 @@ export class SxTargetTreemap extends SxWidget {
     period: { type: String },
     periodStart: { type: String, attribute: 'period-start' },
     periodEnd: { type: String, attribute: 'period-end' },
-    pacing: { type: String, reflect: true },
+    ...PACING_PROPERTIES,
     totalTarget: { type: String, attribute: 'total-target' },
     valueFormat: { type: String, attribute: 'value-format' },
     notes: { type: String },
@@ -141,7 +153,20 @@ export class SxTargetTreemap extends SxWidget {
   declare period: string | undefined;
   declare periodStart: string | undefined;
   declare periodEnd: string | undefined;
-  declare pacing: 'linear' | 'workdays' | undefined;
+  declare pacing: 'linear' | 'workdays' | 'seasonal' | undefined;
+  declare calendar: string | undefined;
+  declare weights: string | undefined;
+
+  /** The page's calendar and daily weights that pacing follows. */
+  readonly #pacing = new PacingSourcesController(this, {
+    engine: () => this.engineReady(),
+    lang: () => this.langCode,
+  });
+
+  /** Resolves once the files named by `calendar` and `weights` have been read (or failed). */
+  get pacingComplete(): Promise<void> {
+    return this.#pacing.complete;
+  }
   declare totalTarget: string | undefined;
   declare valueFormat: string | undefined;
   declare theme: string | undefined;
@@ -227,7 +252,7 @@ export class SxTargetTreemap extends SxWidget {
 
   protected renderView(): TemplateResult {
     const lang = this.langCode;
-    const settings = readSettings(this);
+    const settings = readSettings(this, curveOf(this, this.#pacing));
     const { columns, missing } = this.resolution(settings.request);
     this.#columns = columns;
     const breakdown = columns ? this.breakdown(columns) : undefined;
@@ -252,7 +277,8 @@ export class SxTargetTreemap extends SxWidget {
     const focusKey = this.#drawn.some((tile) => tile.box.key === this.focusKey)
       ? this.focusKey
       : this.#drawn[0]?.box.key;
-    return renderBreakdown({
+    const notes = pacingNotes(this, this.#pacing, periodFactsOf(this, settings), lang);
+    return html`${notes}${renderBreakdown({
       ...{ lang, columns, missing, breakdown, node, view, words, size, palette, focusKey },
       headers: this.loadedTable?.columns ?? headersOf(this.rows),
       options: settings.measure,
@@ -261,7 +287,7 @@ export class SxTargetTreemap extends SxWidget {
       events: this.mapEvents,
       notes: this.#notes.about,
       notesState: this.#notes.state,
-    });
+    })}`;
   }
 
   private readonly mapEvents: MapEvents = {

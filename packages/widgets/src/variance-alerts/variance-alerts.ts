@@ -20,7 +20,8 @@ import {
 } from '../base/column-attributes';
 import { printStyles } from '../base/print.styles';
 import { sampleRowClient } from '../base/row-cells';
-import { curveOf } from '../base/pacing';
+import { curveOf, PACING_PROPERTIES, pacingNotes } from '../base/pacing';
+import { PacingSourcesController } from '../base/pacing-sources';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
@@ -71,8 +72,16 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr period-start - First day of the target's period; default the first date in the data.
  * @attr period-end - Last day of the target's period; default the last date in the data.
  * @attr pacing - How the period's target is expected to accrue by `as-of`: `linear` (calendar days,
- *   the default) or `workdays` (China's working days: Monday–Friday less statutory holidays, plus
- *   调休 weekend days, from the State Council's notices for 2024–2026). Tasks are paced the same way.
+ *   the default), `workdays` (China's working days: Monday–Friday less statutory holidays, plus 调休
+ *   weekend days, from the State Council's notices for 2024–2026, with `calendar` laid over them) or
+ *   `seasonal` (by the daily weights of `weights`; linear, and said so, where they miss a day). Tasks are paced the same way.
+ * @attr calendar - The page's own calendar for `pacing="workdays"`: an `sx-data-source` name or a CSV
+ *   URL with columns 日期 / date, 类型 / kind (假日 / 休 / holiday / off, or 班 / 调休 / workday / work)
+ *   and 名称 / name. On the days it names it overrides the shipped calendar; every other day keeps it.
+ *   Rows that cannot be read are counted and shown, the rest used (docs/pacing.md).
+ * @attr weights - Daily weights for `pacing="seasonal"`: an `sx-data-source` name or a CSV URL with
+ *   columns 日期 / date and 权重 / weight / share (e.g. last year's daily shares put on this period's
+ *   days); expected-to-date = target × the weights to `as-of` ÷ the weights of the period.
  * @attr warning-below - Pace (actual ÷ expected) below which a KPI is a warning; default 1.
  * @attr critical-below - Pace below which a KPI is critical; default 0.85.
  * @attr direction - `lower` when lower is better for metrics whose rows do not say (default `higher`).
@@ -131,6 +140,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart severity - An alert's severity in an icon and a word.
  * @csspart sparkline - A KPI's running total against its pace line.
  * @csspart notes - An alert's dated notes.
+ * @csspart pacing-notes - What the widget says of its period's dates and of its calendar and weights files.
  * @csspart data-table - The accessible table of every figure shown.
  *
  * @cssprop --sx-background - Background colour.
@@ -149,7 +159,7 @@ export class SxVarianceAlerts extends SxWidget {
     asOf: { type: String, attribute: 'as-of' },
     periodStart: { type: String, attribute: 'period-start' },
     periodEnd: { type: String, attribute: 'period-end' },
-    pacing: { type: String, reflect: true },
+    ...PACING_PROPERTIES,
     warningBelow: { type: Number, attribute: 'warning-below' },
     criticalBelow: { type: Number, attribute: 'critical-below' },
     direction: { type: String },
@@ -173,7 +183,9 @@ export class SxVarianceAlerts extends SxWidget {
   declare asOf: string | undefined;
   declare periodStart: string | undefined;
   declare periodEnd: string | undefined;
-  declare pacing: 'linear' | 'workdays' | undefined;
+  declare pacing: 'linear' | 'workdays' | 'seasonal' | undefined;
+  declare calendar: string | undefined;
+  declare weights: string | undefined;
   declare warningBelow: number | undefined;
   declare criticalBelow: number | undefined;
   declare direction: string | undefined;
@@ -207,6 +219,17 @@ export class SxVarianceAlerts extends SxWidget {
       budget: { source: this.budgetSource, src: this.budgetSrc },
     }),
   });
+
+  /** The page's calendar and daily weights that pacing follows. */
+  readonly #pacing = new PacingSourcesController(this, {
+    engine: () => this.engineReady(),
+    lang: () => this.langCode,
+  });
+
+  /** Resolves once the files named by `calendar` and `weights` have been read (or failed). */
+  get pacingComplete(): Promise<void> {
+    return this.#pacing.complete;
+  }
 
   /** The list of alerts: what it shows, which one takes Tab, choosing one. */
   readonly #list = new AlertListController(this, {
@@ -262,7 +285,7 @@ export class SxVarianceAlerts extends SxWidget {
       asOf: this.asOf,
       periodStart: this.periodStart,
       periodEnd: this.periodEnd,
-      curve: curveOf(this),
+      curve: curveOf(this, this.#pacing),
       warningBelow: this.warningBelow,
       criticalBelow: this.criticalBelow,
       direction: this.direction,
@@ -283,7 +306,7 @@ export class SxVarianceAlerts extends SxWidget {
         <span>${this.t('invalidAsOf')}${this.t('colon')}${this.asOf}</span>
       </div>`;
     }
-    const gathered = gatherAll(report, this.#sides.tables, lang, curveOf(this));
+    const gathered = gatherAll(report, this.#sides.tables, lang, curveOf(this, this.#pacing));
     const { alerts } = gathered;
     if (!this.foreignSelection) {
       const series = this.source ?? this.src ?? (this.query ? 'query' : 'data');
@@ -302,6 +325,19 @@ export class SxVarianceAlerts extends SxWidget {
             : nothing
         }
       </header>
+      ${pacingNotes(
+        this,
+        this.#pacing,
+        {
+          given: [
+            { attribute: 'period-start', value: this.periodStart, needed: false },
+            { attribute: 'period-end', value: this.periodEnd, needed: false },
+          ],
+          period: report.period,
+          asOf: report.asOf,
+        },
+        lang,
+      )}
       <p part="summary" role="status" aria-live="polite">
         ${alertSummary(countBySeverity(alerts), lang)}
       </p>
