@@ -7,6 +7,7 @@ import type {
   SxDataErrorDetail,
   SxDataLoadDetail,
   SxSelectDetail,
+  SxWhatIfDetail,
 } from '../../widgets/src/base/events';
 import type {
   SxSourceErrorDetail,
@@ -29,7 +30,8 @@ export const sameWords: [
   Same<Shipped.EncodingChoice, EncodingChoice>,
   Same<Shipped.TaskOrder, TaskOrder>,
   Same<Shipped.TargetRows, TargetRows>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<Shipped.SxWhatIfDetail, SxWhatIfDetail>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /** The live source a page sees is the one the code hands out. */
 export const liveSource = (source: LiveSource): Shipped.LiveSource => source;

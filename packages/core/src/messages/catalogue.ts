@@ -657,6 +657,7 @@ export const MESSAGES = {
   whatIfExport: { en: 'Save new targets (CSV)', 'zh-CN': '导出新目标（CSV）' },
   whatIfReserve: { en: 'Reserve', 'zh-CN': '预备金' },
   whatIfChanges: { en: 'Changed targets', 'zh-CN': '已调整的目标' },
+  whatIfTotal: { en: 'Total', 'zh-CN': '合计' },
   whatIfNoChanges: {
     en: 'No target changed yet. Choose a tile, type its new target and apply.',
     'zh-CN': '尚未调整目标。选择一个板块，输入新目标后点击应用。',

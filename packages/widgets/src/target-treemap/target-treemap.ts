@@ -1,6 +1,6 @@
 import { type CellRecord, headersOf } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
-import { type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { hearing, type SourceClient } from '../base/client';
 import { columnProperties } from '../base/column-attributes';
 import { Memo } from '../base/memo';
@@ -25,6 +25,7 @@ import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
 import { levelView, selectionOf } from './view';
 import { paletteOf } from './colour';
+import { TreemapWhatIf, whatIfScene, whatIfStyles } from './what-if-mode';
 
 /**
  * @summary Target treemap: the overall target broken down by levels (region, product line…),
@@ -57,10 +58,15 @@ import { paletteOf } from './colour';
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
  * @attr exportable - Shows buttons that save the figures as CSV and the map as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `target-treemap`.
+ * @attr what-if - What-if mode: a panel sets the focused tile's target, the difference taken from its siblings
+ *   in proportion (the parent's total kept), the reserve, or nowhere; moved tiles show before → after, and
+ *   the scorecard and alerts on the source follow. Undo, reset, refusals, CSV. The source is not changed.
+ * @attr what-if-reserve - The reserve edits may draw on: a share of the overall target (`15%`) or `50万`.
  *
  * @fires sx-select - A tile was chosen (or chosen again to clear); detail `{ source, selection }`, e.g. `{ 区域: '华东' }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
+ * @fires sx-what-if - A what-if edit applied, undone or reset; detail `{ source, edits, changes, reserve }`.
  *
  * @csspart base - The widget's frame.
  * @csspart loading - The loading state, with the download's progress.
@@ -75,6 +81,8 @@ import { paletteOf } from './colour';
  * @csspart data-table - The accessible table of every figure shown.
  * @csspart toolbar - The export buttons (with `exportable`).
  * @csspart export-button - One export button.
+ * @csspart what-if - The what-if panel (with `what-if`).
+ * @csspart what-if-refusal - Why the last edit was refused.
  *
  * @cssprop --sx-background - Background colour (also the gap between tiles).
  * @cssprop --sx-foreground - Text colour, focus and selection rings.
@@ -103,6 +111,8 @@ export class SxTargetTreemap extends SxWidget {
     totalTarget: { type: String, attribute: 'total-target' },
     valueFormat: { type: String, attribute: 'value-format' },
     theme: { type: String, reflect: true },
+    whatIf: { type: Boolean, attribute: 'what-if', reflect: true },
+    whatIfReserve: { type: String, attribute: 'what-if-reserve' },
     drillPath: { state: true },
     focusKey: { state: true },
     hoverKey: { state: true },
@@ -110,7 +120,7 @@ export class SxTargetTreemap extends SxWidget {
     mapWidth: { state: true },
   };
 
-  static override styles = [sharedStyles, targetTreemapStyles, printStyles];
+  static override styles = [sharedStyles, targetTreemapStyles, whatIfStyles, printStyles];
 
   static override requestInputs = ['levels', 'target', 'actual', 'targetColumn', 'actualColumn'];
 
@@ -128,6 +138,8 @@ export class SxTargetTreemap extends SxWidget {
   declare totalTarget: string | undefined;
   declare valueFormat: string | undefined;
   declare theme: string | undefined;
+  declare whatIf: boolean;
+  declare whatIfReserve: string | undefined;
 
   declare protected drillPath: string[];
   declare protected focusKey: string | undefined;
@@ -141,6 +153,10 @@ export class SxTargetTreemap extends SxWidget {
   readonly #resolved = new Memo<BreakdownResolution>();
   readonly #breakdown = new Memo<Breakdown>();
   #refocus = false;
+  readonly #whatIfEdits = new TreemapWhatIf(this, {
+    source: () => this.selectionKey,
+    publish: (set) => this.publishTargets(set),
+  });
   #observed: Element | undefined;
   readonly #resize = new ResizeObserver((entries) => {
     const width = Math.floor(entries[0]?.contentRect.width ?? 0);
@@ -167,6 +183,7 @@ export class SxTargetTreemap extends SxWidget {
     const request = readSettings(this).request;
     const resolution = resolveBreakdown(table.columns, request);
     const client = await treemapClient(this.engine, source, table, resolution.columns);
+    this.#whatIfEdits.loaded = { engine: this.engine, source, table };
     // The columns found here are those the view finds in the rows this client brings.
     return hearing(client, (rows) => this.#resolved.set(resolutionKey(rows, request), resolution));
   }
@@ -212,6 +229,7 @@ export class SxTargetTreemap extends SxWidget {
       columns.target,
       columns.actual,
       total,
+      this.targetOverrides,
     ];
     return this.#breakdown.get(key, () => buildBreakdown(this.visibleRows, columns, total));
   }
@@ -244,18 +262,28 @@ export class SxTargetTreemap extends SxWidget {
             selection: this.ownSelection,
           })
         : undefined;
-    this.#drawn = view?.drawn ?? [];
+    const mode =
+      this.whatIf && columns && node
+        ? whatIfScene(this.#whatIfEdits.plan(this.rows, columns, this.whatIfReserve), node, words)
+        : this.#whatIfEdits.stop();
+    this.#drawn = (mode?.mark(view) ?? view)?.drawn ?? [];
     const focusKey = this.#drawn.some((tile) => tile.box.key === this.focusKey)
       ? this.focusKey
       : this.#drawn[0]?.box.key;
-    return renderBreakdown({
+    return html`${renderBreakdown({
       ...{ lang, columns, missing, breakdown, node, view, words, size, palette, focusKey },
       headers: this.loadedTable?.columns ?? headersOf(this.rows),
       options: settings.measure,
       tooltipKey: this.hoverKey ?? (this.focusInMap ? focusKey : undefined),
       goTo: (depth) => this.goTo(depth),
       events: this.mapEvents,
-    });
+      ...(view ? { view: { ...view, drawn: this.#drawn } } : {}),
+    })}${mode?.panel(focusKey) ?? nothing}`;
+  }
+
+  /** The target table with the what-if's targets, in the source's columns and encoding (GBK stays GBK). */
+  whatIfFile(): Promise<Blob> {
+    return this.#whatIfEdits.file(this.rows, this.targetOverrides);
   }
 
   private readonly mapEvents: MapEvents = {
