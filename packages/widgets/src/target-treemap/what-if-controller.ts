@@ -1,5 +1,7 @@
 import {
+  type BudgetAllocation,
   type CellRecord,
+  type Lang,
   currentPlan,
   type DifferenceFrom,
   parseCell,
@@ -22,6 +24,7 @@ import { download } from '../base/export';
 import { emit, SX_WHAT_IF, type SxWhatIfDetail } from '../base/events';
 import { Memo } from '../base/memo';
 import type { Engine, LoadedTable } from '@stratex/data';
+import { budgetStart, contingencyAfter } from './what-if-budget';
 import { targetTableBlob } from './what-if-export';
 import { type Breakdown, type BreakdownColumns, buildBreakdown } from './breakdown';
 
@@ -56,6 +59,8 @@ export class TreemapWhatIf {
   #changes: { of: WhatIf; changes: TargetChange[] } | undefined;
   readonly #breakdown = new Memo<Breakdown>();
   #rows: readonly CellRecord[] = [];
+  /** A budget whose contingency module is the reserve. */
+  #budget: BudgetAllocation | undefined;
   /** Why the last edit was refused, until the next one. */
   refusal: Refusal | undefined;
   /** Where the difference of the next edit comes from. */
@@ -79,7 +84,9 @@ export class TreemapWhatIf {
     if (this.#planned?.root === root && this.#planned.reserve === reserve) return this;
     const hadEdits = (this.#whatIf?.steps.length ?? 0) > 0;
     this.#planned = { root, reserve };
-    this.#whatIf = startWhatIf(root, readReserve(reserve));
+    const budget = reserve === undefined ? budgetStart(root) : undefined;
+    this.#budget = budget?.allocation;
+    this.#whatIf = budget?.whatIf ?? startWhatIf(root, readReserve(reserve));
     this.refusal = undefined;
     if (hadEdits) this.#host.publish(null);
     return this;
@@ -107,9 +114,23 @@ export class TreemapWhatIf {
   get changes(): TargetChange[] {
     const whatIf = this.#whatIf;
     if (!whatIf) return [];
-    if (this.#changes?.of !== whatIf)
-      this.#changes = { of: whatIf, changes: targetChanges(whatIf) };
+    if (this.#changes?.of !== whatIf) {
+      let changes = targetChanges(whatIf);
+      // A budget's total holds its contingency too: drawing on it moves money, not the total.
+      if (this.#budget) {
+        const contingency = contingencyAfter(this.#budget, whatIf, 'en').changes;
+        changes = [...changes.filter((change) => change.path.length > 0), ...contingency];
+      }
+      this.#changes = { of: whatIf, changes };
+    }
     return this.#changes.changes;
+  }
+
+  /** A budget's contingency checked against the 10–20 % guidance after the edits, in `lang`. */
+  guidance(lang: Lang): string | undefined {
+    return this.#budget && this.#whatIf && this.canUndo
+      ? contingencyAfter(this.#budget, this.#whatIf, lang).guidance
+      : undefined;
   }
 
   /** The reserve before and after the edits, when the page set one. */

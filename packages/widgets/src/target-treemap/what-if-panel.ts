@@ -81,6 +81,7 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
     if (tile && input) scene.edit(tile.path, input.value);
   };
   const reserve = whatIf.reserve;
+  const guidance = whatIf.guidance(lang);
   return html`<section part="what-if" class="what-if" aria-label=${t('whatIfTitle')}>
     <h3>${t('whatIfTitle')}</h3>
     <p class="what-if-note">${t('whatIfNotWritten')}</p>
@@ -129,8 +130,9 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
     ${
       reserve
         ? html`<p class="what-if-reserve">
-            ${t('whatIfReserve')}${t('colon')}${beforeAfter({ path: [], ...reserve }, unit, lang)}
-          </p>`
+              ${t('whatIfReserve')}${t('colon')}${beforeAfter({ path: [], ...reserve }, unit, lang)}
+            </p>
+            ${guidance ? html`<p class="what-if-reserve">${guidance}</p>` : nothing}`
         : nothing
     }
     ${changesTable(whatIf.changes, unit, lang)}

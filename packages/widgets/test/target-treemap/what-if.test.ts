@@ -275,3 +275,29 @@ describe('export of the new target table', () => {
     URL.revokeObjectURL(reloaded);
   });
 });
+
+describe('what-if on the template budget', () => {
+  it('draws on the contingency module (预备金) as the reserve and checks it against 10–20 %', async () => {
+    dataSource('whatif_budget', `${template}/budget.csv`);
+    const element = await whatIfMap('whatif_budget', {
+      levels: '模块',
+      target: '预算',
+      actual: '已花费',
+      direction: 'lower',
+    });
+    expect(targets(element)['预备金']).toBe('4.05万');
+    await setTarget(element, '推广策略', '13万', 'reserve');
+    expect(targets(element)).toMatchObject({
+      推广策略: '13万',
+      预备金: '1.05万',
+      渠道策略: '15万',
+    });
+    expect(shadowText(element, 'header')).toContain('31.05万');
+    expect(changes(element)).toEqual(['推广策略 10万 → 13万', '预备金 4.05万 → 1.05万']);
+    expect(shadowText(element, '.what-if')).toContain('预备金占 3%，低于建议的 10–20%');
+    await setTarget(element, '产品策略', '4万', 'reserve');
+    expect(shadowText(element, '[part="what-if-refusal"]')).toBe(
+      '产品策略：预备金仅剩 1.05万，不足以支持这次调整。',
+    );
+  });
+});
