@@ -25,6 +25,7 @@ export function whatIfScene(
         lang,
         unit,
         whatIf,
+        level: node.path,
         tile: child ? { path: child.path, name: child.path.join(' › ') } : undefined,
         edit: (path, text) => whatIf.edit(path, amountFromText(text.trim()) ?? Number.NaN),
       });

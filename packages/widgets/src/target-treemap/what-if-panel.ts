@@ -47,6 +47,8 @@ export interface WhatIfPanelScene {
   lang: Lang;
   unit: Unit;
   whatIf: TreemapWhatIf;
+  /** The path of the level shown: the table lists the changes above it and among its tiles. */
+  level: readonly string[];
   /** The tile being edited: its path and name, or none at an empty level. */
   tile: { path: readonly string[]; name: string } | undefined;
   edit(path: readonly string[], text: string): void;
@@ -135,9 +137,16 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
             ${guidance ? html`<p class="what-if-reserve">${guidance}</p>` : nothing}`
         : nothing
     }
-    ${changesTable(whatIf.changes, unit, lang)}
+    ${changesTable(whatIf.changes.filter(inView(scene.level)), unit, lang)}
   </section>`;
 }
+
+/** A change above the level shown or among its tiles (those further down show when drilled into). */
+const inView =
+  (level: readonly string[]) =>
+  (change: TargetChange): boolean =>
+    change.path.length <= level.length + 1 &&
+    change.path.every((key, i) => i >= level.length || level[i] === key);
 
 function changesTable(changes: readonly TargetChange[], unit: Unit, lang: Lang): TemplateResult {
   const t = (key: Parameters<typeof message>[1]): string => message(lang, key);
