@@ -108,6 +108,13 @@ function markdown(results: BenchResults, name: string): string {
   if (memory || results.large_memory) lines.push('', '## Memory', '');
   if (memory) lines.push(memoryLine(memory));
   if (results.large_memory) lines.push('', memoryLine(results.large_memory));
+  if (results.what_if)
+    lines.push(
+      '',
+      '## What-if',
+      '',
+      `A target typed in the treemap's what-if panel, then treemap + scorecard + alerts on one plan of ${results.what_if.leaves} leaves recomputed and redrawn (send → first frame after all three): p95 ${results.what_if.p95_ms} ms, median ${results.what_if.median_ms} ms over ${results.what_if.edits} edits (target: p95 ≤ 50 ms).`,
+    );
   if (results.clickhouse) lines.push('', ...clusterSection(results.clickhouse));
   const sizes = results.sizes;
   if (sizes)

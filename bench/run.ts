@@ -15,6 +15,7 @@ import { memoryCase } from './cases/memory.ts';
 import { portalCase } from './cases/portal.ts';
 import { sizesCase } from './cases/sizes.ts';
 import { type Format, treemapCase } from './cases/treemap.ts';
+import { whatIfCase } from './cases/what-if.ts';
 import { buildBefore } from './lib/before.ts';
 import { checkAgreement } from './lib/checks.ts';
 import type { BenchResults } from './lib/results.ts';
@@ -60,9 +61,13 @@ const plan = {
 };
 const interactionSizes = plan.sizes.filter((rows) => rows >= 1_000_000);
 const largest = Math.max(...plan.sizes);
-const only = new Set((values.only ?? 'portal,treemap,interaction,memory,clickhouse').split(','));
+const only = new Set(
+  (values.only ?? 'portal,treemap,interaction,memory,what-if,clickhouse').split(','),
+);
 /** Cases in headless Chromium, which need the built site. */
-const inBrowser = ['portal', 'treemap', 'interaction', 'memory'].some((name) => only.has(name));
+const inBrowser = ['portal', 'treemap', 'interaction', 'memory', 'what-if'].some((name) =>
+  only.has(name),
+);
 
 const started = Date.now();
 const log = (line: string): void =>
@@ -137,6 +142,7 @@ try {
           log,
         );
     }
+    if (only.has('what-if')) results.what_if = await whatIfCase(site.origin, log);
   }
   if (only.has('clickhouse'))
     results.clickhouse = await clickhouseCase(plan.clusterSizes, plan.clusterSessions, log);

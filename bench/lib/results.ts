@@ -126,6 +126,14 @@ export interface BenchResults {
   clickhouse?: ClusterResults;
   /** One treemap on the largest Parquet file of the run (full run only). */
   large_memory?: Memory;
+  /** Treemap + scorecard + alerts redrawn after a what-if edit on 1,000 leaves. */
+  what_if?: {
+    leaves: number;
+    edits: number;
+    p95_ms: number;
+    median_ms: number;
+    samples_ms: number[];
+  };
   /** The earlier build measured as `stratex-before` (`--before REV`): the revision as given and its commit. */
   before?: { rev: string; commit: string };
 }

@@ -19,6 +19,10 @@ export * from './targets/pacing-notes';
 export * from './targets/rollup';
 export * from './targets/target-map';
 export * from './targets/smart';
+// what-if: moving targets between tiles or from a reserve, to the fen, with undo
+export * from './targets/what-if';
+export * from './targets/what-if-history';
+export * from './targets/target-overrides';
 // progress: the task list against its plan
 export * from './progress/progress-lag';
 export * from './progress/progress-review';
@@ -34,5 +38,6 @@ export * from './notes/dated-notes';
 // budget: allocation and its alerts
 export * from './budget/budget';
 export * from './budget/budget-alerts';
+export * from './budget/budget-what-if';
 // messages: every sentence and label shown to people, by code, in zh-CN and en
 export * from './messages/catalogue';

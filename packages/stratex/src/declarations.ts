@@ -7,6 +7,7 @@ const eventDetails: Record<string, string> = {
   'sx-data-error': 'SxDataErrorDetail',
   'sx-alert': 'SxAlertDetail',
   'sx-alert-cleared': 'SxAlertClearedDetail',
+  'sx-what-if': 'SxWhatIfDetail',
 };
 const sourceEventDetails: Record<string, string> = {
   'sx-data-load': 'SxSourceLoadDetail',

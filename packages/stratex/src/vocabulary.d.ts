@@ -59,6 +59,17 @@ export interface SxAlertDetail extends SxAlertClearedDetail {
   message: string;
 }
 
+/** Detail of `sx-what-if`: a what-if edit applied, undone or reset (nothing is written to the source). */
+export interface SxWhatIfDetail {
+  source: string;
+  /** The edits in force, first to last: a tile's path, its new target, where the difference came from. */
+  edits: { path: readonly string[]; target: number; from: 'siblings' | 'reserve' | 'total' }[];
+  /** Every tile whose target differs from the source's, top first. */
+  changes: { path: readonly string[]; before: number; after: number }[];
+  /** The contingency reserve before and after, when the page set one. */
+  reserve: { before: number; after: number } | null;
+}
+
 /** `sx-data-load` from `sx-data-source`: also whether it was a refresh or a reload after a crash. */
 export interface SxSourceLoadDetail extends SxDataLoadDetail {
   refreshed: boolean;

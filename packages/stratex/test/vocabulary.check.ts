@@ -7,6 +7,7 @@ import type {
   SxDataErrorDetail,
   SxDataLoadDetail,
   SxSelectDetail,
+  SxWhatIfDetail,
 } from '../../widgets/src/base/events';
 import type {
   SxSourceErrorDetail,
@@ -45,6 +46,7 @@ export type SameWords = AllSame<
     Same<Shipped.SxAlertClearedDetail, SxAlertClearedDetail>,
     Same<Shipped.AlertLevel, AlertLevel>,
     Same<Shipped.AlertKind, AlertKind>,
+    Same<Shipped.SxWhatIfDetail, SxWhatIfDetail>,
   ]
 >;
 

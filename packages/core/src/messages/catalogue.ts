@@ -632,6 +632,56 @@ export const MESSAGES = {
     en: 'No sx-data-source on this page has the name',
     'zh-CN': '页面上没有这个名称的数据源（sx-data-source）',
   },
+  // What-if reallocation (treemap what-if mode): {tile} names the tile, {available} an amount
+  whatIfNotANumber: {
+    en: '{tile}: the new target is not a number.',
+    'zh-CN': '{tile}：新目标不是数字。',
+  },
+  whatIfNegative: {
+    en: '{tile}: a target cannot be negative.',
+    'zh-CN': '{tile}：目标不能为负数。',
+  },
+  whatIfUnknownTile: {
+    en: '{tile}: this tile is no longer in the data.',
+    'zh-CN': '{tile}：数据中已没有这个板块。',
+  },
+  whatIfNoSiblings: {
+    en: '{tile}: there are no other tiles at this level to take the difference from; draw on the reserve or change the total.',
+    'zh-CN': '{tile}：同级没有其他板块可以分摊差额；请动用预备金或调整总额。',
+  },
+  whatIfSiblingsShort: {
+    en: '{tile}: the other tiles at this level hold only {available} in all, not enough to give up that much.',
+    'zh-CN': '{tile}：同级其他板块合计只有 {available}，不足以让出这么多。',
+  },
+  whatIfNoReserve: {
+    en: '{tile}: the page sets no contingency reserve to draw on.',
+    'zh-CN': '{tile}：页面未设置预备金，无法从中调拨。',
+  },
+  whatIfReserveShort: {
+    en: '{tile}: the reserve has only {available} left; the edit would use it up.',
+    'zh-CN': '{tile}：预备金仅剩 {available}，不足以支持这次调整。',
+  },
+  whatIfTitle: { en: 'What-if', 'zh-CN': '模拟调整' },
+  whatIfNewTarget: { en: 'New target for {tile}', 'zh-CN': '{tile} 的新目标' },
+  whatIfFrom: { en: 'Difference from', 'zh-CN': '差额来源' },
+  whatIfFromSiblings: { en: 'other tiles, in proportion', 'zh-CN': '同级板块按比例分摊' },
+  whatIfFromReserve: { en: 'contingency reserve', 'zh-CN': '预备金' },
+  whatIfFromTotal: { en: 'nowhere: change the total', 'zh-CN': '不分摊：调整总额' },
+  whatIfApply: { en: 'Apply', 'zh-CN': '应用' },
+  whatIfUndo: { en: 'Undo', 'zh-CN': '撤销' },
+  whatIfReset: { en: 'Reset', 'zh-CN': '重置' },
+  whatIfExport: { en: 'Save new targets (CSV)', 'zh-CN': '导出新目标（CSV）' },
+  whatIfReserve: { en: 'Reserve', 'zh-CN': '预备金' },
+  whatIfChanges: { en: 'Changed targets', 'zh-CN': '已调整的目标' },
+  whatIfTotal: { en: 'Total', 'zh-CN': '合计' },
+  whatIfNoChanges: {
+    en: 'No target changed yet. Choose a tile, type its new target and apply.',
+    'zh-CN': '尚未调整目标。选择一个板块，输入新目标后点击应用。',
+  },
+  whatIfNotWritten: {
+    en: 'A simulation: nothing is written back to the source.',
+    'zh-CN': '仅为模拟，不会写回数据源。',
+  },
   // A ClickHouse server or cluster behind a source (packages/data/src/clickhouse): {detail} is the server's own text
   'clickhouse-syntax': {
     en: 'ClickHouse could not read the query (syntax): {detail}',

@@ -110,6 +110,20 @@ class CellReader {
   }
 }
 
+/**
+ * A row's place in the tree: its level values down to the last one written, a blank above
+ * it taken from the row before (what merged cells leave behind).
+ */
+export function levelPath(
+  record: CellRecord,
+  levels: readonly string[],
+  previous: readonly string[],
+): string[] {
+  const values = levels.map((level) => normaliseText(cellText(record[level])));
+  const depth = values.reduce((last, value, i) => (value ? i + 1 : last), 0);
+  return values.slice(0, depth).map((value, i) => value || (previous[i] ?? ''));
+}
+
 /** Builds a target tree from level columns (e.g. region, product_line); rows with trailing blank levels state a subtotal. */
 export function rollupByLevels(
   records: readonly CellRecord[],
@@ -121,9 +135,7 @@ export function rollupByLevels(
   records.forEach((record, index) => {
     if (isBlankRecord(record)) return;
     const row = index + 1;
-    const values = options.levels.map((level) => normaliseText(cellText(record[level])));
-    const depth = values.reduce((last, value, i) => (value ? i + 1 : last), 0);
-    const path = values.slice(0, depth).map((value, i) => value || (previous[i] ?? ''));
+    const path = levelPath(record, options.levels, previous);
     previous = path;
     let node = root;
     for (const [i, key] of path.entries()) {
@@ -136,7 +148,7 @@ export function rollupByLevels(
     }
     const target = reader.number(record, options.target, row);
     const actual = reader.number(record, options.actual, row);
-    if (depth < options.levels.length) node.stated = { target, actual, row };
+    if (path.length < options.levels.length) node.stated = { target, actual, row };
     else node.rows.push({ row, target, actual });
   });
   return finishTree(root, options, reader.unreadable);

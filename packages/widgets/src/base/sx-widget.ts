@@ -1,4 +1,10 @@
-import type { CellRecord, Lang, RoleSchema } from '@stratex/core';
+import {
+  applyTargetOverrides,
+  type CellRecord,
+  type Lang,
+  type RoleSchema,
+  type TargetOverrideSet,
+} from '@stratex/core';
 import type { Engine, LoadedTable, RecordRow } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { localSelection, type SourceClient } from './client';
@@ -9,9 +15,11 @@ import { loadedEngine, pageEngineLater } from './engine-link';
 import { ExportController } from './export-controller';
 import { FreshnessController } from './freshness-controller';
 import { message, resolveLang } from './lang';
+import { Memo } from './memo';
 import { roleColumns, wholeRowsClient } from './row-cells';
 import { keepChosen, sameSelection, type Selection, type SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
+import { TargetOverridesController } from './target-overrides';
 import { type Theme, ThemeController } from './theme';
 import type { LinkedView } from './view-link';
 import { type Restored, ViewLinkController } from './view-link-controller';
@@ -118,6 +126,10 @@ export abstract class SxWidget extends LitElement {
   /** Cross-filtering with the other widgets on the same source. */
   readonly #selection = new SelectionController(this, () => this.selectionKey);
 
+  /** The what-if targets on the same source, which every widget reads its rows with. */
+  readonly #whatIf = new TargetOverridesController(this, () => this.selectionKey);
+  readonly #rowsWithWhatIf = new Memo<readonly CellRecord[]>();
+
   /** Saving the data table as CSV and the picture as SVG or PNG. */
   readonly #export = new ExportController(this, {
     picture: () => this.pictureSvg(),
@@ -158,9 +170,26 @@ export abstract class SxWidget extends LitElement {
    * engine did not apply, on the columns the rows provably keep.
    */
   protected get visibleRows(): readonly CellRecord[] {
+    const rows = this.rowsWithWhatIf;
     const scope = this.#data.scope;
     const chosen = this.foreignSelection;
-    return scope && chosen ? keepChosen(this.rows, localSelection(scope, chosen)) : this.rows;
+    return scope && chosen ? keepChosen(rows, localSelection(scope, chosen)) : rows;
+  }
+
+  /** The what-if targets published for this widget's source (by a treemap in what-if mode), if any. */
+  protected get targetOverrides(): TargetOverrideSet | undefined {
+    return this.#whatIf.set;
+  }
+
+  /** The rows with the what-if's targets in place of the source's; the rows themselves without one. */
+  protected get rowsWithWhatIf(): readonly CellRecord[] {
+    const set = this.#whatIf.set;
+    return this.#rowsWithWhatIf.get([this.rows, set], () => applyTargetOverrides(this.rows, set));
+  }
+
+  /** Publishes what-if targets for this widget's source, for every widget on it (null clears them). */
+  protected publishTargets(set: TargetOverrideSet | null): void {
+    this.#whatIf.publish(set);
   }
 
   /** What another widget on the same source has chosen, if anything. */

@@ -1,6 +1,6 @@
 import { type CellRecord, headersOf } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { hearing, type SourceClient } from '../base/client';
 import { columnProperties } from '../base/column-attributes';
 import { Memo } from '../base/memo';
@@ -33,6 +33,7 @@ import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
 import { levelView, selectionOf } from './view';
 import { paletteOf } from './colour';
+import { TreemapWhatIf, whatIfScene, whatIfStyles } from './what-if-mode';
 
 /**
  * @summary Target treemap: the overall target broken down by levels (region, product line…),
@@ -82,10 +83,15 @@ import { paletteOf } from './colour';
  *   columns 日期 / date, 维度 / path (the tile's path, top level first, e.g. `华东/工业传感器`),
  *   指标 / metric (optional), 作者 / author (optional), 内容 / text (or 备注). Rows that cannot be
  *   read are counted in a note; a notes file that cannot be loaded is said in a note, the map still shown.
+ * @attr what-if - What-if mode: a panel sets the focused tile's target, the difference taken from its siblings
+ *   in proportion (the parent's total kept), the reserve, or nowhere; moved tiles show before → after, and
+ *   the scorecard and alerts on the source follow. Undo, reset, refusals, CSV. The source is not changed.
+ * @attr what-if-reserve - The reserve edits may draw on: a share of the overall target (`15%`) or `50万`.
  *
  * @fires sx-select - A tile was chosen (or chosen again to clear); detail `{ source, selection }`, e.g. `{ 区域: '华东' }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows (of the split or the notes) could not be read; detail `{ source, message, detail? }`.
+ * @fires sx-what-if - A what-if edit applied, undone or reset; detail `{ source, edits, changes, reserve }`.
  *
  * @csspart base - The widget's frame.
  * @csspart loading - The loading state: what the load is doing, its progress, and a way to cancel it.
@@ -104,6 +110,8 @@ import { paletteOf } from './colour';
  * @csspart data-table - The accessible table of every figure shown.
  * @csspart toolbar - The export buttons (with `exportable`).
  * @csspart export-button - One export button.
+ * @csspart what-if - The what-if panel (with `what-if`).
+ * @csspart what-if-refusal - Why the last edit was refused.
  *
  * @cssprop --sx-background - Background colour (also the gap between tiles).
  * @cssprop --sx-foreground - Text colour, focus and selection rings.
@@ -133,13 +141,21 @@ export class SxTargetTreemap extends SxWidget {
     valueFormat: { type: String, attribute: 'value-format' },
     notes: { type: String },
     theme: { type: String, reflect: true },
+    whatIf: { type: Boolean, attribute: 'what-if', reflect: true },
+    whatIfReserve: { type: String, attribute: 'what-if-reserve' },
     drillPath: { state: true },
     focusKey: { state: true },
     hoverKey: { state: true },
     focusInMap: { state: true },
   };
 
-  static override styles = [sharedStyles, targetTreemapStyles, notesStyles, printStyles];
+  static override styles = [
+    sharedStyles,
+    targetTreemapStyles,
+    notesStyles,
+    whatIfStyles,
+    printStyles,
+  ];
 
   static override requestInputs = ['levels', 'target', 'actual', 'targetColumn', 'actualColumn'];
 
@@ -178,6 +194,8 @@ export class SxTargetTreemap extends SxWidget {
   get notesComplete(): Promise<void> {
     return this.#notes.complete;
   }
+  declare whatIf: boolean;
+  declare whatIfReserve: string | undefined;
 
   declare protected drillPath: string[];
   declare protected focusKey: string | undefined;
@@ -191,6 +209,10 @@ export class SxTargetTreemap extends SxWidget {
   readonly #breakdown = new Memo<Breakdown>();
   #refocus = false;
   readonly #mapSize = new MapSizeController(this);
+  readonly #whatIfEdits = new TreemapWhatIf(this, {
+    source: () => this.selectionKey,
+    publish: (set) => this.publishTargets(set),
+  });
 
   constructor() {
     super();
@@ -202,6 +224,7 @@ export class SxTargetTreemap extends SxWidget {
     const request = readSettings(this).request;
     const resolution = resolveBreakdown(table.columns, request);
     const client = await treemapClient(this.engine, source, table, resolution.columns);
+    this.#whatIfEdits.loaded = { engine: this.engine, source, table };
     // The columns found here are those the view finds in the rows this client brings.
     return hearing(client, (rows) => this.#resolved.set(resolutionKey(rows, request), resolution));
   }
@@ -241,6 +264,7 @@ export class SxTargetTreemap extends SxWidget {
       columns.target,
       columns.actual,
       total,
+      this.targetOverrides,
     ];
     return this.#breakdown.get(key, () => buildBreakdown(this.visibleRows, columns, total));
   }
@@ -273,7 +297,11 @@ export class SxTargetTreemap extends SxWidget {
             selection: this.ownSelection,
           })
         : undefined;
-    this.#drawn = view?.drawn ?? [];
+    const mode =
+      this.whatIf && columns && node
+        ? whatIfScene(this.#whatIfEdits.plan(this.rows, columns, this.whatIfReserve), node, words)
+        : this.#whatIfEdits.stop();
+    this.#drawn = (mode?.mark(view) ?? view)?.drawn ?? [];
     const focusKey = this.#drawn.some((tile) => tile.box.key === this.focusKey)
       ? this.focusKey
       : this.#drawn[0]?.box.key;
@@ -287,7 +315,13 @@ export class SxTargetTreemap extends SxWidget {
       events: this.mapEvents,
       notes: this.#notes.about,
       notesState: this.#notes.state,
-    })}`;
+      ...(view ? { view: { ...view, drawn: this.#drawn } } : {}),
+    })}${mode?.panel(focusKey) ?? nothing}`;
+  }
+
+  /** The target table with the what-if's targets, in the source's columns and encoding (GBK stays GBK). */
+  whatIfFile(): Promise<Blob> {
+    return this.#whatIfEdits.file(this.rows, this.targetOverrides);
   }
 
   private readonly mapEvents: MapEvents = {
