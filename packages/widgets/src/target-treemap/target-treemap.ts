@@ -25,13 +25,13 @@ import {
   readSettings,
   resolveBreakdown,
 } from './breakdown';
-import { mapHeight, tileForKey } from './layout';
+import { mapHeight } from './layout';
+import { MapNavigation } from './map-navigation';
 import { MapSizeController } from './map-size-controller';
-import type { DrawnTile, MapEvents } from './map';
 import { treemapClient } from './request';
 import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
-import { levelView, selectionOf } from './view';
+import { levelView } from './view';
 import { paletteOf } from './colour';
 import { TreemapWhatIf, whatIfScene, whatIfStyles } from './what-if-mode';
 
@@ -143,10 +143,6 @@ export class SxTargetTreemap extends SxWidget {
     theme: { type: String, reflect: true },
     whatIf: { type: Boolean, attribute: 'what-if', reflect: true },
     whatIfReserve: { type: String, attribute: 'what-if-reserve' },
-    drillPath: { state: true },
-    focusKey: { state: true },
-    hoverKey: { state: true },
-    focusInMap: { state: true },
   };
 
   static override styles = [
@@ -197,28 +193,18 @@ export class SxTargetTreemap extends SxWidget {
   declare whatIf: boolean;
   declare whatIfReserve: string | undefined;
 
-  declare protected drillPath: string[];
-  declare protected focusKey: string | undefined;
-  declare protected hoverKey: string | undefined;
-  declare protected focusInMap: boolean;
-
-  #drawn: DrawnTile[] = [];
-  #columns: BreakdownColumns | undefined;
   /** The columns found for these rows under these attributes: found once per load. */
   readonly #resolved = new Memo<BreakdownResolution>();
   readonly #breakdown = new Memo<Breakdown>();
-  #refocus = false;
+  readonly #navigation = new MapNavigation(this, {
+    own: () => this.ownSelection,
+    select: (selection) => this.select(selection),
+  });
   readonly #mapSize = new MapSizeController(this);
   readonly #whatIfEdits = new TreemapWhatIf(this, {
     source: () => this.selectionKey,
     publish: (set) => this.publishTargets(set),
   });
-
-  constructor() {
-    super();
-    this.drillPath = [];
-    this.focusInMap = false;
-  }
 
   protected override async client(source: string, table: LoadedTable): Promise<SourceClient> {
     const request = readSettings(this).request;
@@ -241,17 +227,7 @@ export class SxTargetTreemap extends SxWidget {
     const reloading = ['source', 'src', 'query', 'data'].some((key) =>
       changed.has(key as keyof SxTargetTreemap),
     );
-    if (reloading || changed.has('levels')) this.drillPath = [];
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.#refocus) {
-      this.#refocus = false;
-      queueMicrotask(() =>
-        this.renderRoot.querySelector<SVGGElement>('g.tile[tabindex="0"]')?.focus(),
-      );
-    }
+    if (reloading || changed.has('levels')) this.#navigation.path = [];
   }
 
   private breakdown(columns: BreakdownColumns): Breakdown {
@@ -278,9 +254,9 @@ export class SxTargetTreemap extends SxWidget {
     const lang = this.langCode;
     const settings = readSettings(this, curveOf(this, this.#pacing));
     const { columns, missing } = this.resolution(settings.request);
-    this.#columns = columns;
+    this.#navigation.levels = columns?.levels;
     const breakdown = columns ? this.breakdown(columns) : undefined;
-    const node = breakdown ? nodeAt(breakdown.tree.root, this.drillPath) : undefined;
+    const node = breakdown ? nodeAt(breakdown.tree.root, this.#navigation.path) : undefined;
     const width = this.#mapSize.width || 640;
     const size = { width, height: mapHeight(width) };
     const words = { lang, unit: settings.unit, budget: settings.measure.direction === 'lower' };
@@ -301,21 +277,20 @@ export class SxTargetTreemap extends SxWidget {
       this.whatIf && columns && node
         ? whatIfScene(this.#whatIfEdits.plan(this.rows, columns, this.whatIfReserve), node, words)
         : this.#whatIfEdits.stop();
-    this.#drawn = (mode?.mark(view) ?? view)?.drawn ?? [];
-    const focusKey = this.#drawn.some((tile) => tile.box.key === this.focusKey)
-      ? this.focusKey
-      : this.#drawn[0]?.box.key;
+    const drawn = (mode?.mark(view) ?? view)?.drawn ?? [];
+    this.#navigation.drawn = drawn;
+    const { focusKey, tooltipKey } = this.#navigation;
     const notes = pacingNotes(this, this.#pacing, periodFactsOf(this, settings), lang);
     return html`${notes}${renderBreakdown({
       ...{ lang, columns, missing, breakdown, node, view, words, size, palette, focusKey },
       headers: this.loadedTable?.columns ?? headersOf(this.rows),
       options: settings.measure,
-      tooltipKey: this.hoverKey ?? (this.focusInMap ? focusKey : undefined),
-      goTo: (depth) => this.goTo(depth),
-      events: this.mapEvents,
+      tooltipKey,
+      goTo: (depth) => this.#navigation.goTo(depth),
+      events: this.#navigation.events,
       notes: this.#notes.about,
       notesState: this.#notes.state,
-      ...(view ? { view: { ...view, drawn: this.#drawn } } : {}),
+      ...(view ? { view: { ...view, drawn } } : {}),
     })}${mode?.panel(focusKey) ?? nothing}`;
   }
 
@@ -324,39 +299,11 @@ export class SxTargetTreemap extends SxWidget {
     return this.#whatIfEdits.file(this.rows, this.targetOverrides);
   }
 
-  private readonly mapEvents: MapEvents = {
-    activate: (index) => this.activate(index),
-    hover: (index) => (this.hoverKey = index === null ? undefined : this.#drawn[index]?.box.key),
-    focus: (index, event) => {
-      this.focusKey = this.#drawn[index]?.box.key;
-      this.focusInMap = (event.target as Element).matches(':focus-visible');
-    },
-    blur: (event) => {
-      const next = event.relatedTarget as Element | null;
-      if (!next?.closest?.('g.tile')) this.focusInMap = false;
-    },
-    keydown: (event) => this.onKey(event),
-  };
-
-  private activate(index: number): void {
-    const tile = this.#drawn[index];
-    const levels = this.#columns?.levels;
-    if (!tile || !levels) return;
-    const node = tile.box.item.node;
-    this.select(selectionOf(node, levels));
-    this.focusKey = node.key;
-    if (this.ownSelection && node.children.length > 0) {
-      this.drillPath = node.path;
-      this.focusKey = undefined;
-      this.hoverKey = undefined;
-    }
-    this.#refocus = true;
-  }
-
   /** A link reopens the level drilled into as well as the tile chosen. */
   protected override linkedView(): LinkedView {
     const view = super.linkedView();
-    return this.drillPath.length > 0 ? { ...view, path: this.drillPath } : view;
+    const path = this.#navigation.path;
+    return path.length > 0 ? { ...view, path } : view;
   }
 
   /** Drills to the linked level when the breakdown still has it; else stays at the top. */
@@ -366,36 +313,8 @@ export class SxTargetTreemap extends SxWidget {
     const node = columns ? nodeAt(this.breakdown(columns).tree.root, path) : undefined;
     if (!node || node.path.length !== path.length) return 'gone';
     const restored = super.restoreView(view);
-    if (restored === 'fits') this.drillPath = [...path];
+    if (restored === 'fits') this.#navigation.path = path;
     return restored;
-  }
-
-  /** Back to the level `depth` steps from the top, focusing the tile that was drilled into. */
-  private goTo(depth: number): void {
-    if (depth >= this.drillPath.length) return;
-    this.focusKey = this.drillPath[depth];
-    this.drillPath = this.drillPath.slice(0, depth);
-    this.hoverKey = undefined;
-    this.#refocus = true;
-  }
-
-  private onKey(event: KeyboardEvent): void {
-    const boxes = this.#drawn.map((tile) => tile.box);
-    const index = Math.max(
-      0,
-      boxes.findIndex((box) => box.key === this.focusKey),
-    );
-    const next = tileForKey(event.key, boxes, index);
-    if (next !== undefined) {
-      this.focusKey = boxes[next]?.key;
-      this.#refocus = true;
-    } else if (event.key === 'Enter' || event.key === ' ') this.activate(index);
-    else if (event.key === 'Escape' || event.key === 'Backspace') {
-      if (this.drillPath.length > 0) this.goTo(this.drillPath.length - 1);
-      else if (this.ownSelection) this.select(null);
-      else return;
-    } else return;
-    event.preventDefault();
   }
 }
 
