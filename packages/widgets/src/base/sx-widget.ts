@@ -1,10 +1,4 @@
-import {
-  applyTargetOverrides,
-  type CellRecord,
-  type Lang,
-  type RoleSchema,
-  type TargetOverrideSet,
-} from '@stratex/core';
+import type { CellRecord, Lang, RoleSchema, TargetOverrideSet } from '@stratex/core';
 import type { Engine, LoadedTable, RecordRow } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { localSelection, type SourceClient } from './client';
@@ -15,14 +9,13 @@ import { loadedEngine, pageEngineLater } from './engine-link';
 import { ExportController } from './export-controller';
 import { FreshnessController } from './freshness-controller';
 import { message, resolveLang } from './lang';
-import { Memo } from './memo';
 import { roleColumns, wholeRowsClient } from './row-cells';
-import { keepChosen, sameSelection, type Selection, type SelectionChange } from './selection';
+import { keepChosen, type Selection, type SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
 import { TargetOverridesController } from './target-overrides';
 import { type Theme, ThemeController } from './theme';
 import type { LinkedView } from './view-link';
-import { type Restored, ViewLinkController } from './view-link-controller';
+import { type Restored, restoreChoice, ViewLinkController } from './view-link-controller';
 
 export type { TextRecord } from './row-cells';
 
@@ -128,7 +121,6 @@ export abstract class SxWidget extends LitElement {
 
   /** The what-if targets on the same source, which every widget reads its rows with. */
   readonly #whatIf = new TargetOverridesController(this, () => this.selectionKey);
-  readonly #rowsWithWhatIf = new Memo<readonly CellRecord[]>();
 
   /** Saving the data table as CSV and the picture as SVG or PNG. */
   readonly #export = new ExportController(this, {
@@ -183,8 +175,7 @@ export abstract class SxWidget extends LitElement {
 
   /** The rows with the what-if's targets in place of the source's; the rows themselves without one. */
   protected get rowsWithWhatIf(): readonly CellRecord[] {
-    const set = this.#whatIf.set;
-    return this.#rowsWithWhatIf.get([this.rows, set], () => applyTargetOverrides(this.rows, set));
+    return this.#whatIf.rowsOf(this.rows);
   }
 
   /** Publishes what-if targets for this widget's source, for every widget on it (null clears them). */
@@ -216,12 +207,7 @@ export abstract class SxWidget extends LitElement {
 
   /** Puts a linked view on screen: its choice, when the rows still hold it. */
   protected restoreView(view: LinkedView): Restored {
-    const chosen = view.selection;
-    if (!chosen || Object.keys(chosen).length === 0) return 'fits';
-    if (keepChosen(this.rows, chosen).length === 0) return 'gone';
-    const own = this.ownSelection;
-    if (!own || !sameSelection(own, chosen)) this.select(chosen);
-    return 'fits';
+    return restoreChoice(view, this.rows, this.ownSelection, (chosen) => this.select(chosen));
   }
 
   /** Where the widget is in its data lifecycle: `loading`, `ready` or `error`. */
@@ -312,7 +298,8 @@ export abstract class SxWidget extends LitElement {
 
   protected override render(): TemplateResult {
     return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      ${noticesState(this.#noticeFacts(), this.langCode)} ${this.#phaseView()}
+      ${noticesState(this.#noticeFacts(), this.langCode)}
+      ${phaseState(this.#data, this.langCode, () => this.renderView())}
       ${this.exportable && this.phase === 'ready' ? this.#export.toolbar(this.t('export')) : nothing}
     </div>`;
   }
@@ -351,10 +338,6 @@ export abstract class SxWidget extends LitElement {
     const { staleSince, engineHealth } = this.#freshness;
     const linkedView = this.#viewLink.notice;
     return { phase: this.phase, failure: this.failure, staleSince, engineHealth, linkedView };
-  }
-
-  #phaseView(): TemplateResult {
-    return phaseState(this.#data, this.langCode, () => this.renderView());
   }
 
   /** The widget's own view of `this.rows`. */

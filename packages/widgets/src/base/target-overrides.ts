@@ -1,4 +1,5 @@
-import type { TargetOverrideSet } from '@stratex/core';
+import { applyTargetOverrides, type CellRecord, type TargetOverrideSet } from '@stratex/core';
+import { Memo } from './memo';
 import type { ReactiveController, ReactiveElement } from 'lit';
 
 /** What-if targets published on one source, and the widget whose what-if they are. */
@@ -60,6 +61,7 @@ export class TargetOverridesController implements ReactiveController {
   readonly #key: () => string;
   #published: PublishedTargets | undefined;
   #unsubscribe: (() => void) | undefined;
+  readonly #withTargets = new Memo<readonly CellRecord[]>();
 
   constructor(host: ReactiveElement, key: () => string) {
     this.#host = host;
@@ -70,6 +72,12 @@ export class TargetOverridesController implements ReactiveController {
   /** The what-if targets on the host's source, if any. */
   get set(): TargetOverrideSet | undefined {
     return this.#published?.set ?? undefined;
+  }
+
+  /** `rows` with the what-if's targets in place of the source's; `rows` themselves without one. */
+  rowsOf(rows: readonly CellRecord[]): readonly CellRecord[] {
+    const set = this.set;
+    return this.#withTargets.get([rows, set], () => applyTargetOverrides(rows, set));
   }
 
   /** Publishes the host's what-if targets for its source (null clears them). */

@@ -1,4 +1,6 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
+import type { CellRecord } from '@stratex/core';
+import { keepChosen, sameSelection, type Selection } from './selection';
 import { type LinkedView, readLinkedView, type ReadView, writeLinkedView } from './view-link';
 
 /** How a restored view fared against the rows: it fits, or it names something they lack. */
@@ -85,4 +87,18 @@ export class ViewLinkController implements ReactiveController {
     this.#pending = readLinkedView(location.hash, key);
     if (this.#pending !== undefined) this.#host.requestUpdate();
   }
+}
+
+/** Puts a linked view's choice back, when the rows still hold it; a view without one fits. */
+export function restoreChoice(
+  view: LinkedView,
+  rows: readonly CellRecord[],
+  own: Selection | null,
+  select: (chosen: Selection) => void,
+): Restored {
+  const chosen = view.selection;
+  if (!chosen || Object.keys(chosen).length === 0) return 'fits';
+  if (keepChosen(rows, chosen).length === 0) return 'gone';
+  if (!own || !sameSelection(own, chosen)) select(chosen);
+  return 'fits';
 }

@@ -2,8 +2,6 @@ import {
   headersOf,
   alertSummary,
   countBySeverity,
-  formatDate,
-  formatRate,
   KPI_SERIES_SCHEMA,
   type KpiSeriesReport,
   parseCell,
@@ -11,7 +9,7 @@ import {
   type VarianceAlert,
 } from '@stratex/core';
 import type { LoadedTable } from '@stratex/data';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { SourceClient } from '../base/client';
 import {
   type ColumnAttributes,
@@ -30,6 +28,7 @@ import { AlertEventsController, settledKinds } from './alert-events-controller';
 import { alertTable } from './alert-item';
 import { AlertListController } from './alert-list-controller';
 import { sideTableNotes, unreadableNote } from './alert-notes';
+import { alertsHeading, invalidAsOfState } from './alerts-heading';
 import { alertsPicture } from './picture';
 import { gatherAll, paceSeries } from './alerts-report';
 import { kpiSeriesClient, kpiSeriesColumns } from './request';
@@ -300,12 +299,7 @@ export class SxVarianceAlerts extends SxWidget {
     const report = this.pace();
     const missing = missingOf(report.resolution);
     if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
-    if (this.asOf && parseCell(this.asOf).kind !== 'date') {
-      return html`<div class="state" data-state="error" role="alert">
-        <strong>${this.t('errorTitle')}</strong>
-        <span>${this.t('invalidAsOf')}${this.t('colon')}${this.asOf}</span>
-      </div>`;
-    }
+    if (this.asOf && parseCell(this.asOf).kind !== 'date') return invalidAsOfState(this.asOf, lang);
     const gathered = gatherAll(report, this.#sides.tables, lang, curveOf(this, this.#pacing));
     const { alerts } = gathered;
     if (!this.foreignSelection) {
@@ -314,17 +308,7 @@ export class SxVarianceAlerts extends SxWidget {
       this.#events.found(raisedAlerts(alerts, scope), settledKinds(this.#sides.tables));
     }
     return html`
-      <header>
-        <h2>${this.t('alertsTitle')}</h2>
-        ${
-          report.asOf && report.elapsed
-            ? html`<span class="as-of"
-                >${this.t('asOf')} ${formatDate(report.asOf, lang)} · ${this.t('alertsElapsed')}
-                ${formatRate(report.elapsed.share, lang)}</span
-              >`
-            : nothing
-        }
-      </header>
+      ${alertsHeading(report, lang)}
       ${pacingNotes(
         this,
         this.#pacing,
