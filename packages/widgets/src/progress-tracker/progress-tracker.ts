@@ -11,6 +11,7 @@ import {
   TASK_ORDERS,
   type TaskOrder,
   type TaskState,
+  type TrackedTask,
   trackProgress,
   type CellRecord,
 } from '@stratex/core';
@@ -24,6 +25,7 @@ import {
 } from '../base/column-attributes';
 import { message, type MessageKey } from '../base/lang';
 import { printStyles } from '../base/print.styles';
+import { Memo } from '../base/memo';
 import { curveOf } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
@@ -150,6 +152,10 @@ export class SxProgressTracker extends SxWidget {
   declare private stateFilter: TaskState | undefined;
 
   private report: ProgressReport | undefined;
+  /** The report, the tasks shown and their table, kept while what they are made from stays. */
+  readonly #reportMemo = new Memo<ProgressReport>();
+  readonly #shownMemo = new Memo<TrackedTask[]>();
+  readonly #tableMemo = new Memo<TemplateResult>();
   /** Rows read from a database server, and how many tasks matched there in all. */
   #totals = new WeakMap<readonly CellRecord[], number>();
   /** The rows of tasks: which one is open, which takes Tab, choosing one. */
@@ -207,16 +213,21 @@ export class SxProgressTracker extends SxWidget {
     const lang = this.langCode;
     const asOf = this.asOfDay;
     const threshold = this.lagThreshold;
-    const report = trackProgress(this.visibleRows, {
-      asOf,
-      lang,
-      overrides: this.overrides,
-      curve: curveOf(this),
-      tolerance:
-        threshold !== undefined && Number.isFinite(threshold) && threshold >= 0
-          ? threshold / 100
-          : undefined,
-    });
+    const overrides = this.overrides;
+    const report = this.#reportMemo.get(
+      [this.visibleRows, asOf, lang, JSON.stringify(overrides), this.pacing, threshold],
+      () =>
+        trackProgress(this.visibleRows, {
+          asOf,
+          lang,
+          overrides,
+          curve: curveOf(this),
+          tolerance:
+            threshold !== undefined && Number.isFinite(threshold) && threshold >= 0
+              ? threshold / 100
+              : undefined,
+        }),
+    );
     this.report = report;
     const missing = missingOf(report.resolution);
     if (missing.length > 0) {
@@ -226,10 +237,8 @@ export class SxProgressTracker extends SxWidget {
     const owner = tasks.some((task) => (task.owner ?? '') === this.ownerFilter)
       ? this.ownerFilter
       : undefined;
-    const shown = sortTasks(
-      filterTasks(tasks, { owner, state: this.stateFilter }),
-      this.order,
-      lang,
+    const shown = this.#shownMemo.get([tasks, owner, this.stateFilter, this.order, lang], () =>
+      sortTasks(filterTasks(tasks, { owner, state: this.stateFilter }), this.order, lang),
     );
     this.#list.shown = shown;
     const timeline = buildTimeline(tasks, asOf);
@@ -255,7 +264,8 @@ export class SxProgressTracker extends SxWidget {
       ${timeAxis(ticks, timeline.showsAsOf ? timeline.dayEnd(asOf) : null)}
       ${this.#list.render(context, this.t('progressTracker'))}
       ${shown.length === 0 ? html`<p class="no-match">${this.t('noMatch')}</p>` : nothing}
-      ${this.renderUnreadable(report)} ${taskTable(shown, caption, lang, t)}
+      ${this.renderUnreadable(report)}
+      ${this.#tableMemo.get([shown, caption], () => taskTable(shown, caption, lang, t))}
     `;
   }
 
