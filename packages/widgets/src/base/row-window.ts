@@ -28,8 +28,8 @@ export interface RowWindowHost extends ReactiveControllerHost, HTMLElement {
 export interface RowWindowOptions<T> {
   /** The list element the rows are drawn into (the widget's template draws it empty). */
   list: () => HTMLElement | null;
-  /** What stays the same about an item while the list is filtered, sorted or redrawn. */
-  key: (item: T) => unknown;
+  /** What stays the same about an item (at `index`) while the list is filtered, sorted or redrawn. */
+  key: (item: T, index: number) => unknown;
   /** One row: a single element. `drawn` is the range of rows in the list at this moment. */
   row: (item: T, index: number, drawn: RowRange) => TemplateResult;
 }
@@ -141,7 +141,7 @@ export class RowWindow<T> implements ReactiveController {
     const offsets = new Float64Array(items.length + 1);
     for (let index = 0; index < items.length; index++) {
       const item = items[index] as T;
-      offsets[index + 1] = (offsets[index] ?? 0) + (this.#heights.get(key(item)) ?? guess);
+      offsets[index + 1] = (offsets[index] ?? 0) + (this.#heights.get(key(item, index)) ?? guess);
     }
     return offsets;
   }
@@ -188,7 +188,7 @@ export class RowWindow<T> implements ReactiveController {
       html`
         ${repeat(
           shown,
-          (item) => key(item),
+          (item, at) => key(item, start + at),
           (item, at) => row(item, start + at, range),
         )}
       `,
@@ -230,7 +230,7 @@ export class RowWindow<T> implements ReactiveController {
       if (item === undefined || !element) continue;
       const height = element.getBoundingClientRect().height;
       if (height <= 0) continue;
-      const id = key(item);
+      const id = key(item, this.#range.start + at);
       this.#measuredTotal += height - (this.#heights.get(id) ?? 0);
       this.#heights.set(id, height);
     }

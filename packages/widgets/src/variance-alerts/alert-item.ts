@@ -10,6 +10,7 @@ import {
 } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../base/lang';
+import { tableRows } from '../base/table-rows';
 import { sparkline } from './sparkline';
 
 export const severityIcon: Record<AlertSeverity, string> = {
@@ -104,6 +105,7 @@ export function alertItem(alert: VarianceAlert, context: AlertItemContext): Temp
     tabindex=${context.focused ? 0 : -1}
     data-severity=${alert.severity}
     data-kind=${alert.kind}
+    data-index=${context.index}
     @click=${() => context.choose(alert, context.index)}
   >
     <span part="severity" class="badge"
@@ -156,20 +158,25 @@ export function alertTable(
         <th scope="col">${t('alertsReason')}</th>
       </tr>
     </thead>
-    <tbody>
-      ${alerts.map((alert) => {
-        const figures = alertFigures(alert, lang);
-        return html`<tr data-severity=${alert.severity}>
-          <th scope="row">${alert.subject}</th>
-          <td>${t(`alerts-${alert.kind}`)}</td>
-          <td>${alertStatusWord(alert, lang)}</td>
-          <td>${figures.actual}</td>
-          <td>${figures.expected}</td>
-          <td>${figures.target}</td>
-          <td>${figures.vsPlan}</td>
-          <td>${alert.reason}</td>
-        </tr>`;
-      })}
-    </tbody>
+    <tbody
+      ${tableRows(
+        alerts.map((alert) => {
+          const figures = alertFigures(alert, lang);
+          return {
+            attributes: { 'data-severity': alert.severity },
+            cells: [
+              alert.subject,
+              t(`alerts-${alert.kind}`),
+              alertStatusWord(alert, lang),
+              figures.actual,
+              figures.expected,
+              figures.target,
+              figures.vsPlan,
+              alert.reason,
+            ],
+          };
+        }),
+      )}
+    ></tbody>
   </table>`;
 }
