@@ -50,7 +50,14 @@ export async function serveSite(before = false): Promise<Site> {
     );
   for (const [from, to] of links) symlinkSync(benchPath(from), join(site, to));
   for (const root of roots)
-    for (const page of ['treemap.html', 'treemap-probe.js', 'interaction.html', 'interaction.css'])
+    for (const page of [
+      'treemap.html',
+      'treemap-probe.js',
+      'interaction.html',
+      'interaction.css',
+      'tracker.html',
+      'tracker-probe.js',
+    ])
       copyFileSync(benchPath(`pages/${page}`), join(site, root, page));
   const server: Server = await startStaticServer(site, 0);
   return {
