@@ -101,7 +101,10 @@ const results: BenchResults = {
   mode: quick ? 'quick' : 'full',
   cases: [],
   checks: [],
-  ...(inBrowser ? { sizes: sizesCase() } : {}),
+  // The download sizes compare the contestants' pages, built only for the cases they run in.
+  ...(['portal', 'treemap', 'interaction', 'memory'].some((name) => only.has(name))
+    ? { sizes: sizesCase() }
+    : {}),
   memory: undefined as never,
   ...(before ? { before } : {}),
 };

@@ -58,6 +58,9 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * Rows open (click, Enter or Space) to show the progress note, owner, risk and mitigation.
  * Opening a row chooses that task for the page: `sx-select` names the task column (a task
  * is the one thing a row stands for); closing it (again, or Escape) clears the choice.
+ * A long list (10,000 tasks) draws only the rows in view and a margin around them, keeping the
+ * page as long as the whole list; scrolling, the keyboard and printing bring the others, and
+ * the data table holds every task.
  *
  * On a database server's source (a ClickHouse cluster) the tracker reads at most `max-tasks`
  * tasks, those that end first, with another widget's choice as a filter there, and says how
