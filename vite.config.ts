@@ -6,6 +6,7 @@ import * as egress from './packages/data/test/browser/setup/egress-commands.ts';
 import { faultServer } from './packages/data/test/browser/setup/fault-server.ts';
 import { clickhouseCommands } from './packages/data/test/browser/clickhouse-commands.ts';
 import { emulateColourScheme } from './packages/widgets/test/setup/colour-scheme-commands.ts';
+import { accessibleRowHeaders } from './packages/widgets/test/setup/accessibility-commands.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -113,7 +114,12 @@ export default defineConfig({
           setupFiles: ['packages/data/test/browser/setup/no-egress.ts'],
           browser: {
             enabled: true,
-            commands: { ...egress, ...clickhouseCommands, emulateColourScheme },
+            commands: {
+              ...egress,
+              ...clickhouseCommands,
+              emulateColourScheme,
+              accessibleRowHeaders,
+            },
             headless: true,
             screenshotFailures: false,
             provider: playwright({

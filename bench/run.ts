@@ -3,8 +3,8 @@
 // in headless Debian Chromium on localhost, the same generated files for everyone.
 // Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md
 // (a quick run: quick.json and quick.md). `--only clickhouse,…` runs the named cases (portal,
-// treemap, interaction, memory, clickhouse). `--before REV` builds REV in a worktree of its own
-// and measures it beside this build in the portal, treemap and interaction cases.
+// treemap, interaction, memory, clickhouse, tracker). `--before REV` builds REV in a worktree of
+// its own and measures it beside this build in the portal, treemap, interaction and tracker cases.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -14,6 +14,7 @@ import { interactionCase } from './cases/interaction.ts';
 import { memoryCase } from './cases/memory.ts';
 import { portalCase } from './cases/portal.ts';
 import { sizesCase } from './cases/sizes.ts';
+import { trackerCase } from './cases/tracker.ts';
 import { type Format, treemapCase } from './cases/treemap.ts';
 import { whatIfCase } from './cases/what-if.ts';
 import { buildBefore } from './lib/before.ts';
@@ -62,11 +63,11 @@ const plan = {
 const interactionSizes = plan.sizes.filter((rows) => rows >= 1_000_000);
 const largest = Math.max(...plan.sizes);
 const only = new Set(
-  (values.only ?? 'portal,treemap,interaction,memory,what-if,clickhouse').split(','),
+  (values.only ?? 'portal,treemap,interaction,memory,what-if,clickhouse,tracker').split(','),
 );
 /** Cases in headless Chromium, which need the built site. */
-const inBrowser = ['portal', 'treemap', 'interaction', 'memory', 'what-if'].some((name) =>
-  only.has(name),
+const inBrowser = ['portal', 'treemap', 'interaction', 'memory', 'what-if', 'tracker'].some(
+  (name) => only.has(name),
 );
 
 const started = Date.now();
@@ -101,7 +102,10 @@ const results: BenchResults = {
   mode: quick ? 'quick' : 'full',
   cases: [],
   checks: [],
-  ...(inBrowser ? { sizes: sizesCase() } : {}),
+  // The download sizes compare the contestants' pages, built only for the cases they run in.
+  ...(['portal', 'treemap', 'interaction', 'memory'].some((name) => only.has(name))
+    ? { sizes: sizesCase() }
+    : {}),
   memory: undefined as never,
   ...(before ? { before } : {}),
 };
@@ -129,6 +133,8 @@ try {
               withBefore,
             )),
           );
+    if (only.has('tracker'))
+      results.cases.push(...(await trackerCase(site.origin, plan.runs, log, withBefore)));
     if (only.has('memory')) {
       results.memory = await memoryCase(
         site.origin,

@@ -34,6 +34,8 @@ export const CASE_NAMES: Record<CaseResult['case'], string> = {
   'interaction-cold': 'drill-down, first drill after load',
   'interaction-answered': 'drill-down / cross-filter, answered by SQL',
   'interaction-repeat': 'drill-down / cross-filter, repeated (kept answers)',
+  tracker: 'navigation → progress tracker drawn',
+  'tracker-draw': 'progress tracker: rows read → drawn',
 };
 
 export const seconds = (ms: number): string =>

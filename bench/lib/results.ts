@@ -27,7 +27,9 @@ export interface CaseResult {
     | 'interaction'
     | 'interaction-cold'
     | 'interaction-answered'
-    | 'interaction-repeat';
+    | 'interaction-repeat'
+    | 'tracker'
+    | 'tracker-draw';
   rows: number | null;
   format: 'csv' | 'parquet' | null;
   contestant: Contestant;

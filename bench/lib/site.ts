@@ -57,6 +57,8 @@ export async function serveSite(before = false): Promise<Site> {
       'interaction.css',
       'what-if.html',
       'what-if-probe.js',
+      'tracker.html',
+      'tracker-probe.js',
     ])
       copyFileSync(benchPath(`pages/${page}`), join(site, root, page));
   const server: Server = await startStaticServer(site, 0);

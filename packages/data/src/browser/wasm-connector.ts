@@ -5,6 +5,7 @@ import { confineFileAccess } from '../guard/file-access';
 import { diagnoseAssets, workerFailure } from './asset-check';
 import { Heartbeat } from '../resilience/heartbeat';
 import { assetUrl, bundledAssets, type WasmAssets, workerUrl } from './bundled-assets';
+import { decimalsAsDoubles } from '../arrow/decimals';
 import { startWorker } from './trusted-worker';
 
 const offlineSettings = [
@@ -103,7 +104,7 @@ export class WasmConnector implements Connector {
     } catch (cause) {
       throw await diagnoseAssets(assets, cause instanceof Event ? eventText(cause) : cause);
     }
-    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: false } });
     const connection = await db.connect();
     for (const statement of offlineSettings) await connection.query(statement);
     if (settings.memoryLimit !== undefined) {
@@ -125,6 +126,10 @@ export class WasmConnector implements Connector {
   }
 
   async #query(sql: string, params: readonly QueryParam[]): Promise<Table> {
+    return decimalsAsDoubles(await this.#answer(sql, params));
+  }
+
+  async #answer(sql: string, params: readonly QueryParam[]): Promise<Table> {
     if (params.length === 0) return this.connection.query(sql);
     const statement = await this.connection.prepare(sql);
     try {

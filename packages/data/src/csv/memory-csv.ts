@@ -13,6 +13,7 @@ import {
 import { fieldText, readRecord } from './record';
 import { type CsvColumn, type CsvReject, FIRST_REJECTS } from './report';
 import { columnUnit, type PlannedColumn } from './planned-column';
+import { exactDecimalFor } from './exact-decimals';
 
 /** A cell as the text table holds it (null for an empty one), or as the typed table does. */
 export type TextCell = string | null;
@@ -156,6 +157,8 @@ function typeColumns(
         taken.push(unitName);
         described.unitColumn = unitName;
       }
+      const exact = exactDecimalFor(typed as (number | null)[], described.unit);
+      if (exact) described.exact = exact;
     }
     columns.push(described);
     values.push(typed);
@@ -186,7 +189,7 @@ function typedCell(cell: TextCell, column: PlannedColumn): TypedCell {
 
 /**
  * The distinct units a number column's cells state, as the typed table's unit column holds
- * them (`number~` for plain digits and for an empty cell, `money~` for a bare 万 amount),
+ * them (`number~` for plain digits, `money~` for a bare 万 amount; an empty cell states none),
  * read through `parseCell`: a unit that a cell leaves to its column changes when the cell is
  * read as a count. Undefined when a rejected cell holds digits: the engine's SQL may still
  * find a unit in it (a code such as `0123`), and only it can say which.
@@ -194,10 +197,8 @@ function typedCell(cell: TextCell, column: PlannedColumn): TypedCell {
 function statedUnits(cells: readonly TextCell[]): string[] | undefined {
   const units = new Set<string>();
   for (const cell of cells) {
-    if (cell === null) {
-      units.add('number~');
-      continue;
-    }
+    // A blank cell states no unit: it does not make a percent or money column mixed.
+    if (cell === null) continue;
     const number = numberCell(cell);
     if (!number) {
       if (/[0-9]/.test(normaliseText(cell))) return undefined;

@@ -1,4 +1,5 @@
 import type { Unit } from '@stratex/core';
+import type { ExactDecimal } from './exact-decimals';
 
 /** What a column holds, read from its non-empty cells. */
 export type ColumnKind = 'number' | 'date' | 'period' | 'text';
@@ -12,6 +13,8 @@ export interface CsvColumn {
   unit?: Unit | 'mixed';
   /** Mixed-unit number columns: the typed table's column holding each row's unit. */
   unitColumn?: string;
+  /** Number columns held as exact decimals (money, figures to the fen): their DECIMAL type. */
+  exact?: ExactDecimal;
   /** Cells that do not read as this kind: NULL in the typed table, listed in the rejects. */
   rejects: number;
 }

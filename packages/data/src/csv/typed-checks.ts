@@ -3,7 +3,10 @@ import type { QueryParam } from '../connector';
 import { uniqueColumnNames } from '../header-names';
 import { rejectReason } from './column-kinds';
 import { type CsvColumn, type CsvReject, FIRST_REJECTS } from './report';
+import { decimalType, exactDecimalOf } from './exact-decimals';
 import {
+  decimalDigitsSql,
+  exactDecimalSql,
   typedCountsSql,
   dropColumnSql,
   firstRejectedCellsSql,
@@ -71,6 +74,7 @@ export async function checkTypedTable(
     columns.push(described);
   }
   if (unused.length > 0) await query(unused.join('; '));
+  await holdExactDecimals(query, typedTable, planned, columns);
   const firstRejects = await firstRejectedCells(
     query,
     rawTable,
@@ -80,6 +84,29 @@ export async function checkTypedTable(
     lines,
   );
   return { columns, firstRejects };
+}
+
+/** Number columns of money, or of figures to a few decimals, become DECIMAL: their sums are exact. */
+async function holdExactDecimals(
+  query: Query,
+  typedTable: string,
+  planned: readonly PlannedColumn[],
+  columns: CsvColumn[],
+): Promise<void> {
+  const indexes = columns.flatMap((column, i) =>
+    column.kind === 'number' && column.unit !== 'mixed' ? [i] : [],
+  );
+  if (indexes.length === 0) return;
+  const digits = await firstRow(query, decimalDigitsSql(typedTable, indexes, planned));
+  const statements: string[] = [];
+  for (const i of indexes) {
+    const column = columns[i] as CsvColumn;
+    const exact = exactDecimalOf(Number(digits[`s${i}`]), Number(digits[`m${i}`]), column.unit);
+    if (!exact) continue;
+    column.exact = exact;
+    statements.push(exactDecimalSql(typedTable, column.name, decimalType(exact)));
+  }
+  if (statements.length > 0) await query(statements.join('; '));
 }
 
 async function firstRejectedCells(

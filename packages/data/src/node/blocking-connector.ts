@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
 import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
+import { decimalsAsDoubles } from '../arrow/decimals';
 import { confineFileAccess } from '../guard/file-access';
 
 type Blocking = typeof DuckDBBlocking;
@@ -37,7 +38,7 @@ export class BlockingConnector implements Connector {
       duckdb.NODE_RUNTIME,
     );
     await db.instantiate(() => undefined);
-    db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: false } });
     const connection = db.connect();
     connection.query('SET autoinstall_known_extensions = false');
     connection.query('SET autoload_known_extensions = false');
@@ -46,10 +47,11 @@ export class BlockingConnector implements Connector {
   }
 
   async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
-    if (params.length === 0) return this.connection.query(sql) as unknown as Table;
+    if (params.length === 0)
+      return decimalsAsDoubles(this.connection.query(sql) as unknown as Table);
     const statement = this.connection.prepare(sql);
     try {
-      return statement.query(...params) as unknown as Table;
+      return decimalsAsDoubles(statement.query(...params) as unknown as Table);
     } finally {
       statement.close();
     }

@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import {
   type DuckDBAppender,
   type DuckDBConnection,
+  DuckDBDecimalValue,
   DuckDBInstance,
+  DuckDBTypeId,
   DuckDBTimestampMillisecondsValue,
 } from '@duckdb/node-api';
 import { DataType, type Table, tableFromIPC, Type } from 'apache-arrow';
@@ -61,7 +63,19 @@ export class NativeConnector implements Connector {
     const reader = await this.#tracked(
       this.connection.runAndReadAll(sql, params.length ? [...params] : undefined),
     );
-    return tableFromColumns(reader.columnNames(), reader.getColumnsJS() as unknown[][]);
+    const columns = reader.getColumnsJS() as unknown[][];
+    const names = reader.columnNames();
+    // A DECIMAL read as its nearest double (`96e-1` is 9.6), as DuckDB's own cast gives it.
+    const decimals = names.flatMap((_, index) =>
+      reader.columnTypeId(index) === DuckDBTypeId.DECIMAL ? [index] : [],
+    );
+    const values = decimals.length > 0 ? reader.getColumns() : [];
+    for (const index of decimals) {
+      columns[index] = (values[index] ?? []).map((value) =>
+        value instanceof DuckDBDecimalValue ? Number(`${value.value}e-${value.scale}`) : null,
+      );
+    }
+    return tableFromColumns(names, columns);
   }
 
   async registerFile(fileName: string, bytes: Uint8Array): Promise<void> {

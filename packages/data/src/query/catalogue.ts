@@ -1,5 +1,6 @@
 import type { CsvColumn } from '../csv/report';
 import type { LoadedTable, RecordRow } from '../loaded-table';
+import { decimalType } from '../csv/exact-decimals';
 import type { BoundSql, Dialect, ValueType } from './dialect';
 
 export interface CatalogueColumn {
@@ -112,6 +113,7 @@ function fromCsvReport(
     typedColumns: columnTypes.map((column) => ({
       name: column.name,
       ...typedKinds[column.kind],
+      ...(column.exact ? { dataType: decimalType(column.exact) } : {}),
       rejects: column.rejects,
     })),
     rowCount: loaded.rowCount,

@@ -1,3 +1,4 @@
+import { exactSum } from '../csv/exact-decimals';
 import type { MemoryCsv, TextCell, TypedCell } from '../csv/memory-csv';
 import { ownValue, type RecordRow } from '../loaded-table';
 import type { Aggregate, DimensionFilter, Ordering } from './contract';
@@ -22,7 +23,7 @@ class LeaveToEngine extends Error {}
 /**
  * A small CSV's two tables held in JS, answering the coordinator's plans as DuckDB answers
  * the SQL rendered from them (`render.ts`): cells compared and grouped as text (a number as
- * DuckDB writes it), measures as DOUBLE, sums over cells that do not read passed on as
+ * DuckDB writes it), measures as DOUBLE (sums of DECIMAL columns exact), sums over cells that do not read passed on as
  * written, ROUND half away from zero, NULLs last in either order. A method returns
  * undefined when the answer needs the engine (a column it does not know, a sum that
  * overflows).
@@ -31,6 +32,8 @@ export class JsTable {
   readonly #text: Columns;
   readonly #typed: Columns;
   readonly #rowCount: number;
+  /** Typed columns held as exact decimals by the engine, and their digits after the point. */
+  readonly #scales: ReadonlyMap<string, number>;
 
   constructor(
     memory: MemoryCsv,
@@ -44,6 +47,11 @@ export class JsTable {
       report.columnTypes.map((column, index) => [column.name, memory.typed[index] ?? []]),
     );
     this.#rowCount = report.rowCount;
+    this.#scales = new Map(
+      report.columnTypes.flatMap((column) =>
+        column.exact ? [[column.name, column.exact.scale] as const] : [],
+      ),
+    );
   }
 
   /** `renderRows`: columns of the text table after `filter`, ordered and cut. */
@@ -100,7 +108,8 @@ export class JsTable {
         plan.groupBy.forEach((name, index) => ownValue(row, name, levels[index] ?? null));
         for (const measure of plan.measures) {
           const values = numbers(columnOf(source, measure.column), rows);
-          const value = combine(measure.aggregate, values);
+          const scale = source === this.#typed ? this.#scales.get(measure.column) : undefined;
+          const value = combine(measure.aggregate, values, scale);
           ownValue(row, measure.name, finish(value, measure.digits));
         }
         return row;
@@ -129,7 +138,8 @@ export class JsTable {
         const row: RecordRow = {};
         plan.groupBy.forEach((name, index) => ownValue(row, name, levels[index] ?? null));
         for (const { measure, read } of measures) {
-          const sum = finish(combine('sum', numbers(read, rows)), measure.digits);
+          const scale = this.#scales.get(measure.column);
+          const sum = finish(combine('sum', numbers(read, rows), scale), measure.digits);
           ownValue(row, measure.name, sum === null ? null : asText(sum));
         }
         return row;
@@ -228,10 +238,17 @@ function numbers(cells: readonly Cell[], rows: readonly number[]): number[] {
   return values;
 }
 
-/** `CAST(<aggregate>(x) AS DOUBLE)` over the non-NULL values, in row order. */
-function combine(aggregate: Aggregate, values: readonly number[]): number | null {
+/**
+ * `CAST(<aggregate>(x) AS DOUBLE)` over the non-NULL values, in row order; a column the engine
+ * holds as DECIMAL(·, `scale`) is summed exactly, as the engine sums it.
+ */
+function combine(aggregate: Aggregate, values: readonly number[], scale?: number): number | null {
   if (aggregate === 'count') return values.length;
   if (values.length === 0) return null;
+  if (scale !== undefined && (aggregate === 'sum' || aggregate === 'avg')) {
+    const sum = exactSum(values, scale);
+    return aggregate === 'sum' ? sum : sum / values.length;
+  }
   let result = values[0]!;
   for (let k = 1; k < values.length; k++) {
     const value = values[k]!;

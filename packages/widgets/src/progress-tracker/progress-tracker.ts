@@ -11,6 +11,7 @@ import {
   TASK_ORDERS,
   type TaskOrder,
   type TaskState,
+  type TrackedTask,
   trackProgress,
   type CellRecord,
 } from '@stratex/core';
@@ -24,6 +25,7 @@ import {
 } from '../base/column-attributes';
 import { message, type MessageKey } from '../base/lang';
 import { printStyles } from '../base/print.styles';
+import { Memo } from '../base/memo';
 import { curveOf, PACING_PROPERTIES, pacingNotes } from '../base/pacing';
 import { PacingSourcesController } from '../base/pacing-sources';
 import { sharedStyles } from '../base/shared.styles';
@@ -57,6 +59,9 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * Rows open (click, Enter or Space) to show the progress note, owner, risk and mitigation.
  * Opening a row chooses that task for the page: `sx-select` names the task column (a task
  * is the one thing a row stands for); closing it (again, or Escape) clears the choice.
+ * A long list (10,000 tasks) draws only the rows in view and a margin around them, keeping the
+ * page as long as the whole list; scrolling, the keyboard and printing bring the others, and
+ * the data table holds every task.
  *
  * On a database server's source (a ClickHouse cluster) the tracker reads at most `max-tasks`
  * tasks, those that end first, with another widget's choice as a filter there, and says how
@@ -179,6 +184,10 @@ export class SxProgressTracker extends SxWidget {
   declare private stateFilter: TaskState | undefined;
 
   private report: ProgressReport | undefined;
+  /** The report, the tasks shown and their table, kept while what they are made from stays. */
+  readonly #reportMemo = new Memo<ProgressReport>();
+  readonly #shownMemo = new Memo<TrackedTask[]>();
+  readonly #tableMemo = new Memo<TemplateResult>();
   /** Rows read from a database server, and how many tasks matched there in all. */
   #totals = new WeakMap<readonly CellRecord[], number>();
   /** The rows of tasks: which one is open, which takes Tab, choosing one. */
@@ -236,16 +245,22 @@ export class SxProgressTracker extends SxWidget {
     const lang = this.langCode;
     const asOf = this.asOfDay;
     const threshold = this.lagThreshold;
-    const report = trackProgress(this.visibleRows, {
-      asOf,
-      lang,
-      overrides: this.overrides,
-      curve: curveOf(this, this.#pacing),
-      tolerance:
-        threshold !== undefined && Number.isFinite(threshold) && threshold >= 0
-          ? threshold / 100
-          : undefined,
-    });
+    const overrides = this.overrides;
+    const pacing = [this.#pacing.calendar, this.#pacing.weights];
+    const report = this.#reportMemo.get(
+      [this.visibleRows, asOf, lang, JSON.stringify(overrides), this.pacing, threshold, ...pacing],
+      () =>
+        trackProgress(this.visibleRows, {
+          asOf,
+          lang,
+          overrides,
+          curve: curveOf(this, this.#pacing),
+          tolerance:
+            threshold !== undefined && Number.isFinite(threshold) && threshold >= 0
+              ? threshold / 100
+              : undefined,
+        }),
+    );
     this.report = report;
     const missing = missingOf(report.resolution);
     if (missing.length > 0) {
@@ -255,10 +270,8 @@ export class SxProgressTracker extends SxWidget {
     const owner = tasks.some((task) => (task.owner ?? '') === this.ownerFilter)
       ? this.ownerFilter
       : undefined;
-    const shown = sortTasks(
-      filterTasks(tasks, { owner, state: this.stateFilter }),
-      this.order,
-      lang,
+    const shown = this.#shownMemo.get([tasks, owner, this.stateFilter, this.order, lang], () =>
+      sortTasks(filterTasks(tasks, { owner, state: this.stateFilter }), this.order, lang),
     );
     this.#list.shown = shown;
     const timeline = buildTimeline(tasks, asOf);
@@ -285,7 +298,8 @@ export class SxProgressTracker extends SxWidget {
       ${timeAxis(ticks, timeline.showsAsOf ? timeline.dayEnd(asOf) : null)}
       ${this.#list.render(context, this.t('progressTracker'))}
       ${shown.length === 0 ? html`<p class="no-match">${this.t('noMatch')}</p>` : nothing}
-      ${this.renderUnreadable(report)} ${taskTable(shown, caption, lang, t)}
+      ${this.renderUnreadable(report)}
+      ${this.#tableMemo.get([shown, caption], () => taskTable(shown, caption, lang, t))}
     `;
   }
 

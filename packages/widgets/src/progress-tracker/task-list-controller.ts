@@ -5,6 +5,7 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
+import { type RowRange, RowWindow } from '../base/row-window';
 import type { Selection } from '../base/selection';
 import { type RowContext, taskRow } from './task-row';
 
@@ -27,6 +28,7 @@ export interface TaskListOptions {
 /**
  * The list of tasks: one row takes Tab (moved with the arrow keys, Home and End), a row opens
  * its detail (click, Enter or Space; Escape closes it) and chooses its task for the page.
+ * A long list is drawn only around what is in view; the keyboard carries the window along.
  */
 export class TaskListController implements ReactiveController {
   readonly #host: TaskListHost;
@@ -37,36 +39,60 @@ export class TaskListController implements ReactiveController {
   #openRow: number | undefined;
   /** The `sourceRow` of the row that takes Tab (roving tabindex). */
   #focusRow: number | undefined;
+  /** How each drawn row looks; set at each of the widget's renders. */
+  #context: RowContext | undefined;
+  readonly #window: RowWindow<TrackedTask>;
 
   constructor(host: TaskListHost, options: TaskListOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    this.#window = new RowWindow<TrackedTask>(host, {
+      list: () => host.renderRoot.querySelector<HTMLElement>('ol.tasks'),
+      key: (task) => task.sourceRow,
+      row: (task, index, drawn) => this.#row(task, index, drawn),
+    });
   }
 
   hostConnected(): void {
     // The list keeps its open row and the row that takes Tab while the widget is away.
   }
 
-  /** The rows of the tasks shown, in a list named `label`. */
+  /** The list of the tasks shown, named `label`; its rows are drawn by the row window. */
   render(context: RowContext, label: string): TemplateResult {
-    const focusRow = this.shown.some((task) => task.sourceRow === this.#focusRow)
-      ? this.#focusRow
-      : this.shown[0]?.sourceRow;
-    return html`<ol class="tasks" aria-label=${label} @keydown=${this.#onKeydown}>
-      ${this.shown.map((task) =>
-        taskRow(
-          task,
-          context,
-          {
-            open: this.#openRow === task.sourceRow,
-            focusable: task.sourceRow === focusRow,
-            selected: this.#isChosen(task),
-          },
-          () => this.#toggle(task),
-        ),
-      )}
-    </ol>`;
+    this.#context = context;
+    this.#window.items = this.shown;
+    return html`<ol
+      class="tasks"
+      aria-label=${label}
+      @keydown=${this.#onKeydown}
+      @focusin=${this.#onFocusin}
+    ></ol>`;
+  }
+
+  /** The index (in `shown`) of the row that takes Tab: the last one focused, else the first. */
+  #focusIndex(): number {
+    return Math.max(
+      0,
+      this.shown.findIndex((task) => task.sourceRow === this.#focusRow),
+    );
+  }
+
+  #row(task: TrackedTask, index: number, drawn: RowRange): TemplateResult {
+    const context = this.#context as RowContext;
+    const focusIndex = this.#focusIndex();
+    // When the row that takes Tab is scrolled out of the drawn window, the first drawn row does.
+    const focusDrawn = focusIndex >= drawn.start && focusIndex < drawn.end;
+    return taskRow(
+      task,
+      context,
+      {
+        open: this.#openRow === task.sourceRow,
+        focusable: focusDrawn ? index === focusIndex : index === drawn.start,
+        selected: this.#isChosen(task),
+      },
+      () => this.#toggle(task),
+    );
   }
 
   /** The task cell exactly as the row holds it, so other widgets can match it. */
@@ -87,6 +113,8 @@ export class TaskListController implements ReactiveController {
     this.#focusRow = task.sourceRow;
     const opening = this.#openRow !== task.sourceRow;
     this.#openRow = opening ? task.sourceRow : undefined;
+    const index = this.shown.indexOf(task);
+    if (index >= 0) this.#window.keep(index);
     this.#host.requestUpdate();
     const header = this.#options.taskHeader();
     const cell = this.#taskCell(task);
@@ -94,9 +122,18 @@ export class TaskListController implements ReactiveController {
     if (opening || this.#isChosen(task)) this.#options.select({ [header]: cell });
   }
 
+  /** Tab (or a click) into a row makes it the one that takes Tab. */
+  readonly #onFocusin = (event: FocusEvent): void => {
+    const row = (event.target as Element).closest('li[data-row]')?.getAttribute('data-row');
+    const sourceRow = Number(row);
+    if (row === null || row === undefined || sourceRow === this.#focusRow) return;
+    if (!this.shown.some((task) => task.sourceRow === sourceRow)) return;
+    this.#focusRow = sourceRow;
+    this.#window.draw();
+  };
+
   readonly #onKeydown = (event: KeyboardEvent): void => {
-    const index = this.shown.findIndex((task) => task.sourceRow === this.#focusRow);
-    const at = Math.max(index, 0);
+    const at = this.#focusIndex();
     const moves: Record<string, number> = {
       ArrowDown: at + 1,
       ArrowUp: at - 1,
@@ -108,12 +145,14 @@ export class TaskListController implements ReactiveController {
       event.preventDefault();
       const next = Math.min(this.shown.length - 1, Math.max(0, moves[event.key] ?? 0));
       this.#focusRow = this.shown[next]?.sourceRow;
-      this.#host.requestUpdate();
-      void this.#host.updateComplete.then(() => this.#focusCurrent());
+      this.#window.keep(next);
+      this.#window.draw();
+      this.#focusCurrent();
     } else if ((event.key === 'Enter' || event.key === ' ') && current) {
       event.preventDefault();
       this.#toggle(current);
     } else if (event.key === 'Escape' && this.#openRow !== undefined) {
+      this.#window.keep(at);
       const open = this.shown.find((task) => task.sourceRow === this.#openRow);
       event.preventDefault();
       if (open) this.#toggle(open);

@@ -1,9 +1,10 @@
 import { formatDate, formatGap, formatRate, type Lang, type TrackedTask } from '@stratex/core';
 import { html, type TemplateResult } from 'lit';
 import type { MessageKey } from '../base/lang';
+import { tableRows } from '../base/table-rows';
 import { progressText } from './task-row';
 
-/** The accessible table of the tasks shown, in the order and with the filter shown. */
+/** The accessible table of every task shown (the list may draw only some), in the order shown. */
 export function taskTable(
   tasks: readonly TrackedTask[],
   caption: string,
@@ -27,20 +28,21 @@ export function taskTable(
         <th scope="col">${t('vsExpected')}</th>
       </tr>
     </thead>
-    <tbody>
-      ${tasks.map(
-        (task) =>
-          html`<tr>
-            <th scope="row">${task.task}</th>
-            <td>${task.owner ?? '—'}</td>
-            <td>${date(task.plannedStart)}</td>
-            <td>${date(task.plannedEnd)}</td>
-            <td>${progressText(task, lang)}</td>
-            <td>${formatRate(task.expected, lang)}</td>
-            <td>${t(`task-${task.state}`)}</td>
-            <td>${formatGap(task.lag === null ? null : -task.lag, 'percent', lang)}</td>
-          </tr>`,
+    <tbody
+      ${tableRows(
+        tasks.map((task) => ({
+          cells: [
+            task.task,
+            task.owner ?? '—',
+            date(task.plannedStart),
+            date(task.plannedEnd),
+            progressText(task, lang),
+            formatRate(task.expected, lang),
+            t(`task-${task.state}`),
+            formatGap(task.lag === null ? null : -task.lag, 'percent', lang),
+          ],
+        })),
       )}
-    </tbody>
+    ></tbody>
   </table>`;
 }

@@ -13,6 +13,7 @@ import type { MessageKey } from '../base/lang';
 import type { NotesAbout } from '../base/notes-controller';
 import { notesCell, notesList } from '../base/notes-view';
 import { alertSubjects } from './alert-notes';
+import { tableRows } from '../base/table-rows';
 import { sparkline } from './sparkline';
 
 export const severityIcon: Record<AlertSeverity, string> = {
@@ -109,6 +110,7 @@ export function alertItem(alert: VarianceAlert, context: AlertItemContext): Temp
     tabindex=${context.focused ? 0 : -1}
     data-severity=${alert.severity}
     data-kind=${alert.kind}
+    data-index=${context.index}
     @click=${() => context.choose(alert, context.index)}
   >
     <span part="severity" class="badge"
@@ -164,21 +166,26 @@ export function alertTable(
         ${notes ? html`<th scope="col">${t('notesHeading')}</th>` : nothing}
       </tr>
     </thead>
-    <tbody>
-      ${alerts.map((alert) => {
-        const figures = alertFigures(alert, lang);
-        return html`<tr data-severity=${alert.severity}>
-          <th scope="row">${alert.subject}</th>
-          <td>${t(`alerts-${alert.kind}`)}</td>
-          <td>${alertStatusWord(alert, lang)}</td>
-          <td>${figures.actual}</td>
-          <td>${figures.expected}</td>
-          <td>${figures.target}</td>
-          <td>${figures.vsPlan}</td>
-          <td>${alert.reason}</td>
-          ${notes ? html`<td>${notesCell(notes(alertSubjects(alert)), lang)}</td>` : nothing}
-        </tr>`;
-      })}
-    </tbody>
+    <tbody
+      ${tableRows(
+        alerts.map((alert) => {
+          const figures = alertFigures(alert, lang);
+          return {
+            attributes: { 'data-severity': alert.severity },
+            cells: [
+              alert.subject,
+              t(`alerts-${alert.kind}`),
+              alertStatusWord(alert, lang),
+              figures.actual,
+              figures.expected,
+              figures.target,
+              figures.vsPlan,
+              alert.reason,
+              ...(notes ? [notesCell(notes(alertSubjects(alert)), lang)] : []),
+            ],
+          };
+        }),
+      )}
+    ></tbody>
   </table>`;
 }

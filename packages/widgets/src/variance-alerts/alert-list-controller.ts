@@ -8,6 +8,7 @@ import {
 } from 'lit';
 import type { MessageKey } from '../base/lang';
 import type { NotesAbout } from '../base/notes-controller';
+import { type RowRange, RowWindow } from '../base/row-window';
 import type { Selection } from '../base/selection';
 import { alertItem } from './alert-item';
 import type { GatheredAlerts } from './alerts-report';
@@ -30,7 +31,7 @@ export interface AlertListOptions {
 /**
  * The list of alerts: the first `max-alerts` or all of them, one of them taking Tab (moved
  * with the arrow keys, Home and End), choosing an alert's subject for the page (click, Enter
- * or Space; Escape clears the choice).
+ * or Space; Escape clears the choice). A long list is drawn only around what is in view.
  */
 export class AlertListController implements ReactiveController {
   readonly #host: AlertListHost;
@@ -38,11 +39,18 @@ export class AlertListController implements ReactiveController {
   #gathered: GatheredAlerts = { alerts: [], subjectColumns: {} };
   #focusIndex = 0;
   #expanded = false;
+  #lang: Lang = 'zh-CN';
+  readonly #window: RowWindow<VarianceAlert>;
 
   constructor(host: AlertListHost, options: AlertListOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    this.#window = new RowWindow<VarianceAlert>(host, {
+      list: () => host.renderRoot.querySelector<HTMLElement>('ol[role="listbox"]'),
+      key: (alert, index) => `${index}:${alert.kind}:${alert.subject}`,
+      row: (alert, index, drawn) => this.#item(alert, index, drawn),
+    });
   }
 
   /** The alerts last drawn, most urgent first. */
@@ -62,25 +70,42 @@ export class AlertListController implements ReactiveController {
     const limit = maxAlerts && maxAlerts > 0 ? maxAlerts : alerts.length;
     const shown = this.#expanded ? alerts : alerts.slice(0, limit);
     this.#focusIndex = Math.min(this.#focusIndex, Math.max(0, shown.length - 1));
-    const chosen = this.#options.own();
+    this.#lang = lang;
+    this.#window.items = shown;
     const list =
       alerts.length === 0
         ? html`<div class="state" data-state="empty">${say('empty')}</div>`
-        : html`<ol role="listbox" aria-label=${say('alertsTitle')} @keydown=${this.#onKeydown}>
-            ${shown.map((alert, index) =>
-              alertItem(alert, {
-                lang,
-                index,
-                focused: index === this.#focusIndex,
-                chosen: this.#isChosen(alert, chosen),
-                t: say,
-                choose: (item, at) => this.#choose(item, at),
-                notes: this.#options.notes?.(),
-              }),
-            )}
-          </ol>`;
+        : html`<ol
+            role="listbox"
+            aria-label=${say('alertsTitle')}
+            @keydown=${this.#onKeydown}
+            @focusin=${this.#onFocusin}
+          ></ol>`;
     return html`${list} ${this.#more(alerts.length, limit)}`;
   }
+
+  #item(alert: VarianceAlert, index: number, drawn: RowRange): TemplateResult {
+    const focusDrawn = this.#focusIndex >= drawn.start && this.#focusIndex < drawn.end;
+    return alertItem(alert, {
+      lang: this.#lang,
+      index,
+      // When the alert that takes Tab is scrolled out of the drawn window, the first drawn one does.
+      focused: focusDrawn ? index === this.#focusIndex : index === drawn.start,
+      chosen: this.#isChosen(alert, this.#options.own()),
+      t: this.#options.say,
+      choose: (item, at) => this.#choose(item, at),
+      notes: this.#options.notes?.(),
+    });
+  }
+
+  /** Tab (or a click) into an alert makes it the one that takes Tab. */
+  readonly #onFocusin = (event: FocusEvent): void => {
+    const item = (event.target as Element).closest('[part~="alert"]');
+    const index = item ? Number(item.getAttribute('data-index')) : NaN;
+    if (!Number.isInteger(index) || index === this.#focusIndex) return;
+    this.#focusIndex = index;
+    this.#window.draw();
+  };
 
   #more(total: number, limit: number): TemplateResult | typeof nothing {
     if (total <= limit) return nothing;
@@ -112,7 +137,7 @@ export class AlertListController implements ReactiveController {
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
     const root = this.#host.renderRoot;
-    const count = root.querySelectorAll('[part~="alert"]').length;
+    const count = this.#window.items.length;
     const moves: Record<string, number> = {
       ArrowDown: this.#focusIndex + 1,
       ArrowUp: this.#focusIndex - 1,
@@ -122,13 +147,12 @@ export class AlertListController implements ReactiveController {
     if (event.key in moves) {
       event.preventDefault();
       this.#focusIndex = Math.min(count - 1, Math.max(0, moves[event.key] ?? 0));
-      this.#host.requestUpdate();
-      void this.#host.updateComplete.then(() =>
-        root.querySelector<HTMLElement>('[part~="alert"][tabindex="0"]')?.focus(),
-      );
+      this.#window.keep(this.#focusIndex);
+      this.#window.draw();
+      root.querySelector<HTMLElement>('[part~="alert"][tabindex="0"]')?.focus();
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      const alert = this.alerts[this.#focusIndex];
+      const alert = this.#window.items[this.#focusIndex];
       if (alert) this.#choose(alert, this.#focusIndex);
     } else if (event.key === 'Escape' && this.#options.own()) {
       event.preventDefault();

@@ -55,7 +55,8 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * icon and a word, the reason in figures and a sparkline of the running total against the
  * pace line, most urgent first; plus lagging or overdue tasks and budget problems when a
  * progress table and a budget are given. Choosing an alert (click, Enter or Space) selects
- * its metric for the page; Escape clears the choice.
+ * its metric for the page; Escape clears the choice. A long list of alerts draws only those in
+ * view (scrolling and the keyboard bring the others); the data table holds every alert.
  *
  * On a database server's source (a ClickHouse cluster) the widget asks for sums only: a row
  * per day and metric (the target summed or its largest, by `target-rows`), with another

@@ -1,4 +1,5 @@
 import { quoteIdentifier } from '../../sql';
+import { decimalType } from '../exact-decimals';
 import type { CsvColumn } from '../report';
 
 /*
@@ -29,7 +30,13 @@ export function publishCopySql(
   );
   const typed = columns.flatMap((column, i) => {
     const value = quoteIdentifier(copiedValue(i));
-    const out = `${column.kind === 'date' ? `CAST(${value} AS DATE)` : value} AS ${quoteIdentifier(column.name)}`;
+    const cast =
+      column.kind === 'date'
+        ? `CAST(${value} AS DATE)`
+        : column.exact
+          ? `CAST(${value} AS ${decimalType(column.exact)})`
+          : value;
+    const out = `${cast} AS ${quoteIdentifier(column.name)}`;
     return column.unitColumn
       ? [out, `${quoteIdentifier(copiedUnit(i))} AS ${quoteIdentifier(column.unitColumn)}`]
       : [out];

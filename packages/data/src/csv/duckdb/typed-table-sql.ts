@@ -1,4 +1,5 @@
 import { quoteIdentifier } from '../../sql';
+import { MAX_SCALE } from '../exact-decimals';
 import { type PlannedColumn, unitWorkColumn } from '../planned-column';
 import {
   plainDateSql,
@@ -55,7 +56,8 @@ export function typedRowsSql(rawTable: string, columns: readonly PlannedColumn[]
         );
         parts.push(
           `coalesce(_f${i}, ${signedNumberSql(`_p${i}`)}) AS _v${i}`,
-          `CASE WHEN _q${i} THEN 'number~' ELSE ${statedUnitSql(`_p${i}`)} END AS _u${i}`,
+          // A blank cell (NULL) states no unit, so it cannot make its column mixed.
+          `CASE WHEN _q${i} THEN 'number~' WHEN _p${i} IS NULL THEN NULL ELSE ${statedUnitSql(`_p${i}`)} END AS _u${i}`,
         );
         values.push(
           `${unsignedZeroSql(`_v${i}`)} AS ${out}`,
@@ -148,6 +150,34 @@ export function firstRejectedCellsSql(
     );
   });
   return `SELECT * FROM (${selects.join(' UNION ALL ')}) ORDER BY row, col LIMIT ${limit}`;
+}
+
+/**
+ * Per number column index given: the most digits after the point among its figures (`s<i>`,
+ * `MAX_SCALE + 1` when some have more) and its largest magnitude (`m<i>`), to choose DECIMAL.
+ */
+export function decimalDigitsSql(
+  typedTable: string,
+  columnIndexes: readonly number[],
+  columns: readonly PlannedColumn[],
+): string[] {
+  const parts = columnIndexes.flatMap((i) => {
+    const name = quoteIdentifier((columns[i] as PlannedColumn).name);
+    const scales = Array.from(
+      { length: MAX_SCALE + 1 },
+      (_, scale) => `WHEN ${name} = round(${name}, ${scale}) THEN ${scale}`,
+    ).join(' ');
+    return [
+      `max(CASE WHEN ${name} IS NULL THEN 0 ${scales} ELSE ${MAX_SCALE + 1} END)::DOUBLE AS s${i}`,
+      `coalesce(max(abs(${name})), 0)::DOUBLE AS m${i}`,
+    ];
+  });
+  return batchedSelects(parts, typedTable);
+}
+
+/** Holds a number column as exact decimals: `DECIMAL(18,2)`. */
+export function exactDecimalSql(typedTable: string, column: string, type: string): string {
+  return `ALTER TABLE ${quoteIdentifier(typedTable)} ALTER COLUMN ${quoteIdentifier(column)} TYPE ${type}`;
 }
 
 /** Turns a mixed column's work column into its public unit column. */
