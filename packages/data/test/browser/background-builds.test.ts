@@ -81,8 +81,9 @@ describe('a background statement on DuckDB-WASM', () => {
 });
 
 // The coordinator over a 300,000-row sales source: once the first views are answered, it
-// builds the pre-aggregates a drill would ask for; a drill sent while one of them is being
-// built is answered before that build ends, and the build still completes.
+// builds the pre-aggregates a drill would ask for. A drill sent while one of them is being
+// built is answered before that build ends (from the raw rows when the build is of the very
+// pre-aggregate it needs), and the build still completes.
 const ROWS = 300_000;
 const LEVELS = ['region', 'product_line', 'customer_type'];
 const treemap = (
@@ -110,7 +111,17 @@ describe('a drill during a background build', () => {
       await engine.defineSource('sales', { bytes, format: 'csv' }).ready;
       const events: string[] = [];
       const records = engine.records.bind(engine);
-      let drill: Promise<unknown> | undefined;
+      const drills: Promise<unknown>[] = [];
+      const drill = (step: number, region: string): void => {
+        const asked = engine.coordinator.request(treemap(['channel'], { region }));
+        drills.push(
+          asked.then((answer) =>
+            events.push(
+              `drill ${step} answered from ${answer.plan === 'pre-aggregate' ? 'a pre-aggregate' : 'the rows'}`,
+            ),
+          ),
+        );
+      };
       let builds = 0;
       vi.spyOn(engine, 'records').mockImplementation((sql, params, options) => {
         const run = records(sql, params, options);
@@ -118,11 +129,9 @@ describe('a drill during a background build', () => {
           const step = ++builds;
           events.push(`build ${step} started`);
           void run.then(() => events.push(`build ${step} done`));
-          // The second build is of another pre-aggregate than the drill's, built by the first.
-          if (step === 2)
-            drill = engine.coordinator
-              .request(treemap(['channel'], { region: '华东' }))
-              .then((answer) => events.push(`drill answered from ${answer.plan}`));
+          // The first build is of the drill's pre-aggregate; the second of another one.
+          if (step === 1) drill(1, '华北');
+          if (step === 2) drill(2, '华东');
         }
         return run;
       });
@@ -131,14 +140,15 @@ describe('a drill during a background build', () => {
         engine.coordinator.request(treemap(['channel'])),
       ]);
       await engine.coordinator.prepared();
-      await drill;
-      // The drill came while the second build was under way and was answered before it ended;
-      // the drill's filter makes a deeper pre-aggregate likely, built after it.
-      expect(events.slice(0, 5)).toEqual([
+      await Promise.all(drills);
+      // Each drill came while a build was under way and was answered before it ended; the
+      // drills' filter makes a deeper pre-aggregate likely, built after them.
+      expect(events.slice(0, 6)).toEqual([
         'build 1 started',
+        'drill 1 answered from the rows',
         'build 1 done',
         'build 2 started',
-        'drill answered from pre-aggregate',
+        'drill 2 answered from a pre-aggregate',
         'build 2 done',
       ]);
       expect(events.filter((event) => event.endsWith('done'))).toHaveLength(builds);
