@@ -1,5 +1,5 @@
 // How long a drill waits for a pre-aggregate being built in the background, before and after
-// builds gave way to requests, in one browser and one run. The 1M-row generated facts are
+// builds gave way to requests, in one browser and one run. The generated facts (1M rows) are
 // loaded again for every sample; the two treemaps' first views are asked for (which declares
 // the drill's pre-aggregates), and the drill's cross-filtered request is sent the moment a
 // build step has started: the second step (the drill's own pre-aggregate is built by then),
@@ -7,7 +7,7 @@
 // builds sent to the database like any statement ("before") and as background statements
 // ("after"). Needs the embed build and the generated facts:
 //   npx -y pnpm@12.4.2 run build:embed && npx tsx fixtures/generate.ts --rows 1000000
-//   npx tsx bench/build-wait.ts [samples per figure, default 4]
+//   npx tsx bench/build-wait.ts [samples per figure, default 4] [rows, default 1000000]
 import { launch, VIEWPORT } from './lib/browser.ts';
 import { serveSite } from './lib/site.ts';
 import { median, percentile, round } from './lib/stats.ts';
@@ -96,6 +96,7 @@ window.buildWait = async (url, samples) => {
 type BenchWindow = { buildWait(url: string, samples: number): Promise<Sample[]> };
 
 const samples = Number(process.argv[2] ?? 4);
+const rows = Number(process.argv[3] ?? 1_000_000);
 const site = await serveSite();
 const browser = await launch();
 try {
@@ -104,14 +105,14 @@ try {
   await page.evaluate(pageScript);
   const results = await page.evaluate(
     ([url, count]) => (window as never as BenchWindow).buildWait(url as string, count as number),
-    ['fixtures/generated/sales_1000000.csv', samples] as const,
+    [`fixtures/generated/sales_${rows}.csv`, samples] as const,
   );
   const figure = (values: number[]): string =>
     `median ${round(median(values), 1)} ms, p95 ${round(percentile(values, 0.95), 1)} ms`;
   for (const step of [2, 1]) {
     const during =
       step === 2 ? 'another pre-aggregate is being built' : 'its own pre-aggregate is being built';
-    console.log(`\nA drill sent while ${during} (step ${step}), 1M rows:`);
+    console.log(`\nA drill sent while ${during} (step ${step}), ${rows} rows:`);
     const waits: Record<string, number> = {};
     for (const background of [false, true]) {
       const mine = results.filter((r) => r.step === step && r.background === background);

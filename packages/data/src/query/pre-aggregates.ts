@@ -31,8 +31,8 @@ interface Cube extends Shape {
   name: Promise<string | undefined>;
   /** Set once the table is built: its name and its number of rows. */
   built?: { name: string; rows: number };
-  /** Built in the background: until it is built, a request reads the raw rows instead. */
-  background?: boolean;
+  /** A background build that a request now waits for: it pauses no more. */
+  hurry?: () => void;
 }
 
 /** What the requests over one table declared: their groupings, in order, every measure, and filters. */
@@ -143,13 +143,8 @@ export class PreAggregates {
       (measure) => measure.aggregate !== 'sum' || exactSums.has(measure.column),
     );
     let cube = this.#covering(need, rollUp);
-    // A pre-aggregate being built that turns out not small leaves the list: look again. One
-    // built in the background is not waited for (it pauses while requests are answered).
-    while (cube && !cube.built) {
-      if (cube.background) return undefined;
-      if (await cube.name) break;
-      cube = this.#covering(need, rollUp);
-    }
+    // A pre-aggregate being built that turns out not small leaves the list: look again.
+    while (cube && !(await wanted(cube))) cube = this.#covering(need, rollUp);
     if (!cube && build && !this.#refused.has(need.key)) {
       cube = this.#start(need);
       if (!(await cube.name)) cube = undefined;
@@ -230,7 +225,7 @@ export class PreAggregates {
 
   /** With `background`, built while nobody waits for it, pausing while requests are answered. */
   #start(shape: Shape, background?: Pause): Cube {
-    const cube: Cube = { ...shape, name: Promise.resolve(undefined), background: !!background };
+    const cube: Cube = { ...shape, name: Promise.resolve(undefined) };
     cube.name = this.#build(cube, background);
     this.#cubes.set(shape.key, cube);
     while (this.#cubes.size > MAX_KEPT) {
@@ -256,7 +251,7 @@ export class PreAggregates {
         cube.measures,
       );
       await (shared && background
-        ? this.run({ sql, params: [] }, { background: true, pause: background })
+        ? this.run({ sql, params: [] }, { background: true, pause: hurried(cube, background) })
         : this.run({ sql, params: [] }));
       const [count] = await this.run({
         sql: `SELECT ${this.dialect.aggregate('count', '*')} AS n FROM ${this.dialect.identifier(name)}`,
@@ -304,4 +299,26 @@ export class PreAggregates {
 function sharedTables(dialect: Dialect): Dialect | undefined {
   const tables = dialect as Partial<TableDialect>;
   return tables.createTableAs ? { ...dialect, createTemporary: tables.createTableAs } : undefined;
+}
+
+/** `cube`'s table name once built, hurrying its background build: a request waits for it. */
+function wanted(cube: Cube): Promise<string | undefined> {
+  cube.hurry?.();
+  return cube.name;
+}
+
+/** `pause`, until a request waits for `cube`: from then on its build goes straight on. */
+function hurried(cube: Cube, pause: Pause): Pause {
+  let hurry!: () => void;
+  const hurrying = new Promise<void>((resolve) => (hurry = resolve));
+  let waited = false;
+  cube.hurry = () => {
+    waited = true;
+    hurry();
+  };
+  return () => {
+    if (waited) return undefined;
+    const paused = pause();
+    return paused && Promise.race([paused, hurrying]);
+  };
 }
