@@ -26,8 +26,8 @@ export interface WasmSettings {
 }
 
 /**
- * How long a background statement works before the worker takes its other messages: the
- * longest a request waits for a pre-aggregate being built.
+ * How long a background statement works before the worker takes its other messages. It works
+ * in DuckDB's tasks (about 100,000 rows each), so a request may wait for one task past this.
  */
 const BACKGROUND_SLICE_MS = 10;
 
