@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import type { Connector, QueryParam } from './connector';
+import type { Connector, QueryOptions, QueryParam } from './connector';
 import type { EncodingChoice } from './decode';
 import { type LoadedTable, ownValue, type RecordRow, recordsOf } from './loaded-table';
 import type { ParquetDecoderLoader } from './parquet/parquet-module';
@@ -135,14 +135,22 @@ export class Engine {
    * Runs a read query with bound values and returns Arrow. Sources read in JS that the SQL
    * names (by source or table name) are put in the database first.
    */
-  async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+  async query(
+    sql: string,
+    params: readonly QueryParam[] = [],
+    options?: QueryOptions,
+  ): Promise<Table> {
     await this.#memory.namedInDatabase(sql);
-    return this.#connection.query(sql, params);
+    return this.#connection.query(sql, params, options);
   }
 
   /** Runs a query and returns plain objects keyed by column name. */
-  async records(sql: string, params: readonly QueryParam[] = []): Promise<RecordRow[]> {
-    return recordsOf(await this.query(sql, params));
+  async records(
+    sql: string,
+    params: readonly QueryParam[] = [],
+    options?: QueryOptions,
+  ): Promise<RecordRow[]> {
+    return recordsOf(await this.query(sql, params, options));
   }
 
   /**

@@ -1,6 +1,11 @@
-import { AsyncDuckDB, type AsyncDuckDBConnection, VoidLogger } from '@duckdb/duckdb-wasm';
-import type { Table } from 'apache-arrow';
-import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
+import {
+  AsyncDuckDB,
+  type AsyncDuckDBConnection,
+  AsyncResultStreamIterator,
+  VoidLogger,
+} from '@duckdb/duckdb-wasm';
+import { RecordBatchReader, Table } from 'apache-arrow';
+import type { ArrowInsertMode, Connector, QueryOptions, QueryParam } from '../connector';
 import { confineFileAccess } from '../guard/file-access';
 import { diagnoseAssets, workerFailure } from './asset-check';
 import { Heartbeat } from '../resilience/heartbeat';
@@ -21,6 +26,12 @@ export interface WasmSettings {
   memoryLimit?: string;
 }
 
+/**
+ * How long a background statement works before the worker takes its other messages. It works
+ * in DuckDB's tasks (about 100,000 rows each), so a request may wait for one task past this.
+ */
+const BACKGROUND_SLICE_MS = 10;
+
 /** How long an opened database's worker may still take to report that it holds its lock. */
 const LOCK_GRACE_MS = 1_000;
 
@@ -31,6 +42,10 @@ export class WasmConnector implements Connector {
   readonly kind = 'duckdb-wasm';
 
   readonly lost: Promise<Error>;
+  /** The connection background statements run on, opened on the first. */
+  #aside: Promise<AsyncDuckDBConnection> | undefined;
+  /** The background statement running: one at a time, as a connection runs one. */
+  #asideTurn: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly db: AsyncDuckDB,
@@ -104,7 +119,13 @@ export class WasmConnector implements Connector {
     } catch (cause) {
       throw await diagnoseAssets(assets, cause instanceof Event ? eventText(cause) : cause);
     }
-    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: false } });
+    await db.open({
+      query: {
+        castBigIntToDouble: true,
+        castDecimalToDouble: false,
+        queryPollingInterval: BACKGROUND_SLICE_MS,
+      },
+    });
     const connection = await db.connect();
     for (const statement of offlineSettings) await connection.query(statement);
     if (settings.memoryLimit !== undefined) {
@@ -121,8 +142,34 @@ export class WasmConnector implements Connector {
     return this.heartbeat ? this.heartbeat.during(work) : work;
   }
 
-  query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+  query(sql: string, params: readonly QueryParam[] = [], options?: QueryOptions): Promise<Table> {
+    if (options?.background && params.length === 0)
+      return this.#busy(this.#background(sql, options.pause));
     return this.#busy(this.#query(sql, params));
+  }
+
+  /**
+   * Runs `sql` on a second connection, sent rather than run: the worker executes it a slice at
+   * a time and takes the main connection's statements between slices, so a request is
+   * answered while the background statement waits; `pause` may hold it between slices.
+   */
+  #background(sql: string, pause?: () => Promise<void> | undefined): Promise<Table> {
+    const run = this.#asideTurn.then(async () => {
+      this.#aside ??= this.db.connect();
+      const id = (await this.#aside).useUnsafe((_, connection) => connection);
+      let header = await this.db.startPendingQuery(id, sql);
+      while (!header) {
+        await pause?.();
+        header = await this.db.pollPendingQuery(id);
+      }
+      const reader = await RecordBatchReader.from(
+        new AsyncResultStreamIterator(this.db, id, header),
+      );
+      const batches = await reader.readAll();
+      return decimalsAsDoubles(new Table(reader.schema, batches));
+    });
+    this.#asideTurn = run.catch(() => undefined);
+    return run;
   }
 
   async #query(sql: string, params: readonly QueryParam[]): Promise<Table> {
@@ -155,6 +202,8 @@ export class WasmConnector implements Connector {
 
   async close(): Promise<void> {
     this.heartbeat?.stop();
+    const aside = this.#aside;
+    await aside?.then((connection) => connection.close()).catch(() => undefined);
     await this.connection.close().catch(() => undefined);
     await this.db.terminate().catch(() => undefined);
     this.worker.terminate();

@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import type { Connector, QueryParam } from '../connector';
+import type { Connector, QueryOptions, QueryParam } from '../connector';
 import { withFault } from '../coded-failure';
 import { withTimeout } from '../timeout';
 import {
@@ -48,15 +48,19 @@ export class EngineConnection {
   }
 
   /** Runs a statement with bound values; once a rebuilt database has its sources back. */
-  async query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
+  async query(
+    sql: string,
+    params: readonly QueryParam[] = [],
+    options?: QueryOptions,
+  ): Promise<Table> {
     try {
       const recovering = this.#recovering;
       if (recovering) {
         await recovering.reloaded();
-        return await recovering.query(sql, params);
+        return await recovering.query(sql, params, options);
       }
       const connector = await this.connector();
-      return await withTimeout(connector.query(sql, params), this.timeoutMs, 'The query');
+      return await withTimeout(connector.query(sql, params, options), this.timeoutMs, 'The query');
     } catch (cause) {
       throw withFault(cause);
     }

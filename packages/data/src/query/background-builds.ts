@@ -1,8 +1,13 @@
+/** Asked between the steps of a build's statement: a promise to wait for, or undefined to go on. */
+export type Pause = () => Promise<void> | undefined;
+
 /**
  * Work done only while no request is being answered (building the pre-aggregates that the
  * requests so far make likely), one step at a time. A request pre-empts it: no step starts
- * while one is being answered, and a step waiting for its turn gives way to a request asked
- * in the same turn. After each step, and once the last request settles, the next is taken.
+ * while one is being answered, a step waiting for its turn gives way to a request asked in
+ * the same turn, and a step already running is handed `pause`, which holds its statement
+ * between slices until the requests have settled. After each step, and once the last
+ * request settles, the next is taken.
  */
 export class BackgroundBuilds {
   /** Requests being answered. */
@@ -12,17 +17,32 @@ export class BackgroundBuilds {
   #building: Promise<void> | undefined;
   /** Callers of `prepared`, told once nothing is left to build. */
   #prepared: (() => void)[] = [];
+  /** While requests are being answered: settles once the last of them has. */
+  #answering: { settled: Promise<void>; settle: () => void } | undefined;
 
-  /** `next` starts the next step and resolves when it is done; undefined when none is left. */
-  constructor(private readonly next: () => Promise<void> | undefined) {}
+  /**
+   * `next` starts the next step and resolves when it is done; undefined when none is left.
+   * Its statements wait on `pause` between their slices.
+   */
+  constructor(private readonly next: (pause: Pause) => Promise<void> | undefined) {}
+
+  readonly #pause: Pause = () => this.#answering?.settled;
 
   /** Answers `answer` in the foreground: the background waits until it settles. */
   async foreground<T>(answer: Promise<T>): Promise<T> {
-    this.#busy++;
+    if (this.#busy++ === 0) {
+      let settle!: () => void;
+      const settled = new Promise<void>((resolve) => (settle = resolve));
+      this.#answering = { settled, settle };
+    }
     try {
       return await answer;
     } finally {
-      if (--this.#busy === 0) this.#whenIdle();
+      if (--this.#busy === 0) {
+        this.#answering?.settle();
+        this.#answering = undefined;
+        this.#whenIdle();
+      }
     }
   }
 
@@ -42,7 +62,7 @@ export class BackgroundBuilds {
       this.#waiting = false;
       // The last request to settle calls again.
       if (this.#busy > 0) return;
-      const step = this.next();
+      const step = this.next(this.#pause);
       if (!step) {
         for (const resolve of this.#prepared.splice(0)) resolve();
         return;

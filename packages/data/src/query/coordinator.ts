@@ -42,9 +42,9 @@ export class Coordinator {
     this.dialect = options.dialect ?? duckdbDialect;
     this.#versions = new SourceVersions(host, this.dialect, options.cacheSize ?? 64);
     this.#planner = new Planner(new AggregateBatcher(), options.preAggregateFrom ?? 50_000);
-    this.#builds = new BackgroundBuilds(() => {
+    this.#builds = new BackgroundBuilds((pause) => {
       for (const version of this.#versions.current()) {
-        const build = version.preAggregates.next();
+        const build = version.preAggregates.next(pause);
         if (build) return build;
       }
       return undefined;

@@ -1,6 +1,8 @@
+import type { QueryOptions } from '../connector';
+import type { Pause } from './background-builds';
 import type { RecordRow } from '../loaded-table';
 import type { Aggregate } from './contract';
-import type { BoundSql, Dialect } from './dialect';
+import type { BoundSql, Dialect, TableDialect } from './dialect';
 import { type AggregatePlan, renderCube, renderFromCube } from './render';
 
 /** Largest pre-aggregate kept, as a share of its source's rows; a larger one saves little. */
@@ -29,6 +31,8 @@ interface Cube extends Shape {
   name: Promise<string | undefined>;
   /** Set once the table is built: its name and its number of rows. */
   built?: { name: string; rows: number };
+  /** A background build that a request now waits for: it pauses no more. */
+  hurry?: () => void;
 }
 
 /** What the requests over one table declared: their groupings, in order, every measure, and filters. */
@@ -99,7 +103,7 @@ export class PreAggregates {
 
   constructor(
     private readonly dialect: Dialect,
-    private readonly run: (query: BoundSql) => Promise<RecordRow[]>,
+    private readonly run: (query: BoundSql, options?: QueryOptions) => Promise<RecordRow[]>,
     private readonly sourceRows: number,
   ) {}
 
@@ -140,7 +144,7 @@ export class PreAggregates {
     );
     let cube = this.#covering(need, rollUp);
     // A pre-aggregate being built that turns out not small leaves the list: look again.
-    while (cube && !(await cube.name)) cube = this.#covering(need, rollUp);
+    while (cube && !(await wanted(cube))) cube = this.#covering(need, rollUp);
     if (!cube && build && !this.#refused.has(need.key)) {
       cube = this.#start(need);
       if (!(await cube.name)) cube = undefined;
@@ -163,12 +167,12 @@ export class PreAggregates {
    * Starts building the next pre-aggregate the declared requests are likely to want, and
    * resolves once it is built or given up; undefined when none is wanted.
    */
-  next(): Promise<void> | undefined {
+  next(pause?: Pause): Promise<void> | undefined {
     if (this.#dropped) return undefined;
     for (const wish of this.#wishes()) {
       if (this.#refused.has(wish.key) || this.#covering(wish, false)) continue;
       if (this.#cubes.size >= MAX_KEPT) return undefined;
-      return this.#start(wish).name.then(() => undefined);
+      return this.#start(wish, pause ?? (() => undefined)).name.then(() => undefined);
     }
     return undefined;
   }
@@ -219,9 +223,10 @@ export class PreAggregates {
     return best;
   }
 
-  #start(shape: Shape): Cube {
+  /** With `background`, built while nobody waits for it, pausing while requests are answered. */
+  #start(shape: Shape, background?: Pause): Cube {
     const cube: Cube = { ...shape, name: Promise.resolve(undefined) };
-    cube.name = this.#build(cube);
+    cube.name = this.#build(cube, background);
     this.#cubes.set(shape.key, cube);
     while (this.#cubes.size > MAX_KEPT) {
       const oldest = [...this.#cubes.values()].find((known) => known.built);
@@ -232,13 +237,22 @@ export class PreAggregates {
     return cube;
   }
 
-  async #build(cube: Cube): Promise<string | undefined> {
+  async #build(cube: Cube, background: Pause | undefined): Promise<string | undefined> {
     const name = `sx_cube_${++cubeNumber}`;
+    // Built aside, on a connection of its own where the database has one: its table must be
+    // one every connection sees.
+    const shared = background ? sharedTables(this.dialect) : undefined;
     try {
-      await this.run({
-        sql: renderCube(this.dialect, name, cube.table, cube.dimensions, cube.measures),
-        params: [],
-      });
+      const sql = renderCube(
+        shared ?? this.dialect,
+        name,
+        cube.table,
+        cube.dimensions,
+        cube.measures,
+      );
+      await (shared && background
+        ? this.run({ sql, params: [] }, { background: true, pause: hurried(cube, background) })
+        : this.run({ sql, params: [] }));
       const [count] = await this.run({
         sql: `SELECT ${this.dialect.aggregate('count', '*')} AS n FROM ${this.dialect.identifier(name)}`,
         params: [],
@@ -279,4 +293,32 @@ export class PreAggregates {
     this.#cubes.clear();
     this.#declared.clear();
   }
+}
+
+/** `dialect` with its pre-aggregates in plain tables, or undefined when it has none. */
+function sharedTables(dialect: Dialect): Dialect | undefined {
+  const tables = dialect as Partial<TableDialect>;
+  return tables.createTableAs ? { ...dialect, createTemporary: tables.createTableAs } : undefined;
+}
+
+/** `cube`'s table name once built, hurrying its background build: a request waits for it. */
+function wanted(cube: Cube): Promise<string | undefined> {
+  cube.hurry?.();
+  return cube.name;
+}
+
+/** `pause`, until a request waits for `cube`: from then on its build goes straight on. */
+function hurried(cube: Cube, pause: Pause): Pause {
+  let hurry!: () => void;
+  const hurrying = new Promise<void>((resolve) => (hurry = resolve));
+  let waited = false;
+  cube.hurry = () => {
+    waited = true;
+    hurry();
+  };
+  return () => {
+    if (waited) return undefined;
+    const paused = pause();
+    return paused && Promise.race([paused, hurrying]);
+  };
 }

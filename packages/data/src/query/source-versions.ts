@@ -1,4 +1,4 @@
-import type { Connector, QueryParam } from '../connector';
+import type { Connector, QueryOptions, QueryParam } from '../connector';
 import type { MemoryCsv } from '../csv/memory-csv';
 import { LoadError } from '../fetch-bytes';
 import { type LoadedTable, type RecordRow, recordsOf } from '../loaded-table';
@@ -13,7 +13,11 @@ import { PreAggregates } from './pre-aggregates';
 /** What the coordinator needs from the engine it speaks for. */
 export interface CoordinatorHost {
   readonly sources: SourceRegistry;
-  records(sql: string, params?: readonly QueryParam[]): Promise<RecordRow[]>;
+  records(
+    sql: string,
+    params?: readonly QueryParam[],
+    options?: QueryOptions,
+  ): Promise<RecordRow[]>;
   readOnlyRecords(
     sql: string,
     params?: readonly QueryParam[],
@@ -37,7 +41,8 @@ export interface RemoteDatabase {
 /** Where a source's queries go, and how they are spelt there. */
 export interface Route {
   readonly dialect: Dialect;
-  run(query: BoundSql): Promise<RecordRow[]>;
+  /** `background`: a build nobody waits for, which gives way to the requests. */
+  run(query: BoundSql, options?: QueryOptions): Promise<RecordRow[]>;
   readonly catalogue: CatalogueReader;
   /** False for a remote database: it answers from its own rows (no temporary tables there). */
   readonly preAggregates: boolean;
@@ -75,7 +80,10 @@ export class SourceVersions {
     // The host's `records` as it is at each call, not as it was now.
     this.#local = route(
       dialect,
-      engineCall((sql, params) => host.records(sql, params)),
+      engineCall((sql, params, options) =>
+        // Only a background build says more, so every other call reads as it always has.
+        options ? host.records(sql, params, options) : host.records(sql, params),
+      ),
       true,
     );
   }
@@ -127,7 +135,9 @@ export class SourceVersions {
     const { connector, dialect } = remote;
     let known = this.#remotes.get(connector);
     if (!known) {
-      const run = engineCall(async (sql, params) => recordsOf(await connector.query(sql, params)));
+      const run = engineCall(async (sql, params, options) =>
+        recordsOf(await connector.query(sql, params, options)),
+      );
       known = route(dialect, run, false);
       this.#remotes.set(connector, known);
     }
@@ -142,9 +152,9 @@ function route(dialect: Dialect, run: Route['run'], own: boolean): Route {
 
 /** A query through `records`, its failures as the engine's `DataError`. */
 function engineCall(records: CoordinatorHost['records']): Route['run'] {
-  return async (query) => {
+  return async (query, options) => {
     try {
-      return await records(query.sql, query.params);
+      return await records(query.sql, query.params, options);
     } catch (cause) {
       if (cause instanceof DataError) throw cause;
       const message = cause instanceof Error ? cause.message : String(cause);

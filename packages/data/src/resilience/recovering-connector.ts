@@ -1,4 +1,4 @@
-import type { ArrowInsertMode, Connector, QueryParam } from '../connector';
+import type { ArrowInsertMode, Connector, QueryOptions, QueryParam } from '../connector';
 import { EngineTimeoutError, withTimeout } from '../timeout';
 import type { Table } from 'apache-arrow';
 
@@ -73,8 +73,8 @@ export class RecoveringConnector extends EventTarget implements Connector {
     return this.#reloaded;
   }
 
-  query(sql: string, params: readonly QueryParam[] = []): Promise<Table> {
-    return this.#call('The query', (connector) => connector.query(sql, params));
+  query(sql: string, params: readonly QueryParam[] = [], options?: QueryOptions): Promise<Table> {
+    return this.#call('The query', (connector) => connector.query(sql, params, options));
   }
 
   registerFile(fileName: string, bytes: Uint8Array): Promise<void> {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundBuilds } from '../../../src/query/background-builds';
+import { BackgroundBuilds, type Pause } from '../../../src/query/background-builds';
 import { PreAggregates } from '../../../src/query/pre-aggregates';
 import type { AggregatePlan } from '../../../src/query/render';
 import { openDatabase, sorted, type TestDatabase } from './database';
@@ -112,6 +112,43 @@ describe('background builds', () => {
     await answered;
     expect(seen.length).toBeGreaterThan(2);
     expect(seen).not.toContain(true);
+  });
+
+  it('hold a step under way between its slices while a request is answered, and then let it go on', async () => {
+    const cubes = declared();
+    const events: string[] = [];
+    let pauseOf: Pause | undefined;
+    let released!: () => void;
+    const release = new Promise<void>((resolve) => (released = resolve));
+    const builds = new BackgroundBuilds((pause) => {
+      if (pauseOf) return cubes.next(pause);
+      pauseOf = pause;
+      // A step whose statement asks `pause` between slices, as a connection of its own does.
+      return (async () => {
+        events.push('step started');
+        await release;
+        const held = pause();
+        events.push(held ? 'step held' : 'step not held');
+        await held;
+        events.push('step goes on');
+        await cubes.next(pause);
+      })();
+    });
+    const prepared = builds.prepared();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(pauseOf?.()).toBeUndefined();
+    const answered = builds.foreground(
+      db
+        .records('SELECT count(*) AS n FROM facts')
+        .then((rows) => events.push(`answered ${String(rows[0]?.n)}`)),
+    );
+    released();
+    await answered;
+    await prepared;
+    expect(events).toEqual(['step started', 'step held', `answered ${ROWS}`, 'step goes on']);
+    // With no request being answered, nothing holds a step.
+    expect(pauseOf?.()).toBeUndefined();
+    expect(await cubeTables()).toHaveLength(3);
   });
 
   it('go on after a step that failed', async () => {
