@@ -1,6 +1,7 @@
 import { numberCellText } from './cell-text';
 import { type NumberFormat, PLAIN_NUMBER_FORMAT } from './number-formats';
-import { attribute, decodeExcelEscapes, walkXml } from './xml';
+import type { CsvLines } from './csv-lines';
+import { attribute, decodeExcelEscapes, type XmlVisitor } from './xml';
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
 export interface SheetContext {
@@ -9,32 +10,32 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-/** A sheet's filled cells by row and column (from 0); the rows and cells it leaves out are holes. */
-export interface SheetCells {
-  rows: string[][];
-  /** Columns up to the last filled one. */
-  width: number;
-}
-
 /**
- * A worksheet's cells as text, placed by their `r` references. Formulas give their cached
+ * A worksheet's cells as text, row by row as the XML walk reaches them, placed by their `r`
+ * references and written to `lines` when each row closes. Formulas give their cached
  * values; errors (`#N/A`) their text, which the CSV loader counts as an unreadable cell.
+ * Rows must come in order, as the file format requires; a row placed before one already
+ * written marks the sheet as damaged (`outOfOrder` is called with its number).
  */
-export function readSheetCells(xml: string, context: SheetContext): SheetCells {
-  const rows: string[][] = [];
+export function sheetRowsVisitor(
+  context: SheetContext,
+  lines: CsvLines,
+  outOfOrder: (row: number) => Error,
+): XmlVisitor {
   let rowIndex = -1;
+  let row: string[] = [];
   let columnIndex = -1;
   let cell: { type: string; style: number; value: string; inline: string } | undefined;
   let inValue = false;
   let inInlineText = false;
   let inPhonetic = false;
-  walkXml(xml, {
+  const writeRow = (): void => {
+    if (row.length > 0) lines.write(rowIndex, row);
+    row = [];
+  };
+  return {
     open(name, attributes) {
-      if (name === 'row') {
-        const r = Number(attribute(attributes, 'r'));
-        rowIndex = Number.isInteger(r) && r > 0 ? r - 1 : rowIndex + 1;
-        columnIndex = -1;
-      } else if (name === 'c') {
+      if (name === 'c') {
         const ref = attribute(attributes, 'r');
         const column = ref ? columnOf(ref) : -1;
         columnIndex = column >= 0 ? column : columnIndex + 1;
@@ -45,31 +46,33 @@ export function readSheetCells(xml: string, context: SheetContext): SheetCells {
           inline: '',
         };
       } else if (name === 'v') inValue = true;
-      else if (name === 'rPh') inPhonetic = true;
+      else if (name === 'row') {
+        writeRow();
+        const r = Number(attribute(attributes, 'r'));
+        const next = Number.isInteger(r) && r > 0 ? r - 1 : rowIndex + 1;
+        if (next < lines.rows) throw outOfOrder(next + 1);
+        rowIndex = next;
+        columnIndex = -1;
+      } else if (name === 'rPh') inPhonetic = true;
       else if (name === 't' && cell) inInlineText = !inPhonetic;
     },
     close(name) {
       if (name === 'v') inValue = false;
-      else if (name === 'rPh') inPhonetic = false;
-      else if (name === 't') inInlineText = false;
       else if (name === 'c' && cell) {
         const text = cellText(cell, context);
-        if (text !== '' && rowIndex >= 0) {
-          const row = (rows[rowIndex] ??= []);
-          row[columnIndex] = text;
-        }
+        if (text !== '' && rowIndex >= 0) row[columnIndex] = text;
         cell = undefined;
-      }
+      } else if (name === 'row') writeRow();
+      else if (name === 'rPh') inPhonetic = false;
+      else if (name === 't') inInlineText = false;
+      else if (name === 'sheetData') writeRow();
     },
     text(text) {
       if (!cell) return;
       if (inValue) cell.value += text;
       else if (inInlineText) cell.inline += text;
     },
-  });
-  let width = 0;
-  for (const row of rows) if (row) width = Math.max(width, row.length);
-  return { rows, width };
+  };
 }
 
 function cellText(
@@ -107,13 +110,12 @@ export function columnOf(reference: string): number {
   return at === 0 ? -1 : column - 1;
 }
 
-/** The strings of `xl/sharedStrings.xml`, rich text runs joined, phonetic guides left out. */
-export function readSharedStrings(xml: string): string[] {
-  const strings: string[] = [];
+/** A visitor gathering the strings of `xl/sharedStrings.xml`, rich text runs joined, phonetic guides left out. */
+export function sharedStringsVisitor(strings: string[]): XmlVisitor {
   let current: string | undefined;
   let inText = false;
   let inPhonetic = false;
-  walkXml(xml, {
+  return {
     open(name) {
       if (name === 'si') current = '';
       else if (name === 'rPh') inPhonetic = true;
@@ -129,6 +131,5 @@ export function readSharedStrings(xml: string): string[] {
     text(text) {
       if (inText && current !== undefined) current += text;
     },
-  });
-  return strings;
+  };
 }
