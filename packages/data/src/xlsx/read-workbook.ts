@@ -1,7 +1,7 @@
 import { loadError, type ProgressListener } from '../fetch-bytes';
 import { CsvLines } from './csv-lines';
 import { readStyles } from './number-formats';
-import { sharedStringsVisitor, sheetRowsVisitor } from './sheet-rows';
+import { columnLetters, sharedStringsVisitor, sheetRowsVisitor } from './sheet-rows';
 import { officeDocumentPart, readWorkbookParts, type SheetEntry } from './workbook-parts';
 import { isOleFile, isZip } from './signature';
 import { XmlWalker, type XmlVisitor } from './xml';
@@ -72,8 +72,12 @@ export async function readWorkbook(
   const styles = readStyles((await part(parts.styles)) ?? '');
   const lines = new CsvLines(file, request.maxBytes);
   const context = { sharedStrings, styles, date1904: parts.date1904 };
-  const rows = sheetRowsVisitor(context, lines, (row) =>
-    damagedWorkbook(file, `row ${row} of ${chosen.part} comes after a later row`),
+  const hiddenColumns = new Set<number>();
+  const rows = sheetRowsVisitor(
+    context,
+    lines,
+    (row) => damagedWorkbook(file, `row ${row} of ${chosen.part} comes after a later row`),
+    hiddenColumns,
   );
   const { onProgress } = request;
   const totalBytes = zip.size(chosen.part!);
@@ -86,11 +90,22 @@ export async function readWorkbook(
   if (lines.width === 0) throw loadError('loadEmpty', { file });
   const csv = lines.finish();
   onProgress?.({ phase: 'decode', bytesRead: totalBytes ?? 0, totalBytes, rowsLoaded: lines.rows });
-  return { sheet: chosen.name, csv, notes: sheetNotes(parts.sheets, chosen) };
+  const notes = sheetNotes(parts.sheets, chosen);
+  const hidden = [...hiddenColumns].filter((column) => column < lines.width).sort((a, b) => a - b);
+  if (hidden.length > 0) notes.push(hiddenColumnsNote(chosen.name, hidden));
+  return { sheet: chosen.name, csv, notes };
+}
+
+/** Hidden columns are read, as a CSV export writes them; the note says so. */
+function hiddenColumnsNote(sheet: string, columns: readonly number[]): string {
+  const letters = columns.map(columnLetters).join(', ');
+  return columns.length === 1
+    ? `Column ${letters} of the sheet "${sheet}" is hidden in the workbook; it was read like the others, as a CSV export would write it.`
+    : `Columns ${letters} of the sheet "${sheet}" are hidden in the workbook; they were read like the others, as a CSV export would write them.`;
 }
 
 /** Unpacked bytes of a sheet between two progress reports. */
-const PROGRESS_STEP = 4 << 20;
+const PROGRESS_STEP = 1 << 20;
 
 /**
  * Walks a part's XML as it unpacks, chunk by chunk, so that no part is ever held whole as

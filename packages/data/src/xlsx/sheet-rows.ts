@@ -21,6 +21,8 @@ export function sheetRowsVisitor(
   context: SheetContext,
   lines: CsvLines,
   outOfOrder: (row: number) => Error,
+  /** Filled with the columns (from 0) the sheet hides. */
+  hiddenColumns: Set<number>,
 ): XmlVisitor {
   let rowIndex = -1;
   let row: string[] = [];
@@ -55,6 +57,13 @@ export function sheetRowsVisitor(
         columnIndex = -1;
       } else if (name === 'rPh') inPhonetic = true;
       else if (name === 't' && cell) inInlineText = !inPhonetic;
+      else if (name === 'col') {
+        const hidden = attribute(attributes, 'hidden');
+        if (hidden !== '1' && hidden !== 'true') return;
+        const min = Number(attribute(attributes, 'min'));
+        const max = Math.min(Number(attribute(attributes, 'max')), min + MAX_COLUMNS);
+        for (let column = min; column <= max; column++) hiddenColumns.add(column - 1);
+      }
     },
     close(name) {
       if (name === 'v') inValue = false;
@@ -98,6 +107,9 @@ function cellText(
   }
 }
 
+/** Columns a sheet can have (`XFD`). */
+const MAX_COLUMNS = 16_384;
+
 /** `C12` → 2 (columns from 0); -1 for a reference without letters. */
 export function columnOf(reference: string): number {
   let column = 0;
@@ -108,6 +120,15 @@ export function columnOf(reference: string): number {
     column = column * 26 + (code - 0x60);
   }
   return at === 0 ? -1 : column - 1;
+}
+
+/** 2 → `C`: a column's letters. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(0x41 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
 }
 
 /** A visitor gathering the strings of `xl/sharedStrings.xml`, rich text runs joined, phonetic guides left out. */
