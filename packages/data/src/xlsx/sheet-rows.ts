@@ -1,7 +1,7 @@
 import { numberCellText } from './cell-text';
 import { type NumberFormat, PLAIN_NUMBER_FORMAT } from './number-formats';
 import type { CsvLines } from './csv-lines';
-import { attribute, decodeExcelEscapes, type XmlVisitor } from './xml';
+import { attribute, decodeExcelEscapes, eachAttribute, type XmlVisitor } from './xml';
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
 export interface SheetContext {
@@ -27,7 +27,16 @@ export function sheetRowsVisitor(
   let rowIndex = -1;
   let row: string[] = [];
   let columnIndex = -1;
-  let cell: { type: string; style: number; value: string; inline: string } | undefined;
+  // One cell at a time: the record is reused, cell after cell.
+  const cell: CellRecord = { type: 'n', style: 0, value: '', inline: '' };
+  let inCell = false;
+  let ref: string | undefined;
+  const readCellAttribute = (key: string, value: string): boolean => {
+    if (key === 'r') ref = value;
+    else if (key === 't') cell.type = value;
+    else if (key === 's') cell.style = Number(value);
+    return true;
+  };
   let inValue = false;
   let inInlineText = false;
   let inPhonetic = false;
@@ -38,15 +47,15 @@ export function sheetRowsVisitor(
   return {
     open(name, attributes) {
       if (name === 'c') {
-        const ref = attribute(attributes, 'r');
+        ref = undefined;
+        cell.type = 'n';
+        cell.style = 0;
+        cell.value = '';
+        cell.inline = '';
+        inCell = true;
+        eachAttribute(attributes, readCellAttribute);
         const column = ref ? columnOf(ref) : -1;
         columnIndex = column >= 0 ? column : columnIndex + 1;
-        cell = {
-          type: attribute(attributes, 't') ?? 'n',
-          style: Number(attribute(attributes, 's') ?? 0),
-          value: '',
-          inline: '',
-        };
       } else if (name === 'v') inValue = true;
       else if (name === 'row') {
         writeRow();
@@ -56,7 +65,7 @@ export function sheetRowsVisitor(
         rowIndex = next;
         columnIndex = -1;
       } else if (name === 'rPh') inPhonetic = true;
-      else if (name === 't' && cell) inInlineText = !inPhonetic;
+      else if (name === 't' && inCell) inInlineText = !inPhonetic;
       else if (name === 'col') {
         const hidden = attribute(attributes, 'hidden');
         if (hidden !== '1' && hidden !== 'true') return;
@@ -67,27 +76,31 @@ export function sheetRowsVisitor(
     },
     close(name) {
       if (name === 'v') inValue = false;
-      else if (name === 'c' && cell) {
+      else if (name === 'c' && inCell) {
         const text = cellText(cell, context);
         if (text !== '' && rowIndex >= 0) row[columnIndex] = text;
-        cell = undefined;
+        inCell = false;
       } else if (name === 'row') writeRow();
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 't') inInlineText = false;
       else if (name === 'sheetData') writeRow();
     },
     text(text) {
-      if (!cell) return;
+      if (!inCell) return;
       if (inValue) cell.value += text;
       else if (inInlineText) cell.inline += text;
     },
   };
 }
 
-function cellText(
-  cell: { type: string; style: number; value: string; inline: string },
-  context: SheetContext,
-): string {
+interface CellRecord {
+  type: string;
+  style: number;
+  value: string;
+  inline: string;
+}
+
+function cellText(cell: CellRecord, context: SheetContext): string {
   switch (cell.type) {
     case 's':
       return context.sharedStrings[Number(cell.value)] ?? '';

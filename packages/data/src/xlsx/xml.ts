@@ -66,17 +66,17 @@ function walkFrom(xml: string, visitor: XmlVisitor, final: boolean): number {
     } else {
       const gt = tagEnd(xml, lt);
       if (gt === length && !final) return lt;
-      const inner = xml.slice(lt + 1, gt);
       at = gt + 1;
-      if (inner.startsWith('/')) {
-        visitor.close?.(localName(inner.slice(1).trim()));
+      if (next === 0x2f /* / */) {
+        visitor.close?.(localName(xml.slice(lt + 2, gt).trim()));
         continue;
       }
-      const selfClosing = inner.endsWith('/');
-      const body = selfClosing ? inner.slice(0, -1) : inner;
-      const space = body.search(/\s/);
-      const name = localName(space < 0 ? body : body.slice(0, space));
-      visitor.open?.(name, space < 0 ? '' : body.slice(space), selfClosing);
+      const selfClosing = xml.charCodeAt(gt - 1) === 0x2f && gt - 1 > lt;
+      const bodyEnd = selfClosing ? gt - 1 : gt;
+      let nameEnd = lt + 1;
+      while (nameEnd < bodyEnd && !isSpace(xml.charCodeAt(nameEnd))) nameEnd++;
+      const name = localName(xml.slice(lt + 1, nameEnd));
+      visitor.open?.(name, nameEnd < bodyEnd ? xml.slice(nameEnd, bodyEnd) : '', selfClosing);
       if (selfClosing) visitor.close?.(name);
     }
   }
@@ -109,25 +109,47 @@ function localName(name: string): string {
 
 /** An attribute's value (entities decoded) by its local name, or undefined. */
 export function attribute(attributes: string, name: string): string | undefined {
+  let found: string | undefined;
+  eachAttribute(attributes, (key, value) => {
+    if (key !== name) return true;
+    found = value;
+    return false;
+  });
+  return found;
+}
+
+/**
+ * Hands each attribute to `visit` in order, by local name with its value (entities
+ * decoded), until `visit` returns false or an attribute is malformed.
+ */
+export function eachAttribute(
+  attributes: string,
+  visit: (name: string, value: string) => boolean,
+): void {
   const { length } = attributes;
   let at = 0;
   while (at < length) {
     while (at < length && isSpace(attributes.charCodeAt(at))) at++;
     const start = at;
-    while (at < length && attributes[at] !== '=' && !isSpace(attributes.charCodeAt(at))) at++;
+    while (
+      at < length &&
+      attributes.charCodeAt(at) !== 0x3d &&
+      !isSpace(attributes.charCodeAt(at))
+    ) {
+      at++;
+    }
     const key = attributes.slice(start, at);
     while (at < length && isSpace(attributes.charCodeAt(at))) at++;
-    if (attributes[at] !== '=') return undefined;
+    if (attributes.charCodeAt(at) !== 0x3d /* = */) return;
     at++;
     while (at < length && isSpace(attributes.charCodeAt(at))) at++;
     const quote = attributes[at];
-    if (quote !== '"' && quote !== "'") return undefined;
+    if (quote !== '"' && quote !== "'") return;
     const end = attributes.indexOf(quote, at + 1);
-    if (end < 0) return undefined;
-    if (localName(key) === name) return decodeEntities(attributes.slice(at + 1, end));
+    if (end < 0) return;
+    if (!visit(localName(key), decodeEntities(attributes.slice(at + 1, end)))) return;
     at = end + 1;
   }
-  return undefined;
 }
 
 function isSpace(code: number): boolean {
