@@ -43,10 +43,16 @@ export function emptyState(lang: Lang): TemplateResult {
   return html`<div part="empty" class="state" data-state="empty">${message(lang, 'empty')}</div>`;
 }
 
-/** The loading state, with the download's progress when its size is known. */
+/**
+ * The loading state, with the download's progress when its size is known, then a workbook
+ * sheet's (its rows counted as its XML is read).
+ */
 export function loadingState(progress: LoadProgress | undefined, lang: Lang): TemplateResult {
+  const measured =
+    progress?.phase === 'fetch' ||
+    (progress?.phase === 'decode' && progress.rowsLoaded !== undefined);
   const fraction =
-    progress?.totalBytes && progress.phase === 'fetch'
+    measured && progress?.totalBytes
       ? Math.min(1, progress.bytesRead / progress.totalBytes)
       : undefined;
   const loading = message(lang, 'loading');
