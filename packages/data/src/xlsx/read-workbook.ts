@@ -1,7 +1,12 @@
 import { loadError, type ProgressListener } from '../fetch-bytes';
 import { CsvLines } from './csv-lines';
 import { readStyles } from './number-formats';
-import { columnLetters, sharedStringsVisitor, sheetRowsVisitor } from './sheet-rows';
+import {
+  columnLetters,
+  sharedStringsVisitor,
+  sheetRowsVisitor,
+  type SheetFindings,
+} from './sheet-rows';
 import { officeDocumentPart, readWorkbookParts, type SheetEntry } from './workbook-parts';
 import { isOleFile, isZip } from './signature';
 import { XmlWalker, type XmlVisitor } from './xml';
@@ -72,12 +77,15 @@ export async function readWorkbook(
   const styles = readStyles((await part(parts.styles)) ?? '');
   const lines = new CsvLines(file, request.maxBytes);
   const context = { sharedStrings, styles, date1904: parts.date1904 };
-  const hiddenColumns = new Set<number>();
+  const findings: SheetFindings = {
+    hiddenColumns: new Set(),
+    uncalculated: { count: 0, first: [] },
+  };
   const rows = sheetRowsVisitor(
     context,
     lines,
     (row) => damagedWorkbook(file, `row ${row} of ${chosen.part} comes after a later row`),
-    hiddenColumns,
+    findings,
   );
   const { onProgress } = request;
   const totalBytes = zip.size(chosen.part!);
@@ -91,8 +99,13 @@ export async function readWorkbook(
   const csv = lines.finish();
   onProgress?.({ phase: 'decode', bytesRead: totalBytes ?? 0, totalBytes, rowsLoaded: lines.rows });
   const notes = sheetNotes(parts.sheets, chosen);
-  const hidden = [...hiddenColumns].filter((column) => column < lines.width).sort((a, b) => a - b);
+  const hidden = [...findings.hiddenColumns]
+    .filter((column) => column < lines.width)
+    .sort((a, b) => a - b);
   if (hidden.length > 0) notes.push(hiddenColumnsNote(chosen.name, hidden));
+  if (findings.uncalculated.count > 0) {
+    notes.push(uncalculatedNote(chosen.name, findings.uncalculated));
+  }
   return { sheet: chosen.name, csv, notes };
 }
 
@@ -102,6 +115,14 @@ function hiddenColumnsNote(sheet: string, columns: readonly number[]): string {
   return columns.length === 1
     ? `Column ${letters} of the sheet "${sheet}" is hidden in the workbook; it was read like the others, as a CSV export would write it.`
     : `Columns ${letters} of the sheet "${sheet}" are hidden in the workbook; they were read like the others, as a CSV export would write them.`;
+}
+
+/** Formulas saved without their results (as programs that do not calculate write them) are read as empty. */
+function uncalculatedNote(sheet: string, cells: SheetFindings['uncalculated']): string {
+  const shown = cells.first.join(', ');
+  const more = cells.count > cells.first.length ? ', …' : '';
+  const one = cells.count === 1;
+  return `${cells.count} ${one ? 'cell' : 'cells'} of the sheet "${sheet}" (${shown}${more}) ${one ? 'holds' : 'hold'} a formula saved without its result, and ${one ? 'was' : 'were'} read as empty; opening the workbook in Excel or LibreOffice and saving it again stores the results.`;
 }
 
 /** Unpacked bytes of a sheet between two progress reports. */

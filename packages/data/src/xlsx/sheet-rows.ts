@@ -3,6 +3,14 @@ import { type NumberFormat, PLAIN_NUMBER_FORMAT } from './number-formats';
 import type { CsvLines } from './csv-lines';
 import { attribute, decodeExcelEscapes, eachAttribute, type XmlVisitor } from './xml';
 
+/** What a sheet holds besides its cells, for the notes of its load. */
+export interface SheetFindings {
+  /** Columns (from 0) the sheet hides. */
+  hiddenColumns: Set<number>;
+  /** Cells holding a formula saved without its result: how many, and the first few (`D4`). */
+  uncalculated: { count: number; first: string[] };
+}
+
 /** What reading a sheet's cells needs from the rest of the workbook. */
 export interface SheetContext {
   sharedStrings: readonly string[];
@@ -21,8 +29,7 @@ export function sheetRowsVisitor(
   context: SheetContext,
   lines: CsvLines,
   outOfOrder: (row: number) => Error,
-  /** Filled with the columns (from 0) the sheet hides. */
-  hiddenColumns: Set<number>,
+  findings: SheetFindings,
 ): XmlVisitor {
   let rowIndex = -1;
   let row: string[] = [];
@@ -38,6 +45,8 @@ export function sheetRowsVisitor(
     return true;
   };
   let inValue = false;
+  let formula = false;
+  let valueSeen = false;
   let inInlineText = false;
   let inPhonetic = false;
   const writeRow = (): void => {
@@ -53,10 +62,15 @@ export function sheetRowsVisitor(
         cell.value = '';
         cell.inline = '';
         inCell = true;
+        formula = false;
+        valueSeen = false;
         eachAttribute(attributes, readCellAttribute);
         const column = ref ? columnOf(ref) : -1;
         columnIndex = column >= 0 ? column : columnIndex + 1;
-      } else if (name === 'v') inValue = true;
+      } else if (name === 'v') {
+        inValue = true;
+        valueSeen = true;
+      } else if (name === 'f') formula = true;
       else if (name === 'row') {
         writeRow();
         const r = Number(attribute(attributes, 'r'));
@@ -71,7 +85,7 @@ export function sheetRowsVisitor(
         if (hidden !== '1' && hidden !== 'true') return;
         const min = Number(attribute(attributes, 'min'));
         const max = Math.min(Number(attribute(attributes, 'max')), min + MAX_COLUMNS);
-        for (let column = min; column <= max; column++) hiddenColumns.add(column - 1);
+        for (let column = min; column <= max; column++) findings.hiddenColumns.add(column - 1);
       }
     },
     close(name) {
@@ -79,6 +93,12 @@ export function sheetRowsVisitor(
       else if (name === 'c' && inCell) {
         const text = cellText(cell, context);
         if (text !== '' && rowIndex >= 0) row[columnIndex] = text;
+        else if (formula && !valueSeen && rowIndex >= 0) {
+          const { uncalculated } = findings;
+          if (uncalculated.count++ < 5) {
+            uncalculated.first.push(`${columnLetters(columnIndex)}${rowIndex + 1}`);
+          }
+        }
         inCell = false;
       } else if (name === 'row') writeRow();
       else if (name === 'rPh') inPhonetic = false;

@@ -97,6 +97,20 @@ describe('workbooks written by exceljs', () => {
     ]);
   });
 
+  it('exceljs-uncalculated: formulas saved without results read as empty, and a note names their cells', async () => {
+    const sheet = await csvOf(committed('exceljs-uncalculated'));
+    expect(sheet.lines.slice(3, 6)).toEqual([
+      '销售额,500万元,540万元,,2024-09-30,¥150000,政策利好，重点客户超额完成',
+      '线索转化率,15%,12%,,2024-09-30,¥100000,直播话术未突出产品核心优势',
+      '新客户数,30家,28家,,2024-09-30,#N/A,客户决策周期延长',
+    ]);
+    expect(sheet.notes).toEqual([
+      '3 cells of the sheet "效果评估" (D4, D5, D6) hold a formula saved without its result, and were read as empty; opening the workbook in Excel or LibreOffice and saving it again stores the results.',
+    ]);
+    // Formulas with their results say nothing.
+    expect((await csvOf(committed('exceljs-shared'))).notes.join(' ')).not.toContain('formula');
+  });
+
   it.each(LIBRARY_WORKBOOKS)(
     '%s is what the generator writes today: the same cells, read the same way',
     async (name) => {
