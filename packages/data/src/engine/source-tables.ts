@@ -72,6 +72,7 @@ export class SourceTables implements SourceLoader {
       file,
       maxBytes,
       ...(options.sheet ? { sheet: options.sheet } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     options.onProgress?.({
       phase: 'decode',

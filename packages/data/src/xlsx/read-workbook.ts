@@ -1,9 +1,15 @@
-import { loadError } from '../fetch-bytes';
-import { tooLargeError } from '../size-limit';
+import { loadError, type ProgressListener } from '../fetch-bytes';
+import { CsvLines } from './csv-lines';
 import { readStyles } from './number-formats';
-import { readSharedStrings, readSheetCells, type SheetCells } from './sheet-rows';
+import {
+  columnLetters,
+  sharedStringsVisitor,
+  sheetRowsVisitor,
+  type SheetFindings,
+} from './sheet-rows';
 import { officeDocumentPart, readWorkbookParts, type SheetEntry } from './workbook-parts';
 import { isOleFile, isZip } from './signature';
+import { XmlWalker, type XmlVisitor } from './xml';
 import { damagedWorkbook, ZipArchive } from './zip';
 
 /** The stream name that an encrypted workbook's OLE directory lists. */
@@ -14,8 +20,10 @@ export interface WorkbookRequest {
   file: string;
   /** The sheet to read, by name; else the first visible worksheet. */
   sheet?: string;
-  /** Most bytes the workbook's parts may unpack to, together. */
+  /** Most bytes the workbook's parts may unpack to, together (and its CSV may hold). */
   maxBytes: number;
+  /** Hears how far the sheet has been read: its XML bytes, and the rows written. */
+  onProgress?: ProgressListener;
 }
 
 /** One sheet of a workbook, as the CSV a spreadsheet would export of it. */
@@ -63,18 +71,86 @@ export async function readWorkbook(
     await part(relsPath),
   );
   const chosen = chooseSheet(parts.sheets, request);
-  const sheetXml = await part(chosen.part);
-  if (sheetXml === undefined) throw damagedWorkbook(file, `${chosen.part} is missing`);
-  const sharedStrings = readSharedStrings((await part(parts.sharedStrings)) ?? '');
+  if (!zip.has(chosen.part ?? '')) throw damagedWorkbook(file, `${chosen.part} is missing`);
+  const sharedStrings: string[] = [];
+  room -= await walkPart(zip, parts.sharedStrings, room, sharedStringsVisitor(sharedStrings));
   const styles = readStyles((await part(parts.styles)) ?? '');
-  const cells = readSheetCells(sheetXml, { sharedStrings, styles, date1904: parts.date1904 });
-  if (cells.width === 0) throw loadError('loadEmpty', { file });
-  // Every row is written as wide as the widest: at least one separator per cell.
-  const least = cells.rows.length * cells.width;
-  if (least > request.maxBytes) {
-    throw tooLargeError(file, least, request.maxBytes, { csv: true, atLeast: true });
+  const lines = new CsvLines(file, request.maxBytes);
+  const context = { sharedStrings, styles, date1904: parts.date1904 };
+  const findings: SheetFindings = {
+    hiddenColumns: new Set(),
+    uncalculated: { count: 0, first: [] },
+  };
+  const rows = sheetRowsVisitor(
+    context,
+    lines,
+    (row) => damagedWorkbook(file, `row ${row} of ${chosen.part} comes after a later row`),
+    findings,
+  );
+  const { onProgress } = request;
+  const totalBytes = zip.size(chosen.part!);
+  let reported = 0;
+  await walkPart(zip, chosen.part, room, rows, (bytesRead) => {
+    if (!onProgress || bytesRead - reported < PROGRESS_STEP) return;
+    reported = bytesRead;
+    onProgress({ phase: 'decode', bytesRead, totalBytes, rowsLoaded: lines.rows });
+  });
+  if (lines.width === 0) throw loadError('loadEmpty', { file });
+  const csv = lines.finish();
+  onProgress?.({ phase: 'decode', bytesRead: totalBytes ?? 0, totalBytes, rowsLoaded: lines.rows });
+  const notes = sheetNotes(parts.sheets, chosen);
+  const hidden = [...findings.hiddenColumns]
+    .filter((column) => column < lines.width)
+    .sort((a, b) => a - b);
+  if (hidden.length > 0) notes.push(hiddenColumnsNote(chosen.name, hidden));
+  if (findings.uncalculated.count > 0) {
+    notes.push(uncalculatedNote(chosen.name, findings.uncalculated));
   }
-  return { sheet: chosen.name, csv: csvBytes(cells), notes: sheetNotes(parts.sheets, chosen) };
+  return { sheet: chosen.name, csv, notes };
+}
+
+/** Hidden columns are read, as a CSV export writes them; the note says so. */
+function hiddenColumnsNote(sheet: string, columns: readonly number[]): string {
+  const letters = columns.map(columnLetters).join(', ');
+  return columns.length === 1
+    ? `Column ${letters} of the sheet "${sheet}" is hidden in the workbook; it was read like the others, as a CSV export would write it.`
+    : `Columns ${letters} of the sheet "${sheet}" are hidden in the workbook; they were read like the others, as a CSV export would write them.`;
+}
+
+/** Formulas saved without their results (as programs that do not calculate write them) are read as empty. */
+function uncalculatedNote(sheet: string, cells: SheetFindings['uncalculated']): string {
+  const shown = cells.first.join(', ');
+  const more = cells.count > cells.first.length ? ', …' : '';
+  const one = cells.count === 1;
+  return `${cells.count} ${one ? 'cell' : 'cells'} of the sheet "${sheet}" (${shown}${more}) ${one ? 'holds' : 'hold'} a formula saved without its result, and ${one ? 'was' : 'were'} read as empty; opening the workbook in Excel or LibreOffice and saving it again stores the results.`;
+}
+
+/** Unpacked bytes of a sheet between two progress reports. */
+const PROGRESS_STEP = 1 << 20;
+
+/**
+ * Walks a part's XML as it unpacks, chunk by chunk, so that no part is ever held whole as
+ * text; the bytes it unpacked to (0 for a part the workbook lacks).
+ */
+async function walkPart(
+  zip: ZipArchive,
+  name: string | undefined,
+  limit: number,
+  visitor: XmlVisitor,
+  onBytes?: (bytesRead: number) => void,
+): Promise<number> {
+  if (!name) return 0;
+  const walker = new XmlWalker(visitor);
+  const decoder = new TextDecoder('utf-8');
+  let bytesRead = 0;
+  const read = await zip.readInChunks(name, limit, (chunk) => {
+    walker.push(decoder.decode(chunk, { stream: true }));
+    bytesRead += chunk.byteLength;
+    onBytes?.(bytesRead);
+  });
+  walker.push(decoder.decode());
+  walker.end();
+  return read ?? 0;
 }
 
 function chooseSheet(sheets: readonly SheetEntry[], request: WorkbookRequest): SheetEntry {
@@ -104,18 +180,6 @@ function sheetNotes(sheets: readonly SheetEntry[], chosen: SheetEntry): string[]
   return [
     `The sheet "${chosen.name}" was read; the workbook has ${worksheets.length} sheets (${names}), and the sheet attribute names another.`,
   ];
-}
-
-/** Rows as CSV, every row as wide as the widest: a value quoted only when it holds a comma, a quote or a line break. */
-function csvBytes({ rows, width }: SheetCells): Uint8Array {
-  const lines = Array.from(rows, (cells: readonly string[] = []) =>
-    Array.from({ length: width }, (_, i) => cells[i] ?? ''),
-  ).map((row) =>
-    row
-      .map((value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value))
-      .join(','),
-  );
-  return new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
 }
 
 function containsUtf16(bytes: Uint8Array, word: string): boolean {

@@ -1,6 +1,15 @@
 import { numberCellText } from './cell-text';
 import { type NumberFormat, PLAIN_NUMBER_FORMAT } from './number-formats';
-import { attribute, decodeExcelEscapes, walkXml } from './xml';
+import type { CsvLines } from './csv-lines';
+import { attribute, decodeExcelEscapes, eachAttribute, type XmlVisitor } from './xml';
+
+/** What a sheet holds besides its cells, for the notes of its load. */
+export interface SheetFindings {
+  /** Columns (from 0) the sheet hides. */
+  hiddenColumns: Set<number>;
+  /** Cells holding a formula saved without its result: how many, and the first few (`D4`). */
+  uncalculated: { count: number; first: string[] };
+}
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
 export interface SheetContext {
@@ -9,73 +18,109 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-/** A sheet's filled cells by row and column (from 0); the rows and cells it leaves out are holes. */
-export interface SheetCells {
-  rows: string[][];
-  /** Columns up to the last filled one. */
-  width: number;
-}
-
 /**
- * A worksheet's cells as text, placed by their `r` references. Formulas give their cached
+ * A worksheet's cells as text, row by row as the XML walk reaches them, placed by their `r`
+ * references and written to `lines` when each row closes. Formulas give their cached
  * values; errors (`#N/A`) their text, which the CSV loader counts as an unreadable cell.
+ * Rows must come in order, as the file format requires; a row placed before one already
+ * written marks the sheet as damaged (`outOfOrder` is called with its number).
  */
-export function readSheetCells(xml: string, context: SheetContext): SheetCells {
-  const rows: string[][] = [];
+export function sheetRowsVisitor(
+  context: SheetContext,
+  lines: CsvLines,
+  outOfOrder: (row: number) => Error,
+  findings: SheetFindings,
+): XmlVisitor {
   let rowIndex = -1;
+  let row: string[] = [];
   let columnIndex = -1;
-  let cell: { type: string; style: number; value: string; inline: string } | undefined;
+  // One cell at a time: the record is reused, cell after cell.
+  const cell: CellRecord = { type: 'n', style: 0, value: '', inline: '' };
+  let inCell = false;
+  let ref: string | undefined;
+  const readCellAttribute = (key: string, value: string): boolean => {
+    if (key === 'r') ref = value;
+    else if (key === 't') cell.type = value;
+    else if (key === 's') cell.style = Number(value);
+    return true;
+  };
   let inValue = false;
+  let formula = false;
+  let valueSeen = false;
   let inInlineText = false;
   let inPhonetic = false;
-  walkXml(xml, {
+  const writeRow = (): void => {
+    if (row.length > 0) lines.write(rowIndex, row);
+    row = [];
+  };
+  return {
     open(name, attributes) {
-      if (name === 'row') {
-        const r = Number(attribute(attributes, 'r'));
-        rowIndex = Number.isInteger(r) && r > 0 ? r - 1 : rowIndex + 1;
-        columnIndex = -1;
-      } else if (name === 'c') {
-        const ref = attribute(attributes, 'r');
+      if (name === 'c') {
+        ref = undefined;
+        cell.type = 'n';
+        cell.style = 0;
+        cell.value = '';
+        cell.inline = '';
+        inCell = true;
+        formula = false;
+        valueSeen = false;
+        eachAttribute(attributes, readCellAttribute);
         const column = ref ? columnOf(ref) : -1;
         columnIndex = column >= 0 ? column : columnIndex + 1;
-        cell = {
-          type: attribute(attributes, 't') ?? 'n',
-          style: Number(attribute(attributes, 's') ?? 0),
-          value: '',
-          inline: '',
-        };
-      } else if (name === 'v') inValue = true;
-      else if (name === 'rPh') inPhonetic = true;
-      else if (name === 't' && cell) inInlineText = !inPhonetic;
+      } else if (name === 'v') {
+        inValue = true;
+        valueSeen = true;
+      } else if (name === 'f') formula = true;
+      else if (name === 'row') {
+        writeRow();
+        const r = Number(attribute(attributes, 'r'));
+        const next = Number.isInteger(r) && r > 0 ? r - 1 : rowIndex + 1;
+        if (next < lines.rows) throw outOfOrder(next + 1);
+        rowIndex = next;
+        columnIndex = -1;
+      } else if (name === 'rPh') inPhonetic = true;
+      else if (name === 't' && inCell) inInlineText = !inPhonetic;
+      else if (name === 'col') {
+        const hidden = attribute(attributes, 'hidden');
+        if (hidden !== '1' && hidden !== 'true') return;
+        const min = Number(attribute(attributes, 'min'));
+        const max = Math.min(Number(attribute(attributes, 'max')), min + MAX_COLUMNS);
+        for (let column = min; column <= max; column++) findings.hiddenColumns.add(column - 1);
+      }
     },
     close(name) {
       if (name === 'v') inValue = false;
+      else if (name === 'c' && inCell) {
+        const text = cellText(cell, context);
+        if (text !== '' && rowIndex >= 0) row[columnIndex] = text;
+        else if (formula && !valueSeen && rowIndex >= 0) {
+          const { uncalculated } = findings;
+          if (uncalculated.count++ < 5) {
+            uncalculated.first.push(`${columnLetters(columnIndex)}${rowIndex + 1}`);
+          }
+        }
+        inCell = false;
+      } else if (name === 'row') writeRow();
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 't') inInlineText = false;
-      else if (name === 'c' && cell) {
-        const text = cellText(cell, context);
-        if (text !== '' && rowIndex >= 0) {
-          const row = (rows[rowIndex] ??= []);
-          row[columnIndex] = text;
-        }
-        cell = undefined;
-      }
+      else if (name === 'sheetData') writeRow();
     },
     text(text) {
-      if (!cell) return;
+      if (!inCell) return;
       if (inValue) cell.value += text;
       else if (inInlineText) cell.inline += text;
     },
-  });
-  let width = 0;
-  for (const row of rows) if (row) width = Math.max(width, row.length);
-  return { rows, width };
+  };
 }
 
-function cellText(
-  cell: { type: string; style: number; value: string; inline: string },
-  context: SheetContext,
-): string {
+interface CellRecord {
+  type: string;
+  style: number;
+  value: string;
+  inline: string;
+}
+
+function cellText(cell: CellRecord, context: SheetContext): string {
   switch (cell.type) {
     case 's':
       return context.sharedStrings[Number(cell.value)] ?? '';
@@ -95,6 +140,9 @@ function cellText(
   }
 }
 
+/** Columns a sheet can have (`XFD`). */
+const MAX_COLUMNS = 16_384;
+
 /** `C12` → 2 (columns from 0); -1 for a reference without letters. */
 export function columnOf(reference: string): number {
   let column = 0;
@@ -107,13 +155,21 @@ export function columnOf(reference: string): number {
   return at === 0 ? -1 : column - 1;
 }
 
-/** The strings of `xl/sharedStrings.xml`, rich text runs joined, phonetic guides left out. */
-export function readSharedStrings(xml: string): string[] {
-  const strings: string[] = [];
+/** 2 → `C`: a column's letters. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(0x41 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** A visitor gathering the strings of `xl/sharedStrings.xml`, rich text runs joined, phonetic guides left out. */
+export function sharedStringsVisitor(strings: string[]): XmlVisitor {
   let current: string | undefined;
   let inText = false;
   let inPhonetic = false;
-  walkXml(xml, {
+  return {
     open(name) {
       if (name === 'si') current = '';
       else if (name === 'rPh') inPhonetic = true;
@@ -129,6 +185,5 @@ export function readSharedStrings(xml: string): string[] {
     text(text) {
       if (inText && current !== undefined) current += text;
     },
-  });
-  return strings;
+  };
 }

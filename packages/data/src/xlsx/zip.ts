@@ -1,5 +1,5 @@
-import { readCapped } from '../capped-read';
-import { LoadError, loadError } from '../fetch-bytes';
+import { joinChunks } from '../capped-read';
+import { type LoadError, loadError } from '../fetch-bytes';
 import { tooLargeError } from '../size-limit';
 
 /** A file inside a zip archive, as its central directory lists it. */
@@ -7,6 +7,7 @@ interface ZipEntry {
   method: number;
   encrypted: boolean;
   compressedSize: number;
+  size: number;
   headerOffset: number;
 }
 
@@ -44,10 +45,68 @@ export class ZipArchive {
     return [...this.#entries.values()].some((entry) => entry.encrypted);
   }
 
+  /** The unpacked size an entry's directory record gives (a hint: the bytes decide). */
+  size(name: string): number | undefined {
+    return this.#entries.get(name)?.size;
+  }
+
   /** An entry's bytes, unpacked, refused once they pass `limit`; undefined when it is absent. */
   async read(name: string, limit: number): Promise<Uint8Array | undefined> {
+    const chunks: Uint8Array[] = [];
+    const read = await this.readInChunks(name, limit, (chunk) => chunks.push(chunk));
+    return read === undefined ? undefined : joinChunks(chunks, read);
+  }
+
+  /**
+   * Unpacks an entry piece by piece, handing each to `onChunk` as it comes (none is kept
+   * here), refused once more than `limit` bytes have come; the bytes read, or undefined
+   * when the entry is absent.
+   */
+  async readInChunks(
+    name: string,
+    limit: number,
+    onChunk: (chunk: Uint8Array) => void,
+  ): Promise<number | undefined> {
     const entry = this.#entries.get(name);
     if (!entry) return undefined;
+    const { file } = this;
+    const packed = this.#packed(name, entry);
+    const over = (read: number): Error =>
+      tooLargeError(file, read, limit, { csv: true, atLeast: true });
+    if (entry.method === STORED) {
+      if (packed.byteLength > limit) throw over(packed.byteLength);
+      onChunk(packed);
+      return packed.byteLength;
+    }
+    if (entry.method !== DEFLATED) {
+      throw damagedWorkbook(file, `${name} uses compression method ${entry.method}`);
+    }
+    const reader = new Blob([packed.slice()])
+      .stream()
+      .pipeThrough(new DecompressionStream('deflate-raw'))
+      .getReader();
+    let bytesRead = 0;
+    try {
+      for (;;) {
+        let next: ReadableStreamReadResult<Uint8Array>;
+        try {
+          next = await reader.read();
+        } catch (cause) {
+          throw damagedWorkbook(file, cause instanceof Error ? cause.message : String(cause));
+        }
+        if (next.done) return bytesRead;
+        bytesRead += next.value.byteLength;
+        if (bytesRead > limit) throw over(bytesRead);
+        onChunk(next.value);
+      }
+    } catch (failure) {
+      await reader.cancel().catch(() => undefined);
+      throw failure;
+    }
+  }
+
+  /** An entry's packed bytes, found through its local header. */
+  #packed(name: string, entry: ZipEntry): Uint8Array {
     const { bytes, file } = this;
     const view = dataView(bytes);
     const at = entry.headerOffset;
@@ -57,25 +116,7 @@ export class ZipArchive {
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
     if (end > bytes.byteLength) throw damagedWorkbook(file, `${name} is cut short`);
-    const packed = bytes.subarray(start, end);
-    const over = (read: number): Error =>
-      tooLargeError(file, read, limit, { csv: true, atLeast: true });
-    if (entry.method === STORED) {
-      if (packed.byteLength > limit) throw over(packed.byteLength);
-      return packed;
-    }
-    if (entry.method !== DEFLATED) {
-      throw damagedWorkbook(file, `${name} uses compression method ${entry.method}`);
-    }
-    const stream = new Blob([packed.slice()])
-      .stream()
-      .pipeThrough(new DecompressionStream('deflate-raw'));
-    try {
-      return await readCapped(stream, limit, over);
-    } catch (cause) {
-      if (cause instanceof LoadError) throw cause;
-      throw damagedWorkbook(file, cause instanceof Error ? cause.message : String(cause));
-    }
+    return bytes.subarray(start, end);
   }
 }
 
@@ -114,6 +155,7 @@ function readDirectory(bytes: Uint8Array, file: string): Map<string, ZipEntry> {
       encrypted: (view.getUint16(at + 8, true) & 1) === 1,
       method: view.getUint16(at + 10, true),
       compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
       headerOffset: view.getUint32(at + 42, true),
     });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);

@@ -68,8 +68,11 @@ const PHASE_WORDS = {
 /** How far the load is, 0–1, when its step knows its total: bytes downloaded, or rows handed over. */
 function doneShare(progress: LoadProgress | undefined): number | undefined {
   if (!progress) return undefined;
-  if (progress.phase === 'fetch' && progress.totalBytes)
-    return Math.min(1, progress.bytesRead / progress.totalBytes);
+  // A download by its bytes; a workbook's sheet by the bytes of its XML read so far.
+  const measured =
+    progress.phase === 'fetch' ||
+    (progress.phase === 'decode' && progress.rowsLoaded !== undefined);
+  if (measured && progress.totalBytes) return Math.min(1, progress.bytesRead / progress.totalBytes);
   if (progress.phase === 'load' && progress.totalRows && progress.rowsLoaded !== undefined)
     return Math.min(1, progress.rowsLoaded / progress.totalRows);
   return undefined;

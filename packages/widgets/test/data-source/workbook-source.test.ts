@@ -53,6 +53,15 @@ it('reads the sheet its sheet attribute names', async () => {
   expect(await loaded).toMatchObject({ rowCount: 2, columns: ['区域', '实际值'] });
 });
 
+it('draws the scorecard from a workbook exceljs wrote with inline strings and formula results', async () => {
+  const element = source('exceljs-book', { src: '/fixtures/xlsx/library/exceljs-inline.xlsx' });
+  const loaded = next<SxSourceLoadDetail>(element, SX_DATA_LOAD);
+  document.body.append(element);
+  const scorecard = await mount('sx-scorecard', { source: 'exceljs-book', lang: 'en' });
+  expect((await loaded).report).toMatchObject({ rows: 3, headerLine: 3, encoding: 'xlsx' });
+  expect(dataTable(scorecard).map((row) => row[3])).toEqual(['108%', '80%', '93%']);
+});
+
 it.each([
   ['hostile/evaluation.xls', '是 Excel 97–2003 工作簿（.xls），此处无法读取'],
   ['hostile/cut-short.xlsx', '无法作为 Excel 工作簿（.xlsx）读取：文件已损坏或不完整'],

@@ -163,6 +163,16 @@ describe('cells of every kind, written by hand', () => {
     expect(error.code).toBe('csvTooLargeAtLeast');
   });
 
+  it('refuses a sheet whose rows come out of order as damaged, naming the row', async () => {
+    const sheet =
+      '<x:row r="5"><x:c r="A5"><x:v>1</x:v></x:c></x:row><x:row r="3"><x:c r="A3"><x:v>2</x:v></x:c></x:row>';
+    const error = await failure(
+      readWorkbook(workbookOf(sheet), { file: 'shuffled.xlsx', maxBytes: 1_000_000 }),
+    );
+    expect(error.code).toBe('xlsxDamaged');
+    expect(error.detail).toContain('row 3 of xl/worksheets/sheet1.xml comes after a later row');
+  });
+
   it('refuses a workbook without cells as empty', async () => {
     const error = await failure(
       readWorkbook(workbookOf('<x:row r="1"/>'), { file: 'blank.xlsx', maxBytes: 1_000_000 }),
