@@ -37,7 +37,14 @@ export interface TwinRowsPlan {
   filter: DimensionFilter;
   orderBy?: readonly Ordering[] | undefined;
   limit?: number | undefined;
+  /** Rows passed over before the first one given (with `limit`, a page). */
+  offset?: number | undefined;
+  /** A column of the typed twin given first, as `sx_position`, and the rows ordered by it. */
+  position?: string | undefined;
 }
+
+/** Name of the position column a twin-rows plan with `position` gives. */
+export const POSITION = 'sx_position';
 
 /**
  * The rows of a CSV source from its typed twin: per column its typed value, and for number,
@@ -85,11 +92,16 @@ export function renderTwinRows(dialect: Dialect, plan: TwinRowsPlan): BoundSql {
   const order = (plan.orderBy ?? []).map(
     (item) => `${aligned.text(item.column)}${item.descending ? ' DESC' : ''}`,
   );
+  if (plan.position) {
+    list.unshift(`${aligned.typed(plan.position)} AS ${id(POSITION)}`);
+    order.push(aligned.typed(plan.position));
+  }
   const sql =
     `SELECT ${list.join(', ')} FROM ${aligned.from}` +
     whereClause(dialect, plan.filter, params, aligned.text) +
     (order.length > 0 ? ` ORDER BY ${order.join(', ')}` : '') +
-    (plan.limit !== undefined ? dialect.limit(plan.limit) : '');
+    (plan.limit !== undefined ? dialect.limit(plan.limit) : '') +
+    (plan.offset ? ` OFFSET ${Math.max(0, Math.trunc(plan.offset))}` : '');
   return { sql: dialect.finish(sql), params };
 }
 
