@@ -5,6 +5,7 @@ const eventDetails: Record<string, string> = {
   'sx-select': 'SxSelectDetail',
   'sx-data-load': 'SxDataLoadDetail',
   'sx-data-error': 'SxDataErrorDetail',
+  'sx-drill-through': 'SxDrillThroughDetail',
 };
 const sourceEventDetails: Record<string, string> = {
   'sx-data-load': 'SxSourceLoadDetail',

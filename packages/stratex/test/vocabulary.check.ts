@@ -6,6 +6,7 @@ import type { ArrowLike, Phase } from '../../widgets/src/base/data-controller';
 import type {
   SxDataErrorDetail,
   SxDataLoadDetail,
+  SxDrillThroughDetail,
   SxSelectDetail,
 } from '../../widgets/src/base/events';
 import type {
@@ -29,7 +30,8 @@ export const sameWords: [
   Same<Shipped.EncodingChoice, EncodingChoice>,
   Same<Shipped.TaskOrder, TaskOrder>,
   Same<Shipped.TargetRows, TargetRows>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<Shipped.SxDrillThroughDetail, SxDrillThroughDetail>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /** The live source a page sees is the one the code hands out. */
 export const liveSource = (source: LiveSource): Shipped.LiveSource => source;

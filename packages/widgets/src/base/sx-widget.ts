@@ -1,5 +1,5 @@
 import type { CellRecord, Lang, RoleSchema } from '@stratex/core';
-import type { Engine, LoadedTable, RecordRow } from '@stratex/data';
+import type { Engine, LoadedTable, Measure, RecordRow } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { localSelection, type SourceClient } from './client';
 import { ClientController } from './client-controller';
@@ -11,6 +11,7 @@ import {
   type NoticeFacts,
   noticesState,
 } from './data-states';
+import { figureLabel, openDrillThrough } from './drill-through';
 import { loadedEngine, pageEngineLater } from './engine-link';
 import { ExportController } from './export-controller';
 import { FreshnessController } from './freshness-controller';
@@ -169,6 +170,26 @@ export abstract class SxWidget extends LitElement {
   /** Chooses (or, chosen again, clears) a selection and tells the page: `sx-select`. */
   protected select(selection: Selection | null): void {
     this.#selection.select(selection);
+  }
+
+  /**
+   * Opens the source rows behind a figure: `figure` gives its own dimension values (e.g.
+   * `{ 区域: '华东' }`; none for every row the widget reads), `label` its words. Fires the
+   * cancelable `sx-drill-through` first; resolves false when the page took it over (or the
+   * widget reads no loaded source), true once the panel shows the first rows.
+   */
+  drillThrough(figure: Readonly<Record<string, string>> = {}, label?: string): Promise<boolean> {
+    return openDrillThrough(this, {
+      ...{ engine: this.engine, source: this.#data.sourceName, table: this.loadedTable },
+      ...{ values: figure, label: label ?? figureLabel(figure, this.langCode) },
+      ...{ chosen: this.foreignSelection, measures: this.drillMeasures(), lang: this.langCode },
+      fileStem: `${this.exportName ?? this.localName.replace(/^sx-/, '')}-rows`,
+    });
+  }
+
+  /** The measures a figure of this widget sums, which a drill-through totals (none: it counts rows). */
+  protected drillMeasures(): readonly Measure[] {
+    return [];
   }
 
   /** Where the widget is in its data lifecycle: `loading`, `ready` or `error`. */

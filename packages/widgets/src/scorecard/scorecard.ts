@@ -8,8 +8,9 @@ import {
   type ScorecardPacing,
   type ScorecardRow,
 } from '@stratex/core';
-import type { LoadedTable } from '@stratex/data';
-import type { TemplateResult } from 'lit';
+import type { LoadedTable, Measure } from '@stratex/data';
+import { html, nothing, type TemplateResult } from 'lit';
+import { drillControl, summedColumns } from '../base/drill-through';
 import type { SourceClient } from '../base/client';
 import {
   type ColumnAttributes,
@@ -88,6 +89,7 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr exportable - Shows buttons that save the figures as CSV and the picture as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `scorecard`.
  *
+ * @fires sx-drill-through - Before the rows behind a dimension open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure }`.
  * @fires sx-select - A dimension was chosen (click, Enter or Space; again to clear); detail `{ source, selection: { <dimension column>: value } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
@@ -97,6 +99,7 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart empty - The state of a source without rows.
  * @csspart error - The state of rows that could not be read.
  * @csspart row - One dimension.
+ * @csspart drill-through - The button that opens the rows behind the focused dimension (`drillThrough(figure)` by script).
  * @csspart bullet - A dimension's bullet chart.
  * @csspart status - A dimension's status word and icon.
  * @csspart data-table - The accessible table of every figure shown.
@@ -203,7 +206,7 @@ export class SxScorecard extends SxWidget {
     this.model = scorecard;
     const missing = missingOf(scorecard.resolution);
     if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
-    return renderScorecard(scorecard, {
+    const drawn = renderScorecard(scorecard, {
       lang,
       t: (key) => this.t(key),
       focusIndex: this.focusIndex,
@@ -212,6 +215,20 @@ export class SxScorecard extends SxWidget {
       onKeydown: this.onKeydown,
       paced: pacing && elapsedOf(pacing),
     });
+    return html`${drawn}${this.#drillControl()}`;
+  }
+
+  /** Opens the rows behind the focused row. */
+  #drillControl(): TemplateResult | typeof nothing {
+    const row = this.model?.rows[this.focusIndex];
+    const header = this.dimensionHeader;
+    if (!row || !header || !this.loadedTable?.columns.includes(header)) return nothing;
+    return drillControl(this, { [header]: row.dimension }, this.langCode);
+  }
+
+  protected override drillMeasures(): readonly Measure[] {
+    const columns = this.model?.resolution.columns;
+    return summedColumns(this.loadedTable, [columns?.target, columns?.actual]);
   }
 
   /** The period the figures are to date of, when the attributes (and a rollup's days) name one. */

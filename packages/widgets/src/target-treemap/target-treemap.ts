@@ -1,6 +1,7 @@
 import { type CellRecord, headersOf } from '@stratex/core';
-import type { LoadedTable } from '@stratex/data';
-import { type PropertyValues, type TemplateResult } from 'lit';
+import type { LoadedTable, Measure } from '@stratex/data';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { drillControl, summedColumns } from '../base/drill-through';
 import { hearing, type SourceClient } from '../base/client';
 import { columnProperties } from '../base/column-attributes';
 import { Memo } from '../base/memo';
@@ -29,7 +30,9 @@ import { paletteOf } from './colour';
 /**
  * @summary Target treemap: the overall target broken down by levels (region, product line…),
  * tile area = target, colour = achievement (or pace) on a diverging scale around 100 %.
- * Click or Enter drills down one level and selects; Escape or Backspace goes back up.
+ * Click or Enter drills down one level and selects; Escape or Backspace goes back up. The
+ * "source rows" button under the map (click, Enter or Space) opens the rows behind the focused
+ * tile (or the level drilled into) in a panel: `drillThrough(figure)` does the same by script.
  *
  * @attr source - Name of an `sx-data-source` holding the target split.
  * @attr src - URL of a CSV export, loaded directly.
@@ -58,6 +61,7 @@ import { paletteOf } from './colour';
  * @attr exportable - Shows buttons that save the figures as CSV and the map as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `target-treemap`.
  *
+ * @fires sx-drill-through - Before the rows behind a tile open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure }`.
  * @fires sx-select - A tile was chosen (or chosen again to clear); detail `{ source, selection }`, e.g. `{ 区域: '华东' }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
@@ -75,6 +79,7 @@ import { paletteOf } from './colour';
  * @csspart data-table - The accessible table of every figure shown.
  * @csspart toolbar - The export buttons (with `exportable`).
  * @csspart export-button - One export button.
+ * @csspart drill-through - The button that opens the rows behind the focused tile.
  *
  * @cssprop --sx-background - Background colour (also the gap between tiles).
  * @cssprop --sx-foreground - Text colour, focus and selection rings.
@@ -248,7 +253,7 @@ export class SxTargetTreemap extends SxWidget {
     const focusKey = this.#drawn.some((tile) => tile.box.key === this.focusKey)
       ? this.focusKey
       : this.#drawn[0]?.box.key;
-    return renderBreakdown({
+    const drawn = renderBreakdown({
       ...{ lang, columns, missing, breakdown, node, view, words, size, palette, focusKey },
       headers: this.loadedTable?.columns ?? headersOf(this.rows),
       options: settings.measure,
@@ -256,6 +261,20 @@ export class SxTargetTreemap extends SxWidget {
       goTo: (depth) => this.goTo(depth),
       events: this.mapEvents,
     });
+    return html`${drawn}${view ? this.#drillControl(focusKey) : nothing}`;
+  }
+
+  /** The tile a drill-through opens on: the focused one, else the level drilled into. */
+  #drillControl(focusKey: string | undefined): TemplateResult {
+    const levels = this.#columns?.levels ?? [];
+    const tile = this.#drawn.find((drawn) => drawn.box.key === focusKey)?.box.item.node;
+    const path = this.drillPath.map((value, depth) => [levels[depth] ?? '', value]);
+    const values = tile ? selectionOf(tile, levels) : Object.fromEntries(path);
+    return drillControl(this, values, this.langCode);
+  }
+
+  protected override drillMeasures(): readonly Measure[] {
+    return summedColumns(this.loadedTable, [this.#columns?.target, this.#columns?.actual]);
   }
 
   private readonly mapEvents: MapEvents = {

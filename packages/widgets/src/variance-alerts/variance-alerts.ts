@@ -10,7 +10,7 @@ import {
   type TargetRows,
   type VarianceAlert,
 } from '@stratex/core';
-import type { LoadedTable } from '@stratex/data';
+import type { LoadedTable, Measure } from '@stratex/data';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SourceClient } from '../base/client';
 import {
@@ -24,6 +24,7 @@ import { curveOf } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
+import { drillControl, summedColumns } from '../base/drill-through';
 import { alertTable } from './alert-item';
 import { AlertListController } from './alert-list-controller';
 import { sideTableNotes, unreadableNote } from './alert-notes';
@@ -89,6 +90,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @attr theme - `dark` or `light` forces that theme; without it the nearest `data-sx-theme` on an
  *   ancestor or `<html>` decides, else the reader's `prefers-color-scheme`.
  *
+ * @fires sx-drill-through - Before the rows behind a KPI alert open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure }`.
  * @fires sx-select - An alert was chosen (or chosen again to clear: `selection` null); detail `{ source, selection: { <metric column>: metric } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows (of the series, the tasks or the budget) could not be read; detail `{ source, message, detail? }`.
@@ -99,6 +101,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart error - The state of rows that could not be read.
  * @csspart summary - The count of alerts by severity (announced when it changes).
  * @csspart alert - One alert (`alert selected` when it is the page's choice).
+ * @csspart drill-through - The button that opens the rows behind the focused KPI alert (`drillThrough(figure)` by script).
  * @csspart severity - An alert's severity in an icon and a word.
  * @csspart sparkline - A KPI's running total against its pace line.
  * @csspart data-table - The accessible table of every figure shown.
@@ -254,10 +257,24 @@ export class SxVarianceAlerts extends SxWidget {
       <p part="summary" role="status" aria-live="polite">
         ${alertSummary(countBySeverity(alerts), lang)}
       </p>
-      ${this.#list.render(gathered, this.maxAlerts, lang)}
+      ${this.#list.render(gathered, this.maxAlerts, lang)} ${this.#drillControl()}
       ${sideTableNotes(this.#sides.tables, this.say, lang)}
       ${unreadableNote(report.unreadable, this.say)} ${alertTable(alerts, lang, this.say)}
     `;
+  }
+
+  /** Opens the rows behind the focused alert: a KPI alert's metric, on the widget's own source. */
+  #drillControl(): TemplateResult | typeof nothing {
+    const focused = this.#list.focused;
+    const column = focused?.column;
+    if (focused?.alert.kind !== 'kpi' || !column) return nothing;
+    return drillControl(this, { [column]: focused.alert.subject }, this.langCode);
+  }
+
+  protected override drillMeasures(): readonly Measure[] {
+    const table = this.loadedTable;
+    const columns = kpiSeriesColumns(table?.columns ?? [], this.overrides);
+    return summedColumns(table, [columns?.actual]);
   }
 
   protected override pictureSvg(): SVGSVGElement | null {
