@@ -679,7 +679,7 @@ export const MESSAGES = {
   drillNoFilter: { en: 'none (every row of the file)', 'zh-CN': '无（文件中的全部行）' },
   drillFilterTerm: { en: '{column} is {value}', 'zh-CN': '{column}为{value}' },
   drillTotal: { en: 'Total {column}: {value}', 'zh-CN': '{column}合计：{value}' },
-  drillCount: { en: '{count} rows', 'zh-CN': '共 {count} 行' },
+  drillCount: { en: 'Rows: {count}', 'zh-CN': '共 {count} 行' },
   drillPage: { en: 'Rows {from}–{to} of {count}', 'zh-CN': '第 {from}–{to} 行，共 {count} 行' },
   drillLine: { en: 'Line', 'zh-CN': '行号' },
   drillRowNumber: { en: 'Row', 'zh-CN': '行序' },
