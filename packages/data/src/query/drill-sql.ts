@@ -17,8 +17,8 @@ export function renderMatchingCount(
 }
 
 /**
- * A page of the rows of `table` that match `filter`: `columns` as stored, and first, when the
- * dialect keeps one, each row's number in the table as `sx_position`, the rows in that order.
+ * A page of the rows of `table` that match `filter`, in the table's own order: `columns` as
+ * stored, and first, when the dialect keeps one, each row's number in the table as `sx_position`.
  */
 export function renderStoredPage(
   dialect: Dialect,
@@ -31,8 +31,7 @@ export function renderStoredPage(
   const list = columns.map(id);
   if (dialect.rowNumber) list.unshift(`${dialect.rowNumber} AS ${id(POSITION)}`);
   const where = whereClause(dialect, page.filter, params, id);
-  const order = dialect.rowNumber ? ` ORDER BY ${id(POSITION)}` : '';
   const offset = page.offset > 0 ? ` OFFSET ${Math.max(0, Math.trunc(page.offset))}` : '';
-  const sql = `SELECT ${list.join(', ')} FROM ${id(table)}${where}${order}${dialect.limit(page.limit)}${offset}`;
+  const sql = `SELECT ${list.join(', ')} FROM ${id(table)}${where}${dialect.limit(page.limit)}${offset}`;
   return { sql: dialect.finish(sql), params };
 }

@@ -39,7 +39,11 @@ export interface TwinRowsPlan {
   limit?: number | undefined;
   /** Rows passed over before the first one given (with `limit`, a page). */
   offset?: number | undefined;
-  /** A column of the typed twin given first, as `sx_position`, and the rows ordered by it. */
+  /**
+   * A column of the typed twin given first, as `sx_position`. The rows come in the tables'
+   * own order, which is the file's (the twin's alignment rests on it): ordering by the column
+   * would read every matching row's cells, not just the page's.
+   */
   position?: string | undefined;
 }
 
@@ -92,10 +96,7 @@ export function renderTwinRows(dialect: Dialect, plan: TwinRowsPlan): BoundSql {
   const order = (plan.orderBy ?? []).map(
     (item) => `${aligned.text(item.column)}${item.descending ? ' DESC' : ''}`,
   );
-  if (plan.position) {
-    list.unshift(`${aligned.typed(plan.position)} AS ${id(POSITION)}`);
-    order.push(aligned.typed(plan.position));
-  }
+  if (plan.position) list.unshift(`${aligned.typed(plan.position)} AS ${id(POSITION)}`);
   const sql =
     `SELECT ${list.join(', ')} FROM ${aligned.from}` +
     whereClause(dialect, plan.filter, params, aligned.text) +
