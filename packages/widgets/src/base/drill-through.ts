@@ -81,7 +81,7 @@ export function figureLabel(values: Readonly<Record<string, string>>, lang: Lang
 
 /**
  * The control that opens the rows behind a widget's current figure (click, or Enter or Space
- * on it): `查看华东的明细` / `Source rows behind 华东`.
+ * on it): `查看华东的明细` / `Source rows behind 华东`, its name, drawn by the shared styles.
  */
 export function drillControl(
   host: DrillControlHost,
@@ -90,9 +90,15 @@ export function drillControl(
 ): TemplateResult {
   const figure = figureLabel(values, lang);
   const open = (): void => void host.drillThrough(values, figure);
-  return html`<button part="drill-through" class="drill-through" type="button" @click=${open}>
-    ${messageText(lang, 'drillOpenFor', { figure })}
-  </button>`;
+  const label = messageText(lang, 'drillOpenFor', { figure });
+  return html`<button
+    part="drill-through"
+    class="drill-through"
+    type="button"
+    aria-label=${label}
+    data-label=${label}
+    @click=${open}
+  ></button>`;
 }
 
 /**

@@ -110,7 +110,7 @@ describe('drill-through from a treemap tile', () => {
     east.focus();
     await treemap.updateComplete;
     const control = treemap.shadowRoot!.querySelector<HTMLButtonElement>('[part="drill-through"]')!;
-    expect(control.textContent?.trim()).toBe('查看华东的明细');
+    expect(control.getAttribute('aria-label')).toBe('查看华东的明细');
     control.focus();
     await userEvent.keyboard('{Enter}');
     await expect
