@@ -4,6 +4,5 @@ import './scorecard/define';
 import './target-treemap/define';
 import './progress-tracker/define';
 import './variance-alerts/define';
-import './drill-through/define';
 
 export * from './index';

@@ -1,8 +1,8 @@
 import { type Lang, messageText } from '@stratex/core';
 import type { Engine, LoadedTable, Measure } from '@stratex/data';
 import { html, type TemplateResult } from 'lit';
-import '../drill-through/define';
-import type { DrillOpening } from '../drill-through/drill-opening';
+import type { DrillOpening } from './drill-opening';
+import { SxDrillPanel } from './drill-panel';
 import { SX_DRILL_THROUGH, type SxDrillThroughDetail } from './events';
 import { AGGREGATE_FROM_ROWS } from './row-cells';
 
@@ -54,6 +54,7 @@ export async function openDrillThrough(host: HTMLElement, figure: DrillFigure): 
     lang: figure.lang,
     fileStem: figure.fileStem,
   };
+  if (!customElements.get('sx-drill-panel')) customElements.define('sx-drill-panel', SxDrillPanel);
   const panel = document.createElement('sx-drill-panel');
   panel.opening = opening;
   panel.opener = focusedElement();

@@ -1,6 +1,6 @@
 import type { Lang } from '@stratex/core';
 import type { DrillAnswer, DrillRequest, Engine } from '@stratex/data';
-import { csvField } from '../base/export';
+import { csvField } from './export';
 import { positionLabel, rowTexts } from './drill-words';
 
 /** Most rows an exported slice holds; a larger slice is cut there, and its file says so in its name. */

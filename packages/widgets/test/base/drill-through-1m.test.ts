@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import '@stratex/widgets/define';
 import { pageEngine } from '@stratex/data';
 import { pageSelection } from '../../src/base/selection';
-import type { SxDrillPanel } from '../../src/drill-through/drill-panel';
+import type { SxDrillPanel } from '../../src/base/drill-panel';
 import { dataTable, mount } from '../helpers';
 
 // The generated 1M-row sales facts, given title rows above the header and rows whose channel

@@ -1,7 +1,7 @@
 import type { DrillAnswer, DrillRow } from '@stratex/data';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { download } from '../base/export';
-import { message } from '../base/lang';
+import { download } from './export';
+import { message } from './lang';
 import { drillPanelStyles } from './drill-panel.styles';
 import { sliceCsv } from './drill-export';
 import { type DrillOpening, drillRequest } from './drill-opening';
@@ -241,5 +241,11 @@ export class SxDrillPanel extends LitElement {
       >
         ${message(lang, 'drillNext')}
       </button>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sx-drill-panel': SxDrillPanel;
   }
 }

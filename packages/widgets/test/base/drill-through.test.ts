@@ -5,7 +5,7 @@ import '@stratex/widgets/define';
 import { pageEngine } from '@stratex/data';
 import { SX_DRILL_THROUGH, type SxDrillThroughDetail } from '../../src/base/events';
 import { pageSelection } from '../../src/base/selection';
-import type { SxDrillPanel } from '../../src/drill-through/drill-panel';
+import type { SxDrillPanel } from '../../src/base/drill-panel';
 import type { SxWidget } from '../../src/base/sx-widget';
 import { dataTable, mount } from '../helpers';
 

@@ -1,6 +1,6 @@
 import { type Cell, formatValue, type Lang } from '@stratex/core';
 import type { DrillAnswer, DrillRow } from '@stratex/data';
-import { message } from '../base/lang';
+import { message } from './lang';
 
 /** The filters in force, in words: `区域为华东，产品线为数据平台` / `区域 is 华东, 产品线 is 数据平台`. */
 export function filtersInWords(filters: Readonly<Record<string, string>>, lang: Lang): string {
