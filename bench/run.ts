@@ -3,14 +3,16 @@
 // in headless Debian Chromium on localhost, the same generated files for everyone.
 // Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md
 // (a quick run: quick.json and quick.md). `--only clickhouse,…` runs the named cases (portal,
-// treemap, interaction, memory, clickhouse, tracker). `--before REV` builds REV in a worktree of
-// its own and measures it beside this build in the portal, treemap, interaction and tracker cases.
+// treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers). `--before REV` builds REV
+// in a worktree of its own and measures it beside this build in the portal, treemap, interaction and
+// tracker cases.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { clickhouseCase } from './cases/clickhouse.ts';
 import { interactionCase } from './cases/interaction.ts';
+import { lineNumbersCase } from './cases/line-numbers.ts';
 import { memoryCase } from './cases/memory.ts';
 import { portalCase } from './cases/portal.ts';
 import { sizesCase } from './cases/sizes.ts';
@@ -63,7 +65,9 @@ const plan = {
 const interactionSizes = plan.sizes.filter((rows) => rows >= 1_000_000);
 const largest = Math.max(...plan.sizes);
 const only = new Set(
-  (values.only ?? 'portal,treemap,interaction,memory,what-if,clickhouse,tracker').split(','),
+  (
+    values.only ?? 'portal,treemap,interaction,memory,what-if,clickhouse,tracker,line-numbers'
+  ).split(','),
 );
 /** Cases in headless Chromium, which need the built site. */
 const inBrowser = ['portal', 'treemap', 'interaction', 'memory', 'what-if', 'tracker'].some(
@@ -152,6 +156,11 @@ try {
   }
   if (only.has('clickhouse'))
     results.clickhouse = await clickhouseCase(plan.clusterSizes, plan.clusterSessions, log);
+  if (only.has('line-numbers')) {
+    const lines = await lineNumbersCase(plan.runs, log);
+    mkdirSync(benchPath('results'), { recursive: true });
+    writeFileSync(benchPath('results/line-numbers.json'), `${JSON.stringify(lines, null, 2)}\n`);
+  }
 } finally {
   site?.close();
 }

@@ -75,8 +75,9 @@ export class Engine {
    * Answers widgets' declared requests: the only place widget SQL is written. It comes in a
    * chunk of its own, fetched while the database starts.
    */
-  readonly coordinator: Pick<Coordinator, 'request' | 'catalogue' | 'prepared'> = {
+  readonly coordinator: Pick<Coordinator, 'request' | 'catalogue' | 'prepared' | 'drillThrough'> = {
     request: async (request) => (await this.#coordinatorReady()).request(request),
+    drillThrough: async (request) => (await this.#coordinatorReady()).drillThrough(request),
     catalogue: async (source) => (await this.#coordinatorReady()).catalogue(source),
     prepared: async () => (await this.#coordinatorReady()).prepared(),
   };

@@ -8,6 +8,7 @@ const eventDetails: Record<string, string> = {
   'sx-alert': 'SxAlertDetail',
   'sx-alert-cleared': 'SxAlertClearedDetail',
   'sx-what-if': 'SxWhatIfDetail',
+  'sx-drill-through': 'SxDrillThroughDetail',
 };
 const sourceEventDetails: Record<string, string> = {
   'sx-data-load': 'SxSourceLoadDetail',

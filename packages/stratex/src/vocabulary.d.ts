@@ -8,6 +8,20 @@ export interface SxSelectDetail {
   selection: Readonly<Record<string, string>> | null;
 }
 
+/**
+ * Detail of `sx-drill-through` (cancelable): the rows behind a figure are about to open in a
+ * panel; a page that calls `preventDefault()` opens its own view instead.
+ */
+export interface SxDrillThroughDetail {
+  source: string;
+  /** Every filter in force, column → value: the figure's own values, the drill path, other widgets' choices. */
+  filters: Readonly<Record<string, string>>;
+  /** The figure's measure columns, summed over the rows behind it (none for a figure that counts rows). */
+  metric: readonly string[];
+  /** The figure: its words as shown, and its own dimension values (e.g. `{ 区域: '华东' }`). */
+  figure: { label: string; values: Readonly<Record<string, string>> };
+}
+
 /** Detail of `sx-data-load`: rows were read. */
 export interface SxDataLoadDetail {
   source: string;

@@ -73,7 +73,7 @@ describe('declarations generated from the manifest', () => {
       elementDeclarations(publicElements(manifest({ fieldType: 'Hint | undefined' })), words),
     ).toThrow(/sx-gauge hint has the type Hint \| undefined, naming Hint/);
     expect(() =>
-      elementDeclarations(publicElements(manifest({ event: 'sx-drill-through' })), words),
-    ).toThrow(/sx-gauge fires sx-drill-through, which has no detail type/);
+      elementDeclarations(publicElements(manifest({ event: 'sx-gauge-turned' })), words),
+    ).toThrow(/sx-gauge fires sx-gauge-turned, which has no detail type/);
   });
 });

@@ -6,6 +6,7 @@ import type { ArrowLike, Phase } from '../../widgets/src/base/data-controller';
 import type {
   SxDataErrorDetail,
   SxDataLoadDetail,
+  SxDrillThroughDetail,
   SxSelectDetail,
   SxWhatIfDetail,
 } from '../../widgets/src/base/events';
@@ -47,6 +48,7 @@ export type SameWords = AllSame<
     Same<Shipped.AlertLevel, AlertLevel>,
     Same<Shipped.AlertKind, AlertKind>,
     Same<Shipped.SxWhatIfDetail, SxWhatIfDetail>,
+    Same<Shipped.SxDrillThroughDetail, SxDrillThroughDetail>,
   ]
 >;
 

@@ -821,6 +821,41 @@ export const MESSAGES = {
     en: 'The period {start} – {end} has no working day on the calendar, so nothing is expected before its last day.',
     'zh-CN': '按日历，{start} 至 {end} 没有工作日，因此最后一天之前不计应达值。',
   },
+  // Drill-through: the rows behind a figure.
+  drillOpen: { en: 'Source rows', 'zh-CN': '查看明细' },
+  drillOpenFor: { en: 'Source rows behind {figure}', 'zh-CN': '查看{figure}的明细' },
+  drillTitle: { en: 'Rows behind {figure}', 'zh-CN': '{figure}的明细' },
+  drillEverything: { en: 'every row', 'zh-CN': '全部数据' },
+  drillFile: { en: 'File: {file}', 'zh-CN': '文件：{file}' },
+  drillFilters: { en: 'Filters: {filters}', 'zh-CN': '筛选条件：{filters}' },
+  drillNoFilter: { en: 'none (every row of the file)', 'zh-CN': '无（文件中的全部行）' },
+  drillFilterTerm: { en: '{column} is {value}', 'zh-CN': '{column}为{value}' },
+  drillTotal: { en: 'Total {column}: {value}', 'zh-CN': '{column}合计：{value}' },
+  drillCount: { en: 'Rows: {count}', 'zh-CN': '共 {count} 行' },
+  drillPage: { en: 'Rows {from}–{to} of {count}', 'zh-CN': '第 {from}–{to} 行，共 {count} 行' },
+  drillLine: { en: 'Line', 'zh-CN': '行号' },
+  drillRowNumber: { en: 'Row', 'zh-CN': '行序' },
+  drillNoPosition: {
+    en: 'The rows live on a database server, which keeps no line numbers; the first {limit} are shown.',
+    'zh-CN': '数据位于数据库服务器上，没有行号；仅显示前 {limit} 行。',
+  },
+  drillWritten: { en: 'as written', 'zh-CN': '原文' },
+  drillRead: { en: 'read as', 'zh-CN': '读取为' },
+  drillUnread: {
+    en: '{count} of these rows hold a figure that could not be read as a number; they are not in the total.',
+    'zh-CN': '其中 {count} 行的数值无法读取，未计入合计。',
+  },
+  drillLeftOut: {
+    en: '{count} rows of the file were left out when it was loaded:',
+    'zh-CN': '载入文件时有 {count} 行被略去：',
+  },
+  drillLeftOutRow: { en: 'line {line}: {reason}', 'zh-CN': '第 {line} 行：{reason}' },
+  drillPrevious: { en: 'Previous rows', 'zh-CN': '上一页' },
+  drillNext: { en: 'Next rows', 'zh-CN': '下一页' },
+  drillExport: { en: 'Export these rows (CSV)', 'zh-CN': '导出这些行（CSV）' },
+  drillClose: { en: 'Close', 'zh-CN': '关闭' },
+  drillLoading: { en: 'Reading the rows…', 'zh-CN': '正在读取明细…' },
+  drillFailed: { en: 'The rows could not be read: {reason}', 'zh-CN': '无法读取明细：{reason}' },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type MessageCode = keyof typeof MESSAGES;

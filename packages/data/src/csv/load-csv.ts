@@ -25,7 +25,8 @@ import {
   READ_AHEAD_LINE,
   readAhead,
 } from './text-table';
-import { typedRowsSql } from './duckdb/typed-table-sql';
+import { everyRowSql, typedRowsSql, withLineNumbersSql } from './duckdb/typed-table-sql';
+import { LINE_COLUMN, lineNumbersIpc } from './line-numbers';
 
 export type { CsvDatabase } from './text-table';
 export type { CsvLoadRequest, CsvLoadResult } from './prepare';
@@ -93,11 +94,14 @@ export async function loadCsv(
     throw loadError('loadNotATable', { file }, errorText(cause));
   }
   const query = (sql: string): Promise<Table> => db.query(sql);
-  const { columns, firstRejects } = await buildTypedTable(
+  const linesTable =
+    request.lineNumbers === false || scanned.rows === 0
+      ? undefined
+      : await insertLineNumbers(db, table, scanned.lines);
+  const typed = buildTypedTable(
     query,
     db.dialect,
-    table,
-    typedTable,
+    { table, typedTable, linesTable },
     rows.names,
     shapes,
     scanned.lines,
@@ -113,7 +117,22 @@ export async function loadCsv(
         ),
     },
   );
-  return csvReport(prepared, scanned, { typedTable, columns, firstRejects }, notes);
+  const { columns, firstRejects } = await typed.finally(
+    () => linesTable && query(db.dialect.dropTable(linesTable)).catch(() => undefined),
+  );
+  const report = csvReport(prepared, scanned, { typedTable, columns, firstRejects }, notes);
+  return linesTable ? { ...report, lineColumn: LINE_COLUMN } : report;
+}
+
+/** Each row's line in the file as a one-column table beside the text table, for the typed one. */
+async function insertLineNumbers(
+  db: CsvDatabase,
+  table: string,
+  lines: Int32Array,
+): Promise<string> {
+  const linesTable = `${table}__sx_lines`;
+  await db.insertArrow(linesTable, await lineNumbersIpc(lines));
+  return linesTable;
 }
 
 /**
@@ -123,24 +142,30 @@ export async function loadCsv(
 async function buildTypedTable(
   query: (sql: string) => Promise<Table>,
   dialect: CsvStatements,
-  table: string,
-  typedTable: string,
+  tables: { table: string; typedTable: string; linesTable: string | undefined },
   names: readonly string[],
   shapes: RawShapes,
   lines: Int32Array,
   notes: string[],
   head: KnownHead,
 ): Promise<TypedTableCheck> {
+  const { table, typedTable, linesTable } = tables;
+  const numbered = (select: string): string =>
+    linesTable ? withLineNumbersSql(select, linesTable) : select;
   try {
     const guessed = await planColumns(query, table, names, notes, head);
     const planned = guessed.map((column, i) =>
       notPlain(column, shapes, i) === 0 ? { ...column, plainOnly: true } : column,
     );
-    await query(dialect.createTableAs(typedTable, typedRowsSql(table, planned)));
+    await query(dialect.createTableAs(typedTable, numbered(typedRowsSql(table, planned))));
     return await checkTypedTable(query, table, typedTable, planned, shapes, lines);
   } catch (cause) {
     if (cause instanceof EngineTimeoutError) throw cause;
-    await query(dialect.copyTable(typedTable, table));
+    await query(
+      linesTable
+        ? dialect.createTableAs(typedTable, withLineNumbersSql(everyRowSql(table), linesTable))
+        : dialect.copyTable(typedTable, table),
+    );
     notes.push(
       `Numbers and dates could not be read, so every column stays text (${errorText(cause)}).`,
     );

@@ -22,10 +22,8 @@ export async function copyMemoryCsv(
   table: string,
   sourceName: string,
 ): Promise<void> {
-  const [{ tableToIPC }, { numberData, tableOfColumns, textData }] = await Promise.all([
-    import('apache-arrow'),
-    import('../arrow/column-data'),
-  ]);
+  const [{ Int32, makeData, tableToIPC }, { numberData, tableOfColumns, textData }] =
+    await Promise.all([import('apache-arrow'), import('../arrow/column-data')]);
   const { report, text, typed } = memory;
   const columns: [string, Data][] = report.columns.map((_, i) => [
     copiedText(i),
@@ -50,11 +48,25 @@ export async function copyMemoryCsv(
       columns.push([copiedUnit(i), textData(units)]);
     }
   });
+  if (report.lineColumn) {
+    const { lines } = memory;
+    columns.push([
+      report.lineColumn,
+      makeData({ type: new Int32(), length: lines.length, nullCount: 0, data: lines }),
+    ]);
+  }
   const copy = `${table}__sx_copy`;
   await connector.insertArrow(copy, tableToIPC(tableOfColumns(columns), 'stream'));
   try {
     await connector.query(
-      publishCopySql(copy, table, sourceName, report.columns, report.columnTypes),
+      publishCopySql(
+        copy,
+        table,
+        sourceName,
+        report.columns,
+        report.columnTypes,
+        report.lineColumn,
+      ),
     );
   } catch (cause) {
     for (const statement of abandonCopySql(copy))

@@ -14,6 +14,7 @@ import { fieldText, readRecord } from './record';
 import { type CsvColumn, type CsvReject, FIRST_REJECTS } from './report';
 import { columnUnit, type PlannedColumn } from './planned-column';
 import { exactDecimalFor } from './exact-decimals';
+import { LINE_COLUMN } from './line-numbers';
 
 /** A cell as the text table holds it (null for an empty one), or as the typed table does. */
 export type TextCell = string | null;
@@ -29,6 +30,8 @@ export interface MemoryCsv {
   text: TextCell[][];
   /** The typed table's columns, in `report.columnTypes` order (numbers, ISO days, periods, text). */
   typed: TypedCell[][];
+  /** Each row's line in the file (`report.lineColumn` holds the same in the database). */
+  lines: Int32Array;
 }
 
 /** Largest CSV (as decoded text) read in JS rather than by the engine. */
@@ -82,7 +85,8 @@ export async function readCsvInMemory(
     { typedTable: `${request.table}_typed`, ...typed },
     notes,
   );
-  return { report, text, typed: typed.values };
+  const numbered = scanned.rows > 0 ? { ...report, lineColumn: LINE_COLUMN } : report;
+  return { report: numbered, text, typed: typed.values, lines: scanned.lines };
 }
 
 /**

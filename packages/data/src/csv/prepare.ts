@@ -10,6 +10,7 @@ import { rowNewline, scanRows, type ScannedRows } from './scan';
 import { checkCsvSize } from '../size-limit';
 import type { TextRows } from './duckdb/text-table-sql';
 import { unitWorkColumn } from './planned-column';
+import { LINE_COLUMN } from './line-numbers';
 
 export interface CsvLoadRequest {
   /** Name of the text table; the typed one is `<table>_typed`. */
@@ -20,6 +21,8 @@ export interface CsvLoadRequest {
   delimiter?: string;
   maxBytes: number;
   onProgress?: ProgressListener;
+  /** Whether the typed table carries each row's line in the file (`LINE_COLUMN`); default true. */
+  lineNumbers?: boolean;
 }
 
 export interface CsvLoadResult extends CsvReport {
@@ -57,7 +60,10 @@ export async function prepareCsv(given: Uint8Array, request: CsvLoadRequest): Pr
   if (looksLikeWebPage(text.bytes)) throw loadError('loadWebPage', { file });
   const layout = findLayout(text.bytes, request.delimiter);
   if (!layout) throw loadError('loadBlankLines', { file });
-  const reserved = Array.from({ length: layout.width }, (_, i) => unitWorkColumn(i));
+  const reserved = [
+    LINE_COLUMN,
+    ...Array.from({ length: layout.width }, (_, i) => unitWorkColumn(i)),
+  ];
   const names = layout.header
     ? uniqueColumnNames(layout.header, reserved)
     : positionalNames(layout.width);

@@ -58,6 +58,11 @@ export interface SkippedRows {
 export interface CsvReport {
   /** The table with numbers, dates and periods read (units and notes stripped). */
   typedTable: string;
+  /**
+   * The typed table's hidden column holding each row's line in the file (1 = first line),
+   * when it has one; never among `columns` or `columnTypes`.
+   */
+  lineColumn?: string;
   columnTypes: CsvColumn[];
   /** Line of the header row; null when the file has none (columns are then `column_1`, …). */
   headerRow: number | null;

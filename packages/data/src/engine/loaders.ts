@@ -22,6 +22,8 @@ export interface CsvLoadOptions {
   /** Largest CSV accepted (default: from the device's memory, at most 1 GB). */
   maxBytes?: number;
   onProgress?: ProgressListener;
+  /** Whether the typed table carries each row's line in the file (default true). */
+  lineNumbers?: boolean;
 }
 
 export interface ParquetBytesOptions extends Omit<ParquetLoadOptions, 'maxDecodedBytes'> {
@@ -98,6 +100,7 @@ export class TableLoaders {
       ...(options.delimiter ? { delimiter: options.delimiter } : {}),
       maxBytes: options.maxBytes ?? this.csvByteLimit(),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.lineNumbers === false ? { lineNumbers: false } : {}),
     });
     this.#tables.add(table);
     this.#tables.add(loaded.typedTable);

@@ -3,6 +3,7 @@ import { BackgroundBuilds } from './background-builds';
 import { AggregateBatcher } from './batching';
 import type { SourceCatalogue } from './catalogue';
 import { DataError, type DataRequest, type DataResult } from './contract';
+import { type DrillAnswer, type DrillRequest, drillThrough } from './drill-through';
 import { type Dialect, duckdbDialect } from './dialect';
 import { Planner } from './planner';
 import { type CoordinatorHost, SourceVersions } from './source-versions';
@@ -58,6 +59,17 @@ export class Coordinator {
     const version = await this.#versions.of(request.source);
     return this.#builds.foreground(
       version.answers.answer(request, () => this.#planner.answer(version, request)),
+    );
+  }
+
+  /**
+   * The rows behind a figure, a page at a time, with each row's line (or row) in its file,
+   * its cells as read and as written, and the figure's sums over every matching row.
+   */
+  async drillThrough(request: DrillRequest): Promise<DrillAnswer> {
+    const version = await this.#versions.of(request.source);
+    return this.#builds.foreground(
+      drillThrough(version, request, (totals) => this.request(totals)),
     );
   }
 

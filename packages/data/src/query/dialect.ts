@@ -51,6 +51,11 @@ export interface Dialect {
     textTable: string,
     typedTable: string,
   ): { from: string; text(column: string): string; typed(column: string): string };
+  /**
+   * Each row's number in its table, from 1 in the order the rows were loaded, if the engine
+   * keeps one (DuckDB's `rowid`); a remote server's tables have no such order.
+   */
+  rowNumber?: string;
   /** A statement that keeps `select`'s result as a temporary table `name`. */
   createTemporary(name: string, select: string): string;
   dropTable(name: string): string;
@@ -146,6 +151,7 @@ export const duckdbDialect: TableDialect = {
     text: (column) => `r.${quoteIdentifier(column)}`,
     typed: (column) => `t.${quoteIdentifier(column)}`,
   }),
+  rowNumber: '(rowid + 1)',
   createTemporary: (name, select) =>
     `CREATE OR REPLACE TEMPORARY TABLE ${quoteIdentifier(name)} AS ${select}`,
   dropTable: (name) => `DROP TABLE IF EXISTS ${quoteIdentifier(name)}`,

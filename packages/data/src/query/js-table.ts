@@ -34,6 +34,7 @@ export class JsTable {
   readonly #rowCount: number;
   /** Typed columns held as exact decimals by the engine, and their digits after the point. */
   readonly #scales: ReadonlyMap<string, number>;
+  readonly #lines: Int32Array;
 
   constructor(
     memory: MemoryCsv,
@@ -52,6 +53,30 @@ export class JsTable {
         column.exact ? [[column.name, column.exact.scale] as const] : [],
       ),
     );
+    this.#lines = memory.lines;
+  }
+
+  /**
+   * The rows behind a figure: how many match `filter`, and from the `offset`-th of them in
+   * file order, `limit` rows as `cells` gives them, each with its line in the file.
+   */
+  page(
+    columns: readonly TwinColumn[],
+    filter: DimensionFilter,
+    offset: number,
+    limit: number,
+  ): { count: number; rows: { line: number; cells: RecordRow }[] } | undefined {
+    try {
+      const matching = this.#matching(this.#text, filter);
+      const page = matching.slice(offset, offset + limit);
+      const cells = this.cells(columns, { filter: {} });
+      if (!cells) return undefined;
+      const rows = page.map((row) => ({ line: this.#lines[row] ?? 0, cells: cells[row] ?? {} }));
+      return { count: matching.length, rows };
+    } catch (cause) {
+      if (cause instanceof LeaveToEngine) return undefined;
+      throw cause;
+    }
   }
 
   /** `renderRows`: columns of the text table after `filter`, ordered and cut. */

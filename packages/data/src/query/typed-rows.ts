@@ -37,7 +37,18 @@ export interface TwinRowsPlan {
   filter: DimensionFilter;
   orderBy?: readonly Ordering[] | undefined;
   limit?: number | undefined;
+  /** Rows passed over before the first one given (with `limit`, a page). */
+  offset?: number | undefined;
+  /**
+   * A column of the typed twin given first, as `sx_position`. The rows come in the tables'
+   * own order, which is the file's (the twin's alignment rests on it): ordering by the column
+   * would read every matching row's cells, not just the page's.
+   */
+  position?: string | undefined;
 }
+
+/** Name of the position column a twin-rows plan with `position` gives. */
+export const POSITION = 'sx_position';
 
 /**
  * The rows of a CSV source from its typed twin: per column its typed value, and for number,
@@ -85,11 +96,13 @@ export function renderTwinRows(dialect: Dialect, plan: TwinRowsPlan): BoundSql {
   const order = (plan.orderBy ?? []).map(
     (item) => `${aligned.text(item.column)}${item.descending ? ' DESC' : ''}`,
   );
+  if (plan.position) list.unshift(`${aligned.typed(plan.position)} AS ${id(POSITION)}`);
   const sql =
     `SELECT ${list.join(', ')} FROM ${aligned.from}` +
     whereClause(dialect, plan.filter, params, aligned.text) +
     (order.length > 0 ? ` ORDER BY ${order.join(', ')}` : '') +
-    (plan.limit !== undefined ? dialect.limit(plan.limit) : '');
+    (plan.limit !== undefined ? dialect.limit(plan.limit) : '') +
+    (plan.offset ? ` OFFSET ${Math.max(0, Math.trunc(plan.offset))}` : '');
   return { sql: dialect.finish(sql), params };
 }
 

@@ -90,6 +90,8 @@ export class DataController implements ReactiveController {
   rows: CellRecord[] = [];
   /** The table behind `source` or `src`, once loaded. */
   loadedTable: LoadedTable | undefined;
+  /** The name the engine knows that table's source by (for `src`, the page's file source). */
+  sourceName: string | undefined;
   /** What the rows of the last successful load hold of their source. */
   scope: AnswerScope | undefined;
 
@@ -212,6 +214,7 @@ export class DataController implements ReactiveController {
       throw new Error(message(this.#options.lang(), 'noSourceGiven'));
     }
     this.loadedTable = table;
+    this.sourceName = source;
     return this.#options.read(source, table);
   }
 

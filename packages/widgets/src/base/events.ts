@@ -3,6 +3,8 @@ export const SX_SELECT = 'sx-select';
 export const SX_DATA_LOAD = 'sx-data-load';
 export const SX_DATA_ERROR = 'sx-data-error';
 export const SX_WHAT_IF = 'sx-what-if';
+/** Cancelable: a page that calls `preventDefault()` opens its own view of the rows instead. */
+export const SX_DRILL_THROUGH = 'sx-drill-through';
 
 export interface SxDataLoadDetail {
   source: string;
@@ -31,6 +33,16 @@ export interface SxWhatIfDetail {
   changes: { path: readonly string[]; before: number; after: number }[];
   /** The contingency reserve before and after, when the page set one. */
   reserve: { before: number; after: number } | null;
+}
+
+export interface SxDrillThroughDetail {
+  source: string;
+  /** Every filter in force, column → value: the figure's own values, the drill path, other widgets' choices. */
+  filters: Readonly<Record<string, string>>;
+  /** The figure's measure columns, summed over the rows behind it (none for a figure that counts rows). */
+  metric: readonly string[];
+  /** The figure: its words as shown, and its own dimension values (e.g. `{ 区域: '华东' }`). */
+  figure: { label: string; values: Readonly<Record<string, string>> };
 }
 
 export function emit<T>(target: EventTarget, name: string, detail: T): void {

@@ -77,6 +77,22 @@ export const sharedStyles = css`
   [part~='resume-button'] {
     justify-self: start;
   }
+  [part~='drill-through'] {
+    display: block;
+    margin-block-start: 8px;
+    font: inherit;
+    font-size: 0.85em;
+    padding: 2px 8px;
+    color: var(--_sx-accent);
+    background: var(--_sx-bg);
+    border: 1px solid var(--_sx-border);
+    border-radius: 4px;
+    cursor: pointer;
+  }
+  /* Its words are its name, drawn from it: they do not join the widget's own text. */
+  [part~='drill-through']::before {
+    content: attr(data-label);
+  }
   :focus-visible {
     outline: 2px solid var(--_sx-accent);
     outline-offset: 2px;

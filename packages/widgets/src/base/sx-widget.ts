@@ -1,10 +1,11 @@
 import type { CellRecord, Lang, RoleSchema, TargetOverrideSet } from '@stratex/core';
-import type { Engine, LoadedTable, RecordRow } from '@stratex/data';
+import type { Engine, LoadedTable, Measure, RecordRow } from '@stratex/data';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { localSelection, type SourceClient } from './client';
 import { ClientController } from './client-controller';
 import { type ArrowLike, DataController, type Failure, type Phase } from './data-controller';
 import { type NoticeFacts, noticesState, phaseState } from './data-states';
+import { figureLabel, openDrillThrough } from './drill-through';
 import { loadedEngine, pageEngineLater } from './engine-link';
 import { ExportController } from './export-controller';
 import { FreshnessController } from './freshness-controller';
@@ -208,6 +209,26 @@ export abstract class SxWidget extends LitElement {
   /** Puts a linked view on screen: its choice, when the rows still hold it. */
   protected restoreView(view: LinkedView): Restored {
     return restoreChoice(view, this.rows, this.ownSelection, (chosen) => this.select(chosen));
+  }
+
+  /**
+   * Opens the source rows behind a figure: `figure` gives its own dimension values (e.g.
+   * `{ 区域: '华东' }`; none for every row the widget reads), `label` its words. Fires the
+   * cancelable `sx-drill-through` first; resolves false when the page took it over (or the
+   * widget reads no loaded source), true once the panel shows the first rows.
+   */
+  drillThrough(figure: Readonly<Record<string, string>> = {}, label?: string): Promise<boolean> {
+    return openDrillThrough(this, {
+      ...{ engine: this.engine, source: this.#data.sourceName, table: this.loadedTable },
+      ...{ values: figure, label: label ?? figureLabel(figure, this.langCode) },
+      ...{ chosen: this.foreignSelection, measures: this.drillMeasures(), lang: this.langCode },
+      fileStem: `${this.exportName ?? this.localName.replace(/^sx-/, '')}-rows`,
+    });
+  }
+
+  /** The measures a figure of this widget sums, which a drill-through totals (none: it counts rows). */
+  protected drillMeasures(): readonly Measure[] {
+    return [];
   }
 
   /** Where the widget is in its data lifecycle: `loading`, `ready` or `error`. */

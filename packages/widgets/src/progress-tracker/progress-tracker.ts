@@ -30,6 +30,7 @@ import { curveOf, PACING_PROPERTIES, pacingNotes } from '../base/pacing';
 import { PacingSourcesController } from '../base/pacing-sources';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
+import { drillControl } from '../base/drill-through';
 import { type FilterChoice, trackerFilters } from './filters';
 import { trackerPicture } from './picture';
 import { progressTrackerStyles } from './progress-tracker.styles';
@@ -102,6 +103,7 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *   a view the data no longer holds falls back to the top with a notice. The page's own
  *   fragment parts are kept.
  *
+ * @fires sx-drill-through - Before the source rows of a task open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure }`.
  * @fires sx-select - A task was opened (or closed: `selection` null); detail `{ source, selection: { <task column>: task } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows could not be read; detail `{ source, message, detail? }`.
@@ -115,6 +117,7 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart filters - The status buttons, owner filter and sort control.
  * @csspart axis - The time axis above the rows.
  * @csspart row - One task (`row selected` when it is the page's chosen task).
+ * @csspart drill-through - The button that opens the source rows of the focused task (`drillThrough(figure)` by script).
  * @csspart bar - A task's planned bar, progress fill and expected-progress marker.
  * @csspart status - A task's state in words and an icon.
  * @csspart pacing-notes - What the widget says of its period's dates and of its calendar and weights files.
@@ -296,11 +299,19 @@ export class SxProgressTracker extends SxWidget {
       ${pacingNotes(this, this.#pacing, undefined, lang)} ${this.renderPartial()}
       ${trackerFilters(tasks, choice, lang, t, (next) => this.choose(next))}
       ${timeAxis(ticks, timeline.showsAsOf ? timeline.dayEnd(asOf) : null)}
-      ${this.#list.render(context, this.t('progressTracker'))}
+      ${this.#list.render(context, this.t('progressTracker'))} ${this.#drillControl()}
       ${shown.length === 0 ? html`<p class="no-match">${this.t('noMatch')}</p>` : nothing}
       ${this.renderUnreadable(report)}
       ${this.#tableMemo.get([shown, caption], () => taskTable(shown, caption, lang, t))}
     `;
+  }
+
+  /** Opens the source rows of the focused task. */
+  #drillControl(): TemplateResult | typeof nothing {
+    const task = this.#list.focusedTask;
+    const known =
+      task && Object.keys(task).every((column) => this.loadedTable?.columns.includes(column));
+    return known ? drillControl(this, task, this.langCode) : nothing;
   }
 
   protected override pictureSvg(): SVGSVGElement | null {

@@ -54,6 +54,15 @@ export class TaskListController implements ReactiveController {
     });
   }
 
+  /** The task that takes Tab, as its column and cell (what choosing it would select). */
+  get focusedTask(): Readonly<Record<string, string>> | undefined {
+    const row = this.#focusRow ?? this.shown[0]?.sourceRow;
+    const task = this.shown.find((candidate) => candidate.sourceRow === row);
+    const header = this.#options.taskHeader();
+    const cell = task && this.#taskCell(task);
+    return header === undefined || cell === undefined ? undefined : { [header]: cell };
+  }
+
   hostConnected(): void {
     // The list keeps its open row and the row that takes Tab while the widget is away.
   }

@@ -8,8 +8,9 @@ import {
   type ScorecardPacing,
   type ScorecardRow,
 } from '@stratex/core';
-import type { LoadedTable } from '@stratex/data';
-import { html, type TemplateResult } from 'lit';
+import type { LoadedTable, Measure } from '@stratex/data';
+import { html, nothing, type TemplateResult } from 'lit';
+import { drillControl, summedColumns } from '../base/drill-through';
 import type { SourceClient } from '../base/client';
 import {
   type ColumnAttributes,
@@ -109,6 +110,7 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *   a view the data no longer holds falls back to the top with a notice. The page's own
  *   fragment parts are kept.
  *
+ * @fires sx-drill-through - Before the rows behind a dimension open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure }`.
  * @fires sx-select - A dimension was chosen (click, Enter or Space; again to clear); detail `{ source, selection: { <dimension column>: value } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows (of the evaluation or the notes) could not be read; detail `{ source, message, detail? }`.
@@ -120,6 +122,7 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart error - The state of rows that could not be read.
  * @csspart resume-button - Starts a cancelled load again.
  * @csspart row - One dimension.
+ * @csspart drill-through - The button that opens the rows behind the focused dimension (`drillThrough(figure)` by script).
  * @csspart bullet - A dimension's bullet chart.
  * @csspart status - A dimension's status word and icon.
  * @csspart notes - A dimension's dated notes.
@@ -252,7 +255,7 @@ export class SxScorecard extends SxWidget {
     const missing = missingOf(scorecard.resolution);
     if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
     const notes = pacingNotes(this, this.#pacing, this.periodFacts(rollup, pacing), lang);
-    return html`${notes}${renderScorecard(scorecard, {
+    const drawn = renderScorecard(scorecard, {
       lang,
       t: (key) => this.t(key),
       focusIndex: this.focusIndex,
@@ -262,7 +265,8 @@ export class SxScorecard extends SxWidget {
       paced: pacing && elapsedOf(pacing),
       notes: this.#notes.about,
       notesState: this.#notes.state,
-    })}`;
+    });
+    return html`${notes}${drawn}${this.#drillControl()}`;
   }
 
   /** The dates the scorecard paces by, as given, for what it says of them; none unless `period-end` asks for pacing. */
@@ -281,6 +285,19 @@ export class SxScorecard extends SxWidget {
       period: pacing?.period ?? null,
       asOf: pacing?.asOf ?? null,
     };
+  }
+
+  /** Opens the rows behind the focused row. */
+  #drillControl(): TemplateResult | typeof nothing {
+    const row = this.model?.rows[this.focusIndex];
+    const header = this.dimensionHeader;
+    if (!row || !header || !this.loadedTable?.columns.includes(header)) return nothing;
+    return drillControl(this, { [header]: row.dimension }, this.langCode);
+  }
+
+  protected override drillMeasures(): readonly Measure[] {
+    const columns = this.model?.resolution.columns;
+    return summedColumns(this.loadedTable, [columns?.target, columns?.actual]);
   }
 
   /** The period the figures are to date of, when the attributes (and a rollup's days) name one. */

@@ -1,6 +1,7 @@
 import { type CellRecord, headersOf } from '@stratex/core';
-import type { LoadedTable } from '@stratex/data';
+import type { LoadedTable, Measure } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { drillControl, summedColumns } from '../base/drill-through';
 import { hearing, type SourceClient } from '../base/client';
 import { columnProperties } from '../base/column-attributes';
 import { Memo } from '../base/memo';
@@ -31,14 +32,16 @@ import { MapSizeController } from './map-size-controller';
 import { treemapClient } from './request';
 import { renderBreakdown } from './render';
 import { targetTreemapStyles } from './target-treemap.styles';
-import { levelView } from './view';
+import { levelView, selectionOf } from './view';
 import { paletteOf } from './colour';
 import { TreemapWhatIf, whatIfScene, whatIfStyles } from './what-if-mode';
 
 /**
  * @summary Target treemap: the overall target broken down by levels (region, product line…),
  * tile area = target, colour = achievement (or pace) on a diverging scale around 100 %.
- * Click or Enter drills down one level and selects; Escape or Backspace goes back up.
+ * Click or Enter drills down one level and selects; Escape or Backspace goes back up. The
+ * "source rows" button under the map (click, Enter or Space) opens the rows behind the focused
+ * tile (or the level drilled into) in a panel: `drillThrough(figure)` does the same by script.
  *
  * @attr source - Name of an `sx-data-source` holding the target split.
  * @attr src - URL of a CSV export, loaded directly.
@@ -88,6 +91,7 @@ import { TreemapWhatIf, whatIfScene, whatIfStyles } from './what-if-mode';
  *   the scorecard and alerts on the source follow. Undo, reset, refusals, CSV. The source is not changed.
  * @attr what-if-reserve - The reserve edits may draw on: a share of the overall target (`15%`) or `50万`.
  *
+ * @fires sx-drill-through - Before the rows behind a tile open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure }`.
  * @fires sx-select - A tile was chosen (or chosen again to clear); detail `{ source, selection }`, e.g. `{ 区域: '华东' }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows (of the split or the notes) could not be read; detail `{ source, message, detail? }`.
@@ -112,6 +116,7 @@ import { TreemapWhatIf, whatIfScene, whatIfStyles } from './what-if-mode';
  * @csspart export-button - One export button.
  * @csspart what-if - The what-if panel (with `what-if`).
  * @csspart what-if-refusal - Why the last edit was refused.
+ * @csspart drill-through - The button that opens the rows behind the focused tile.
  *
  * @cssprop --sx-background - Background colour (also the gap between tiles).
  * @cssprop --sx-foreground - Text colour, focus and selection rings.
@@ -281,7 +286,7 @@ export class SxTargetTreemap extends SxWidget {
     this.#navigation.drawn = drawn;
     const { focusKey, tooltipKey } = this.#navigation;
     const notes = pacingNotes(this, this.#pacing, periodFactsOf(this, settings), lang);
-    return html`${notes}${renderBreakdown({
+    const map = renderBreakdown({
       ...{ lang, columns, missing, breakdown, node, view, words, size, palette, focusKey },
       headers: this.loadedTable?.columns ?? headersOf(this.rows),
       options: settings.measure,
@@ -291,7 +296,24 @@ export class SxTargetTreemap extends SxWidget {
       notes: this.#notes.about,
       notesState: this.#notes.state,
       ...(view ? { view: { ...view, drawn } } : {}),
-    })}${mode?.panel(focusKey) ?? nothing}`;
+    });
+    const drill = view ? this.#drillControl(focusKey) : nothing;
+    return html`${notes}${map}${drill}${mode?.panel(focusKey) ?? nothing}`;
+  }
+
+  /** The tile a drill-through opens on: the focused one, else the level drilled into. */
+  #drillControl(focusKey: string | undefined): TemplateResult {
+    const levels = this.#navigation.levels ?? [];
+    const drawn = this.#navigation.drawn;
+    const tile = drawn.find((shown) => shown.box.key === focusKey)?.box.item.node;
+    const path = this.#navigation.path.map((value, depth) => [levels[depth] ?? '', value]);
+    const values = tile ? selectionOf(tile, levels) : Object.fromEntries(path);
+    return drillControl(this, values, this.langCode);
+  }
+
+  protected override drillMeasures(): readonly Measure[] {
+    const columns = this.resolution(readSettings(this).request).columns;
+    return summedColumns(this.loadedTable, [columns?.target, columns?.actual]);
   }
 
   /** The target table with the what-if's targets, in the source's columns and encoding (GBK stays GBK). */

@@ -58,6 +58,12 @@ export class AlertListController implements ReactiveController {
     return this.#gathered.alerts;
   }
 
+  /** The alert that takes Tab, and the column its subject is chosen on (KPI alerts: the metric column). */
+  get focused(): { alert: VarianceAlert; column: string | undefined } | undefined {
+    const alert = this.#gathered.alerts[this.#focusIndex];
+    return alert && { alert, column: this.#gathered.subjectColumns[alert.kind] };
+  }
+
   hostConnected(): void {
     // The list keeps which alert takes Tab, and whether all are shown, while the widget is away.
   }

@@ -8,8 +8,8 @@ import {
   type TargetRows,
   type VarianceAlert,
 } from '@stratex/core';
-import type { LoadedTable } from '@stratex/data';
-import { html, type TemplateResult } from 'lit';
+import type { LoadedTable, Measure } from '@stratex/data';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { SourceClient } from '../base/client';
 import {
   type ColumnAttributes,
@@ -25,6 +25,7 @@ import { SxWidget } from '../base/sx-widget';
 import type { MessageKey } from '../base/lang';
 import { raisedAlerts } from './alert-events';
 import { AlertEventsController, settledKinds } from './alert-events-controller';
+import { drillControl, summedColumns } from '../base/drill-through';
 import { alertTable } from './alert-item';
 import { AlertListController } from './alert-list-controller';
 import { sideTableNotes, unreadableNote } from './alert-notes';
@@ -114,6 +115,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *   a view the data no longer holds falls back to the top with a notice. The page's own
  *   fragment parts are kept.
  *
+ * @fires sx-drill-through - Before the rows behind a KPI alert open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure }`.
  * @fires sx-select - An alert was chosen (or chosen again to clear: `selection` null); detail `{ source, selection: { <metric column>: metric } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows (of the series, the tasks, the budget or the notes) could not be read; detail `{ source, message, detail? }`.
@@ -137,6 +139,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @csspart resume-button - Starts a cancelled load again.
  * @csspart summary - The count of alerts by severity (announced when it changes).
  * @csspart alert - One alert (`alert selected` when it is the page's choice).
+ * @csspart drill-through - The button that opens the rows behind the focused KPI alert (`drillThrough(figure)` by script).
  * @csspart severity - An alert's severity in an icon and a word.
  * @csspart sparkline - A KPI's running total against its pace line.
  * @csspart notes - An alert's dated notes.
@@ -326,11 +329,25 @@ export class SxVarianceAlerts extends SxWidget {
       <p part="summary" role="status" aria-live="polite">
         ${alertSummary(countBySeverity(alerts), lang)}
       </p>
-      ${this.#list.render(gathered, this.maxAlerts, lang)}
+      ${this.#list.render(gathered, this.maxAlerts, lang)} ${this.#drillControl()}
       ${sideTableNotes(this.#sides.tables, this.say, lang)} ${notesStatus(this.#notes.state, lang)}
       ${unreadableNote(report.unreadable, this.say)}
       ${alertTable(alerts, lang, this.say, this.#notes.about)}
     `;
+  }
+
+  /** Opens the rows behind the focused alert: a KPI alert's metric, on the widget's own source. */
+  #drillControl(): TemplateResult | typeof nothing {
+    const focused = this.#list.focused;
+    const column = focused?.column;
+    if (focused?.alert.kind !== 'kpi' || !column) return nothing;
+    return drillControl(this, { [column]: focused.alert.subject }, this.langCode);
+  }
+
+  protected override drillMeasures(): readonly Measure[] {
+    const table = this.loadedTable;
+    const columns = kpiSeriesColumns(table?.columns ?? [], this.overrides);
+    return summedColumns(table, [columns?.actual]);
   }
 
   protected override pictureSvg(): SVGSVGElement | null {

@@ -23,6 +23,8 @@ export function publishCopySql(
   sourceName: string,
   names: readonly string[],
   columns: readonly CsvColumn[],
+  /** The copy's column of line numbers, kept under its own name in the typed table. */
+  lineColumn?: string,
 ): string {
   const from = quoteIdentifier(copy);
   const text = names.map(
@@ -41,6 +43,7 @@ export function publishCopySql(
       ? [out, `${quoteIdentifier(copiedUnit(i))} AS ${quoteIdentifier(column.unitColumn)}`]
       : [out];
   });
+  if (lineColumn) typed.push(quoteIdentifier(lineColumn));
   const statements = [
     `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT ${text.join(', ')} FROM ${from}`,
     `CREATE OR REPLACE TABLE ${quoteIdentifier(`${table}_typed`)} AS SELECT ${typed.join(', ')} FROM ${from}`,

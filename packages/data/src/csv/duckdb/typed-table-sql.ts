@@ -199,3 +199,13 @@ export function dropColumnSql(table: string, column: string): string {
 export function distinctCellsSql(rawTable: string, column: string, limit: number): string {
   return `SELECT DISTINCT ${quoteIdentifier(column)} AS cell FROM ${quoteIdentifier(rawTable)} WHERE ${quoteIdentifier(column)} IS NOT NULL LIMIT ${limit + 1}`;
 }
+
+/** `select`'s rows, each with its line in the file from `linesTable` (one column, row for row). */
+export function withLineNumbersSql(select: string, linesTable: string): string {
+  return `SELECT * FROM (${select}) POSITIONAL JOIN ${quoteIdentifier(linesTable)}`;
+}
+
+/** Every row of `table`, as stored. */
+export function everyRowSql(table: string): string {
+  return `SELECT * FROM ${quoteIdentifier(table)}`;
+}
