@@ -1,0 +1,63 @@
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { Connector } from '../connector';
+import { readableSchema } from '../arrow/join-streams';
+import { quoteIdentifier } from '../sql';
+
+/** The database's words for a type it has no way to take in (not for damaged bytes). */
+const typeRefused =
+  /not implemented|unsupported|not (yet )?supported|could not convert|unrecognized type/i;
+
+/** A decoded stream the database refused, kept so that the column to blame can be found. */
+export class RefusedStream extends Error {
+  constructor(
+    readonly stream: Uint8Array,
+    override readonly cause: unknown,
+  ) {
+    super(reasonOf(cause), { cause });
+    this.name = 'RefusedStream';
+  }
+}
+
+/**
+ * The first column of a refused stream that the database refuses alone for its type, with
+ * the reason given: each column is inserted by itself into a scratch table. Undefined when
+ * none is refused for its type (or the stream cannot be split here), so the failure stands.
+ */
+export async function refusedColumn(
+  connector: Connector,
+  table: string,
+  refused: RefusedStream,
+): Promise<{ column: string; reason: string } | undefined> {
+  if (!typeRefused.test(refused.message) || !readableSchema(refused.stream)) return undefined;
+  const decoded = tableFromIPC(refused.stream);
+  const scratch = `${table}__column_probe`;
+  for (const [index, field] of decoded.schema.fields.entries()) {
+    const column = decoded.getChildAt(index);
+    if (!column) continue;
+    try {
+      await connector.insertArrow(
+        scratch,
+        tableToIPC(new Table({ [field.name]: column }), 'stream'),
+      );
+    } catch (cause) {
+      const reason = reasonOf(cause);
+      if (typeRefused.test(reason)) return { column: field.name, reason };
+    } finally {
+      await connector
+        .query(`DROP TABLE IF EXISTS ${quoteIdentifier(scratch)}`)
+        .catch(() => undefined);
+    }
+  }
+  return undefined;
+}
+
+/** The failure's own sentence, without the database's JSON wrapping. */
+function reasonOf(cause: unknown): string {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  try {
+    const parsed = JSON.parse(text) as { exception_message?: string };
+    return parsed.exception_message ?? text;
+  } catch {
+    return text;
+  }
+}
