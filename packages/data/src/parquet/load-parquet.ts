@@ -71,14 +71,14 @@ export async function insertParquet(
       (stream, append) =>
         connector
           .insertArrow(table, stream, { append })
-          .catch((cause: unknown) => Promise.reject(new RefusedStream(stream, cause))),
+          .catch((cause: unknown) => Promise.reject(new RefusedStream(cause))),
       options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
     );
+    const reads = planReads(outline?.rowGroups ?? rowGroups, bytes.byteLength);
     try {
-      if (rowGroups.length === 0) {
+      if (reads.length === 0) {
         await chunks.add(widenHalfFloats(await reader.read(undefined, columns)));
       }
-      const reads = planReads(outline?.rowGroups ?? rowGroups, bytes.byteLength);
       let rowsRead = 0;
       for (const [index, read] of reads.entries()) {
         await chunks.add(widenHalfFloats(await reader.read(read, columns)));
@@ -90,7 +90,9 @@ export async function insertParquet(
     } catch (cause) {
       await chunks.abandon();
       if (!(cause instanceof RefusedStream)) throw cause;
-      const culprit = await refusedColumn(connector, table, cause);
+      const culprit = await refusedColumn(connector, table, cause, async () =>
+        widenHalfFloats(await reader.read(reads[0], columns)),
+      );
       if (!culprit) throw cause.cause;
       throw loadError(
         'parquetColumnUnsupported',

@@ -7,29 +7,30 @@ import { quoteIdentifier } from '../sql';
 const typeRefused =
   /not implemented|unsupported|not (yet )?supported|could not convert|unrecognized type/i;
 
-/** A decoded stream the database refused, kept so that the column to blame can be found. */
+/** The database refused a decoded stream (the decoder read it): its own failure is the cause. */
 export class RefusedStream extends Error {
-  constructor(
-    readonly stream: Uint8Array,
-    override readonly cause: unknown,
-  ) {
+  constructor(override readonly cause: unknown) {
     super(reasonOf(cause), { cause });
     this.name = 'RefusedStream';
   }
 }
 
 /**
- * The first column of a refused stream that the database refuses alone for its type, with
- * the reason given: each column is inserted by itself into a scratch table. Undefined when
- * none is refused for its type (or the stream cannot be split here), so the failure stands.
+ * After the database refused a stream for a type: the first column of `sample` (the same
+ * columns decoded again, since a sent stream belongs to the worker) that the database refuses
+ * alone for its type, with the reason given; each column is inserted by itself into a scratch
+ * table. Undefined when none is (or the sample cannot be split here), so the failure stands.
  */
 export async function refusedColumn(
   connector: Connector,
   table: string,
   refused: RefusedStream,
+  sample: () => Promise<Uint8Array>,
 ): Promise<{ column: string; reason: string } | undefined> {
-  if (!typeRefused.test(refused.message) || !readableSchema(refused.stream)) return undefined;
-  const decoded = tableFromIPC(refused.stream);
+  if (!typeRefused.test(refused.message)) return undefined;
+  const stream = await sample();
+  if (!readableSchema(stream)) return undefined;
+  const decoded = tableFromIPC(stream);
   const scratch = `${table}__column_probe`;
   for (const [index, field] of decoded.schema.fields.entries()) {
     const column = decoded.getChildAt(index);
