@@ -20,6 +20,11 @@ export interface ParquetLoadOptions {
    */
   chunkBytes?: number;
   onProgress?: ProgressListener;
+  /**
+   * Drops a table (the database's own statement). Given, a refused load is probed column by
+   * column in a scratch table it drops, so the message can name the column and its type.
+   */
+  dropTable?: (table: string) => Promise<unknown>;
 }
 
 export const DEFAULT_MAX_DECODED_BYTES = 1024 ** 3;
@@ -90,9 +95,16 @@ export async function insertParquet(
     } catch (cause) {
       await chunks.abandon();
       if (!(cause instanceof RefusedStream)) throw cause;
-      const culprit = await refusedColumn(connector, table, cause, async () =>
-        widenHalfFloats(await reader.read(reads[0], columns)),
-      );
+      const { dropTable } = options;
+      const culprit =
+        dropTable &&
+        (await refusedColumn(
+          connector,
+          table,
+          cause,
+          async () => widenHalfFloats(await reader.read(reads[0], columns)),
+          dropTable,
+        ));
       if (!culprit) throw cause.cause;
       throw loadError(
         'parquetColumnUnsupported',

@@ -1,7 +1,6 @@
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Connector } from '../connector';
 import { readableSchema } from '../arrow/join-streams';
-import { quoteIdentifier } from '../sql';
 
 /** The database's words for a type it has no way to take in (not for damaged bytes). */
 const typeRefused =
@@ -26,6 +25,7 @@ export async function refusedColumn(
   table: string,
   refused: RefusedStream,
   sample: () => Promise<Uint8Array>,
+  dropTable: (name: string) => Promise<unknown>,
 ): Promise<{ column: string; reason: string } | undefined> {
   if (!typeRefused.test(refused.message)) return undefined;
   const stream = await sample();
@@ -44,9 +44,7 @@ export async function refusedColumn(
       const reason = reasonOf(cause);
       if (typeRefused.test(reason)) return { column: field.name, reason };
     } finally {
-      await connector
-        .query(`DROP TABLE IF EXISTS ${quoteIdentifier(scratch)}`)
-        .catch(() => undefined);
+      await dropTable(scratch).catch(() => undefined);
     }
   }
   return undefined;
