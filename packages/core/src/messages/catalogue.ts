@@ -856,6 +856,12 @@ export const MESSAGES = {
   drillClose: { en: 'Close', 'zh-CN': '关闭' },
   drillLoading: { en: 'Reading the rows…', 'zh-CN': '正在读取明细…' },
   drillFailed: { en: 'The rows could not be read: {reason}', 'zh-CN': '无法读取明细：{reason}' },
+  // A Parquet column the page cannot read, by name and type (packages/data/src/parquet)
+  parquetColumnUnsupported: {
+    en: '{file} could not be read as Parquet: its column "{column}" is of type {type}, which the page cannot read. The file is not damaged: leave that column out, or write it with another type.',
+    'zh-CN':
+      '{file} 无法作为 Parquet 读取：其中“{column}”列的类型是 {type}，页面无法读取这种类型。文件没有损坏：请不读取这一列，或换一种类型写出它。',
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type MessageCode = keyof typeof MESSAGES;

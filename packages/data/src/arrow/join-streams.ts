@@ -1,11 +1,12 @@
-import { type DataType, type Field, MessageReader, Type } from 'apache-arrow';
+import { type DataType, type Field, MessageReader, type Schema, Type } from 'apache-arrow';
 
 const CONTINUATION = 0xffffffff;
 
 /**
  * Joins Arrow IPC streams that share one schema into a single stream: the first schema,
  * every stream's batches, one end mark. Undefined when a stream is not laid out as expected
- * or the schema has dictionaries (a later stream's would replace the earlier ones).
+ * or the schema has dictionaries (a later stream's would replace the earlier ones) or types
+ * this Arrow library cannot read (view types: the database reads them; they go as they are).
  */
 export function joinArrowStreams(streams: readonly Uint8Array[]): Uint8Array | undefined {
   const [first] = streams;
@@ -33,10 +34,19 @@ export function joinArrowStreams(streams: readonly Uint8Array[]): Uint8Array | u
 }
 
 function hasDictionary(stream: Uint8Array): boolean {
-  const schema = new MessageReader(stream).readSchema();
+  const schema = readableSchema(stream);
   if (!schema) return true;
   const nested = (type: DataType): boolean =>
     type.typeId === Type.Dictionary ||
     (type.children ?? []).some((field: Field) => nested(field.type));
   return schema.fields.some((field) => nested(field.type));
+}
+
+/** The stream's schema; undefined when it is missing or has a type this library cannot read. */
+export function readableSchema(stream: Uint8Array): Schema | undefined {
+  try {
+    return new MessageReader(stream).readSchema() ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

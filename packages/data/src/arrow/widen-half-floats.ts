@@ -1,7 +1,6 @@
 import {
   type Float,
   Float32,
-  MessageReader,
   Table,
   type DataType,
   Precision,
@@ -11,14 +10,15 @@ import {
   tableToIPC,
 } from 'apache-arrow';
 import { columnData } from './column-data';
+import { readableSchema } from './join-streams';
 
 /**
  * DuckDB takes no half-precision floats from Arrow ("Unsupported Internal Arrow Type e"), so
  * top-level Float16 columns become Float32, which holds every Float16 value exactly.
- * Streams without one are returned untouched, without being decoded.
+ * Streams without one, or with a type this Arrow library cannot read, are returned untouched.
  */
 export function widenHalfFloats(stream: Uint8Array): Uint8Array {
-  const schema = new MessageReader(stream).readSchema();
+  const schema = readableSchema(stream);
   if (!schema?.fields.some((field) => isHalfFloat(field.type))) return stream;
   const table = tableFromIPC(stream);
   const columns = table.schema.fields.map((field, index): [string, Vector] => {

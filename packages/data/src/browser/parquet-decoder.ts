@@ -1,5 +1,6 @@
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { ParquetDecoder } from '../parquet/parquet-module';
+import { wasmParquetDecoder } from '../parquet/wasm-reader';
 
 let opening: Promise<ParquetDecoder> | undefined;
 
@@ -11,28 +12,7 @@ export function browserParquetDecoder(): Promise<ParquetDecoder> {
   opening ??= (async (): Promise<ParquetDecoder> => {
     const parquet = await import('parquet-wasm/esm');
     await parquet.default({ module_or_path: new URL(parquetWasmUrl, document.baseURI) });
-    return {
-      async open(bytes) {
-        let file: ReturnType<typeof parquet.ParquetFile.fromFile> | undefined;
-        return {
-          async read(rowGroup, columns) {
-            const options = {
-              ...(rowGroup === undefined ? { limit: 0 } : { rowGroups: [rowGroup] }),
-              batchSize: 1 << 20,
-            };
-            if (!columns) return parquet.readParquet(bytes, options).intoIPCStream();
-            // The in-memory reader is faster but cannot pick columns; the file reader can.
-            file ??= parquet.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
-            return (await (await file).read({ ...options, columns: [...columns] })).intoIPCStream();
-          },
-          close: () =>
-            void file?.then(
-              (opened) => opened.free(),
-              () => undefined,
-            ),
-        };
-      },
-    };
+    return wasmParquetDecoder(parquet);
   })();
   opening.catch(() => (opening = undefined));
   return opening;

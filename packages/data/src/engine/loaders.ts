@@ -166,6 +166,7 @@ export class TableLoaders {
         ...(options.columns ? { columns: options.columns } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         maxDecodedBytes: this.limits.maxDecodedBytes,
+        dropTable: (name) => this.dropTable(name),
       }),
     );
     return { ...(await this.describe(table)), file, encoding: 'parquet' };

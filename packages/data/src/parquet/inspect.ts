@@ -1,10 +1,13 @@
 import { type FileMetaData, parquetMetadata, parquetSchema } from 'hyparquet';
 import { loadError } from '../fetch-bytes';
+import { parquetTypeName } from './column-types';
 import { looksLikeParquet, MAGIC } from './signature';
 
 /** What a Parquet file holds, read from its footer before anything is decoded. */
 export interface ParquetOutline {
   columns: string[];
+  /** Each column's type as the writer declared it (`DECIMAL(50, 2)`, `INT96`, `LIST`), by name. */
+  types: Map<string, string>;
   rowCount: number;
   rowGroups: { rowCount: number; decodedBytes: number }[];
   codecs: string[];
@@ -25,10 +28,13 @@ export function outlineParquet(
   }
   let metadata: FileMetaData;
   let names: string[];
+  let types: Map<string, string>;
   try {
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + end) as ArrayBuffer;
-    metadata = parquetMetadata(buffer);
-    names = parquetSchema(metadata).children.map((child) => child.element.name);
+    // The footer is read in place: a copy of a large file would double what it holds.
+    metadata = parquetMetadata(bytes);
+    const children = parquetSchema(metadata).children;
+    names = children.map((child) => child.element.name);
+    types = new Map(children.map((child) => [child.element.name, parquetTypeName(child.element)]));
   } catch (cause) {
     if (cause instanceof TypeError)
       throw loadError('parquetSchemaIncomplete', { file }, messageOf(cause));
@@ -47,7 +53,13 @@ export function outlineParquet(
     }
     return { rowCount: Number(group.num_rows), decodedBytes };
   });
-  return { columns: names, rowCount: Number(metadata.num_rows), rowGroups, codecs: [...codecs] };
+  return {
+    columns: names,
+    types,
+    rowCount: Number(metadata.num_rows),
+    rowGroups,
+    codecs: [...codecs],
+  };
 }
 
 function messageOf(cause: unknown): string {

@@ -1,9 +1,11 @@
 import type { Connector } from '../connector';
 import { loadError, type ProgressListener } from '../fetch-bytes';
-import { joinArrowStreams } from '../arrow/join-streams';
 import { widenHalfFloats } from '../arrow/widen-half-floats';
 import { matchColumns } from '../guard/column-names';
+import { ChunkedInsert } from '../arrow/chunked-insert';
+import { RefusedStream, refusedColumn } from './unreadable-column';
 import { outlineParquet } from './inspect';
+import { planReads } from './read-plan';
 import type { ParquetDecoder } from './parquet-module';
 
 export interface ParquetLoadOptions {
@@ -11,18 +13,31 @@ export interface ParquetLoadOptions {
   columns?: readonly string[];
   /** Largest decoded size accepted, so a small file cannot expand past what the page holds. */
   maxDecodedBytes?: number;
+  /**
+   * Most decoded bytes sent to the database's worker in one message (default 256 MB). A larger
+   * table goes in several, row group by row group, so no single message outgrows what a
+   * browser can post, and the next chunk is decoded while the worker inserts the last.
+   */
+  chunkBytes?: number;
   onProgress?: ProgressListener;
+  /**
+   * Drops a table (the database's own statement). Given, a refused load is probed column by
+   * column in a scratch table it drops, so the message can name the column and its type.
+   */
+  dropTable?: (table: string) => Promise<unknown>;
 }
 
 export const DEFAULT_MAX_DECODED_BYTES = 1024 ** 3;
+export const DEFAULT_CHUNK_BYTES = 256 * 1024 ** 2;
 
 const mebibytes = (bytes: number): string =>
   `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
 
 /**
  * Decodes Parquet in the page (no download of DuckDB's Parquet extension, which hangs
- * offline) one row group at a time, reporting rows read, then inserts them as one Arrow stream.
- * Failures throw a message that says what is wrong with the file; the caller names it.
+ * offline) a few row groups at a time (`planReads`), reporting rows read, and inserts them in
+ * file order, in chunks of at most `chunkBytes`. Failures throw a message that says what is wrong with the
+ * file: a column of a type the page cannot read is named with its type; the caller names the rest.
  */
 export async function insertParquet(
   connector: Connector,
@@ -32,7 +47,7 @@ export async function insertParquet(
   file: string,
   options: ParquetLoadOptions = {},
 ): Promise<void> {
-  const { columns: available, rowGroups, rowCount } = outlineParquet(bytes, file);
+  const { columns: available, types, rowGroups, rowCount } = outlineParquet(bytes, file);
   const columns = options.columns ? matchColumns(options.columns, available, file) : undefined;
   const outline = columns ? outlineParquet(bytes, file, columns) : undefined;
   const decodedBytes = (outline?.rowGroups ?? rowGroups).reduce(
@@ -49,10 +64,6 @@ export async function insertParquet(
   }
   const reader = await decoder.open(bytes);
   try {
-    if (rowGroups.length === 0) {
-      await connector.insertArrow(table, widenHalfFloats(await reader.read(undefined, columns)));
-      return;
-    }
     const report = (rowsLoaded: number): void =>
       options.onProgress?.({
         phase: 'load',
@@ -61,18 +72,46 @@ export async function insertParquet(
         rowsLoaded,
         totalRows: rowCount,
       });
-    const streams: Uint8Array[] = [];
-    let rowsRead = 0;
-    for (const [index, group] of rowGroups.entries()) {
-      streams.push(widenHalfFloats(await reader.read(index, columns)));
-      rowsRead += group.rowCount;
-      if (index < rowGroups.length - 1) report(rowsRead);
+    const chunks = new ChunkedInsert(
+      (stream, append) =>
+        connector
+          .insertArrow(table, stream, { append })
+          .catch((cause: unknown) => Promise.reject(new RefusedStream(cause))),
+      options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    );
+    const reads = planReads(outline?.rowGroups ?? rowGroups, bytes.byteLength);
+    try {
+      if (reads.length === 0) {
+        await chunks.add(widenHalfFloats(await reader.read(undefined, columns)));
+      }
+      let rowsRead = 0;
+      for (const [index, read] of reads.entries()) {
+        await chunks.add(widenHalfFloats(await reader.read(read, columns)));
+        for (const group of read) rowsRead += rowGroups[group]?.rowCount ?? 0;
+        if (index < reads.length - 1) report(rowsRead);
+      }
+      await chunks.finish();
+      if (reads.length > 0) report(rowsRead);
+    } catch (cause) {
+      await chunks.abandon();
+      if (!(cause instanceof RefusedStream)) throw cause;
+      const { dropTable } = options;
+      const culprit =
+        dropTable &&
+        (await refusedColumn(
+          connector,
+          table,
+          cause,
+          async () => widenHalfFloats(await reader.read(reads[0], columns)),
+          dropTable,
+        ));
+      if (!culprit) throw cause.cause;
+      throw loadError(
+        'parquetColumnUnsupported',
+        { file, column: culprit.column, type: types.get(culprit.column) ?? 'unknown' },
+        culprit.reason,
+      );
     }
-    const joined = joinArrowStreams(streams);
-    for (const [index, stream] of (joined ? [joined] : streams).entries()) {
-      await connector.insertArrow(table, stream, { append: index > 0 });
-    }
-    report(rowsRead);
   } finally {
     reader.close();
   }

@@ -1,7 +1,13 @@
 /** Reads one open Parquet file's row groups as Arrow IPC streams. */
 export interface ParquetReader {
-  /** One row group, or the schema alone when `rowGroup` is undefined; `columns` limits what is decoded. */
-  read(rowGroup: number | undefined, columns: readonly string[] | undefined): Promise<Uint8Array>;
+  /**
+   * The row groups given, in order, as one stream; the schema alone when `rowGroups` is
+   * undefined. `columns` limits what is decoded.
+   */
+  read(
+    rowGroups: readonly number[] | undefined,
+    columns: readonly string[] | undefined,
+  ): Promise<Uint8Array>;
   close(): void;
 }
 
