@@ -10,7 +10,7 @@ import {
 } from '@stratex/core';
 import type { Engine } from '@stratex/data';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { readSideTable, type SideTableRef } from '../variance-alerts/side-tables';
+import { readSideTable, type SideTableRef } from './side-tables';
 import { emit, SX_DATA_ERROR, type SxDataErrorDetail } from './events';
 
 export type PacingFileKind = 'calendar' | 'weights';

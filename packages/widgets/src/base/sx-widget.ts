@@ -1,6 +1,6 @@
-import type { CellRecord, Lang, RoleSchema, TargetOverrideSet } from '@stratex/core';
+import type { CellRecord, RoleSchema, TargetOverrideSet } from '@stratex/core';
 import type { Engine, LoadedTable, Measure, RecordRow } from '@stratex/data';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { localSelection, type SourceClient } from './client';
 import { ClientController } from './client-controller';
 import { type ArrowLike, DataController, type Failure, type Phase } from './data-controller';
@@ -9,12 +9,11 @@ import { figureLabel, openDrillThrough } from './drill-through';
 import { loadedEngine, pageEngineLater } from './engine-link';
 import { ExportController } from './export-controller';
 import { FreshnessController } from './freshness-controller';
-import { message, resolveLang } from './lang';
 import { roleColumns, wholeRowsClient } from './row-cells';
 import { keepChosen, type Selection, type SelectionChange } from './selection';
 import { SelectionController } from './selection-controller';
 import { TargetOverridesController } from './target-overrides';
-import { type Theme, ThemeController } from './theme';
+import { SxElement } from './sx-element';
 import type { LinkedView } from './view-link';
 import { type Restored, restoreChoice, ViewLinkController } from './view-link-controller';
 
@@ -26,7 +25,7 @@ export type { TextRecord } from './row-cells';
  * state or an error), its freshness (refreshes, the engine's health), cross-filtering and
  * export.
  */
-export abstract class SxWidget extends LitElement {
+export abstract class SxWidget extends SxElement {
   static override properties = {
     source: { type: String, reflect: true },
     src: { type: String, reflect: true },
@@ -37,16 +36,6 @@ export abstract class SxWidget extends LitElement {
     exportName: { type: String, attribute: 'export-name' },
     linkView: { type: String, attribute: 'link-view' },
   };
-
-  /** `lang` is the element's own HTML attribute; a change of it redraws the widget in that language. */
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) this.requestUpdate();
-  }
 
   /** Name of an `sx-data-source` on the page. */
   declare source: string | undefined;
@@ -107,14 +96,6 @@ export abstract class SxWidget extends LitElement {
 
   protected get failure(): Failure | undefined {
     return this.#data.failure;
-  }
-
-  /** Light or dark: the element's `theme`, the page's `data-sx-theme`, or the reader's preference. */
-  readonly #theme = new ThemeController(this, this.attachInternals().states);
-
-  /** The theme the widget is drawn in. */
-  protected get resolvedTheme(): Theme {
-    return this.#theme.theme;
   }
 
   /** Cross-filtering with the other widgets on the same source. */
@@ -254,14 +235,6 @@ export abstract class SxWidget extends LitElement {
     const engine = loadedEngine();
     if (!engine) throw new Error('The query engine has not arrived yet.');
     return engine;
-  }
-
-  protected get langCode(): Lang {
-    return resolveLang(this);
-  }
-
-  protected t(key: Parameters<typeof message>[1]): string {
-    return message(this.langCode, key);
   }
 
   /**

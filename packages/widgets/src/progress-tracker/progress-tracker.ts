@@ -3,8 +3,6 @@ import {
   filterTasks,
   formatDate,
   formatValue,
-  isoDate,
-  parseCell,
   PROGRESS_SCHEMA,
   type ProgressReport,
   sortTasks,
@@ -39,7 +37,7 @@ import { TaskListController } from './task-list-controller';
 import type { RowContext } from './task-row';
 import { taskRowStyles } from './task-row.styles';
 import { taskTable } from './task-table';
-import { timeAxis } from './time-axis';
+import { asOfDayOf, timeAxis } from './time-axis';
 import { buildTimeline, timelineTicks } from './timeline';
 import { TrackSizeController } from './track-size-controller';
 import { missingColumnsState, missingOf } from '../base/missing-columns';
@@ -206,10 +204,7 @@ export class SxProgressTracker extends SxWidget {
 
   /** The as-of day in use: the `as-of` attribute when it reads as a date, else today. */
   get asOfDay(): string {
-    const cell = parseCell(this.asOf);
-    if (cell.kind === 'date') return cell.value;
-    const now = new Date();
-    return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+    return asOfDayOf(this.asOf);
   }
 
   private get asOfText(): string {

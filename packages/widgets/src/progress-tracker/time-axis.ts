@@ -1,3 +1,4 @@
+import { isoDate, parseCell } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleProps } from '../base/style-props';
 import type { TimelineTick } from './timeline';
@@ -21,4 +22,12 @@ export function timeAxis(ticks: readonly TimelineTick[], asOfAt: number | null):
     </div>
     <span></span>
   </div>`;
+}
+
+/** The as-of day in use: `asOf` when it reads as a date, else today. */
+export function asOfDayOf(asOf: string | undefined): string {
+  const cell = parseCell(asOf);
+  if (cell.kind === 'date') return cell.value;
+  const now = new Date();
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }

@@ -1,6 +1,5 @@
 import {
   buildScorecard,
-  elapsedShare,
   type CellRecord,
   EVALUATION_SCHEMA,
   headersOf,
@@ -20,12 +19,13 @@ import {
 import { missingColumnsState, missingOf } from '../base/missing-columns';
 import { NotesController } from '../base/notes-controller';
 import { notesStyles } from '../base/notes.styles';
-import { curveOf, PACING_PROPERTIES, type PacingNoteFacts, pacingNotes } from '../base/pacing';
+import { curveOf, PACING_PROPERTIES, pacingNotes } from '../base/pacing';
 import { PacingSourcesController } from '../base/pacing-sources';
 import { printStyles } from '../base/print.styles';
 import { AGGREGATE_FROM_ROWS } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
 import { SxWidget } from '../base/sx-widget';
+import { elapsedOf, periodFacts } from './period-facts';
 import { scorecardPicture } from './picture';
 import { renderScorecard, rowStatusWord } from './render';
 import { scorecardClient } from './request';
@@ -36,12 +36,6 @@ import {
   rolledOverrides,
 } from './rollup';
 import { scorecardStyles } from './scorecard.styles';
-
-/** The as-of day and the share of the period elapsed by then, as the page paces it. */
-function elapsedOf(pacing: ScorecardPacing): { asOf: string; elapsed: number } | undefined {
-  const elapsed = elapsedShare(pacing.period, pacing.asOf, pacing.curve);
-  return elapsed ? { asOf: pacing.asOf, elapsed: elapsed.share } : undefined;
-}
 
 /** The evaluation table's roles, as the `*-column` attributes name them. */
 const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
@@ -254,7 +248,12 @@ export class SxScorecard extends SxWidget {
     this.model = scorecard;
     const missing = missingOf(scorecard.resolution);
     if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
-    const notes = pacingNotes(this, this.#pacing, this.periodFacts(rollup, pacing), lang);
+    const notes = pacingNotes(
+      this,
+      this.#pacing,
+      periodFacts(this, rollup !== undefined, pacing),
+      lang,
+    );
     const drawn = renderScorecard(scorecard, {
       lang,
       t: (key) => this.t(key),
@@ -267,24 +266,6 @@ export class SxScorecard extends SxWidget {
       notesState: this.#notes.state,
     });
     return html`${notes}${drawn}${this.#drillControl()}`;
-  }
-
-  /** The dates the scorecard paces by, as given, for what it says of them; none unless `period-end` asks for pacing. */
-  private periodFacts(
-    rollup: KpiRollup | undefined,
-    pacing: ScorecardPacing | undefined,
-  ): PacingNoteFacts | undefined {
-    if (!this.periodEnd) return undefined;
-    const own = !rollup;
-    return {
-      given: [
-        { attribute: 'period-start', value: this.periodStart, needed: own },
-        { attribute: 'period-end', value: this.periodEnd, needed: true },
-        { attribute: 'as-of', value: own ? this.asOf : undefined, needed: own },
-      ],
-      period: pacing?.period ?? null,
-      asOf: pacing?.asOf ?? null,
-    };
   }
 
   /** Opens the rows behind the focused row. */

@@ -9,7 +9,7 @@ import {
   type SxAlertClearedDetail,
   type SxAlertDetail,
 } from './alert-events';
-import type { SideTable } from './side-tables';
+import type { SideTable } from '../base/side-tables';
 
 /** The kinds whose alerts were read in full: the KPIs, and each side table that is named and read (or not named). */
 export function settledKinds(

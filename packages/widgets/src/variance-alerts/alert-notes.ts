@@ -7,7 +7,7 @@ import {
 } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { message, type MessageKey } from '../base/lang';
-import type { SideTable } from './side-tables';
+import type { SideTable } from '../base/side-tables';
 
 type Translate = (key: MessageKey) => string;
 

@@ -1,6 +1,7 @@
 import { formatDate, formatRate, type KpiSeriesReport, type Lang } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { message } from '../base/lang';
+import type { PacingNoteFacts } from '../base/pacing';
 
 /** The panel's title, with the as-of day and the share of the period elapsed when they are known. */
 export function alertsHeading(report: KpiSeriesReport, lang: Lang): TemplateResult {
@@ -24,4 +25,19 @@ export function invalidAsOfState(asOf: string, lang: Lang): TemplateResult {
     <strong>${message(lang, 'errorTitle')}</strong>
     <span>${message(lang, 'invalidAsOf')}${message(lang, 'colon')}${asOf}</span>
   </div>`;
+}
+
+/** The dates the alerts pace by, as given (both optional: the series' own days serve). */
+export function alertPeriodFacts(
+  dates: { periodStart: string | undefined; periodEnd: string | undefined },
+  report: KpiSeriesReport,
+): PacingNoteFacts {
+  return {
+    given: [
+      { attribute: 'period-start', value: dates.periodStart, needed: false },
+      { attribute: 'period-end', value: dates.periodEnd, needed: false },
+    ],
+    period: report.period,
+    asOf: report.asOf,
+  };
 }

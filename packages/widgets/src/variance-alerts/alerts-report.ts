@@ -14,7 +14,7 @@ import {
   trackProgress,
   type VarianceAlert,
 } from '@stratex/core';
-import type { SideTable } from './side-tables';
+import type { SideTable } from '../base/side-tables';
 
 /** The alerts' settings, as their attributes give them. */
 export interface PaceSettings {

@@ -2,7 +2,12 @@ import { type Lang, PROGRESS_SCHEMA, STRATEGY_SCHEMA } from '@stratex/core';
 import type { Engine } from '@stratex/data';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit, SX_DATA_ERROR, type SxDataErrorDetail } from '../base/events';
-import { readSideTable, type SideTable, type SideTableRef, sideTableOrigin } from './side-tables';
+import {
+  readSideTable,
+  type SideTable,
+  type SideTableRef,
+  sideTableOrigin,
+} from '../base/side-tables';
 
 export type Side = 'tasks' | 'budget';
 

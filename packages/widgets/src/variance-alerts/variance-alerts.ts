@@ -29,7 +29,7 @@ import { drillControl, summedColumns } from '../base/drill-through';
 import { alertTable } from './alert-item';
 import { AlertListController } from './alert-list-controller';
 import { sideTableNotes, unreadableNote } from './alert-notes';
-import { alertsHeading, invalidAsOfState } from './alerts-heading';
+import { alertPeriodFacts, alertsHeading, invalidAsOfState } from './alerts-heading';
 import { alertsPicture } from './picture';
 import { gatherAll, paceSeries } from './alerts-report';
 import { kpiSeriesClient, kpiSeriesColumns } from './request';
@@ -284,17 +284,11 @@ export class SxVarianceAlerts extends SxWidget {
   }
 
   private pace(): KpiSeriesReport {
+    const { asOf, periodStart, periodEnd, warningBelow, criticalBelow, direction } = this;
     return paceSeries(this.visibleRows, {
-      asOf: this.asOf,
-      periodStart: this.periodStart,
-      periodEnd: this.periodEnd,
-      curve: curveOf(this, this.#pacing),
-      warningBelow: this.warningBelow,
-      criticalBelow: this.criticalBelow,
-      direction: this.direction,
-      overrides: this.overrides,
+      ...{ asOf, periodStart, periodEnd, warningBelow, criticalBelow, direction },
+      ...{ curve: curveOf(this, this.#pacing), overrides: this.overrides, lang: this.langCode },
       targetRows: this.targetRowsRead,
-      lang: this.langCode,
     });
   }
 
@@ -313,19 +307,7 @@ export class SxVarianceAlerts extends SxWidget {
     }
     return html`
       ${alertsHeading(report, lang)}
-      ${pacingNotes(
-        this,
-        this.#pacing,
-        {
-          given: [
-            { attribute: 'period-start', value: this.periodStart, needed: false },
-            { attribute: 'period-end', value: this.periodEnd, needed: false },
-          ],
-          period: report.period,
-          asOf: report.asOf,
-        },
-        lang,
-      )}
+      ${pacingNotes(this, this.#pacing, alertPeriodFacts(this, report), lang)}
       <p part="summary" role="status" aria-live="polite">
         ${alertSummary(countBySeverity(alerts), lang)}
       </p>

@@ -1,7 +1,7 @@
 import type { CellRecord, Lang, RoleSchema } from '@stratex/core';
 import type { Engine } from '@stratex/data';
-import { failureText } from '../base/failure-text';
-import { roleColumns, toCellRecords } from '../base/row-cells';
+import { failureText } from './failure-text';
+import { roleColumns, toCellRecords } from './row-cells';
 
 /** A table read beside the KPI series: the progress table or the budget. */
 export type SideTable =
