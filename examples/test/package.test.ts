@@ -12,6 +12,8 @@ import {
 
 const tags = [
   'sx-data-source',
+  // The drill-through panel a widget opens; a page may also listen to it or style its parts.
+  'sx-drill-panel',
   'sx-progress-tracker',
   'sx-scorecard',
   'sx-target-treemap',
