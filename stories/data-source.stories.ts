@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { manifestArgs } from './manifest-args';
 import { staleSource } from './stale-source';
 
 interface DataSourceArgs {
@@ -28,6 +29,7 @@ const meta: Meta<DataSourceArgs> = {
         name=${args.name}
         src=${args.src}
         encoding=${args.encoding}
+        ${manifestArgs(args)}
       ></sx-data-source>
       <sx-scorecard source=${args.name} lang=${args.lang}></sx-scorecard>`,
 };

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { manifestArgs } from './manifest-args';
 import { staleSource } from './stale-source';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -62,6 +63,7 @@ const meta: Meta<TrackerArgs> = {
         sort=${args.sort}
         lag-threshold=${ifDefined(args.lagThreshold)}
         theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
+        ${manifestArgs(args)}
       ></sx-progress-tracker>
     </div>`,
 };

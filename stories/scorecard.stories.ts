@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { manifestArgs } from './manifest-args';
 import { staleSource } from './stale-source';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -42,6 +43,7 @@ const meta: Meta<ScorecardArgs> = {
         ?exportable=${args.exportable}
         notes=${ifDefined(args.notes)}
         theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
+        ${manifestArgs(args)}
       ></sx-scorecard>
     </div>`,
 };

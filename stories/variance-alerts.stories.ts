@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { manifestArgs } from './manifest-args';
 import { staleSource } from './stale-source';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -55,6 +56,7 @@ const meta: Meta<AlertsArgs> = {
         max-alerts=${ifDefined(args.maxAlerts)}
         notes=${ifDefined(args.notes)}
         theme=${ifDefined(args.theme === 'auto' ? undefined : args.theme)}
+        ${manifestArgs(args)}
       ></sx-variance-alerts>
     </div>`,
 };

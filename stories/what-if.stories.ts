@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { splitBudget, TEMPLATE_BUDGET_SPLIT } from '@stratex/core';
 import { html } from 'lit';
+import { manifestArgs } from './manifest-args';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
 interface WhatIfArgs {
@@ -33,6 +34,7 @@ const meta: Meta<WhatIfArgs> = {
         lang=${args.lang}
         what-if
         what-if-reserve=${ifDefined(args.reserve)}
+        ${manifestArgs(args)}
       ></sx-target-treemap>
     </div>
   `,

@@ -25,6 +25,17 @@ const descriptions = new Map(
 const preview: Preview = {
   // A Docs page per element, from the manifest that its JSDoc writes.
   tags: ['autodocs'],
+  // The manifest lists each setting twice, as an attribute and as the property behind it; the
+  // stories set attributes (see manifest-args.ts), so the property rows are shown, not edited.
+  argTypesEnhancers: [
+    (context) =>
+      Object.fromEntries(
+        Object.entries(context.argTypes).map(([name, argType]) => [
+          name,
+          argType.table?.category === 'properties' ? { ...argType, control: false } : argType,
+        ]),
+      ),
+  ],
   parameters: {
     layout: 'padded',
     controls: { expanded: true },

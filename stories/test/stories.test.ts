@@ -2,10 +2,12 @@ import axe from 'axe-core';
 import { render, type TemplateResult } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
 import '@stratex/widgets/define';
+import { settingAttributes } from '../manifest-args';
 
 interface StoryModule {
   default: {
     title: string;
+    component?: string;
     args?: Record<string, unknown>;
     render?: (args: Record<string, unknown>) => TemplateResult;
   };
@@ -111,6 +113,58 @@ describe('the stale stories', () => {
           widget.shadowRoot?.querySelectorAll('[part="data-table"] tbody tr').length,
         ).toBeGreaterThan(0);
       }
+    });
+  }
+});
+
+describe('every control reaches the element', () => {
+  const modulesByTag = Object.values(modules).filter(
+    (module) => typeof module.default.component === 'string',
+  );
+
+  it('covers every element that has stories', () => {
+    const tags = modulesByTag.map((module) => module.default.component);
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        'sx-data-source',
+        'sx-progress-tracker',
+        'sx-scorecard',
+        'sx-target-treemap',
+        'sx-variance-alerts',
+      ]),
+    );
+  });
+
+  for (const module of modulesByTag) {
+    const meta = module.default;
+    const tag = meta.component ?? '';
+    if (!meta.render) continue;
+    it(`${tag}: each attribute control sets its attribute`, async () => {
+      const attributes = settingAttributes(tag);
+      // Every attribute the manifest (and so Storybook) offers is one the element takes.
+      const manifest = (await (await fetch('/packages/widgets/custom-elements.json')).json()) as {
+        modules: { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[];
+      };
+      const declared = manifest.modules
+        .flatMap((entry) => entry.declarations ?? [])
+        .find((declaration) => declaration.tagName === tag);
+      const offered = (declared?.attributes ?? [])
+        .map((attribute) => attribute.name)
+        .filter((name) => name !== 'state');
+      expect(offered.length).toBeGreaterThan(5);
+      expect(attributes).toEqual(expect.arrayContaining(offered));
+      expect(attributes.length).toBeGreaterThan(5);
+      const missed: string[] = [];
+      for (const attribute of attributes) {
+        const container = document.createElement('main');
+        document.body.append(container);
+        const value = `control-${attribute}`;
+        render(meta.render!({ ...meta.args, [attribute]: value }), container);
+        const element = container.querySelector(tag);
+        if (element?.getAttribute(attribute) !== value) missed.push(attribute);
+        container.remove();
+      }
+      expect(missed).toEqual([]);
     });
   }
 });
