@@ -24,10 +24,9 @@ import {
 import { message, type MessageKey } from '../base/lang';
 import { printStyles } from '../base/print.styles';
 import { Memo } from '../base/memo';
-import { curveOf, PACING_PROPERTIES, pacingNotes } from '../base/pacing';
-import { PacingSourcesController } from '../base/pacing-sources';
+import { curveOf, pacingNotes } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
-import { SxWidget } from '../base/sx-widget';
+import { PacedWidget } from '../base/paced-widget';
 import { drillControl } from '../base/drill-through';
 import { type FilterChoice, trackerFilters } from './filters';
 import { trackerPicture } from './picture';
@@ -133,11 +132,10 @@ const PROGRESS_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @cssprop --sx-bad - Colour of "overdue".
  * @cssprop --sx-font - Font family.
  */
-export class SxProgressTracker extends SxWidget {
+export class SxProgressTracker extends PacedWidget {
   static override properties = {
-    ...SxWidget.properties,
+    ...PacedWidget.properties,
     asOf: { type: String, attribute: 'as-of' },
-    ...PACING_PROPERTIES,
     lagThreshold: { type: Number, attribute: 'lag-threshold' },
     maxTasks: { type: Number, attribute: 'max-tasks' },
     sort: { type: String, reflect: true },
@@ -158,20 +156,6 @@ export class SxProgressTracker extends SxWidget {
   ];
 
   declare asOf: string | undefined;
-  declare pacing: 'linear' | 'workdays' | 'seasonal' | undefined;
-  declare calendar: string | undefined;
-  declare weights: string | undefined;
-
-  /** The page's calendar and daily weights that pacing follows. */
-  readonly #pacing = new PacingSourcesController(this, {
-    engine: () => this.engineReady(),
-    lang: () => this.langCode,
-  });
-
-  /** Resolves once the files named by `calendar` and `weights` have been read (or failed). */
-  get pacingComplete(): Promise<void> {
-    return this.#pacing.complete;
-  }
   declare lagThreshold: number | undefined;
   declare maxTasks: number | undefined;
   declare sort: TaskOrder | undefined;
@@ -244,7 +228,7 @@ export class SxProgressTracker extends SxWidget {
     const asOf = this.asOfDay;
     const threshold = this.lagThreshold;
     const overrides = this.overrides;
-    const pacing = [this.#pacing.calendar, this.#pacing.weights];
+    const pacing = [this.pacingSources.calendar, this.pacingSources.weights];
     const report = this.#reportMemo.get(
       [this.visibleRows, asOf, lang, JSON.stringify(overrides), this.pacing, threshold, ...pacing],
       () =>
@@ -252,7 +236,7 @@ export class SxProgressTracker extends SxWidget {
           asOf,
           lang,
           overrides,
-          curve: curveOf(this, this.#pacing),
+          curve: curveOf(this, this.pacingSources),
           tolerance:
             threshold !== undefined && Number.isFinite(threshold) && threshold >= 0
               ? threshold / 100
@@ -291,7 +275,7 @@ export class SxProgressTracker extends SxWidget {
         <h2>${this.t('progressTracker')}</h2>
         <span class="as-of-day">${asOfText}</span>
       </header>
-      ${pacingNotes(this, this.#pacing, undefined, lang)} ${this.renderPartial()}
+      ${pacingNotes(this, this.pacingSources, undefined, lang)} ${this.renderPartial()}
       ${trackerFilters(tasks, choice, lang, t, (next) => this.choose(next))}
       ${timeAxis(ticks, timeline.showsAsOf ? timeline.dayEnd(asOf) : null)}
       ${this.#list.render(context, this.t('progressTracker'))} ${this.#drillControl()}

@@ -19,12 +19,11 @@ import {
 import { missingColumnsState, missingOf } from '../base/missing-columns';
 import { NotesController } from '../base/notes-controller';
 import { notesStyles } from '../base/notes.styles';
-import { curveOf, PACING_PROPERTIES, pacingNotes } from '../base/pacing';
-import { PacingSourcesController } from '../base/pacing-sources';
+import { curveOf, pacingNotes } from '../base/pacing';
 import { printStyles } from '../base/print.styles';
 import { AGGREGATE_FROM_ROWS } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
-import { SxWidget } from '../base/sx-widget';
+import { PacedWidget } from '../base/paced-widget';
 import { elapsedOf, periodFacts } from './period-facts';
 import { scorecardPicture } from './picture';
 import { renderScorecard, rowStatusWord } from './render';
@@ -135,9 +134,9 @@ const SCORECARD_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @cssprop --sx-font - Font family.
  * @cssprop --sx-accent - Focus ring and selection colour.
  */
-export class SxScorecard extends SxWidget {
+export class SxScorecard extends PacedWidget {
   static override properties = {
-    ...SxWidget.properties,
+    ...PacedWidget.properties,
     compact: { type: Boolean, reflect: true },
     ...columnProperties(SCORECARD_COLUMN_ATTRIBUTES),
     rollup: { type: String, reflect: true },
@@ -145,7 +144,6 @@ export class SxScorecard extends SxWidget {
     periodEnd: { type: String, attribute: 'period-end' },
     asOf: { type: String, attribute: 'as-of' },
     notes: { type: String },
-    ...PACING_PROPERTIES,
   };
 
   static override styles = [sharedStyles, scorecardStyles, notesStyles, printStyles];
@@ -175,21 +173,6 @@ export class SxScorecard extends SxWidget {
   /** Resolves once the notes source named by `notes` has been read (or has failed). */
   get notesComplete(): Promise<void> {
     return this.#notes.complete;
-  }
-
-  declare pacing: 'linear' | 'workdays' | 'seasonal' | undefined;
-  declare calendar: string | undefined;
-  declare weights: string | undefined;
-
-  /** The page's calendar and daily weights that pacing follows. */
-  readonly #pacing = new PacingSourcesController(this, {
-    engine: () => this.engineReady(),
-    lang: () => this.langCode,
-  });
-
-  /** Resolves once the files named by `calendar` and `weights` have been read (or failed). */
-  get pacingComplete(): Promise<void> {
-    return this.#pacing.complete;
   }
 
   /** The scorecard last drawn, for the picture export. */
@@ -250,7 +233,7 @@ export class SxScorecard extends SxWidget {
     if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
     const notes = pacingNotes(
       this,
-      this.#pacing,
+      this.pacingSources,
       periodFacts(this, rollup !== undefined, pacing),
       lang,
     );
@@ -286,7 +269,11 @@ export class SxScorecard extends SxWidget {
     const start = this.periodStart || rollup?.days?.first;
     const asOf = rollup ? rollup.days?.last : this.asOf;
     if (!this.periodEnd || !start || !asOf) return undefined;
-    return { period: { start, end: this.periodEnd }, asOf, curve: curveOf(this, this.#pacing) };
+    return {
+      period: { start, end: this.periodEnd },
+      asOf,
+      curve: curveOf(this, this.pacingSources),
+    };
   }
 
   private get dimensionHeader(): string | undefined {

@@ -5,13 +5,12 @@ import { drillControl, summedColumns } from '../base/drill-through';
 import { hearing, type SourceClient } from '../base/client';
 import { columnProperties } from '../base/column-attributes';
 import { Memo } from '../base/memo';
-import { curveOf, PACING_PROPERTIES, pacingNotes } from '../base/pacing';
-import { PacingSourcesController } from '../base/pacing-sources';
+import { curveOf, pacingNotes } from '../base/pacing';
 import { printStyles } from '../base/print.styles';
 import { sharedStyles } from '../base/shared.styles';
 import { NotesController } from '../base/notes-controller';
 import { notesStyles } from '../base/notes.styles';
-import { SxWidget } from '../base/sx-widget';
+import { PacedWidget } from '../base/paced-widget';
 import type { LinkedView } from '../base/view-link';
 import type { Restored } from '../base/view-link-controller';
 import {
@@ -131,9 +130,9 @@ import { TreemapWhatIf, whatIfScene, whatIfStyles } from './what-if-mode';
  * @cssprop --sx-achievement-far-ahead - Tile fill at 130 % of plan or more (default blue).
  * @cssprop --sx-achievement-unknown - Tile fill when there is no rate.
  */
-export class SxTargetTreemap extends SxWidget {
+export class SxTargetTreemap extends PacedWidget {
   static override properties = {
-    ...SxWidget.properties,
+    ...PacedWidget.properties,
     levels: { type: String },
     ...columnProperties(BREAKDOWN_COLUMN_ATTRIBUTES),
     direction: { type: String },
@@ -141,7 +140,6 @@ export class SxTargetTreemap extends SxWidget {
     period: { type: String },
     periodStart: { type: String, attribute: 'period-start' },
     periodEnd: { type: String, attribute: 'period-end' },
-    ...PACING_PROPERTIES,
     totalTarget: { type: String, attribute: 'total-target' },
     valueFormat: { type: String, attribute: 'value-format' },
     notes: { type: String },
@@ -170,20 +168,6 @@ export class SxTargetTreemap extends SxWidget {
   declare period: string | undefined;
   declare periodStart: string | undefined;
   declare periodEnd: string | undefined;
-  declare pacing: 'linear' | 'workdays' | 'seasonal' | undefined;
-  declare calendar: string | undefined;
-  declare weights: string | undefined;
-
-  /** The page's calendar and daily weights that pacing follows. */
-  readonly #pacing = new PacingSourcesController(this, {
-    engine: () => this.engineReady(),
-    lang: () => this.langCode,
-  });
-
-  /** Resolves once the files named by `calendar` and `weights` have been read (or failed). */
-  get pacingComplete(): Promise<void> {
-    return this.#pacing.complete;
-  }
   declare totalTarget: string | undefined;
   declare valueFormat: string | undefined;
   declare theme: string | undefined;
@@ -257,7 +241,7 @@ export class SxTargetTreemap extends SxWidget {
 
   protected renderView(): TemplateResult {
     const lang = this.langCode;
-    const settings = readSettings(this, curveOf(this, this.#pacing));
+    const settings = readSettings(this, curveOf(this, this.pacingSources));
     const { columns, missing } = this.resolution(settings.request);
     this.#navigation.levels = columns?.levels;
     const breakdown = columns ? this.breakdown(columns) : undefined;
@@ -285,7 +269,7 @@ export class SxTargetTreemap extends SxWidget {
     const drawn = (mode?.mark(view) ?? view)?.drawn ?? [];
     this.#navigation.drawn = drawn;
     const { focusKey, tooltipKey } = this.#navigation;
-    const notes = pacingNotes(this, this.#pacing, periodFactsOf(this, settings), lang);
+    const notes = pacingNotes(this, this.pacingSources, periodFactsOf(this, settings), lang);
     const map = renderBreakdown({
       ...{ lang, columns, missing, breakdown, node, view, words, size, palette, focusKey },
       headers: this.loadedTable?.columns ?? headersOf(this.rows),

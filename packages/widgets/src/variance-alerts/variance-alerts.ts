@@ -18,10 +18,9 @@ import {
 } from '../base/column-attributes';
 import { printStyles } from '../base/print.styles';
 import { sampleRowClient } from '../base/row-cells';
-import { curveOf, PACING_PROPERTIES, pacingNotes } from '../base/pacing';
-import { PacingSourcesController } from '../base/pacing-sources';
+import { curveOf, pacingNotes } from '../base/pacing';
 import { sharedStyles } from '../base/shared.styles';
-import { SxWidget } from '../base/sx-widget';
+import { PacedWidget } from '../base/paced-widget';
 import type { MessageKey } from '../base/lang';
 import { raisedAlerts } from './alert-events';
 import { AlertEventsController, settledKinds } from './alert-events-controller';
@@ -156,13 +155,12 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  * @cssprop --sx-bad - Colour of "critical".
  * @cssprop --sx-font - Font family.
  */
-export class SxVarianceAlerts extends SxWidget {
+export class SxVarianceAlerts extends PacedWidget {
   static override properties = {
-    ...SxWidget.properties,
+    ...PacedWidget.properties,
     asOf: { type: String, attribute: 'as-of' },
     periodStart: { type: String, attribute: 'period-start' },
     periodEnd: { type: String, attribute: 'period-end' },
-    ...PACING_PROPERTIES,
     warningBelow: { type: Number, attribute: 'warning-below' },
     criticalBelow: { type: Number, attribute: 'critical-below' },
     direction: { type: String },
@@ -186,9 +184,6 @@ export class SxVarianceAlerts extends SxWidget {
   declare asOf: string | undefined;
   declare periodStart: string | undefined;
   declare periodEnd: string | undefined;
-  declare pacing: 'linear' | 'workdays' | 'seasonal' | undefined;
-  declare calendar: string | undefined;
-  declare weights: string | undefined;
   declare warningBelow: number | undefined;
   declare criticalBelow: number | undefined;
   declare direction: string | undefined;
@@ -222,17 +217,6 @@ export class SxVarianceAlerts extends SxWidget {
       budget: { source: this.budgetSource, src: this.budgetSrc },
     }),
   });
-
-  /** The page's calendar and daily weights that pacing follows. */
-  readonly #pacing = new PacingSourcesController(this, {
-    engine: () => this.engineReady(),
-    lang: () => this.langCode,
-  });
-
-  /** Resolves once the files named by `calendar` and `weights` have been read (or failed). */
-  get pacingComplete(): Promise<void> {
-    return this.#pacing.complete;
-  }
 
   /** The list of alerts: what it shows, which one takes Tab, choosing one. */
   readonly #list = new AlertListController(this, {
@@ -287,7 +271,11 @@ export class SxVarianceAlerts extends SxWidget {
     const { asOf, periodStart, periodEnd, warningBelow, criticalBelow, direction } = this;
     return paceSeries(this.visibleRows, {
       ...{ asOf, periodStart, periodEnd, warningBelow, criticalBelow, direction },
-      ...{ curve: curveOf(this, this.#pacing), overrides: this.overrides, lang: this.langCode },
+      ...{
+        curve: curveOf(this, this.pacingSources),
+        overrides: this.overrides,
+        lang: this.langCode,
+      },
       targetRows: this.targetRowsRead,
     });
   }
@@ -298,7 +286,7 @@ export class SxVarianceAlerts extends SxWidget {
     const missing = missingOf(report.resolution);
     if (missing.length > 0) return missingColumnsState(lang, missing, headersOf(this.rows));
     if (this.asOf && parseCell(this.asOf).kind !== 'date') return invalidAsOfState(this.asOf, lang);
-    const gathered = gatherAll(report, this.#sides.tables, lang, curveOf(this, this.#pacing));
+    const gathered = gatherAll(report, this.#sides.tables, lang, curveOf(this, this.pacingSources));
     const { alerts } = gathered;
     if (!this.foreignSelection) {
       const series = this.source ?? this.src ?? (this.query ? 'query' : 'data');
@@ -307,7 +295,7 @@ export class SxVarianceAlerts extends SxWidget {
     }
     return html`
       ${alertsHeading(report, lang)}
-      ${pacingNotes(this, this.#pacing, alertPeriodFacts(this, report), lang)}
+      ${pacingNotes(this, this.pacingSources, alertPeriodFacts(this, report), lang)}
       <p part="summary" role="status" aria-live="polite">
         ${alertSummary(countBySeverity(alerts), lang)}
       </p>
