@@ -77,7 +77,7 @@ export async function portalCase(
     [
       'stratex',
       (page) => everyWidgetFilled(page, `${origin}/portal/`),
-      'the portal demo: five sources, six widgets',
+      'the portal demo: six sources (one of dated notes), eight widgets',
     ],
     [
       'duckdb-wasm-raw',
