@@ -32,6 +32,7 @@ import {
   writeNumberedParquet,
 } from '../../../../../fixtures/scripts/numbered-facts';
 import { clickhouseInstalled, SKIP_REASON, testCluster } from '../../clickhouse-cluster';
+import { SCORECARDS, TREEMAP_SELECTIONS } from './widget-requests';
 
 const ROWS = 10_000_000;
 const TABLE = 'facts_eq10m';
@@ -177,12 +178,7 @@ describe.skipIf(!clickhouseInstalled)(
       return tiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     }
 
-    const selections: { name: string; selection: Record<string, string> | null }[] = [
-      { name: 'no selection', selection: null },
-      { name: 'cross-filtered by channel 直销', selection: { channel: '直销' } },
-      { name: 'cross-filtered by channel 线上', selection: { channel: '线上' } },
-      { name: 'cross-filtered by a day', selection: { date: '2024-08-15' } },
-    ];
+    const selections = TREEMAP_SELECTIONS;
 
     it.each(selections)(
       'treemap, $name: every tile at every drill level has the same target, actual and rate',
@@ -199,24 +195,7 @@ describe.skipIf(!clickhouseInstalled)(
       300_000,
     );
 
-    const scorecards: {
-      name: string;
-      dimension: string;
-      selection: Record<string, string> | null;
-    }[] = [
-      { name: 'by region', dimension: 'region', selection: null },
-      { name: 'by channel', dimension: 'channel', selection: null },
-      {
-        name: 'by channel, 华东 chosen in the treemap',
-        dimension: 'channel',
-        selection: { region: '华东' },
-      },
-      {
-        name: 'by product line, a tile two levels down chosen',
-        dimension: 'product_line',
-        selection: { region: '西南', customer_type: '政府及事业单位' },
-      },
-    ];
+    const scorecards = SCORECARDS;
 
     it.each(scorecards)(
       'scorecard $name: every row and the overall score identical',

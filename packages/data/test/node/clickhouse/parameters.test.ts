@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { bindParameters, escapeParameter, wireFor } from '../../../src/clickhouse/parameters';
+import { unescapeParameter } from '../../chdb-server';
+import { HOSTILE } from './hostile-values';
+
+describe('values apart from the text, for a current ClickHouse (no server needed)', () => {
+  it.each([
+    ['18.16.1', 'literals'],
+    ['19.17.4.11', 'literals'],
+    ['22.8.21.38', 'literals'],
+    ['23.1.1.3077', 'parameters'],
+    ['24.3.2.23', 'parameters'],
+    ['26.7.2.1', 'parameters'],
+    ['not a version', 'literals'],
+  ])('a server of release %s is spoken to with %s', (version, wire) => {
+    expect(wireFor(version)).toBe(wire);
+  });
+
+  it('names each value as a typed parameter, leaving ? inside strings, names and comments', () => {
+    expect(
+      bindParameters("SELECT '?' AS `a?` -- ?\n, ?, ?, ?, ?, ?, ?, ? /* ? */", [
+        'x',
+        5,
+        -5,
+        70_000,
+        0.5,
+        true,
+        null,
+      ]),
+    ).toEqual({
+      sql: "SELECT '?' AS `a?` -- ?\n, {p0:String}, {p1:UInt8}, {p2:Int8}, {p3:UInt32}, {p4:Float64}, {p5:UInt8}, NULL /* ? */",
+      values: { p0: 'x', p1: '5', p2: '-5', p3: '70000', p4: '0.5', p5: '1' },
+    });
+    expect(() => bindParameters('SELECT ?', [Number.NaN])).toThrow(/finite/);
+    expect(() => bindParameters('SELECT ?, ?', [1])).toThrow(/more \? placeholders/);
+  });
+
+  it('writes each value in the escaped form the server reads back to the same text', () => {
+    expect(escapeParameter('a\\b\tc\nd\re\u0000f\'g"h')).toBe('a\\\\b\\tc\\nd\\re\\0f\'g"h');
+    for (const value of HOSTILE) expect(unescapeParameter(escapeParameter(value))).toBe(value);
+  });
+});
