@@ -34,7 +34,7 @@ interface ChdbSession {
   close(): void;
 }
 interface Chdb {
-  Session: new (path?: string, options?: { connectionArgs?: readonly string[] }) => ChdbSession;
+  Session: new (path?: string) => ChdbSession;
 }
 
 /** The chdb package, or why it cannot be loaded here. */
@@ -67,11 +67,7 @@ export function unescapeParameter(text: string): string {
 
 export function currentClickHouse(chdb: Chdb): CurrentClickHouse {
   const folder = mkdtempSync(join(tmpdir(), 'stratex-chdb-'));
-  // A server quotes 64-bit integers in JSON by default (JavaScript numbers cannot hold them);
-  // chdb, as `clickhouse local`, does not unless told.
-  const session = new chdb.Session(folder, {
-    connectionArgs: ['--output_format_json_quote_64bit_integers=1'],
-  });
+  const session = new chdb.Session(folder);
   const version = session.query('SELECT version()', 'TabSeparated').trim();
   const answer = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));

@@ -1,7 +1,7 @@
 import { Table } from 'apache-arrow';
 import { columnData, tableOfColumns } from '../arrow/column-data';
 import { ClickHouseError } from './errors';
-import { arrowKind } from './json-compact';
+import { arrowKind, parseAnswer } from './json-compact';
 
 /** The body of `FORMAT JSONColumnsWithMetadata`: column names and types, then one array per column. */
 interface JsonColumns {
@@ -15,13 +15,7 @@ interface JsonColumns {
  */
 export function tableFromJsonColumns(body: string): Table {
   if (body.trim() === '') return new Table();
-  let parsed: JsonColumns;
-  try {
-    parsed = JSON.parse(body) as JsonColumns;
-  } catch {
-    throw new ClickHouseError('clickhouse-bad-answer', body.slice(0, 200));
-  }
-  const { meta, data } = parsed;
+  const { meta, data } = parseAnswer(body) as JsonColumns;
   if (!Array.isArray(meta) || typeof data !== 'object' || data === null)
     throw new ClickHouseError('clickhouse-bad-answer', 'no meta or data in the answer');
   // Columns are keyed by name: two of one name would have come as one.

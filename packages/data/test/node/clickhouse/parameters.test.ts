@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tableFromJsonCompact } from '../../../src/clickhouse/json-compact';
 import { bindParameters, escapeParameter, wireFor } from '../../../src/clickhouse/parameters';
 import { unescapeParameter } from '../../chdb-server';
 import { HOSTILE } from './hostile-values';
@@ -38,5 +39,28 @@ describe('values apart from the text, for a current ClickHouse (no server needed
   it('writes each value in the escaped form the server reads back to the same text', () => {
     expect(escapeParameter('a\\b\tc\nd\re\u0000f\'g"h')).toBe('a\\\\b\\tc\\nd\\re\\0f\'g"h');
     for (const value of HOSTILE) expect(unescapeParameter(escapeParameter(value))).toBe(value);
+  });
+});
+
+describe('answers with integers too long for a JavaScript number (no server needed)', () => {
+  it('reads them exactly, unquoted as current releases write them, and leaves text and fractions alone', () => {
+    const body = JSON.stringify({
+      meta: [
+        { name: 'big', type: 'Int64' },
+        { name: 'huge', type: 'UInt64' },
+        { name: 'share', type: 'Float64' },
+        { name: 'note', type: 'String' },
+      ],
+      data: [['BIG', 'HUGE', 0.12345678901234568, '12345678901234567890 and "9007199254740993"']],
+    })
+      .replace('"BIG"', '-9007199254740993')
+      .replace('"HUGE"', '18446744073709551615');
+    const [row] = tableFromJsonCompact(body).toArray() as { toJSON(): Record<string, unknown> }[];
+    expect(row?.toJSON()).toEqual({
+      big: -9007199254740993n,
+      huge: 18446744073709551615n,
+      share: 0.12345678901234568,
+      note: '12345678901234567890 and "9007199254740993"',
+    });
   });
 });
