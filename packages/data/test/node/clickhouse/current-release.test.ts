@@ -19,6 +19,9 @@ import {
 } from '../../../../../fixtures/scripts/numbered-facts';
 import { clickhouseInstalled, testCluster } from '../../clickhouse-cluster';
 import { type CurrentClickHouse, currentClickHouse, loadChdb } from '../../chdb-server';
+import { postToClickHouse } from '../../../../../fixtures/scripts/cluster-facts';
+import { taskRequests } from '../../../../widgets/src/progress-tracker/request';
+import { kpiSeriesRequest } from '../../../../widgets/src/variance-alerts/request';
 import { HOSTILE } from './hostile-values';
 import {
   ALERT_SERIES,
@@ -37,6 +40,17 @@ import {
 
 const ROWS = 200_000;
 const TABLE = 'facts_current';
+/** A task table for the tracker, every cell following from the task's number. */
+const TASKS = 'tasks_current';
+const TASK_ROWS = 20_000;
+const TASK_COLUMNS =
+  'task String, owner String, planned_start Date, planned_end Date, progress String';
+const TASKS_SELECT = `SELECT concat('T', toString(1000000 + number)) AS task,
+    ['张三', '李四', '王五', '赵六', '钱七'][number % 5 + 1] AS owner,
+    toDate('2024-06-01') + (number * 7) % 61 AS planned_start,
+    planned_start + 1 + number % 29 AS planned_end,
+    concat(toString((number * 13) % 101), '%') AS progress
+  FROM numbers(${TASK_ROWS})`;
 const { chdb, reason } = loadChdb();
 const cluster = testCluster('current');
 
@@ -56,6 +70,7 @@ let engine: Engine;
 let queryServer: ReturnType<typeof openQueryServer>;
 const connectors = {} as Record<Source, Connector>;
 const loaded = {} as Record<Source, LoadedTable>;
+const loadedTasks = {} as Record<Source, LoadedTable>;
 
 /** Rows with every cell as a number or text, in a stable order. */
 const canonical = (rows: readonly (Row | RecordRow)[]): Row[] =>
@@ -69,6 +84,21 @@ const canonical = (rows: readonly (Row | RecordRow)[]): Row[] =>
       ),
     )
     .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+/** Rows as `canonical` makes them, in the order they came (dates as their day). */
+const canonicalInOrder = (rows: readonly (Row | RecordRow)[]): Row[] =>
+  rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [
+        key,
+        value instanceof Date
+          ? value.toISOString().slice(0, 10)
+          : typeof value === 'string' || value === null
+            ? value
+            : Number(value),
+      ]),
+    ),
+  );
 
 /** One answer per source, and each must equal DuckDB's. */
 async function sameEverywhere<T>(ask: (source: Source) => Promise<T>): Promise<T> {
@@ -92,12 +122,34 @@ describe.skipIf(!chdb)(
        ENGINE = MergeTree ORDER BY (region, product_line, customer_type, date)`,
       );
       current.run(`INSERT INTO ${TABLE} ${factsSelect('clickhouse', ROWS)}`);
+      current.run(
+        `CREATE TABLE ${TASKS} (${TASK_COLUMNS}) ENGINE = MergeTree ORDER BY (planned_end, task)`,
+      );
+      current.run(`INSERT INTO ${TASKS} ${TASKS_SELECT}`);
       const parquet = join(folder, `${TABLE}.parquet`);
+      const tasksParquet = join(folder, `${TASKS}.parquet`);
       await writeNumberedParquet(parquet, ROWS);
-      server = await startQueryServer({ sources: { [TABLE]: parquet } });
+      current.run(`SELECT * FROM ${TASKS} INTO OUTFILE '${tasksParquet}' FORMAT Parquet`);
+      server = await startQueryServer({ sources: { [TABLE]: parquet, [TASKS]: tasksParquet } });
       if (clickhouseInstalled) {
         cluster.start();
         await insertNumberedFacts(cluster.shards, TABLE, ROWS);
+        for (const shard of cluster.shards)
+          for (const statement of [
+            `DROP TABLE IF EXISTS ${TASKS}`,
+            `DROP TABLE IF EXISTS ${TASKS}_local`,
+            `CREATE TABLE ${TASKS}_local (${TASK_COLUMNS}) ENGINE = MergeTree() ORDER BY (planned_end, task)`,
+            `CREATE TABLE ${TASKS} AS ${TASKS}_local ENGINE = Distributed(stratex, currentDatabase(), ${TASKS}_local, rand())`,
+          ])
+            await postToClickHouse(shard, statement);
+        await postToClickHouse(
+          cluster.shards[0] ?? '',
+          `INSERT INTO ${TASKS} ${TASKS_SELECT}`,
+          undefined,
+          {
+            insert_distributed_sync: '1',
+          },
+        );
       }
       const url = 'http://clickhouse.current.invalid/';
       connectors.current = new ClickHouseConnector({ url, fetch: current.fetch });
@@ -121,6 +173,14 @@ describe.skipIf(!chdb)(
           connector,
           dialect,
         }));
+        loadedTasks[source] = await engine.defineRemoteSource(
+          `${source}-tasks`,
+          TASKS,
+          async () => ({
+            connector,
+            dialect,
+          }),
+        );
       }
     }, 600_000);
 
@@ -130,6 +190,12 @@ describe.skipIf(!chdb)(
       current?.close();
       if (clickhouseInstalled) {
         await dropClusterTable(cluster.shards, TABLE).catch(() => undefined);
+        for (const shard of cluster.shards)
+          for (const drop of [
+            `DROP TABLE IF EXISTS ${TASKS}`,
+            `DROP TABLE IF EXISTS ${TASKS}_local`,
+          ])
+            await postToClickHouse(shard, drop).catch(() => undefined);
         cluster.stop();
       }
       if (folder) rmSync(folder, { recursive: true, force: true });
@@ -235,6 +301,37 @@ describe.skipIf(!chdb)(
         expect(card.overall).not.toBeNull();
       },
     );
+
+    it.each(['share', 'max'] as const)(
+      'the variance alerts’ own request, targets as %s: the same days in the same order',
+      async (targetRows) => {
+        const columns = {
+          date: 'date',
+          metric: 'region',
+          actual: 'amount',
+          target: 'target_share',
+        };
+        const series = await sameEverywhere(async (source) => {
+          const request = kpiSeriesRequest(source, columns, targetRows, { channel: '直销' });
+          return canonicalInOrder((await engine.coordinator.request(request)).rows);
+        });
+        expect(series.length).toBe(92 * 5);
+      },
+    );
+
+    it.each([
+      { name: 'every task', filter: {} },
+      { name: 'one owner’s', filter: { owner: '李四' } },
+    ])('the tracker’s own requests, $name: the same first tasks and count', async ({ filter }) => {
+      const answer = await sameEverywhere(async (source) => {
+        const asked = taskRequests(`${source}-tasks`, loadedTasks[source], {}, 200, filter);
+        const rows = (await engine.coordinator.request(asked.rows)).rows;
+        const count = asked.count ? (await engine.coordinator.request(asked.count)).rows : [];
+        return { rows: canonicalInOrder(rows), count: canonical(count) };
+      });
+      expect(answer.rows).toHaveLength(200);
+      expect(answer.count).toEqual([{ sx_tasks: 'owner' in filter ? TASK_ROWS / 5 : TASK_ROWS }]);
+    });
 
     /** Sends every value back through the server and reads what it saw. */
     async function echo(connector: Connector, values: readonly string[]): Promise<unknown[]> {
