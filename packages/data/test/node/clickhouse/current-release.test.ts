@@ -302,7 +302,7 @@ describe.skipIf(!chdb)(
       },
     );
 
-    it.each(['share', 'max'] as const)(
+    it.each(['share', 'period'] as const)(
       'the variance alerts’ own request, targets as %s: the same days in the same order',
       async (targetRows) => {
         const columns = {
@@ -320,8 +320,8 @@ describe.skipIf(!chdb)(
     );
 
     it.each([
-      { name: 'every task', filter: {} },
-      { name: 'one owner’s', filter: { owner: '李四' } },
+      { name: 'every task', filter: {} as Record<string, string> },
+      { name: 'one owner’s', filter: { owner: '李四' } as Record<string, string> },
     ])('the tracker’s own requests, $name: the same first tasks and count', async ({ filter }) => {
       const answer = await sameEverywhere(async (source) => {
         const asked = taskRequests(`${source}-tasks`, loadedTasks[source], {}, 200, filter);

@@ -4,6 +4,7 @@
 // and the scorecard's request builders with the selections a page makes.
 import { buildScorecard, type TargetNode } from '@stratex/core';
 import type { Table } from 'apache-arrow';
+import { expect } from 'vitest';
 import type { DataRequest, Engine, LoadedTable, RecordRow } from '@stratex/data';
 import type { Ordering } from '../../../src/query/contract';
 import type { Dialect } from '../../../src/query/dialect';
@@ -181,21 +182,32 @@ const TREEMAP_ATTRIBUTES = {
   actual: 'amount',
 };
 
+/** How a test sends a widget's request: by default straight to the engine's coordinator. */
+export type Ask = (request: DataRequest) => Promise<readonly RecordRow[]>;
+
+const coordinatorOf =
+  (engine: Engine): Ask =>
+  async (request) =>
+    (await engine.coordinator.request(request)).rows;
+
 /** The treemap's own request on `source` under `selection`, and every tile it draws, by path. */
 export async function treemapTiles(
   engine: Engine,
   source: string,
   table: LoadedTable,
   selection: Record<string, string> | null,
+  ask: Ask = coordinatorOf(engine),
 ): Promise<TileFigures[]> {
   const settings = readSettings(TREEMAP_ATTRIBUTES);
   const { columns: figures, missing } = resolveBreakdown(table.columns, settings.request);
-  if (!figures || missing.length > 0) throw new Error(`columns not found: ${missing.join(', ')}`);
+  expect(missing).toEqual([]);
+  if (!figures) throw new Error('the breakdown’s columns were not found');
   const client = breakdownClient(source, figures);
   const request = client.request(engineFilter(table.columns, client, selection));
-  const { rows } = await engine.coordinator.request(request);
+  expect(request.kind).toBe('aggregate');
+  const rows = await ask(request);
   const breakdown = buildBreakdown(asText(rows), figures, settings.totalTarget);
-  if (breakdown.unreadable.length > 0) throw new Error('unreadable figures in the answer');
+  expect(breakdown.unreadable).toEqual([]);
   const tiles: TileFigures[] = [];
   const visit = (node: TargetNode): void => {
     for (const tile of tilesOf(node, breakdown.splits, settings.measure)) {
@@ -220,10 +232,12 @@ export async function scorecardOf(
   table: LoadedTable,
   dimension: string,
   selection: Record<string, string> | null,
+  ask: Ask = coordinatorOf(engine),
 ): Promise<ReturnType<typeof buildScorecard>> {
   const overrides = { dimension, target: 'target_share', actual: 'amount' };
   const client = scorecardClient(source, table, overrides);
   const request = client.request(engineFilter(table.columns, client, selection));
-  const { rows } = await engine.coordinator.request(request);
+  expect(request.kind).toBe('aggregate');
+  const rows = await ask(request);
   return buildScorecard(asText(rows), { overrides, lang: 'zh-CN' });
 }
