@@ -15,10 +15,14 @@
 # them in the folder's `ports` file (HTTP 1, HTTP 2, native 1, native 2, interserver 1, 2), which
 # later commands on the same folder read: clusters started side by side never meet.
 #
-# Both shards form the cluster `stratex`. On each: `sales_local` (MergeTree) and
-# `sales` (Distributed over both shards' `sales_local`). Users:
+# Both shards form the cluster `stratex`. The portal's tables live in the database `stratex`,
+# which is also each server's default database (so a statement naming no database lands there):
+# on each shard `sales_local` (MergeTree) and `sales` (Distributed over both shards'
+# `sales_local`). The database `default` stays for what the page must not see. Users:
 #   default         password-less, loopback only, full rights: the loader and the shards' own link
-#   stratex_reader  password-less, readonly=1, quotas and limits of a page's reader, CORS header on
+#   stratex_reader  password-less, readonly=1, quotas and limits of a page's reader, CORS header on,
+#                   kept to the database `stratex` (`allow_databases`; 18.16 still lets every
+#                   user read the `system` database, `system.processes` included)
 #   stratex_proxy   the same profile with a password, as a same-origin proxy would use it
 #   stratex_tight_memory, stratex_tight_time
 #                   the reader with a tiny memory limit, or with a minimum speed no server reaches
@@ -30,6 +34,8 @@ set -euo pipefail
 DIR="${STRATEX_CLICKHOUSE_DIR:-/tmp/stratex-clickhouse}"
 BASE_PORT="${STRATEX_CLICKHOUSE_PORT:-18123}"
 SHARDS=(1 2)
+# The portal's own database: the only one its readers may read.
+PORTAL_DATABASE=stratex
 
 server_binary() {
   local candidate
@@ -117,7 +123,7 @@ write_config() {
   <format_schema_path>$home/format_schemas/</format_schema_path>
   <users_config>$home/users.xml</users_config>
   <default_profile>default</default_profile>
-  <default_database>default</default_database>
+  <default_database>$PORTAL_DATABASE</default_database>
   <timezone>UTC</timezone>
   <max_connections>256</max_connections>
   <keep_alive_timeout>3</keep_alive_timeout>
@@ -173,6 +179,7 @@ XML
     <stratex_reader>
       <password></password>
       <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <allow_databases><database>$PORTAL_DATABASE</database></allow_databases>
       <profile>stratex_reader</profile>
       <quota>stratex_reader</quota>
     </stratex_reader>
@@ -180,18 +187,21 @@ XML
     <stratex_proxy>
       <password>stratex-proxy-test</password>
       <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <allow_databases><database>$PORTAL_DATABASE</database></allow_databases>
       <profile>stratex_reader</profile>
       <quota>stratex_reader</quota>
     </stratex_proxy>
     <stratex_tight_memory>
       <password></password>
       <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <allow_databases><database>$PORTAL_DATABASE</database></allow_databases>
       <profile>stratex_tight_memory</profile>
       <quota>stratex_reader</quota>
     </stratex_tight_memory>
     <stratex_tight_time>
       <password></password>
       <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <allow_databases><database>$PORTAL_DATABASE</database></allow_databases>
       <profile>stratex_tight_time</profile>
       <quota>stratex_reader</quota>
     </stratex_tight_time>
@@ -235,12 +245,14 @@ wait_ready() {
 create_tables() {
   local shard
   for shard in "${SHARDS[@]}"; do
+    sql "$shard" "CREATE DATABASE IF NOT EXISTS $PORTAL_DATABASE" >/dev/null
+    sql "$shard" "CREATE DATABASE IF NOT EXISTS default" >/dev/null
     sql "$shard" "CREATE TABLE IF NOT EXISTS sales_local (
         date Date, region String, product_line String, customer_type String, channel String,
         amount Decimal(18, 2), target_share Decimal(18, 2)
       ) ENGINE = MergeTree() PARTITION BY toYYYYMM(date) ORDER BY (region, product_line, customer_type, date)" >/dev/null
     sql "$shard" "CREATE TABLE IF NOT EXISTS sales AS sales_local
-      ENGINE = Distributed(stratex, default, sales_local, rand())" >/dev/null
+      ENGINE = Distributed(stratex, currentDatabase(), sales_local, rand())" >/dev/null
   done
 }
 

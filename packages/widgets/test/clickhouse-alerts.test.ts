@@ -321,12 +321,12 @@ describe.skipIf(shards.length === 0)(
         'DROP TABLE IF EXISTS sx_alert_broken_local',
         `CREATE TABLE sx_alert_broken_local AS ${FACTS}_local`,
         `INSERT INTO sx_alert_broken_local SELECT * FROM ${FACTS}_local`,
-        `CREATE TABLE sx_alert_broken AS sx_alert_broken_local ENGINE = Distributed(stratex, default, sx_alert_broken_local, rand())`,
+        `CREATE TABLE sx_alert_broken AS sx_alert_broken_local ENGINE = Distributed(stratex, currentDatabase(), sx_alert_broken_local, rand())`,
         'DROP TABLE IF EXISTS sx_task_broken',
         'DROP TABLE IF EXISTS sx_task_broken_local',
         `CREATE TABLE sx_task_broken_local AS ${TASKS}_local`,
         `INSERT INTO sx_task_broken_local SELECT * FROM ${TASKS}_local`,
-        `CREATE TABLE sx_task_broken AS sx_task_broken_local ENGINE = Distributed(stratex, default, sx_task_broken_local, rand())`,
+        `CREATE TABLE sx_task_broken AS sx_task_broken_local ENGINE = Distributed(stratex, currentDatabase(), sx_task_broken_local, rand())`,
       ]);
       defineSource('ch_broken', onCluster('sx_alert_broken'));
       defineSource('ch_tasks_broken', onCluster('sx_task_broken'));

@@ -862,6 +862,12 @@ export const MESSAGES = {
     'zh-CN':
       '{file} 无法作为 Parquet 读取：其中“{column}”列的类型是 {type}，页面无法读取这种类型。文件没有损坏：请不读取这一列，或换一种类型写出它。',
   },
+  // A ClickHouse reader asked for what its server keeps from it (packages/data/src/clickhouse)
+  'clickhouse-denied': {
+    en: 'ClickHouse does not let the page’s reader see what the query names; the page may read only its own tables: {detail}',
+    'zh-CN':
+      'ClickHouse 不允许页面的只读用户查看该查询涉及的内容，页面只能读取属于它的表：{detail}',
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type MessageCode = keyof typeof MESSAGES;

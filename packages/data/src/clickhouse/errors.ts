@@ -14,6 +14,7 @@ export type ClickHouseErrorCode =
   | 'clickhouse-quota'
   | 'clickhouse-read-only'
   | 'clickhouse-auth'
+  | 'clickhouse-denied'
   | 'clickhouse-shard-down'
   | 'clickhouse-unreachable'
   | 'clickhouse-bad-answer'
@@ -61,7 +62,7 @@ export class ClickHouseError extends Error implements CodedFailure {
   }
 }
 
-/** ClickHouse's own error numbers (ErrorCodes.cpp, 18.16) grouped by what the page should say. */
+/** ClickHouse's own error numbers (ErrorCodes.cpp, 18.16 and current) grouped by what the page should say. */
 const SERVER_CODES: [ClickHouseErrorCode, readonly number[]][] = [
   ['clickhouse-syntax', [62]],
   ['clickhouse-unknown-name', [46, 47, 60, 81, 16]],
@@ -71,14 +72,22 @@ const SERVER_CODES: [ClickHouseErrorCode, readonly number[]][] = [
   ['clickhouse-too-many-rows', [158, 396]],
   ['clickhouse-quota', [201]],
   ['clickhouse-read-only', [164]],
-  ['clickhouse-auth', [192, 193, 195, 497]],
+  ['clickhouse-auth', [192, 193, 195, 516]],
+  // 291: a database outside the reader's `allow_databases` (18.16); 497: no grant (current).
+  ['clickhouse-denied', [291, 497]],
   ['clickhouse-shard-down', [279, 210, 32, 394]],
 ];
 
-/** Reads `Code: 62, e.displayText() = DB::Exception: Syntax error: …` into a coded error. */
+/**
+ * Reads `Code: 62, e.displayText() = DB::Exception: Syntax error: …` (18.16) or
+ * `Code: 62. DB::Exception: Syntax error: … (SYNTAX_ERROR) (version 26.7.2.1)` (current) into a coded error.
+ */
 export function errorFromServerText(text: string, status?: number): ClickHouseError {
   const match =
     /Code:\s*(\d+),\s*e\.displayText\(\)\s*=\s*(?:DB::\w+:\s*)?([\s\S]*?)(?:,\s*e\.what\(\)\s*=\s*\S+\s*)?$/.exec(
+      text.trim(),
+    ) ??
+    /Code:\s*(\d+)\.\s*(?:DB::\w+:\s*)?([\s\S]*?)(?:\s*\(version [^)]*\)\)?)?\s*$/.exec(
       text.trim(),
     );
   const serverCode = match ? Number(match[1]) : undefined;

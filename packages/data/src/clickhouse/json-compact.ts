@@ -32,12 +32,7 @@ interface JsonCompact {
 export function tableFromJsonCompact(body: string): Table {
   // A statement with no result (DDL, INSERT) answers nothing at all.
   if (body.trim() === '') return new Table();
-  let parsed: JsonCompact;
-  try {
-    parsed = JSON.parse(body) as JsonCompact;
-  } catch {
-    throw new ClickHouseError('clickhouse-bad-answer', body.slice(0, 200));
-  }
+  const parsed = parseAnswer(body) as JsonCompact;
   if (!Array.isArray(parsed.meta) || !Array.isArray(parsed.data))
     throw new ClickHouseError('clickhouse-bad-answer', 'no meta or data in the answer');
   return tableOfColumns(
@@ -53,6 +48,26 @@ export function tableFromJsonCompact(body: string): Table {
     }),
   );
 }
+
+/**
+ * Parses a JSON answer, keeping every integer too long for a JavaScript number exact: current
+ * releases write 64-bit integers unquoted by default (`output_format_json_quote_64bit_integers`
+ * is 0), which a `readonly=1` reader cannot change, and `JSON.parse` would round them. Such
+ * integers (16 digits and more, outside strings) are read as their text, which `arrowKind`
+ * reads exactly.
+ */
+export function parseAnswer(body: string): unknown {
+  const text = /\d{16}/.test(body) ? body.replace(LONG_INTEGERS, quoteInteger) : body;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ClickHouseError('clickhouse-bad-answer', body.slice(0, 200));
+  }
+}
+
+/** A JSON string (left as it is), or a whole integer of 16 digits or more (not the digits of a fraction). */
+const LONG_INTEGERS = /"(?:[^"\\]|\\.)*"|(?<![\d.])-?\d{16,}(?![.\deE])/g;
+const quoteInteger = (token: string): string => (token.startsWith('"') ? token : `"${token}"`);
 
 interface ArrowKind {
   type: DataType;

@@ -5,6 +5,7 @@ import type { QueryParam } from '../connector';
  * Every value goes through `clickhouseLiteral`; `bindValues` puts them where the text has
  * `?`, reading the text as ClickHouse does (strings, quoted names, comments) so a `?`
  * inside any of those is left alone. (So ClickHouse's `a ? b : c` cannot be written: use `if(a, b, c)`.)
+ * A current server takes the values apart from the text instead (`parameters.ts`).
  */
 
 /** Quotes a name in backquotes, escaping backslash and backquote: `` a`b `` becomes `` `a\`b` ``. */
@@ -43,6 +44,18 @@ function escapeText(text: string, quote: string): string {
 
 /** Replaces each `?` outside strings, quoted names and comments by the next value as a literal. */
 export function bindValues(sql: string, params: readonly QueryParam[] = []): string {
+  return replacePlaceholders(sql, params, clickhouseLiteral);
+}
+
+/**
+ * Replaces each `?` outside strings, quoted names and comments by what `place` writes for the
+ * next value (and its position among the values); refuses a count that does not match.
+ */
+export function replacePlaceholders(
+  sql: string,
+  params: readonly QueryParam[],
+  place: (value: QueryParam, index: number) => string,
+): string {
   let out = '';
   let next = 0;
   let at = 0;
@@ -67,7 +80,8 @@ export function bindValues(sql: string, params: readonly QueryParam[] = []): str
         throw new Error(
           `The query has more ? placeholders than the ${params.length} values given.`,
         );
-      out += clickhouseLiteral(params[next++] ?? null);
+      out += place(params[next] ?? null, next);
+      next++;
       at++;
     } else {
       out += char;

@@ -122,7 +122,7 @@ const clickhouseTasksAndCsv: BrowserCommand<[rows: number, table: string]> = asy
     );
     await asLoader(
       shard,
-      `CREATE TABLE ${table} AS ${local} ENGINE = Distributed(stratex, default, ${local}, rand())`,
+      `CREATE TABLE ${table} AS ${local} ENGINE = Distributed(stratex, currentDatabase(), ${local}, rand())`,
     );
   }
   const start = `toDate('2024-06-01') + (number * 7) % 61`;

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildScorecard, type TargetNode } from '@stratex/core';
 import {
   type DataRequest,
   type Engine,
@@ -17,21 +16,13 @@ import {
 } from '@stratex/data';
 import { nativeEngine, type QueryServer, startQueryServer } from '@stratex/data/node';
 import {
-  buildBreakdown,
-  readSettings,
-  resolveBreakdown,
-  tilesOf,
-} from '../../../../widgets/src/target-treemap/breakdown';
-import { engineFilter } from '../../../../widgets/src/base/client';
-import { breakdownClient } from '../../../../widgets/src/target-treemap/request';
-import { scorecardClient } from '../../../../widgets/src/scorecard/request';
-import {
   dropClusterTable,
   factsTotals,
   insertNumberedFacts,
   writeNumberedParquet,
 } from '../../../../../fixtures/scripts/numbered-facts';
 import { clickhouseInstalled, SKIP_REASON, testCluster } from '../../clickhouse-cluster';
+import { SCORECARDS, scorecardOf, TREEMAP_SELECTIONS, treemapTiles } from './widget-requests';
 
 const ROWS = 10_000_000;
 const TABLE = 'facts_eq10m';
@@ -40,17 +31,6 @@ const ENGINES = ['cluster', 'server'] as const;
 type EngineName = (typeof ENGINES)[number];
 
 const seconds = (start: number): string => ((performance.now() - start) / 1000).toFixed(2);
-/** Every cell of an answer as text, for the domain to read as it reads an export. */
-const asText = (rows: readonly RecordRow[]): Record<string, string | null>[] =>
-  rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([key, value]) => [
-        key,
-        value === null || value === undefined ? null : String(value),
-      ]),
-    ),
-  );
-
 let folder: string;
 let server: QueryServer;
 let engine: Engine;
@@ -128,67 +108,18 @@ describe.skipIf(!clickhouseInstalled)(
       expect(loaded.server.columns).toEqual(loaded.cluster.columns);
     }, 300_000);
 
-    /** Every tile the treemap can show, at every drill level: its path, target, actual and rate. */
-    interface TileFigures {
-      path: string;
-      target: number | null;
-      actual: number | null;
-      rate: number | null;
-    }
-
-    const treemapAttributes = {
-      levels: 'region,product_line,customer_type',
-      target: 'target_share',
-      actual: 'amount',
-    };
-
-    async function treemapTiles(
-      source: EngineName,
-      selection: Record<string, string> | null,
-    ): Promise<TileFigures[]> {
-      const settings = readSettings(treemapAttributes);
-      const table = loaded[source];
-      const { columns: figures, missing } = resolveBreakdown(table.columns, settings.request);
-      expect(missing).toEqual([]);
-      if (!figures) throw new Error('the breakdown’s columns were not found');
-      const client = breakdownClient(source, figures);
-      const request = client.request(engineFilter(table.columns, client, selection));
-      expect(request.kind).toBe('aggregate');
-      const rows = await ask(
-        request,
-        `treemap on the ${source}, selection ${JSON.stringify(selection)}`,
+    const treemapOn = (source: EngineName, selection: Record<string, string> | null) =>
+      treemapTiles(engine, source, loaded[source], selection, (request) =>
+        ask(request, `treemap on the ${source}, selection ${JSON.stringify(selection)}`),
       );
-      const breakdown = buildBreakdown(asText(rows), figures, settings.totalTarget);
-      expect(breakdown.unreadable).toEqual([]);
-      const tiles: TileFigures[] = [];
-      const visit = (node: TargetNode): void => {
-        for (const tile of tilesOf(node, breakdown.splits, settings.measure)) {
-          tiles.push({
-            path: tile.node.path.join(' / '),
-            target: tile.node.target,
-            actual: tile.node.actual,
-            rate: tile.measure.rate,
-          });
-          visit(tile.node);
-        }
-      };
-      visit(breakdown.tree.root);
-      // Tiles of equal target keep the order the engine's rows came in: compare by path.
-      return tiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    }
 
-    const selections: { name: string; selection: Record<string, string> | null }[] = [
-      { name: 'no selection', selection: null },
-      { name: 'cross-filtered by channel 直销', selection: { channel: '直销' } },
-      { name: 'cross-filtered by channel 线上', selection: { channel: '线上' } },
-      { name: 'cross-filtered by a day', selection: { date: '2024-08-15' } },
-    ];
+    const selections = TREEMAP_SELECTIONS;
 
     it.each(selections)(
       'treemap, $name: every tile at every drill level has the same target, actual and rate',
       async ({ selection }) => {
         const [onCluster, onServer] = await Promise.all(
-          ENGINES.map((name) => treemapTiles(name, selection)),
+          ENGINES.map((name) => treemapOn(name, selection)),
         );
         // 5 regions, each 3 product lines, each 3 customer types.
         expect(onCluster?.length).toBe(5 + 5 * 3 + 5 * 3 * 3);
@@ -199,38 +130,17 @@ describe.skipIf(!clickhouseInstalled)(
       300_000,
     );
 
-    const scorecards: {
-      name: string;
-      dimension: string;
-      selection: Record<string, string> | null;
-    }[] = [
-      { name: 'by region', dimension: 'region', selection: null },
-      { name: 'by channel', dimension: 'channel', selection: null },
-      {
-        name: 'by channel, 华东 chosen in the treemap',
-        dimension: 'channel',
-        selection: { region: '华东' },
-      },
-      {
-        name: 'by product line, a tile two levels down chosen',
-        dimension: 'product_line',
-        selection: { region: '西南', customer_type: '政府及事业单位' },
-      },
-    ];
+    const scorecards = SCORECARDS;
 
     it.each(scorecards)(
       'scorecard $name: every row and the overall score identical',
       async ({ dimension, selection }) => {
-        const overrides = { dimension, target: 'target_share', actual: 'amount' };
         const [onCluster, onServer] = await Promise.all(
-          ENGINES.map(async (name) => {
-            const table = loaded[name];
-            const client = scorecardClient(name, table, overrides);
-            const request = client.request(engineFilter(table.columns, client, selection));
-            expect(request.kind).toBe('aggregate');
-            const rows = await ask(request, `scorecard by ${dimension} on the ${name}`);
-            return buildScorecard(asText(rows), { overrides, lang: 'zh-CN' });
-          }),
+          ENGINES.map((name) =>
+            scorecardOf(engine, name, loaded[name], dimension, selection, (request) =>
+              ask(request, `scorecard by ${dimension} on the ${name}`),
+            ),
+          ),
         );
         expect(onCluster?.rows.length).toBeGreaterThan(1);
         expect(onCluster?.overall).not.toBeNull();

@@ -12,6 +12,7 @@ import {
 import { NativeConnector } from '../../../src/node/native-connector';
 import { renderAggregate } from '../../../src/query/render';
 import { clickhouseInstalled, SKIP_REASON, testCluster } from '../../clickhouse-cluster';
+import { HOSTILE } from './hostile-values';
 
 const cluster = testCluster('connector');
 /** The first shard's URL, once the cluster has started. */
@@ -20,34 +21,6 @@ let shard = '';
 type Row = Record<string, unknown>;
 const rowsOf = (table: Table): Row[] =>
   table.toArray().map((row: { toJSON(): Row }) => row.toJSON());
-
-const HOSTILE = [
-  "'",
-  "''",
-  "\\'",
-  '\\',
-  '\\\\',
-  "x' OR 1=1 --",
-  "'; DROP TABLE sales; --",
-  "\\'; SELECT 1; --",
-  '`',
-  '"',
-  '?',
-  '/* ? */',
-  '-- ?',
-  '\u0000',
-  'a\u0000b',
-  '\n\r\t',
-  '\\n',
-  '\\x41',
-  '\\0',
-  '华东 \u{1F600} 销售额',
-  '\u202E\u200B',
-  '$1',
-  '{detail}',
-  ' ',
-  '',
-];
 
 describe('ClickHouse literals and placeholders (no server needed)', () => {
   it('leaves ? inside strings, quoted names and comments alone', () => {

@@ -3,49 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { achievement, buildScorecard } from '@stratex/core';
-import type { Table } from 'apache-arrow';
 import type { DataRequest, Engine } from '@stratex/data';
 import { NativeConnector, nativeEngine } from '@stratex/data/node';
 import { ClickHouseConnector, ClickHouseError, clickhouseDialect } from '../../../src/clickhouse';
-import type { Ordering } from '../../../src/query/contract';
-import { type Dialect, duckdbDialect } from '../../../src/query/dialect';
-import { renderAggregate } from '../../../src/query/render';
+import { duckdbDialect } from '../../../src/query/dialect';
 import { writeClusterFacts } from '../../../../../fixtures/scripts/clickhouse-facts';
 import { exactSums, type FactLevel } from '../../../../../fixtures/scripts/cluster-facts';
 import { clickhouseInstalled, SKIP_REASON, testCluster } from '../../clickhouse-cluster';
+import {
+  ALERT_SERIES,
+  AVERAGE_REQUEST,
+  COORDINATOR_REQUESTS,
+  ROWS_REQUEST,
+  type Row,
+  rowsOf,
+  summedQuery,
+  TREEMAP_VIEWS,
+} from './widget-requests';
 
 const ROWS = 1_000_000;
 const TABLE = 'sx_same_answers';
 const cluster = testCluster('figures');
-
-type Row = Record<string, unknown>;
-/**
- * What the treemap, the scorecard and the variance alerts ask of a large source, rendered in a
- * dialect as the coordinator renders it: the figures summed per levels (per day for the
- * alerts), rounded as they ask, in the order they ask.
- */
-const summedQuery = (
-  dialect: Dialect,
-  table: string,
-  columns: { levels: readonly string[]; target: string; actual: string },
-  filter: Record<string, string> = {},
-  orderBy?: readonly Ordering[],
-) =>
-  renderAggregate(dialect, {
-    table,
-    groupBy: columns.levels,
-    measures: [columns.target, columns.actual].map((column) => ({
-      column,
-      aggregate: 'sum' as const,
-      name: column,
-      digits: 6,
-    })),
-    filter,
-    orderBy,
-  });
-
-const rowsOf = (table: Table): Row[] =>
-  table.toArray().map((row: { toJSON(): Row }) => row.toJSON());
 
 let folder: string;
 let parquetFile: string;
@@ -115,37 +93,24 @@ describe.skipIf(!clickhouseInstalled)(
       );
     }
 
-    const views: {
-      name: string;
-      levels: FactLevel[];
-      filter: Partial<Record<FactLevel, string>>;
-    }[] = [
-      { name: 'grand total', levels: [], filter: {} },
-      { name: 'regions', levels: ['region'], filter: {} },
-      { name: 'region × product line', levels: ['region', 'product_line'], filter: {} },
-      {
-        name: 'drill-down into 华东',
-        levels: ['product_line', 'customer_type'],
-        filter: { region: '华东' },
+    it.each(TREEMAP_VIEWS)(
+      'treemap figures, $name: every tile identical',
+      async ({ levels, filter }) => {
+        const columns = { levels, target: 'target_share', actual: 'amount' };
+        const where = filter as Record<string, string>;
+        const widgetSql = summedQuery(duckdbDialect, TABLE, columns, where);
+        // The coordinator's own rendering, in ClickHouse's dialect, on the cluster.
+        const onCluster = summedQuery(clickhouseDialect, TABLE, columns, where);
+        const fromCluster = tiles(
+          rowsOf(await reader.query(onCluster.sql, onCluster.params)),
+          levels,
+        );
+        const fromDuckDB = tiles(rowsOf(await duck.query(widgetSql.sql, widgetSql.params)), levels);
+        expect(fromCluster.length).toBeGreaterThan(0);
+        expect(fromCluster).toEqual(fromDuckDB);
+        expect(fromCluster).toEqual(truth(levels, filter));
       },
-      { name: 'cross-filtered by channel 直销', levels: ['region'], filter: { channel: '直销' } },
-    ];
-
-    it.each(views)('treemap figures, $name: every tile identical', async ({ levels, filter }) => {
-      const columns = { levels, target: 'target_share', actual: 'amount' };
-      const where = filter as Record<string, string>;
-      const widgetSql = summedQuery(duckdbDialect, TABLE, columns, where);
-      // The coordinator's own rendering, in ClickHouse's dialect, on the cluster.
-      const onCluster = summedQuery(clickhouseDialect, TABLE, columns, where);
-      const fromCluster = tiles(
-        rowsOf(await reader.query(onCluster.sql, onCluster.params)),
-        levels,
-      );
-      const fromDuckDB = tiles(rowsOf(await duck.query(widgetSql.sql, widgetSql.params)), levels);
-      expect(fromCluster.length).toBeGreaterThan(0);
-      expect(fromCluster).toEqual(fromDuckDB);
-      expect(fromCluster).toEqual(truth(levels, filter));
-    });
+    );
 
     it('scorecard figures: every row and the overall score identical', async () => {
       const columns = { levels: ['region'], target: 'target_share', actual: 'amount' };
@@ -183,10 +148,8 @@ describe.skipIf(!clickhouseInstalled)(
     });
 
     it('variance alerts series: daily sums identical', async () => {
-      // The alerts' request: per day and metric (here the region), cross-filtered by a channel.
-      const columns = { levels: ['date', 'region'], target: 'target_share', actual: 'amount' };
-      const order = columns.levels.map((column) => ({ column }));
-      const onCluster = summedQuery(clickhouseDialect, TABLE, columns, { channel: '直销' }, order);
+      const { columns, filter, orderBy } = ALERT_SERIES;
+      const onCluster = summedQuery(clickhouseDialect, TABLE, columns, filter, orderBy);
       const fromCluster = rowsOf(await reader.query(onCluster.sql, onCluster.params)).map((row) => [
         String(row.date),
         String(row.region),
@@ -275,43 +238,7 @@ describe.skipIf(!clickhouseInstalled)(
           )
           .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
-      const requests: Omit<Extract<DataRequest, { kind: 'aggregate' }>, 'source'>[] = [
-        {
-          kind: 'aggregate',
-          groupBy: ['region', 'product_line'],
-          measures: [
-            { column: 'target_share', aggregate: 'sum', digits: 2 },
-            { column: 'amount', aggregate: 'sum', digits: 2 },
-          ],
-        },
-        {
-          kind: 'aggregate',
-          groupBy: ['product_line'],
-          measures: [
-            { column: 'amount', aggregate: 'sum', digits: 2 },
-            { column: 'amount', aggregate: 'count', as: 'orders' },
-            { column: 'amount', aggregate: 'min', as: 'smallest' },
-            { column: 'amount', aggregate: 'max', as: 'largest' },
-          ],
-          filter: { region: '华东', channel: '直销' },
-        },
-        {
-          kind: 'aggregate',
-          groupBy: ['channel'],
-          measures: [
-            { column: 'target_share', aggregate: 'max' },
-            { column: 'target_share', aggregate: 'count', as: 'rows' },
-          ],
-          filter: { customer_type: '中小企业' },
-          orderBy: [{ column: 'channel', descending: true }],
-        },
-        {
-          kind: 'aggregate',
-          groupBy: [],
-          measures: [{ column: 'amount', aggregate: 'sum', digits: 2 }],
-          filter: { region: '华北' },
-        },
-      ];
+      const requests = COORDINATOR_REQUESTS;
 
       it.each(requests.map((request, index) => ({ index, request })))(
         'request $index: the cluster answers what DuckDB answers, from its own rows',
@@ -330,11 +257,7 @@ describe.skipIf(!clickhouseInstalled)(
       );
 
       it('averages as DuckDB does (to a millionth)', async () => {
-        const request = {
-          kind: 'aggregate' as const,
-          groupBy: ['customer_type'],
-          measures: [{ column: 'amount', aggregate: 'avg' as const }],
-        };
+        const request = AVERAGE_REQUEST;
         const local = sortedRows(
           (await engine.coordinator.request({ ...request, source: 'local' })).rows,
         );
@@ -377,13 +300,7 @@ describe.skipIf(!clickhouseInstalled)(
       });
 
       it('reads filtered rows from the cluster as DuckDB reads them', async () => {
-        const request = {
-          kind: 'rows' as const,
-          columns: ['region', 'channel', 'amount'],
-          filter: { product_line: '数据平台' },
-          orderBy: [{ column: 'amount', descending: true }],
-          limit: 5,
-        };
+        const request = ROWS_REQUEST;
         const local = await engine.coordinator.request({ ...request, source: 'local' });
         const remote = await engine.coordinator.request({ ...request, source: 'cluster' });
         expect(remote.rows).toHaveLength(5);

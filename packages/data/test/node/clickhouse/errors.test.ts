@@ -14,6 +14,7 @@ const CODES: ClickHouseErrorCode[] = [
   'clickhouse-quota',
   'clickhouse-read-only',
   'clickhouse-auth',
+  'clickhouse-denied',
   'clickhouse-shard-down',
   'clickhouse-unreachable',
   'clickhouse-bad-answer',
@@ -72,5 +73,46 @@ describe('ClickHouse failures speak from the one message catalogue', () => {
     const english = MESSAGES[code as ClickHouseErrorCode].en;
     if (english.includes('{detail}')) expect(error.messageIn('en')).toContain(error.detail);
     else expect(error.messageIn('en')).toBe(english);
+  });
+});
+
+describe('a current release’s words and the reader kept to its own tables', () => {
+  it.each([
+    [
+      "Code: 60. DB::Exception: Unknown table expression identifier 'no_such' in scope SELECT * FROM no_such. (UNKNOWN_TABLE) (version 26.7.2.1 (official build))",
+      'clickhouse-unknown-name',
+      60,
+      "Unknown table expression identifier 'no_such' in scope SELECT * FROM no_such. (UNKNOWN_TABLE)",
+    ],
+    [
+      'Code: 62. DB::Exception: Syntax error: failed at position 1 (SELEC): SELEC 1. Expected one of: Query. (SYNTAX_ERROR) (version 26.7.2.1 (official build))',
+      'clickhouse-syntax',
+      62,
+      'Syntax error: failed at position 1 (SELEC): SELEC 1. Expected one of: Query. (SYNTAX_ERROR)',
+    ],
+    [
+      "Code: 497. DB::Exception: stratex_reader: Not enough privileges. To execute this query, it's necessary to have the grant SELECT ON system.processes. (ACCESS_DENIED) (version 26.7.2.1 (official build))",
+      'clickhouse-denied',
+      497,
+      "stratex_reader: Not enough privileges. To execute this query, it's necessary to have the grant SELECT ON system.processes. (ACCESS_DENIED)",
+    ],
+    [
+      'Code: 291, e.displayText() = DB::Exception: Access denied to database private for user stratex_reader, e.what() = DB::Exception',
+      'clickhouse-denied',
+      291,
+      'Access denied to database private for user stratex_reader',
+    ],
+  ])('reads %s', (text, code, serverCode, detail) => {
+    const error = errorFromServerText(text, 500);
+    expect(error.code).toBe(code);
+    expect(error.serverCode).toBe(serverCode);
+    expect(error.detail).toBe(detail);
+  });
+
+  it('says in both languages that the reader may read only the page’s own tables', () => {
+    const error = new ClickHouseError('clickhouse-denied', 'Access denied to database private');
+    expect(error.messageIn('en')).toContain('only its own tables');
+    expect(error.messageIn('zh-CN')).toContain('只能读取属于它的表');
+    expect(error.retryable).toBe(false);
   });
 });
