@@ -1,7 +1,11 @@
 import { afterEach, expect, it } from 'vitest';
 import '@stratex/widgets/define';
 import { SX_DATA_LOAD } from '../../src/base/events';
-import type { SxSourceLoadDetail } from '../../src/data-source/data-source';
+import {
+  SX_DATA_PROGRESS,
+  type SxSourceLoadDetail,
+  type SxSourceProgressDetail,
+} from '../../src/data-source/data-source';
 import type { SalesFigures } from '../../../../fixtures/parquet/sales-figures';
 import { mount } from '../helpers';
 
@@ -36,6 +40,17 @@ it.skipIf(!figures)(
       }),
     );
     const started = performance.now();
+    const since = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+    // When each phase began, and when the rows were all in: what the load is made of.
+    const phases: string[] = [];
+    source.addEventListener(SX_DATA_PROGRESS, (event) => {
+      const { phase, rowsLoaded, totalRows } = (event as CustomEvent<SxSourceProgressDetail>)
+        .detail;
+      if (!phases.some((seen) => seen.startsWith(phase))) phases.push(`${phase} from ${since()}`);
+      if (phase === 'load' && rowsLoaded !== undefined && rowsLoaded === totalRows)
+        phases.push(`every row in at ${since()}`);
+    });
+    void loaded.then(() => phases.push(`loaded at ${since()}`));
     document.body.append(source);
     const treemap = await mount('sx-target-treemap', {
       source: 'sales-50m',
@@ -46,7 +61,7 @@ it.skipIf(!figures)(
     });
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `sales_50000000.parquet: treemap drawn ${seconds.toFixed(1)} s after the source was added`,
+      `sales_50000000.parquet: treemap drawn ${seconds.toFixed(1)} s after the source was added (${phases.join(', ')})`,
     );
     expect(treemap.getAttribute('state') ?? (treemap as unknown as { state: string }).state).toBe(
       'ready',
