@@ -18,6 +18,7 @@ import {
   CONTESTANTS,
   type Contestant,
   type Memory,
+  type WorkbookResult,
 } from './lib/results.ts';
 import { benchPath } from './lib/site.ts';
 
@@ -115,6 +116,7 @@ function markdown(results: BenchResults, name: string): string {
       '',
       `A target typed in the treemap's what-if panel, then treemap + scorecard + alerts on one plan of ${results.what_if.leaves} leaves recomputed and redrawn (send → first frame after all three): p95 ${results.what_if.p95_ms} ms, median ${results.what_if.median_ms} ms over ${results.what_if.edits} edits (target: p95 ≤ 50 ms).`,
     );
+  if (results.workbook) lines.push('', '## Workbook', '', workbookLine(results.workbook));
   if (results.clickhouse) lines.push('', ...clusterSection(results.clickhouse));
   const sizes = results.sizes;
   if (sizes)
@@ -135,6 +137,12 @@ function markdown(results: BenchResults, name: string): string {
     '',
   );
   return lines.join('\n');
+}
+
+/** The workbook case: the treemap from an `.xlsx` of the sales rows ÷ from the same rows as CSV. */
+function workbookLine(result: WorkbookResult): string {
+  const { xlsx, csv } = result;
+  return `Navigation → treemap drawn from a ${rowsLabel(result.rows)}-row \`.xlsx\` (${mb(xlsx.file_bytes)}, one sheet, written by exceljs from the CSV): ${seconds(xlsx.median_ms)} (p95 ${seconds(xlsx.p95_ms)}), ${xlsx.peak_rss_mb} MB; the same rows as CSV (${mb(csv.file_bytes)}) in the same run: ${seconds(csv.median_ms)} (p95 ${seconds(csv.p95_ms)}), ${csv.peak_rss_mb} MB: **${result.ratio}×** the CSV, n=${xlsx.samples_ms.length}; ${result.agree ? 'the same groups and sums' : '**different groups or sums**'}.`;
 }
 
 /** The ClickHouse case: each interaction's latency and bytes on both engines, and their ratios. */

@@ -3,7 +3,7 @@
 // in headless Debian Chromium on localhost, the same generated files for everyone.
 // Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md
 // (a quick run: quick.json and quick.md). `--only clickhouse,…` runs the named cases (portal,
-// treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers). `--before REV` builds REV
+// treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers, workbook). `--before REV` builds REV
 // in a worktree of its own and measures it beside this build in the portal, treemap, interaction and
 // tracker cases.
 import { execFileSync } from 'node:child_process';
@@ -19,6 +19,7 @@ import { sizesCase } from './cases/sizes.ts';
 import { trackerCase } from './cases/tracker.ts';
 import { type Format, treemapCase } from './cases/treemap.ts';
 import { whatIfCase } from './cases/what-if.ts';
+import { workbookCase } from './cases/workbook.ts';
 import { buildBefore } from './lib/before.ts';
 import { checkAgreement } from './lib/checks.ts';
 import type { BenchResults } from './lib/results.ts';
@@ -66,13 +67,20 @@ const interactionSizes = plan.sizes.filter((rows) => rows >= 1_000_000);
 const largest = Math.max(...plan.sizes);
 const only = new Set(
   (
-    values.only ?? 'portal,treemap,interaction,memory,what-if,clickhouse,tracker,line-numbers'
+    values.only ??
+    'portal,treemap,interaction,memory,what-if,clickhouse,tracker,line-numbers,workbook'
   ).split(','),
 );
 /** Cases in headless Chromium, which need the built site. */
-const inBrowser = ['portal', 'treemap', 'interaction', 'memory', 'what-if', 'tracker'].some(
-  (name) => only.has(name),
-);
+const inBrowser = [
+  'portal',
+  'treemap',
+  'interaction',
+  'memory',
+  'what-if',
+  'tracker',
+  'workbook',
+].some((name) => only.has(name));
 
 const started = Date.now();
 const log = (line: string): void =>
@@ -82,7 +90,12 @@ function git(...args: string[]): string {
   return execFileSync('git', ['-C', benchPath('..'), ...args], { encoding: 'utf8' }).trim();
 }
 
-const missing = (only.has('treemap') ? plan.sizes : []).filter(
+const missing = [
+  ...new Set([
+    ...(only.has('treemap') ? plan.sizes : []),
+    ...(only.has('workbook') ? [1_000_000] : []),
+  ]),
+].filter(
   (rows) =>
     !plan.formats.every((format) =>
       existsSync(benchPath(`../fixtures/generated/sales_${rows}.${format}`)),
@@ -153,6 +166,9 @@ try {
         );
     }
     if (only.has('what-if')) results.what_if = await whatIfCase(site.origin, log);
+    // The workbook of the 1M sales rows (written from the CSV when missing) ÷ that CSV.
+    if (only.has('workbook'))
+      results.workbook = await workbookCase(site.origin, 1_000_000, plan.runs, log);
   }
   if (only.has('clickhouse'))
     results.clickhouse = await clickhouseCase(plan.clusterSizes, plan.clusterSessions, log);

@@ -115,6 +115,28 @@ export interface ClusterResults {
   agree: { rows: number; agree: boolean; detail?: string }[];
 }
 
+/** One format's loads in the workbook case. */
+export interface WorkbookRuns {
+  median_ms: number;
+  p95_ms: number;
+  samples_ms: number[];
+  /** Peak resident memory of the page's renderer process (worker included), in MB. */
+  peak_rss_mb: number;
+  file_bytes: number;
+  check: Check;
+}
+
+/** Navigation → treemap from a workbook of the sales rows, and from the same rows as CSV. */
+export interface WorkbookResult {
+  rows: number;
+  xlsx: WorkbookRuns;
+  csv: WorkbookRuns;
+  /** The workbook's median ÷ the CSV's, in the same run. */
+  ratio: number;
+  /** Whether both drew the same groups and sums. */
+  agree: boolean;
+}
+
 export interface BenchResults {
   date: string;
   commit: string;
@@ -136,6 +158,8 @@ export interface BenchResults {
     median_ms: number;
     samples_ms: number[];
   };
+  /** The treemap from a 1M-row workbook ÷ the same rows as CSV. */
+  workbook?: WorkbookResult;
   /** The earlier build measured as `stratex-before` (`--before REV`): the revision as given and its commit. */
   before?: { rev: string; commit: string };
 }

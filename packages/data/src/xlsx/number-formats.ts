@@ -74,6 +74,8 @@ function affixes(section: string): NumberFormat {
 }
 
 function literalOf(token: string): string {
+  // A sign, even escaped or quoted (`[<0]\-#,##0;\+#,##0`), is the number's own, not a word.
+  if (/^(?:\\|")?[+-]"?$/.test(token)) return '';
   if (token.startsWith('"')) return token.slice(1, -1);
   if (token.startsWith('\\')) return token.slice(1);
   if (token.startsWith('[$')) return /^\[\$([^-\]]*)/.exec(token)?.[1] ?? '';

@@ -1,5 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
+import { pageEngine } from '@stratex/data';
 import '@stratex/widgets/define';
+import { REGION_SALES } from '../../../../fixtures/xlsx/outcomes';
 import { SX_DATA_ERROR, SX_DATA_LOAD, type SxDataErrorDetail } from '../../src/base/events';
 import type { SxSourceLoadDetail } from '../../src/data-source/data-source';
 import { dataTable, mount, shadowText } from '../helpers';
@@ -44,6 +46,42 @@ it('reads a report sheet past its merged title and blank rows, and counts the #N
     skipped: { titleRows: 1, blankRows: 1 },
   });
   expect(dataTable(scorecard).map((row) => row[3])).toEqual(['108%', '80%', '93%']);
+});
+
+it('reads every cell of a LibreOffice sales report as the outcome file says, and draws its treemap', async () => {
+  const element = source('region-sales', { src: `/fixtures/xlsx/${REGION_SALES.file}` });
+  const loaded = next<SxSourceLoadDetail>(element, SX_DATA_LOAD);
+  document.body.append(element);
+  const treemap = await mount('sx-target-treemap', {
+    source: 'region-sales',
+    levels: '区域,产品线',
+    lang: 'en',
+  });
+  const { load } = REGION_SALES;
+  expect(await loaded).toMatchObject({
+    rowCount: load.rowCount,
+    columns: REGION_SALES.columns,
+    report: {
+      rows: load.rowCount,
+      headerLine: load.headerRow,
+      rejected: load.rejects,
+      skipped: { titleRows: load.skippedRows.aboveHeader, blankRows: load.skippedRows.blank },
+      encoding: 'xlsx',
+    },
+  });
+  const cells = await pageEngine().coordinator.request({
+    kind: 'rows',
+    source: 'region-sales',
+    as: 'cells',
+  });
+  expect(cells.rows).toEqual(REGION_SALES.rows);
+  // By region: 150万元 + 120万元 against 1,600,000 + 1,080,000 in 华东, and so on.
+  expect(dataTable(treemap).map((row) => row.slice(0, 5))).toEqual([
+    ['华东', '2.7M', '2.68M', '99%', '-20K'],
+    ['华南', '1.8M', '1.78M', '99%', '-20K'],
+    ['华北', '900K', '765K', '85%', '-135K'],
+    ['西南', '500K', '420K', '84%', '-80K'],
+  ]);
 });
 
 it('reads the sheet its sheet attribute names', async () => {

@@ -29,6 +29,20 @@ describe('number format codes', () => {
     expect(readFormatCode('0.00E+00')).toEqual({ kind: 'number', prefix: '', suffix: '' });
   });
 
+  it('takes no sign a format writes for a word: the stored number keeps its own sign', () => {
+    // LibreOffice writes a signed thousands format as a conditional one.
+    expect(readFormatCode('[<0]\\-#,##0;\\+#,##0')).toEqual({
+      kind: 'number',
+      prefix: '',
+      suffix: '',
+    });
+    expect(readFormatCode('"+"0"万元";"-"0"万元"')).toEqual({
+      kind: 'number',
+      prefix: '',
+      suffix: '万元',
+    });
+  });
+
   it("gives every cell style its format: built-in ids and the workbook's own", () => {
     const styles = readStyles(
       '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="0&quot;万元&quot;"/></numFmts>' +

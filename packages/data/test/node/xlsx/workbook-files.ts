@@ -12,13 +12,4 @@ export function templateCsv(name: string): string {
   return readFileSync(new URL(`../../../../../fixtures/template/${name}`, import.meta.url), 'utf8');
 }
 
-/** The template tables that LibreOffice wrote as workbooks. */
-export const TEMPLATE_WORKBOOKS = [
-  'targets',
-  'strategy',
-  'progress',
-  'evaluation',
-  'budget',
-  'region_targets',
-  'kpi_daily_2024q3',
-] as const;
+export { TEMPLATE_WORKBOOKS } from '../../../../../fixtures/xlsx/make/libreoffice';
