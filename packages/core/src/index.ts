@@ -24,6 +24,7 @@ export * from './targets/what-if';
 export * from './targets/what-if-history';
 export * from './targets/what-if-replay';
 export * from './targets/what-if-link';
+export * from './targets/what-if-tree';
 export * from './targets/target-overrides';
 // progress: the task list against its plan
 export * from './progress/progress-lag';

@@ -13,6 +13,7 @@ import {
   reserveChange,
   type ReserveSetting,
   resetWhatIf,
+  retargetTree,
   startWhatIf,
   type TargetChange,
   type TargetEdit,
@@ -74,6 +75,9 @@ export class TreemapWhatIf {
   #rows: readonly CellRecord[] = [];
   /** A budget whose contingency module is the reserve. */
   #budget: BudgetAllocation | undefined;
+  /** The targets last published, to tell the page's targets for the source are this what-if's. */
+  #published: TargetOverrideSet | undefined;
+  readonly #asPlanned = new Memo<Breakdown>();
   /** Why the last edit was refused, until the next one. */
   refusal: Refusal | undefined;
   /** Edits a refresh or a link could not keep as they were, until the next change. */
@@ -136,8 +140,30 @@ export class TreemapWhatIf {
     if (dropped.length > 0) this.notice = { cause: 'link', dropped, rebased: [] };
   }
 
+  /**
+   * The breakdown with the page's what-if targets `set`, made from the one as planned instead
+   * of rolling up the rows again, when `set` is this what-if's own and no other widget's choice
+   * narrows the rows (`narrowed`); undefined otherwise, and for a tree with stated subtotals
+   * or unreadable figures, which the rows must be rolled up for.
+   */
+  breakdownWith(
+    set: TargetOverrideSet | undefined,
+    rows: readonly CellRecord[],
+    columns: BreakdownColumns,
+    total: number | null,
+    narrowed: boolean,
+  ): Breakdown | undefined {
+    if (narrowed || !set || set !== this.#published) return undefined;
+    const key = [rows, columns.levels.join('\u0000'), columns.target, columns.actual, total];
+    const planned = this.#asPlanned.get(key, () => buildBreakdown(rows, columns, total));
+    if (planned.splits.length > 0) return undefined;
+    const tree = retargetTree(planned.tree, this.changes);
+    return tree && { ...planned, tree };
+  }
+
   /** Stops the what-if: its targets leave the page. */
   stop(): undefined {
+    this.#published = undefined;
     if ((this.#whatIf?.steps.length ?? 0) > 0) queueMicrotask(() => this.#host.publish(null));
     this.#whatIf = undefined;
     this.#planned = undefined;
@@ -264,7 +290,8 @@ export class TreemapWhatIf {
   #tell(): void {
     const whatIf = this.#whatIf;
     if (!whatIf) return;
-    this.#host.publish(this.overrides);
+    this.#published = this.overrides;
+    this.#host.publish(this.#published);
     const detail: SxWhatIfDetail = {
       source: this.#host.source(),
       edits: whatIf.steps.map((step) => ({ ...step.edit })),
