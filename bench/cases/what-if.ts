@@ -3,6 +3,7 @@
 // timed from the send to the first frame after all three widgets have drawn it. Target:
 // p95 ≤ 50 ms.
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { launch, timedPage, VIEWPORT } from '../lib/browser.ts';
 import { round } from '../lib/stats.ts';
 import { benchPath } from '../lib/site.ts';
@@ -13,6 +14,8 @@ export interface WhatIfResult {
   p95_ms: number;
   median_ms: number;
   samples_ms: number[];
+  /** The machine's one-minute load average as the case began and ended: the figures are read beside it. */
+  load: [number, number];
 }
 
 /** The plan's CSV: deterministic targets and actuals, one row per region and product line. */
@@ -34,6 +37,7 @@ export async function whatIfCase(
   log: (line: string) => void,
 ): Promise<WhatIfResult> {
   writeFileSync(benchPath('dist/site/what-if-1000.csv'), whatIfPlan());
+  const loadBefore = round(loadavg()[0] ?? 0, 2);
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
@@ -53,6 +57,7 @@ export async function whatIfCase(
       p95_ms: round(report.ms, 1),
       median_ms: round(report.median, 1),
       samples_ms: report.samples,
+      load: [loadBefore, round(loadavg()[0] ?? 0, 2)],
     };
     log(`what-if: ${JSON.stringify({ ...result, samples_ms: undefined })}`);
     return result;
