@@ -122,8 +122,9 @@ export class TreemapWhatIf {
     this.#whatIf = whatIf;
     this.notice =
       dropped.length > 0 || rebased.length > 0 ? { cause: 'refresh', dropped, rebased } : undefined;
-    // Planned while the treemap draws: the page hears of it once the drawing is done.
-    queueMicrotask(() => this.#tell());
+    // A refresh that moved nothing is not told; else the page hears of it once the drawing is done.
+    const same = JSON.stringify(this.overrides) === JSON.stringify(this.#published ?? null);
+    if (!same || this.notice) queueMicrotask(() => this.#tell());
     return this;
   }
 

@@ -161,6 +161,19 @@ describe('a refresh under the what-if', () => {
       events.push((event as CustomEvent<SxWhatIfDetail>).detail),
     );
 
+    // The same figures again: the edits hold as they were, and nothing is said.
+    const again = csv(['华东,150万,90万', '华南,100万,60万', '西南,50万,30万']);
+    const reloaded = new Promise((resolve) =>
+      map.addEventListener(SX_DATA_LOAD, resolve, { once: true }),
+    );
+    const edited = targets(map);
+    source.setAttribute('src', again);
+    await reloaded;
+    await settled(map);
+    expect(targets(map)).toEqual(edited);
+    expect(notice(map)).toBe('');
+    expect(events).toEqual([]);
+
     // The file changes: 西南 is gone and 华东's planned target is now 160万.
     const second = csv(['华东,160万,95万', '华南,100万,60万']);
     const reread = new Promise((resolve) =>
@@ -187,8 +200,7 @@ describe('a refresh under the what-if', () => {
     // The next edit clears the notice.
     await setTarget(map, '华南', '50万');
     expect(notice(map)).toBe('');
-    URL.revokeObjectURL(first);
-    URL.revokeObjectURL(second);
+    for (const url of [first, again, second]) URL.revokeObjectURL(url);
   });
 });
 
