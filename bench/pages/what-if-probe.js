@@ -37,7 +37,9 @@ async function run() {
   await drawn();
   await frame();
   const times = [];
+  performance.mark('sx-what-if-edits');
   for (let i = 0; i < EDITS; i++) times.push(await edit(i));
+  performance.mark('sx-what-if-edits-done');
   const refusal = widgets[0].shadowRoot.querySelector('[part="what-if-refusal"]').textContent;
   const sorted = [...times].sort((a, b) => a - b);
   const at = (share) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];

@@ -22,6 +22,9 @@ export * from './targets/smart';
 // what-if: moving targets between tiles or from a reserve, to the fen, with undo
 export * from './targets/what-if';
 export * from './targets/what-if-history';
+export * from './targets/what-if-replay';
+export * from './targets/what-if-link';
+export * from './targets/what-if-tree';
 export * from './targets/target-overrides';
 // progress: the task list against its plan
 export * from './progress/progress-lag';

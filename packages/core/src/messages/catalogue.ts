@@ -868,6 +868,21 @@ export const MESSAGES = {
     'zh-CN':
       'ClickHouse 不允许页面的只读用户查看该查询涉及的内容，页面只能读取属于它的表：{detail}',
   },
+  // What-if edits a refresh or a link could not keep as they were, and setting a target by dragging
+  whatIfRefreshDropped: {
+    en: 'The data was refreshed: {count} of the what-if edits no longer fit it and were set aside.',
+    'zh-CN': '数据已刷新：{count} 项模拟调整已不适用于新数据，已撤下。',
+  },
+  whatIfLinkDropped: {
+    en: '{count} of the what-if edits in this link no longer fit the data and were left out.',
+    'zh-CN': '链接中有 {count} 项模拟调整已不适用于当前数据，已略去。',
+  },
+  whatIfRefreshRebased: {
+    en: 'The data was refreshed: the planned targets these edits started from changed; the edits are kept on the new figures.',
+    'zh-CN': '数据已刷新：以下调整所依据的原目标已变化，调整已按新数据保留。',
+  },
+  whatIfPlanned: { en: 'planned', 'zh-CN': '原目标' },
+  whatIfDrag: { en: 'or drag to set it', 'zh-CN': '或拖动设定' },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type MessageCode = keyof typeof MESSAGES;

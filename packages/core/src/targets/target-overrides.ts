@@ -1,7 +1,7 @@
 import type { CellRecord } from '../records/records';
 import { headersOf } from '../records/roles';
 import { readCell } from '../values/cells';
-import type { NumberCell } from '../values/values';
+import type { NumberCell, Unit } from '../values/values';
 import { levelPath } from './rollup';
 import { apportion, fromFen, toFen } from './what-if';
 import type { TargetOverride } from './what-if-history';
@@ -25,9 +25,73 @@ export function fenText(fen: number): string {
   return `${sign}${units}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
 }
 
-function targetCell(fen: number, was: ReturnType<typeof readCell>): NumberCell {
-  const unit = was.kind === 'number' ? was.unit : 'money';
-  return { kind: 'number', value: fromFen(fen), unit, raw: fenText(fen) };
+/** What a table's rows say to a what-if, read once per table: each row's place and its target. */
+interface TableReading {
+  /** The level columns the rows have, top first. */
+  levels: readonly string[];
+  paths: readonly string[][];
+  /** Per row: its target in fen (0 for none or below zero), or null for text that is no figure. */
+  fen: readonly (number | null)[];
+  units: readonly Unit[];
+  /** Per depth: each row's path to that depth as a key, undefined for a row above it. */
+  keys: Map<number, readonly (string | undefined)[]>;
+}
+
+const readings = new WeakMap<readonly CellRecord[], Map<string, TableReading | null>>();
+
+/** The rows read for `column` and `levels` (kept while the rows are): null without the target column. */
+function readingOf(
+  records: readonly CellRecord[],
+  column: string,
+  levels: readonly string[],
+): TableReading | null {
+  const byKey = readings.get(records) ?? new Map<string, TableReading | null>();
+  readings.set(records, byKey);
+  const key = `${column}\u0001${pathKey(levels)}`;
+  const known = byKey.get(key);
+  if (known !== undefined) return known;
+  const headers = new Set(headersOf(records));
+  let present = 0;
+  while (present < levels.length && headers.has(levels[present] ?? '')) present += 1;
+  const reading = headers.has(column) ? readRows(records, column, levels.slice(0, present)) : null;
+  byKey.set(key, reading);
+  return reading;
+}
+
+function readRows(
+  records: readonly CellRecord[],
+  column: string,
+  levels: readonly string[],
+): TableReading {
+  const paths: string[][] = [];
+  const fen: (number | null)[] = [];
+  const units: Unit[] = [];
+  let previous: string[] = [];
+  for (const record of records) {
+    previous = levelPath(record, levels, previous);
+    paths.push(previous);
+    const cell = readCell(record[column]);
+    fen.push(
+      cell.kind === 'text'
+        ? null
+        : cell.kind === 'number'
+          ? Math.max(0, toFen(cell.value) ?? 0)
+          : 0,
+    );
+    units.push(cell.kind === 'number' ? cell.unit : 'money');
+  }
+  return { levels, paths, fen, units, keys: new Map() };
+}
+
+function keysAt(reading: TableReading, depth: number): readonly (string | undefined)[] {
+  let keys = reading.keys.get(depth);
+  if (!keys) {
+    keys = reading.paths.map((path) =>
+      path.length >= depth ? pathKey(path.slice(0, depth)) : undefined,
+    );
+    reading.keys.set(depth, keys);
+  }
+  return keys;
 }
 
 /**
@@ -35,18 +99,17 @@ function targetCell(fen: number, was: ReturnType<typeof readCell>): NumberCell {
  * over the rows below it in proportion to their own (to the fen), a subtotal row given its
  * tile's new figure. Rows read at the deepest level whose columns they all have, so a table
  * summed by region follows edits made per region and product. Rows of unchanged tiles are the
- * same objects; nothing is changed in place.
+ * same objects; nothing is changed in place. What the rows say is read once per table, so a
+ * what-if's every edit only spreads its figures.
  */
 export function applyTargetOverrides(
   records: readonly CellRecord[],
   set: TargetOverrideSet | undefined,
 ): readonly CellRecord[] {
   if (!set || set.overrides.length === 0 || records.length === 0) return records;
-  const headers = new Set(headersOf(records));
-  if (!headers.has(set.column)) return records;
-  let present = 0;
-  while (present < set.levels.length && headers.has(set.levels[present] ?? '')) present += 1;
-  const levels = set.levels.slice(0, present);
+  const reading = readingOf(records, set.column, set.levels);
+  if (!reading) return records;
+  const { levels } = reading;
   const byPath = new Map<string, TargetOverride>();
   let depth = 0;
   for (const override of set.overrides) {
@@ -58,18 +121,16 @@ export function applyTargetOverrides(
     depth = Math.max(depth, length);
   }
   if (depth === 0) return records;
+  const keys = keysAt(reading, depth);
   const groups = new Map<string, number[]>();
   const stated = new Map<number, TargetOverride>();
-  let previous: string[] = [];
-  records.forEach((record, index) => {
-    const path = levelPath(record, levels, previous);
-    previous = path;
-    if (path.length >= depth) {
-      const key = pathKey(path.slice(0, depth));
+  reading.paths.forEach((path, index) => {
+    const key = keys[index];
+    if (key !== undefined) {
       if (byPath.has(key)) {
-        const group = groups.get(key) ?? [];
-        group.push(index);
-        groups.set(key, group);
+        const group = groups.get(key);
+        if (group) group.push(index);
+        else groups.set(key, [index]);
       }
     } else {
       const override = byPath.get(pathKey(path));
@@ -80,16 +141,15 @@ export function applyTargetOverrides(
   const write = (index: number, fen: number): void => {
     const record = records[index];
     if (record) {
-      result[index] = { ...record, [set.column]: targetCell(fen, readCell(record[set.column])) };
+      const unit = reading.units[index] ?? 'money';
+      const cell: NumberCell = { kind: 'number', value: fromFen(fen), unit, raw: fenText(fen) };
+      result[index] = { ...record, [set.column]: cell };
     }
   };
   for (const [key, indexes] of groups) {
     const after = toFen(byPath.get(key)?.after ?? 0) ?? 0;
-    const readable = indexes.filter((i) => readCell(records[i]?.[set.column]).kind !== 'text');
-    const weights = readable.map((i) => {
-      const cell = readCell(records[i]?.[set.column]);
-      return cell.kind === 'number' ? Math.max(0, toFen(cell.value) ?? 0) : 0;
-    });
+    const readable = indexes.filter((i) => reading.fen[i] !== null);
+    const weights = readable.map((i) => reading.fen[i] ?? 0);
     apportion(after, weights).forEach((fen, i) => write(readable[i] ?? -1, fen));
   }
   for (const [index, override] of stated) write(index, toFen(override.after) ?? 0);

@@ -70,6 +70,7 @@ export const fromFen = (fen: number): number => fen / 100;
  */
 export function apportion(total: number, weights: readonly number[]): number[] {
   if (weights.length === 0) return [];
+  if (weights.length === 1) return [total];
   if (total < 0) return apportion(-total, weights).map((part) => (part === 0 ? 0 : -part));
   const sum = weights.reduce((a, b) => a + b, 0);
   const used = sum > 0 ? weights : weights.map(() => 1);

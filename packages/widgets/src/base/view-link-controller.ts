@@ -3,8 +3,8 @@ import type { CellRecord } from '@stratex/core';
 import { keepChosen, sameSelection, type Selection } from './selection';
 import { type LinkedView, readLinkedView, type ReadView, writeLinkedView } from './view-link';
 
-/** How a restored view fared against the rows: it fits, or it names something they lack. */
-export type Restored = 'fits' | 'gone';
+/** How a restored view fared against the rows: it fits, it names something they lack, or a part of it cannot be read. */
+export type Restored = 'fits' | 'gone' | 'unreadable';
 
 export interface ViewLinkOptions {
   /** The key the view is kept under, or undefined when the widget keeps none (no `link-view`). */
@@ -61,10 +61,8 @@ export class ViewLinkController implements ReactiveController {
     if (pending !== undefined) {
       this.#pending = undefined;
       this.#shown = undefined;
-      this.#notice = pending === 'unreadable' ? pending : undefined;
-      if (pending !== 'unreadable' && this.#options.restore(pending) === 'gone') {
-        this.#notice = 'gone';
-      }
+      const restored = pending === 'unreadable' ? pending : this.#options.restore(pending);
+      this.#notice = restored === 'fits' ? undefined : restored;
       this.#host.requestUpdate();
       return;
     }

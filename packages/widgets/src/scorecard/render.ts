@@ -14,6 +14,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../base/lang';
 import type { NotesAbout } from '../base/notes-controller';
 import type { NotesState } from '../base/notes-source';
+import type { RowRange, RowWindow } from '../base/row-window';
 import { notesCell, notesList, notesStatus } from '../base/notes-view';
 import { bulletChart } from './bullet';
 
@@ -47,6 +48,8 @@ export interface ScorecardScene {
   /** The dated notes about a row, when the scorecard names a notes source, and how it fared. */
   notes?: NotesAbout | undefined;
   notesState?: NotesState | undefined;
+  /** Draws the rows into the list, a long list only around what is in view; without it every row is drawn. */
+  rowWindow?: RowWindow<ScorecardRow> | undefined;
 }
 
 /** The scorecard: its overall score, a row per dimension, cells it could not read, the data table. */
@@ -68,15 +71,23 @@ export function renderScorecard(scorecard: Scorecard, scene: ScorecardScene): Te
       >
     </header>
     <ol role="listbox" aria-label=${t('scorecard')} @keydown=${scene.onKeydown}>
-      ${scorecard.rows.map((row, index) => renderRow(row, index, scene))}
+      ${scene.rowWindow ? nothing : scorecard.rows.map((row, index) => renderRow(row, index, scene))}
     </ol>
     ${renderUnreadable(scorecard, t)} ${notesStatus(scene.notesState, lang)}
     ${renderTable(scorecard, scene)}
   `;
 }
 
-function renderRow(row: ScorecardRow, index: number, scene: ScorecardScene): TemplateResult {
+/** One dimension; when `drawn` is a window of the rows, the first drawn takes Tab if the focused one is not drawn. */
+export function renderRow(
+  row: ScorecardRow,
+  index: number,
+  scene: ScorecardScene,
+  drawn?: RowRange,
+): TemplateResult {
   const { lang, t } = scene;
+  const focusDrawn = !drawn || (scene.focusIndex >= drawn.start && scene.focusIndex < drawn.end);
+  const takesTab = focusDrawn ? index === scene.focusIndex : index === drawn.start;
   const rate = formatRate(row.achievement.rate, lang);
   const status = rowStatusWord(row, lang, t);
   const chosen = scene.isChosen(row);
@@ -84,7 +95,7 @@ function renderRow(row: ScorecardRow, index: number, scene: ScorecardScene): Tem
     part=${chosen ? 'row selected' : 'row'}
     role="option"
     aria-selected=${chosen ? 'true' : 'false'}
-    tabindex=${index === scene.focusIndex ? 0 : -1}
+    tabindex=${takesTab ? 0 : -1}
     data-status=${row.status}
     title=${row.statusReason}
     @click=${() => scene.choose(row, index)}

@@ -26,7 +26,8 @@ import { sharedStyles } from '../base/shared.styles';
 import { PacedWidget } from '../base/paced-widget';
 import { elapsedOf, periodFacts } from './period-facts';
 import { scorecardPicture } from './picture';
-import { renderScorecard, rowStatusWord } from './render';
+import { RowWindow } from '../base/row-window';
+import { renderRow, renderScorecard, rowStatusWord, type ScorecardScene } from './render';
 import { scorecardClient } from './request';
 import {
   KPI_EXPORT_COLUMN_ATTRIBUTES,
@@ -178,6 +179,14 @@ export class SxScorecard extends PacedWidget {
   /** The scorecard last drawn, for the picture export. */
   private model: Scorecard | undefined;
   private focusIndex = 0;
+  /** The scene of the last render, which the rows in view are drawn with. */
+  #scene: ScorecardScene | undefined;
+  /** A long list of dimensions is drawn only around what is in view. */
+  readonly #rowWindow: RowWindow<ScorecardRow> = new RowWindow<ScorecardRow>(this, {
+    list: () => this.renderRoot.querySelector<HTMLElement>('ol[role="listbox"]'),
+    key: (row, index) => `${index}:${row.dimension}`,
+    row: (row, index, drawn) => (this.#scene ? renderRow(row, index, this.#scene, drawn) : html``),
+  });
   /** Rows rolled up from a KPI export, with the export's columns and the cells it could not read. */
   readonly #rollups = new WeakMap<readonly CellRecord[], KpiRollup>();
 
@@ -237,7 +246,8 @@ export class SxScorecard extends PacedWidget {
       periodFacts(this, rollup !== undefined, pacing),
       lang,
     );
-    const drawn = renderScorecard(scorecard, {
+    this.#rowWindow.items = scorecard.rows;
+    this.#scene = {
       lang,
       t: (key) => this.t(key),
       focusIndex: this.focusIndex,
@@ -247,7 +257,9 @@ export class SxScorecard extends PacedWidget {
       paced: pacing && elapsedOf(pacing),
       notes: this.#notes.about,
       notesState: this.#notes.state,
-    });
+      rowWindow: this.#rowWindow,
+    };
+    const drawn = renderScorecard(scorecard, this.#scene);
     return html`${notes}${drawn}${this.#drillControl()}`;
   }
 
@@ -302,6 +314,7 @@ export class SxScorecard extends PacedWidget {
     if (event.key in moves) {
       event.preventDefault();
       this.focusIndex = Math.min(rows.length - 1, Math.max(0, moves[event.key] ?? 0));
+      this.#rowWindow.keep(this.focusIndex);
       this.requestUpdate();
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus(),

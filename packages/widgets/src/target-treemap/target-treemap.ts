@@ -1,4 +1,4 @@
-import { type CellRecord, headersOf } from '@stratex/core';
+import { type CellRecord, editsFromLink, headersOf, linkedEdits } from '@stratex/core';
 import type { LoadedTable, Measure } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { drillControl, summedColumns } from '../base/drill-through';
@@ -76,18 +76,18 @@ import { TreemapWhatIf, whatIfScene, whatIfStyles } from './what-if-mode';
  * @attr show-table - Shows the data table that is otherwise only read by screen readers.
  * @attr exportable - Shows buttons that save the figures as CSV and the map as SVG or PNG.
  * @attr export-name - File name (without extension) for exports; default `target-treemap`.
- * @attr link-view - Keeps the view (the level drilled into and the tile chosen) in the page address's fragment under this key
- *   (`#sx.KEY=…`; empty: the element's `id`, else its tag), so a link or a reload reopens it;
- *   a view the data no longer holds falls back to the top with a notice. The page's own
- *   fragment parts are kept.
+ * @attr link-view - Keeps the view (level drilled into, tile chosen, what-if edits) in the address's fragment
+ *   under this key (`#sx.KEY=…`; empty: the `id`, else the tag), so a link or a reload reopens it; what the
+ *   data no longer holds falls back with a notice (to the top; edits left out). The page's own parts are kept.
  * @attr notes - Dated notes shown in a tile's details (latest first, the latest three and a count
  *   of the rest) and in the data table: the name of an `sx-data-source`, or the URL of a CSV, with
  *   columns 日期 / date, 维度 / path (the tile's path, top level first, e.g. `华东/工业传感器`),
  *   指标 / metric (optional), 作者 / author (optional), 内容 / text (or 备注). Rows that cannot be
  *   read are counted in a note; a notes file that cannot be loaded is said in a note, the map still shown.
- * @attr what-if - What-if mode: a panel sets the focused tile's target, the difference taken from its siblings
- *   in proportion (the parent's total kept), the reserve, or nowhere; moved tiles show before → after, and
- *   the scorecard and alerts on the source follow. Undo, reset, refusals, CSV. The source is not changed.
+ * @attr what-if - What-if mode: a panel sets the focused tile's target (typed, or dragged on a slider), the
+ *   difference taken from its siblings in proportion (the parent's total kept), the reserve, or nowhere; moved
+ *   tiles show before → after, and the scorecard and alerts on the source follow. Undo, reset, refusals, CSV.
+ *   The source is not changed. A refresh keeps the edits that still fit and says which it set aside.
  * @attr what-if-reserve - The reserve edits may draw on: a share of the overall target (`15%`) or `50万`.
  *
  * @fires sx-drill-through - Before the rows behind a tile open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure }`.
@@ -115,6 +115,7 @@ import { TreemapWhatIf, whatIfScene, whatIfStyles } from './what-if-mode';
  * @csspart export-button - One export button.
  * @csspart what-if - The what-if panel (with `what-if`).
  * @csspart what-if-refusal - Why the last edit was refused.
+ * @csspart what-if-notice - The edits a refresh or a link could not keep, and the planned targets a refresh moved.
  * @csspart drill-through - The button that opens the rows behind the focused tile.
  *
  * @cssprop --sx-background - Background colour (also the gap between tiles).
@@ -222,6 +223,7 @@ export class SxTargetTreemap extends PacedWidget {
   private breakdown(columns: BreakdownColumns): Breakdown {
     // A stated total speaks for all the rows, not for a part chosen in another widget.
     const total = this.foreignSelection ? null : readSettings(this).totalTarget;
+    const set = this.targetOverrides;
     const key = [
       this.rows,
       this.selection,
@@ -229,9 +231,15 @@ export class SxTargetTreemap extends PacedWidget {
       columns.target,
       columns.actual,
       total,
-      this.targetOverrides,
+      set,
     ];
-    return this.#breakdown.get(key, () => buildBreakdown(this.visibleRows, columns, total));
+    const narrowed = this.foreignSelection !== null;
+    const whatIf = (): Breakdown | undefined =>
+      this.#whatIfEdits.breakdownWith(set, this.rows, columns, total, narrowed);
+    return this.#breakdown.get(
+      key,
+      () => whatIf() ?? buildBreakdown(this.visibleRows, columns, total),
+    );
   }
 
   /** The picture to export: the map as drawn, its tiles and their words. */
@@ -305,15 +313,23 @@ export class SxTargetTreemap extends PacedWidget {
     return this.#whatIfEdits.file(this.rows, this.targetOverrides);
   }
 
-  /** A link reopens the level drilled into as well as the tile chosen. */
+  /** A link reopens the level drilled into, the tile chosen and the what-if's edits. */
   protected override linkedView(): LinkedView {
     const view = super.linkedView();
     const path = this.#navigation.path;
-    return path.length > 0 ? { ...view, path } : view;
+    const edits = this.whatIf ? this.#whatIfEdits.edits : [];
+    return {
+      ...view,
+      ...(path.length > 0 ? { path } : {}),
+      ...(edits.length > 0 ? { edits: linkedEdits(edits) } : {}),
+    };
   }
 
-  /** Drills to the linked level when the breakdown still has it; else stays at the top. */
+  /** Puts a link's what-if edits back (those that no longer fit left out), drills to its level if it is there. */
   protected override restoreView(view: LinkedView): Restored {
+    const edits = view.edits === undefined ? [] : editsFromLink(view.edits);
+    if (!edits) return 'unreadable';
+    if (this.whatIf && edits.length > 0) this.#whatIfEdits.restore(edits);
     const path = view.path ?? [];
     const columns = this.resolution(readSettings(this).request).columns;
     const node = columns ? nodeAt(this.breakdown(columns).tree.root, path) : undefined;

@@ -4,13 +4,19 @@ import {
   type Lang,
   currentPlan,
   type DifferenceFrom,
+  editsOf,
   parseCell,
+  planNodeAt,
   type Refusal,
+  replayEdits,
+  type ReplayedEdits,
   reserveChange,
   type ReserveSetting,
   resetWhatIf,
+  retargetTree,
   startWhatIf,
   type TargetChange,
+  type TargetEdit,
   type TargetNode,
   type TargetOverrideSet,
   targetChanges,
@@ -34,6 +40,14 @@ export interface WhatIfHost {
   source(): string;
   /** Publishes the moved targets to every widget on the source (null clears them). */
   publish(set: TargetOverrideSet | null): void;
+}
+
+/**
+ * Edits that could not be kept, or whose base moved: after a refresh of the source (`refresh`)
+ * or when a link's edits were put back on the rows loaded (`link`).
+ */
+export interface WhatIfNotice extends Omit<ReplayedEdits, 'whatIf'> {
+  cause: 'refresh' | 'link';
 }
 
 /** A reserve attribute: a share (`15%`) of the overall target, or an amount (`50万`); undefined for none or unreadable. */
@@ -61,10 +75,21 @@ export class TreemapWhatIf {
   #rows: readonly CellRecord[] = [];
   /** A budget whose contingency module is the reserve. */
   #budget: BudgetAllocation | undefined;
+  /** The targets last published, to tell the page's targets for the source are this what-if's. */
+  #published: TargetOverrideSet | undefined;
+  readonly #asPlanned = new Memo<Breakdown>();
   /** Why the last edit was refused, until the next one. */
   refusal: Refusal | undefined;
+  /** Edits a refresh or a link could not keep as they were, until the next change. */
+  notice: WhatIfNotice | undefined;
   /** Where the difference of the next edit comes from. */
   from: DifferenceFrom = 'siblings';
+
+  /** Takes the difference of the next edits from `from` (the slider's reach follows). */
+  setFrom(from: DifferenceFrom): void {
+    this.from = from;
+    this.#element.requestUpdate();
+  }
 
   constructor(element: ReactiveElement, host: WhatIfHost) {
     this.#element = element;
@@ -72,8 +97,9 @@ export class TreemapWhatIf {
   }
 
   /**
-   * Starts from the targets as planned (the source's rows rolled up); new rows or another
-   * reserve start the what-if again, dropping its edits.
+   * Starts from the targets as planned (the source's rows rolled up). New rows (a refresh) or
+   * another reserve start the what-if again and try its edits on it: those that no longer
+   * hold are set aside, and a notice says which, and which tiles' planned targets moved.
    */
   plan(rows: readonly CellRecord[], columns: BreakdownColumns, reserve: string | undefined): this {
     this.#rows = rows;
@@ -82,19 +108,64 @@ export class TreemapWhatIf {
     const key = [rows, columns.levels.join('\u0000'), columns.target];
     const root = this.#breakdown.get(key, () => buildBreakdown(rows, columns, null)).tree.root;
     if (this.#planned?.root === root && this.#planned.reserve === reserve) return this;
-    const hadEdits = (this.#whatIf?.steps.length ?? 0) > 0;
+    const was = this.#whatIf;
     this.#planned = { root, reserve };
     const budget = reserve === undefined ? budgetStart(root) : undefined;
     this.#budget = budget?.allocation;
-    this.#whatIf = budget?.whatIf ?? startWhatIf(root, readReserve(reserve));
+    const fresh = budget?.whatIf ?? startWhatIf(root, readReserve(reserve));
     this.refusal = undefined;
-    if (hadEdits) this.#host.publish(null);
+    if (!was || was.steps.length === 0) {
+      this.#whatIf = fresh;
+      return this;
+    }
+    const { whatIf, dropped, rebased } = replayEdits(fresh, editsOf(was), was);
+    this.#whatIf = whatIf;
+    this.notice =
+      dropped.length > 0 || rebased.length > 0 ? { cause: 'refresh', dropped, rebased } : undefined;
+    // A refresh that moved nothing is not told; else the page hears of it once the drawing is done.
+    const same = JSON.stringify(this.overrides) === JSON.stringify(this.#published ?? null);
+    if (!same || this.notice) queueMicrotask(() => this.#tell());
     return this;
+  }
+
+  /** The edits so far, in the order they were made. */
+  get edits(): TargetEdit[] {
+    return this.#whatIf ? editsOf(this.#whatIf) : [];
+  }
+
+  /** Puts a link's edits back on the targets as planned; those that no longer hold are left out, with a notice. */
+  restore(edits: readonly TargetEdit[]): void {
+    if (!this.#whatIf) return;
+    const { whatIf, dropped } = replayEdits(this.#whatIf, edits);
+    this.#change(whatIf);
+    if (dropped.length > 0) this.notice = { cause: 'link', dropped, rebased: [] };
+  }
+
+  /**
+   * The breakdown with the page's what-if targets `set`, made from the one as planned instead
+   * of rolling up the rows again, when `set` is this what-if's own and no other widget's choice
+   * narrows the rows (`narrowed`); undefined otherwise, and for a tree with stated subtotals
+   * or unreadable figures, which the rows must be rolled up for.
+   */
+  breakdownWith(
+    set: TargetOverrideSet | undefined,
+    rows: readonly CellRecord[],
+    columns: BreakdownColumns,
+    total: number | null,
+    narrowed: boolean,
+  ): Breakdown | undefined {
+    if (narrowed || !set || set !== this.#published) return undefined;
+    const key = [rows, columns.levels.join('\u0000'), columns.target, columns.actual, total];
+    const planned = this.#asPlanned.get(key, () => buildBreakdown(rows, columns, total));
+    if (planned.splits.length > 0) return undefined;
+    const tree = retargetTree(planned.tree, this.changes);
+    return tree && { ...planned, tree };
   }
 
   /** Stops the what-if: its targets leave the page. */
   stop(): undefined {
-    if ((this.#whatIf?.steps.length ?? 0) > 0) this.#host.publish(null);
+    this.#published = undefined;
+    if ((this.#whatIf?.steps.length ?? 0) > 0) queueMicrotask(() => this.#host.publish(null));
     this.#whatIf = undefined;
     this.#planned = undefined;
     this.refusal = undefined;
@@ -140,14 +211,29 @@ export class TreemapWhatIf {
 
   /** A tile's target as it stands in the what-if, in the unit. */
   targetAt(path: readonly string[]): number | undefined {
-    if (!this.#whatIf) return undefined;
-    let node = currentPlan(this.#whatIf).root;
-    for (const key of path) {
-      const child = node.children.find((candidate) => candidate.key === key);
-      if (!child) return undefined;
-      node = child;
-    }
-    return node.fen / 100;
+    const plan = this.#whatIf && currentPlan(this.#whatIf);
+    const node = plan && planNodeAt(plan.root, path);
+    return node && node.fen / 100;
+  }
+
+  /**
+   * The most a tile's target can be set to with the difference from where it is now taken:
+   * all its siblings hold, or all the reserve has left, added to its own; without a limit
+   * (the total moves), twice the larger of its target and its parent's.
+   */
+  limitAt(path: readonly string[]): number | undefined {
+    const plan = this.#whatIf && currentPlan(this.#whatIf);
+    const node = plan && planNodeAt(plan.root, path);
+    if (!plan || !node) return undefined;
+    const parent = planNodeAt(plan.root, path.slice(0, -1));
+    const others = (parent?.fen ?? node.fen) - node.fen;
+    const fen =
+      this.from === 'siblings'
+        ? node.fen + (path.length > 0 ? others : 0)
+        : this.from === 'reserve'
+          ? node.fen + (plan.reserveFen ?? 0)
+          : 2 * Math.max(node.fen, parent?.fen ?? 0);
+    return fen / 100;
   }
 
   /** Sets a tile's target; refused with a reason when it cannot hold. */
@@ -197,7 +283,16 @@ export class TreemapWhatIf {
   #change(whatIf: WhatIf): void {
     this.#whatIf = whatIf;
     this.refusal = undefined;
-    this.#host.publish(this.overrides);
+    this.notice = undefined;
+    this.#tell();
+  }
+
+  /** Publishes the what-if's targets to the page, tells it with `sx-what-if`, and redraws. */
+  #tell(): void {
+    const whatIf = this.#whatIf;
+    if (!whatIf) return;
+    this.#published = this.overrides;
+    this.#host.publish(this.#published);
     const detail: SxWhatIfDetail = {
       source: this.#host.source(),
       edits: whatIf.steps.map((step) => ({ ...step.edit })),

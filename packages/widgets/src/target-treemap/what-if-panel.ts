@@ -2,15 +2,16 @@ import {
   type DifferenceFrom,
   formatValue,
   type Lang,
-  messageText,
   type TargetChange,
   type Unit,
 } from '@stratex/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { message } from '../base/lang';
 import { planLabel } from './layout';
 import type { LevelView } from './view';
 import type { TreemapWhatIf } from './what-if-controller';
+import { refusalText, whatIfNotice } from './what-if-notice';
 
 /** A change in words: `150万 → 165万`. */
 export function beforeAfter(change: TargetChange, unit: Unit, lang: Lang): string {
@@ -65,16 +66,7 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
   const { lang, unit, whatIf, tile } = scene;
   const t = (key: Parameters<typeof message>[1], params?: Record<string, string>): string =>
     message(lang, key, params);
-  const amount = (value: number): string => formatValue(value, unit, lang);
-  const refusal = whatIf.refusal;
-  const refusalText = refusal
-    ? messageText(lang, refusal.code, {
-        tile: refusal.params.tile,
-        ...(refusal.params.available === undefined
-          ? {}
-          : { available: amount(refusal.params.available) }),
-      })
-    : '';
+  const refused = whatIf.refusal ? refusalText(whatIf.refusal, unit, lang) : '';
   const current = tile ? whatIf.targetAt(tile.path) : undefined;
   const submit = (event: SubmitEvent): void => {
     event.preventDefault();
@@ -99,6 +91,7 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
                 autocomplete="off"
                 .value=${current === undefined ? '' : String(current)}
             /></label>
+            ${targetSlider(scene, tile.path, current)}
             <fieldset>
               <legend>${t('whatIfFrom')}</legend>
               ${FROM.map(
@@ -110,7 +103,7 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
                       value=${choice.from}
                       .checked=${whatIf.from === choice.from}
                       ?disabled=${choice.from === 'reserve' && !whatIf.hasReserve}
-                      @change=${() => (whatIf.from = choice.from)}
+                      @change=${() => whatIf.setFrom(choice.from)}
                     />${t(choice.key)}</label
                   >`,
               )}
@@ -119,7 +112,8 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
           </form>`
         : nothing
     }
-    <p class="what-if-refusal" role="alert" part="what-if-refusal">${refusalText}</p>
+    <p class="what-if-refusal" role="alert" part="what-if-refusal">${refused}</p>
+    ${whatIfNotice(whatIf.notice, unit, lang)}
     <div class="what-if-actions">
       <button type="button" ?disabled=${!whatIf.canUndo} @click=${() => whatIf.undo()}>
         ${t('whatIfUndo')}
@@ -139,6 +133,46 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
     }
     ${changesTable(whatIf.changes.filter(inView(scene.level)), unit, lang)}
   </section>`;
+}
+
+/** A step of the slider: a round figure near a five-hundredth of its range, not below a fen. */
+function sliderStep(limit: number): number {
+  return limit > 0 ? Math.max(0.01, 10 ** Math.floor(Math.log10(limit / 500))) : 1;
+}
+
+/**
+ * The tile's new target by dragging (or the arrow keys): from nothing up to the most the chosen
+ * source of the difference allows. Dragging shows the figure in the text box; letting go applies it.
+ */
+function targetSlider(
+  scene: WhatIfPanelScene,
+  path: readonly string[],
+  current: number | undefined,
+): TemplateResult | typeof nothing {
+  const { whatIf, lang, unit } = scene;
+  const limit = whatIf.limitAt(path);
+  if (current === undefined || limit === undefined) return nothing;
+  const step = sliderStep(limit);
+  const shown = (event: Event): void => {
+    const slider = event.currentTarget as HTMLInputElement;
+    const text = slider.form?.elements.namedItem('target') as HTMLInputElement | null;
+    if (text) text.value = slider.value;
+    slider.setAttribute('aria-valuetext', formatValue(Number(slider.value), unit, lang));
+  };
+  return html`<label class="what-if-drag"
+    >${message(lang, 'whatIfDrag')}
+    <input
+      name="target-drag"
+      type="range"
+      min="0"
+      max=${String(limit)}
+      step=${String(step)}
+      .value=${live(String(current))}
+      aria-valuetext=${formatValue(current, unit, lang)}
+      @input=${shown}
+      @change=${(event: Event) =>
+        scene.edit(path, (event.currentTarget as HTMLInputElement).value)}
+  /></label>`;
 }
 
 /** A change above the level shown or among its tiles (those further down show when drilled into). */
