@@ -98,6 +98,7 @@ export class Engine {
       ...(options.recover !== false ? { reload: (fresh) => this.#reloadInto(fresh) } : {}),
     });
     this.tables = this.#loadersOn(this.#connection);
+    const jsBytes = options.inMemoryCsvBytes ?? MEMORY_CSV_BYTES;
     this.#memory = new MemoryTables(
       {
         loadCsv: (table, bytes, request) => this.tables.loadCsvBytes(table, bytes, request),
@@ -105,9 +106,13 @@ export class Engine {
         publish: (staging, table, sourceName) =>
           this.tables.publishTable(staging, table, sourceName),
       },
-      options.inMemoryCsvBytes ?? MEMORY_CSV_BYTES,
+      jsBytes,
     );
-    this.#live = new LiveSources(this.sources, new SourceTables(this.tables, this.#memory));
+    this.#live = new LiveSources(
+      this.sources,
+      new SourceTables(this.tables, this.#memory, () => this.warmUp()),
+      { jsBytes, start: () => this.warmUp() },
+    );
     this.#author = new AuthorQueries(
       (sql, params) => this.records(sql, params),
       this.sources,
@@ -115,7 +120,11 @@ export class Engine {
     );
   }
 
-  /** Starts the database now (it is the slow part of a cold page), without waiting for it. */
+  /**
+   * Starts the database now (it is the slow part of a cold page), without waiting for it.
+   * Nothing calls for it before a load or a request needs it: a page whose widgets are all
+   * answered in JS never starts it.
+   */
   warmUp(): void {
     void this.connector().catch(() => undefined);
     void this.#coordinatorReady().catch(() => undefined);
