@@ -10,7 +10,7 @@ import type { DatabaseHealthDetail } from './resilience/recovering-connector';
 import { SourceRegistry } from './sources';
 import { MEMORY_CSV_BYTES, type MemoryCsv } from './csv/memory-csv';
 import { MemoryTables } from './engine/memory-tables';
-import { AuthorQueries } from './engine/author-queries';
+import { AuthorQueries, type AuthorQueryOptions } from './engine/author-queries';
 import { EngineConnection } from './engine/connection';
 import { LiveSources } from './engine/live-sources';
 import { SourceTables } from './engine/source-tables';
@@ -114,7 +114,7 @@ export class Engine {
       { jsBytes, start: () => this.warmUp() },
     );
     this.#author = new AuthorQueries(
-      (sql, params) => this.records(sql, params),
+      async (sql, params, read) => recordsOf(await this.query(sql, params), read),
       this.sources,
       () => [...this.#live.names(), ...this.tables.tables()],
     );
@@ -167,14 +167,16 @@ export class Engine {
    * Runs SQL typed by a page author: one read-only SELECT over the page's sources, or a
    * clear refusal. It first waits for the sources it names — those defined or awaited, and
    * `declared` ones (named by the page but perhaps not defined yet) — so a query never runs
-   * before its tables exist, and a source that failed says so itself.
+   * before its tables exist, and a source that failed says so itself. With `dates`, its
+   * dates come as `Date` objects.
    */
   readOnlyRecords(
     sql: string,
     params: readonly QueryParam[] = [],
     declared: Iterable<string> = [],
+    options: AuthorQueryOptions = {},
   ): Promise<RecordRow[]> {
-    return this.#author.run(sql, params, declared);
+    return this.#author.run(sql, params, declared, options);
   }
 
   /**
