@@ -21,10 +21,14 @@ export const heldTableStyles = css`
     height: 1px;
     overflow: hidden;
   }
-  /* A body of rows can be held only as a block of its own. */
+  /* A body of rows can be held only as a block of its own; contained, one let go leaves the
+     others as they were drawn. */
   :host(:not([show-table])) .table-hold table,
   :host(:not([show-table])) .table-hold tbody {
     display: block;
+  }
+  :host(:not([show-table])) .table-hold tbody {
+    contain: content;
   }
   :host(:not([show-table])) .table-hold tbody.held {
     content-visibility: auto;
