@@ -3,6 +3,7 @@ import { pageEngine, quoteIdentifier, type RecordRow } from '@stratex/data';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { LoadedFile } from './intake';
 import { formatCount, t } from './messages';
+import { withTypedSources } from './typed-sources';
 
 const SHOWN_ROWS = 200;
 
@@ -56,7 +57,7 @@ export class AnalystQueryPanel extends LitElement {
     if (!sql) return;
     this.outcome = { state: 'running' };
     try {
-      const rows = await firstRows(sql);
+      const rows = await firstRows(sql, this.files);
       const columns = rows[0] ? Object.keys(rows[0]) : [];
       this.outcome = { state: 'done', columns, rows };
     } catch (cause) {
@@ -149,18 +150,21 @@ export class AnalystQueryPanel extends LitElement {
 
 /**
  * The query's first rows, one more than are shown (so that "first rows shown" can be said)
- * without pulling a million rows into the page. When the bounded form fails, the query is
- * run as written, so that the error names the analyst's own lines and columns.
+ * without pulling a million rows into the page, over the files' typed tables. When the
+ * bounded form fails, the query is run as written, so that the error names the analyst's
+ * own lines and columns.
  */
-async function firstRows(sql: string): Promise<RecordRow[]> {
+async function firstRows(sql: string, files: readonly LoadedFile[]): Promise<RecordRow[]> {
   const engine = pageEngine();
+  // The typed tables are the database's: files read in JS are put there first.
+  await engine.allInDatabase();
   const statement = sql.replace(/;\s*$/, '');
+  const read = (text: string): Promise<RecordRow[]> =>
+    engine.readOnlyRecords(withTypedSources(text, files), [], [], { dates: true });
   try {
-    return await engine.readOnlyRecords(
-      `SELECT * FROM (\n${statement}\n) AS shown LIMIT ${SHOWN_ROWS + 1}`,
-    );
+    return await read(`SELECT * FROM (\n${statement}\n) AS shown LIMIT ${SHOWN_ROWS + 1}`);
   } catch {
-    const rows = await engine.readOnlyRecords(sql);
+    const rows = await read(sql);
     return rows.slice(0, SHOWN_ROWS + 1);
   }
 }

@@ -10,7 +10,7 @@ import type { DatabaseHealthDetail } from './resilience/recovering-connector';
 import { SourceRegistry } from './sources';
 import { MEMORY_CSV_BYTES, type MemoryCsv } from './csv/memory-csv';
 import { MemoryTables } from './engine/memory-tables';
-import { AuthorQueries } from './engine/author-queries';
+import { AuthorQueries, type AuthorQueryOptions } from './engine/author-queries';
 import { EngineConnection } from './engine/connection';
 import { LiveSources } from './engine/live-sources';
 import { SourceTables } from './engine/source-tables';
@@ -98,6 +98,7 @@ export class Engine {
       ...(options.recover !== false ? { reload: (fresh) => this.#reloadInto(fresh) } : {}),
     });
     this.tables = this.#loadersOn(this.#connection);
+    const jsBytes = options.inMemoryCsvBytes ?? MEMORY_CSV_BYTES;
     this.#memory = new MemoryTables(
       {
         loadCsv: (table, bytes, request) => this.tables.loadCsvBytes(table, bytes, request),
@@ -105,17 +106,25 @@ export class Engine {
         publish: (staging, table, sourceName) =>
           this.tables.publishTable(staging, table, sourceName),
       },
-      options.inMemoryCsvBytes ?? MEMORY_CSV_BYTES,
+      jsBytes,
     );
-    this.#live = new LiveSources(this.sources, new SourceTables(this.tables, this.#memory));
+    this.#live = new LiveSources(
+      this.sources,
+      new SourceTables(this.tables, this.#memory, () => this.warmUp()),
+      { jsBytes, start: () => this.warmUp() },
+    );
     this.#author = new AuthorQueries(
-      (sql, params) => this.records(sql, params),
+      async (sql, params, read) => recordsOf(await this.query(sql, params), read),
       this.sources,
       () => [...this.#live.names(), ...this.tables.tables()],
     );
   }
 
-  /** Starts the database now (it is the slow part of a cold page), without waiting for it. */
+  /**
+   * Starts the database now (it is the slow part of a cold page), without waiting for it.
+   * Nothing calls for it before a load or a request needs it: a page whose widgets are all
+   * answered in JS never starts it.
+   */
   warmUp(): void {
     void this.connector().catch(() => undefined);
     void this.#coordinatorReady().catch(() => undefined);
@@ -158,14 +167,16 @@ export class Engine {
    * Runs SQL typed by a page author: one read-only SELECT over the page's sources, or a
    * clear refusal. It first waits for the sources it names — those defined or awaited, and
    * `declared` ones (named by the page but perhaps not defined yet) — so a query never runs
-   * before its tables exist, and a source that failed says so itself.
+   * before its tables exist, and a source that failed says so itself. With `dates`, its
+   * dates come as `Date` objects.
    */
   readOnlyRecords(
     sql: string,
     params: readonly QueryParam[] = [],
     declared: Iterable<string> = [],
+    options: AuthorQueryOptions = {},
   ): Promise<RecordRow[]> {
-    return this.#author.run(sql, params, declared);
+    return this.#author.run(sql, params, declared, options);
   }
 
   /**

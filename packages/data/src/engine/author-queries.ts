@@ -5,7 +5,16 @@ import { sourcesNamedIn } from '../guard/source-names';
 import type { RecordRow } from '../loaded-table';
 import type { SourceRegistry } from '../sources';
 
-type Records = (sql: string, params: readonly QueryParam[]) => Promise<RecordRow[]>;
+type Records = (
+  sql: string,
+  params: readonly QueryParam[],
+  options?: AuthorQueryOptions,
+) => Promise<RecordRow[]>;
+
+export interface AuthorQueryOptions {
+  /** Dates and timestamps as `Date` objects (else milliseconds since 1970, as Arrow gives them). */
+  dates?: boolean;
+}
 
 /**
  * SQL typed by a page author: run only once it is one read-only SELECT over the page's own
@@ -28,13 +37,14 @@ export class AuthorQueries {
     sql: string,
     params: readonly QueryParam[],
     declared: Iterable<string>,
+    options: AuthorQueryOptions = {},
   ): Promise<RecordRow[]> {
     const named = sourcesNamedIn(sql, [...this.sources.names(), ...declared]);
     await Promise.all(named.map((name) => this.sources.get(name)));
     const tables = this.readable();
     await this.#guard.check(sql, tables);
     try {
-      return await this.records(sql, params);
+      return await this.records(sql, params, options);
     } catch (cause) {
       throw fileRefusal(cause, tables) ?? cause;
     }

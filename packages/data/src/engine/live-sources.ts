@@ -2,7 +2,16 @@ import type { EncodingChoice } from '../decode';
 import type { LoadedTable } from '../loaded-table';
 import type { RemoteDatabase } from '../query/coordinator';
 import { LiveSource, type SourceLoader, type SourceSpec } from '../refresh/live-source';
+import { resolveFormat } from '../refresh/source-format';
 import type { SourceRegistry } from '../sources';
+
+/** When a source's load will want the database, seen before its bytes are all read. */
+export interface DatabaseForecast {
+  /** Files larger than this are read by the database (a smaller CSV may be read in JS). */
+  readonly jsBytes: number;
+  /** Starts the database, without waiting for it. */
+  readonly start: () => void;
+}
 
 /**
  * The engine's named sources: each defined once in the page's registry, loaded (and kept
@@ -15,6 +24,7 @@ export class LiveSources {
   constructor(
     readonly registry: SourceRegistry,
     private readonly loader: SourceLoader,
+    private readonly forecast?: DatabaseForecast,
   ) {}
 
   /** Defines (or redefines) the source `name`; see `Engine.defineSource`. */
@@ -36,7 +46,32 @@ export class LiveSources {
       }
     });
     this.registry.define(name, source.ready, source);
+    this.#foresee(source, spec);
     return source;
+  }
+
+  /**
+   * Starts the database as soon as a file is seen to need it: a Parquet or Arrow file by its
+   * name or format, any other once its download is larger than the JS reading takes. A small
+   * CSV starts nothing; its widgets are answered in JS.
+   */
+  #foresee(source: LiveSource, spec: SourceSpec): void {
+    const forecast = this.forecast;
+    const file = spec.url ?? spec.label;
+    if (!forecast || file === undefined) return;
+    const format = resolveFormat(spec.format ?? 'auto', file.replace(/[?#].*$/, ''));
+    if (format === 'parquet' || format === 'arrow') {
+      forecast.start();
+      return;
+    }
+    const watch = (): void => {
+      const progress = source.progress;
+      if (!progress) return;
+      if (Math.max(progress.bytesRead, progress.totalBytes ?? 0) <= forecast.jsBytes) return;
+      source.removeEventListener('progress', watch);
+      forecast.start();
+    };
+    source.addEventListener('progress', watch);
   }
 
   /** The one live source for a file URL and encoding, shared by every widget naming it. */

@@ -204,6 +204,7 @@ export class TableLoaders {
     const [connector, dialect] = await Promise.all([this.connection.connector(), this.dialect()]);
     await publishTable(connector, dialect, staging, table, sourceName);
     this.#tables.add(table);
+    if (this.#tables.has(`${staging}_typed`)) this.#tables.add(`${table}_typed`);
   }
 
   async dropTable(table: string): Promise<void> {

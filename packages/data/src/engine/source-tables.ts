@@ -16,6 +16,8 @@ export class SourceTables implements SourceLoader {
     private readonly loaders: TableLoaders,
     /** Small CSVs read in JS; none when reloading into a rebuilt database. */
     private readonly memory?: MemoryTables,
+    /** Told when a load goes to the database, so that it starts while the load reads its bytes. */
+    private readonly databaseNeeded: () => void = () => undefined,
   ) {}
 
   get limits(): TableLoaders['limits'] {
@@ -38,7 +40,9 @@ export class SourceTables implements SourceLoader {
           ...onProgress,
         };
         const inMemory = await this.memory?.load(table, bytes, csv);
-        return inMemory ?? this.loaders.loadCsvBytes(table, bytes, csv);
+        if (inMemory) return inMemory;
+        this.databaseNeeded();
+        return this.loaders.loadCsvBytes(table, bytes, csv);
       }
       case 'xlsx':
         this.#checkSize(file, bytes);
@@ -86,9 +90,9 @@ export class SourceTables implements SourceLoader {
       maxBytes,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     };
-    const loaded =
-      (await this.memory?.load(table, sheet.csv, csv)) ??
-      (await this.loaders.loadCsvBytes(table, sheet.csv, csv));
+    const inMemory = await this.memory?.load(table, sheet.csv, csv);
+    if (!inMemory) this.databaseNeeded();
+    const loaded = inMemory ?? (await this.loaders.loadCsvBytes(table, sheet.csv, csv));
     return { ...loaded, encoding: 'xlsx', notes: [...sheet.notes, ...(loaded.notes ?? [])] };
   }
 

@@ -22,6 +22,7 @@ import {
   columnProperties,
 } from '../base/column-attributes';
 import { message, type MessageKey } from '../base/lang';
+import { heldTableStyles } from '../base/held-table';
 import { printStyles } from '../base/print.styles';
 import { Memo } from '../base/memo';
 import { curveOf, pacingNotes } from '../base/pacing';
@@ -144,7 +145,13 @@ export class SxProgressTracker extends PacedWidget {
     stateFilter: { state: true },
   };
 
-  static override styles = [sharedStyles, progressTrackerStyles, taskRowStyles, printStyles];
+  static override styles = [
+    sharedStyles,
+    progressTrackerStyles,
+    taskRowStyles,
+    heldTableStyles,
+    printStyles,
+  ];
 
   static override requestInputs = [
     'maxTasks',

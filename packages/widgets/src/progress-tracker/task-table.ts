@@ -1,10 +1,11 @@
 import { formatDate, formatGap, formatRate, type Lang, type TrackedTask } from '@stratex/core';
 import { html, type TemplateResult } from 'lit';
 import type { MessageKey } from '../base/lang';
+import { heldTable } from '../base/held-table';
 import { tableRows } from '../base/table-rows';
 import { progressText } from './task-row';
 
-/** The accessible table of every task shown (the list may draw only some), in the order shown. */
+/** The accessible table of every task shown (the list may draw only some), in the order shown, held out of the page's drawing. */
 export function taskTable(
   tasks: readonly TrackedTask[],
   caption: string,
@@ -12,23 +13,9 @@ export function taskTable(
   t: (key: MessageKey) => string,
 ): TemplateResult {
   const date = (iso: string | undefined): string => (iso ? formatDate(iso, lang) : '—');
-  return html`<table part="data-table">
-    <caption>
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${t('task')}</th>
-        <th scope="col">${t('owner')}</th>
-        <th scope="col">${t('plannedStart')}</th>
-        <th scope="col">${t('plannedEnd')}</th>
-        <th scope="col">${t('progress')}</th>
-        <th scope="col">${t('expected')}</th>
-        <th scope="col">${t('status')}</th>
-        <th scope="col">${t('vsExpected')}</th>
-      </tr>
-    </thead>
-    <tbody
+  return heldTable(
+    html`<table
+      part="data-table"
       ${tableRows(
         tasks.map((task) => ({
           cells: [
@@ -43,6 +30,22 @@ export function taskTable(
           ],
         })),
       )}
-    ></tbody>
-  </table>`;
+    >
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('task')}</th>
+          <th scope="col">${t('owner')}</th>
+          <th scope="col">${t('plannedStart')}</th>
+          <th scope="col">${t('plannedEnd')}</th>
+          <th scope="col">${t('progress')}</th>
+          <th scope="col">${t('expected')}</th>
+          <th scope="col">${t('status')}</th>
+          <th scope="col">${t('vsExpected')}</th>
+        </tr>
+      </thead>
+    </table>`,
+  );
 }

@@ -13,6 +13,7 @@ import type { MessageKey } from '../base/lang';
 import type { NotesAbout } from '../base/notes-controller';
 import { notesCell, notesList } from '../base/notes-view';
 import { alertSubjects } from './alert-notes';
+import { heldTable } from '../base/held-table';
 import { tableRows } from '../base/table-rows';
 import { sparkline } from './sparkline';
 
@@ -149,24 +150,9 @@ export function alertTable(
   t: (key: MessageKey) => string,
   notes?: NotesAbout,
 ): TemplateResult {
-  return html`<table part="data-table">
-    <caption>
-      ${t('alertsTitle')}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${t('alertsSubject')}</th>
-        <th scope="col">${t('alertsKind')}</th>
-        <th scope="col">${t('alertsSeverity')}</th>
-        <th scope="col">${t('alertsActual')}</th>
-        <th scope="col">${t('alertsExpected')}</th>
-        <th scope="col">${t('alertsTarget')}</th>
-        <th scope="col">${t('alertsVsPlan')}</th>
-        <th scope="col">${t('alertsReason')}</th>
-        ${notes ? html`<th scope="col">${t('notesHeading')}</th>` : nothing}
-      </tr>
-    </thead>
-    <tbody
+  return heldTable(
+    html`<table
+      part="data-table"
       ${tableRows(
         alerts.map((alert) => {
           const figures = alertFigures(alert, lang);
@@ -186,6 +172,23 @@ export function alertTable(
           };
         }),
       )}
-    ></tbody>
-  </table>`;
+    >
+      <caption>
+        ${t('alertsTitle')}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('alertsSubject')}</th>
+          <th scope="col">${t('alertsKind')}</th>
+          <th scope="col">${t('alertsSeverity')}</th>
+          <th scope="col">${t('alertsActual')}</th>
+          <th scope="col">${t('alertsExpected')}</th>
+          <th scope="col">${t('alertsTarget')}</th>
+          <th scope="col">${t('alertsVsPlan')}</th>
+          <th scope="col">${t('alertsReason')}</th>
+          ${notes ? html`<th scope="col">${t('notesHeading')}</th>` : nothing}
+        </tr>
+      </thead>
+    </table>`,
+  );
 }

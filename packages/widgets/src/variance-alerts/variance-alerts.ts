@@ -16,6 +16,7 @@ import {
   columnOverrides,
   columnProperties,
 } from '../base/column-attributes';
+import { heldTableStyles } from '../base/held-table';
 import { printStyles } from '../base/print.styles';
 import { sampleRowClient } from '../base/row-cells';
 import { curveOf, pacingNotes } from '../base/pacing';
@@ -174,7 +175,13 @@ export class SxVarianceAlerts extends PacedWidget {
     notes: { type: String },
   };
 
-  static override styles = [sharedStyles, varianceAlertsStyles, notesStyles, printStyles];
+  static override styles = [
+    sharedStyles,
+    varianceAlertsStyles,
+    notesStyles,
+    heldTableStyles,
+    printStyles,
+  ];
 
   static override requestInputs = [
     'targetRows',

@@ -146,6 +146,12 @@ describe('sx-progress-tracker with 10,000 tasks', () => {
     expect(table).toHaveLength(COUNT);
     expect(table[0]?.[0]).toBe(taskName(0));
     expect(table.at(-1)?.[0]).toBe(taskName(COUNT - 1));
+    // The table's bodies of rows are laid out, and so reach the accessibility tree, as the page is idle.
+    await expect
+      .poll(() => shadow(element).querySelectorAll('[part="data-table"] tbody.held').length, {
+        timeout: 60_000,
+      })
+      .toBe(0);
     const headers = await commands.accessibleRowHeaders();
     expect(headers).toHaveLength(COUNT);
     expect(headers[0]).toBe(taskName(0));
