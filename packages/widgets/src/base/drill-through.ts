@@ -1,5 +1,5 @@
 import { type Lang, messageText } from '@stratex/core';
-import type { Engine, LoadedTable, Measure } from '@stratex/data';
+import type { DrillDays, Engine, LoadedTable, Measure } from '@stratex/data';
 import { html, type TemplateResult } from 'lit';
 import type { DrillOpening } from './drill-opening';
 import { SxDrillPanel } from './drill-panel';
@@ -17,6 +17,8 @@ export interface DrillFigure {
   /** Other widgets' choices on the same source. */
   chosen: Readonly<Record<string, string>> | null;
   measures: readonly Measure[];
+  /** The days the figure counts (an alert's, up to its as-of date); every day when absent. */
+  days?: DrillDays | undefined;
   lang: Lang;
   fileStem: string;
 }
@@ -50,6 +52,7 @@ export async function openDrillThrough(host: HTMLElement, figure: DrillFigure): 
     source,
     filters,
     measures: figure.measures,
+    ...(figure.days && table.columns.includes(figure.days.column) ? { days: figure.days } : {}),
     figure: { label: figure.label, values: figure.values },
     lang: figure.lang,
     fileStem: figure.fileStem,

@@ -8,7 +8,7 @@ import {
   type TargetRows,
   type VarianceAlert,
 } from '@stratex/core';
-import type { LoadedTable, Measure } from '@stratex/data';
+import type { DrillDays, LoadedTable, Measure } from '@stratex/data';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SourceClient } from '../base/client';
 import {
@@ -318,6 +318,16 @@ export class SxVarianceAlerts extends PacedWidget {
     const table = this.loadedTable;
     const columns = kpiSeriesColumns(table?.columns ?? [], this.overrides);
     return summedColumns(table, [columns?.actual]);
+  }
+
+  /** An alert's figure counts the days of its period up to the as-of date. */
+  protected override drillDays(): DrillDays | undefined {
+    const date = kpiSeriesColumns(this.loadedTable?.columns ?? [], this.overrides)?.date;
+    const { asOf, period } = this.pace();
+    if (!date || !asOf) return undefined;
+    const end = period?.end;
+    const through = end && end < asOf ? end : asOf;
+    return { column: date, ...(this.periodStart ? { from: period?.start } : {}), through };
   }
 
   protected override pictureSvg(): SVGSVGElement | null {

@@ -1,0 +1,71 @@
+import type { Cell } from '@stratex/core';
+import type { RecordRow } from '../loaded-table';
+import type { DimensionFilter, Measure } from './contract';
+import type { DrillSums } from './drill-figures';
+import type { DrillDays } from './drill-sql';
+import type { JsTable } from './js-table';
+import type { TwinColumn } from './typed-rows';
+
+/** A page of a source read in JS, with the count of every matching row and, when dated, their sums. */
+export interface JsPage {
+  count: number;
+  rows: { line: number; cells: RecordRow }[];
+  sums?: DrillSums;
+}
+
+/**
+ * The page of the rows of a source read in JS that match `filter` and are dated within `days`
+ * (rows whose date cell did not read as a date are not), with the sums of `measures` over all
+ * of them, as core reads their cells; undefined when the engine must read them.
+ */
+export function datedJsPage(
+  js: JsTable,
+  page: { filter: DimensionFilter; days: DrillDays; offset: number; limit: number },
+  columns: readonly TwinColumn[],
+  measures: readonly Measure[],
+  twinOf: (name: string) => TwinColumn,
+): JsPage | undefined {
+  const { days } = page;
+  const wanted = new Map(columns.map((column) => [column.name, column]));
+  for (const name of [days.column, ...measures.map((measure) => measure.column)])
+    if (!wanted.has(name)) wanted.set(name, twinOf(name));
+  const all = js.page([...wanted.values()], page.filter, 0, Number.MAX_SAFE_INTEGER);
+  if (!all) return undefined;
+  const within = all.rows.filter(({ cells }) => {
+    const day = dayOf(cells[days.column]);
+    return day !== undefined && (!days.from || day >= days.from) && day <= days.through;
+  });
+  const totals: Record<string, number | null> = {};
+  let unreadRows = 0;
+  for (const { cells } of within) {
+    let unread = false;
+    for (const measure of measures) {
+      const name = measure.as ?? measure.column;
+      const cell = cells[measure.column] as Cell;
+      if (cell !== null && typeof cell === 'object' && cell.kind === 'number')
+        totals[name] = (totals[name] ?? 0) + cell.value;
+      else if (typeof cell === 'string' && cell.trim() !== '') unread = true;
+      if (!(name in totals)) totals[name] = null;
+    }
+    if (unread) unreadRows++;
+  }
+  for (const measure of measures) {
+    const name = measure.as ?? measure.column;
+    const total = totals[name];
+    totals[name] =
+      total === null || total === undefined || measure.digits === undefined
+        ? (total ?? null)
+        : Number(total.toFixed(measure.digits));
+  }
+  return {
+    count: within.length,
+    rows: within.slice(page.offset, page.offset + page.limit),
+    sums: { totals, unreadRows },
+  };
+}
+
+/** A date cell's ISO day. */
+function dayOf(cell: unknown): string | undefined {
+  const read = cell as Cell;
+  return read !== null && typeof read === 'object' && read.kind === 'date' ? read.value : undefined;
+}
