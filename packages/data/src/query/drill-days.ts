@@ -1,8 +1,10 @@
 import type { Cell } from '@stratex/core';
 import type { RecordRow } from '../loaded-table';
-import type { DimensionFilter, Measure } from './contract';
+import { DataError, type DimensionFilter, type Measure } from './contract';
 import type { DrillSums } from './drill-figures';
-import type { DrillDays } from './drill-sql';
+import { type DrillDays, renderStoredSums, renderTwinSums } from './drill-sql';
+import type { DrillFigures } from './drill-through';
+import type { SourceVersion } from './source-versions';
 import type { JsTable } from './js-table';
 import type { TwinColumn } from './typed-rows';
 
@@ -68,4 +70,49 @@ export function datedJsPage(
 function dayOf(cell: unknown): string | undefined {
   const read = cell as Cell;
   return read !== null && typeof read === 'object' && read.kind === 'date' ? read.value : undefined;
+}
+
+/** The count and sums over the rows within `days`: no figure answered holds them. */
+export async function datedFigures(
+  version: SourceVersion,
+  measures: readonly Measure[],
+  matching: { filter: DimensionFilter; days: DrillDays },
+  twin: boolean,
+): Promise<DrillFigures> {
+  const { loaded, route } = version;
+  const sql =
+    twin && loaded.typedTable
+      ? renderTwinSums(
+          route.dialect,
+          { text: loaded.table, typed: loaded.typedTable },
+          measures,
+          matching,
+        )
+      : renderStoredSums(route.dialect, loaded.table, measures, matching);
+  const [row] = await route.run(sql);
+  const totals: Record<string, number | null> = {};
+  for (const measure of measures) {
+    const value = row?.[measure.as ?? measure.column];
+    totals[measure.as ?? measure.column] =
+      value === null || value === undefined ? null : Number(value);
+  }
+  return { count: Number(row?.n ?? 0), totals, unreadRows: Number(row?.sx_unread ?? 0) };
+}
+
+/** Refuses days over a column that holds no dates (a twin's column read as dates, a stored date). */
+export async function checkDated(
+  version: SourceVersion,
+  days: DrillDays,
+  twin: boolean,
+): Promise<void> {
+  const { loaded } = version;
+  const kind = twin
+    ? loaded.columnTypes?.find((column) => column.name === days.column)?.kind
+    : (await version.catalogue).columns.find((column) => column.name === days.column)?.type;
+  if (kind !== 'date') {
+    throw new DataError(
+      'unsupported',
+      `The column "${days.column}" of "${loaded.file}" does not hold dates, so its rows cannot be taken up to a day.`,
+    );
+  }
 }

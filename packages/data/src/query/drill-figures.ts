@@ -58,39 +58,6 @@ export function keptFigure(
   return best && { asked: best.asked, sums: best.sums };
 }
 
-/** The name under which a figure's count of rows per group comes back. */
-const ROWS = 'sx_rows';
-
-/**
- * The request for the rows per group of a kept figure (asked once for every figure of the
- * same answer: the next drill from it finds its count kept), or undefined when it has no groups.
- */
-export function groupCountRequest(asked: AggregateRequest): AggregateRequest | undefined {
-  const [first] = asked.groupBy;
-  if (first === undefined) return undefined;
-  return {
-    kind: 'aggregate',
-    source: asked.source,
-    groupBy: asked.groupBy,
-    measures: [{ column: first, aggregate: 'count', as: ROWS }],
-    ...(asked.filter ? { filter: asked.filter } : {}),
-  };
-}
-
-/** The rows behind `filter`, from the rows per group that `groupCountRequest` asked. */
-export function groupCount(
-  answer: DataResult,
-  asked: AggregateRequest,
-  filter: DimensionFilter,
-): number {
-  const own = asked.filter ?? {};
-  const rest = Object.keys(filter).filter((column) => !(column in own));
-  return matchingGroups(answer.rows, filter, rest).reduce(
-    (count, row) => count + Number(row[ROWS] ?? 0),
-    0,
-  );
-}
-
 function matchingGroups(
   rows: readonly RecordRow[],
   filter: DimensionFilter,

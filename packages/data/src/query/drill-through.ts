@@ -8,12 +8,10 @@ import {
   type DimensionFilter,
   type Measure,
 } from './contract';
-import { datedJsPage } from './drill-days';
+import { checkDated, datedFigures, datedJsPage } from './drill-days';
 import {
   type DrillSums,
-  groupCount,
   type KeptFigure,
-  groupCountRequest,
   keptFigure,
   sumsOf,
   totalsRequest,
@@ -24,8 +22,6 @@ import {
   renderMatchingCount,
   renderPageIds,
   renderStoredPage,
-  renderStoredSums,
-  renderTwinSums,
   ROW_ID,
 } from './drill-sql';
 import type { Route, SourceVersion } from './source-versions';
@@ -151,8 +147,14 @@ export async function drillThrough(
     );
   } else {
     if (days) await checkDated(version, days, Boolean(twin));
+    figures = request.known
+      ? Promise.resolve(request.known)
+      : days
+        ? datedFigures(version, measures, { filter, days }, Boolean(twin))
+        : figuresOf(matchingCount(version, filter), measures, sumsAsked());
     if (twin && loaded.typedTable) {
-      const found = await twinPage(route, loaded, kinds, page);
+      const { count } = await figures;
+      const found = await twinPage(route, loaded, kinds, page, count);
       const cells = twinCells(found, kinds);
       rows = found.map((row, at) => csvRow(positionOf(row), cells[at] ?? {}, columns));
     } else {
@@ -164,11 +166,6 @@ export async function drillThrough(
         cells: columns.map((name) => (cells[at]?.[name] ?? null) as Cell),
       }));
     }
-    figures = request.known
-      ? Promise.resolve(request.known)
-      : days
-        ? datedFigures(version, measures, { filter, days }, Boolean(twin))
-        : figuresOf(keptCount() ?? matchingCount(version, filter), measures, sumsAsked());
   }
   function kept(): KeptFigure | undefined {
     return keptFigure(version.answers, request.source, filter, measures);
@@ -180,12 +177,6 @@ export async function drillThrough(
         ? { totals: {}, unreadRows: 0 }
         : (kept()?.sums ??
           sumsOf(await ask(totalsRequest(request.source, measures, filter)), measures));
-  }
-  /** The count from the rows per group of the figure's own answer, asked once for all its groups. */
-  function keptCount(): Promise<number> | undefined {
-    const figure = kept();
-    const counting = figure && groupCountRequest(figure.asked);
-    return counting && ask(counting).then((answer) => groupCount(answer, figure.asked, filter));
   }
   const { count, totals, unreadRows } = await figures;
   return {
@@ -207,18 +198,33 @@ export async function drillThrough(
   };
 }
 
+/** Rows the two tables are read side by side for at most, to fill a page: past that, ids first. */
+const SIDE_BY_SIDE = 20_000;
+
 /**
- * A page of a CSV's rows from its text table and typed twin side by side: the page's rows are
- * found in the text table alone by their ids (a scan that stops once the page is full, with
- * the days read in the twin when given), then only those rows are read from both tables.
+ * A page of a CSV's rows from its text table and typed twin side by side. Where the matching
+ * rows are dense enough (`count` of the source's rows) the tables are read side by side until
+ * the page is full; else, and within days, the page's rows are first found by their ids (the
+ * text table alone, with the days read in the twin), and only those rows are then read.
  */
 async function twinPage(
   route: Route,
   loaded: LoadedTable,
   kinds: readonly TwinColumn[],
   page: { filter: DimensionFilter; days: DrillDays | undefined; offset: number; limit: number },
+  count: number,
 ): Promise<RecordRow[]> {
   const typedTable = loaded.typedTable!;
+  const plan = {
+    table: loaded.table,
+    typedTable,
+    columns: kinds,
+    position: loaded.lineColumn,
+  };
+  const { days, ...rest } = page;
+  const read = ((page.offset + page.limit) * loaded.rowCount) / Math.max(1, count);
+  if (!days && read <= SIDE_BY_SIDE)
+    return route.run(renderTwinRows(route.dialect, { ...plan, ...rest }));
   const tables = { text: loaded.table, typed: typedTable };
   const ids = await route.run(renderPageIds(route.dialect, tables, page));
   if (ids.length === 0) return [];
@@ -226,16 +232,7 @@ async function twinPage(
     route.dialect,
     ids.map((row) => Number(row[ROW_ID])),
   );
-  return route.run(
-    renderTwinRows(aligned, {
-      table: loaded.table,
-      typedTable,
-      columns: kinds,
-      position: loaded.lineColumn,
-      filter: {},
-      limit: ids.length,
-    }),
-  );
+  return route.run(renderTwinRows(aligned, { ...plan, filter: {}, limit: ids.length }));
 }
 
 /** The page from a source read in JS, with the days' sums when it is dated; undefined when the engine must read it. */
@@ -283,47 +280,6 @@ function matchingCount(version: SourceVersion, filter: DimensionFilter): Promise
     known.set(key, count);
   }
   return count;
-}
-
-/** The count and sums over the rows within `days`: no figure answered holds them. */
-async function datedFigures(
-  version: SourceVersion,
-  measures: readonly Measure[],
-  matching: { filter: DimensionFilter; days: DrillDays },
-  twin: boolean,
-): Promise<DrillFigures> {
-  const { loaded, route } = version;
-  const sql =
-    twin && loaded.typedTable
-      ? renderTwinSums(
-          route.dialect,
-          { text: loaded.table, typed: loaded.typedTable },
-          measures,
-          matching,
-        )
-      : renderStoredSums(route.dialect, loaded.table, measures, matching);
-  const [row] = await route.run(sql);
-  const totals: Record<string, number | null> = {};
-  for (const measure of measures) {
-    const value = row?.[measure.as ?? measure.column];
-    totals[measure.as ?? measure.column] =
-      value === null || value === undefined ? null : Number(value);
-  }
-  return { count: Number(row?.n ?? 0), totals, unreadRows: Number(row?.sx_unread ?? 0) };
-}
-
-/** Refuses days over a column that holds no dates (a twin's column read as dates, a stored date). */
-async function checkDated(version: SourceVersion, days: DrillDays, twin: boolean): Promise<void> {
-  const { loaded } = version;
-  const kind = twin
-    ? loaded.columnTypes?.find((column) => column.name === days.column)?.kind
-    : (await version.catalogue).columns.find((column) => column.name === days.column)?.type;
-  if (kind !== 'date') {
-    throw new DataError(
-      'unsupported',
-      `The column "${days.column}" of "${loaded.file}" does not hold dates, so its rows cannot be taken up to a day.`,
-    );
-  }
 }
 
 function csvRow(position: number | null, cells: RecordRow, columns: readonly string[]): DrillRow {

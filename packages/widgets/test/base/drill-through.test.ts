@@ -266,6 +266,44 @@ describe('drill-through from an alert and a task', () => {
     for (const row of rows) expect(lines[row.line - 1]).toBe(row.written.join(','));
   });
 
+  it("keeps an alert's rows and totals to its days up to the as-of date, as its figure counts them", async () => {
+    const src = `${template}/kpi_daily_2024q3.csv`;
+    const alerts = await widget('sx-variance-alerts', {
+      src,
+      'as-of': '2024-08-15',
+      lang: 'zh-CN',
+    });
+    const metric = '销售额';
+    expect(await alerts.drillThrough({ 指标: metric })).toBe(true);
+    await panel().updateComplete;
+    expect(panelText('#facts')).toBe(
+      `文件：kpi_daily_2024q3.csv 筛选条件：指标为${metric}，日期不晚于2024-08-15`,
+    );
+    const lines = await fileLines(src);
+    const dayOf = (line: string): number => {
+      const [year, month, day] = line.split(',')[0]!.split('/').map(Number);
+      return year! * 10_000 + month! * 100 + day!;
+    };
+    const ofMetric = lines.filter((line) => line.split(',')[1] === metric);
+    const upToAsOf = ofMetric.filter((line) => dayOf(line) <= 20240815);
+    const sum = (rows: string[]): number =>
+      rows.reduce((total, line) => total + Number(line.split(',')[2]), 0);
+    expect(sum(upToAsOf)).toBeLessThan(sum(ofMetric));
+    const rows = shownRows();
+    for (const row of rows) {
+      expect(lines[row.line - 1]).toBe(row.written.join(','));
+      expect(dayOf(lines[row.line - 1]!)).toBeLessThanOrEqual(20240815);
+    }
+    expect(panelText('caption')).toBe(`第 1–${rows.length} 行，共 ${upToAsOf.length} 行`);
+    const [total] = shownTotals();
+    expect(readNumber(/\(([^)]+)\)/.exec(total!)?.[1] ?? total!.split('：')[1])).toBe(
+      sum(upToAsOf),
+    );
+    // The alert's own figure: its actual to date, as its data table shows it.
+    const figure = dataTable(alerts).find((row) => row[0]?.includes(metric))!;
+    expect(total).toContain(`：${figure[3]}`);
+  });
+
   it("opens a task's source row", async () => {
     const src = `${template}/progress.csv`;
     const tracker: SxWidget = await widget('sx-progress-tracker', {

@@ -87,6 +87,36 @@ describe("a figure's drill-through, from its own answer", () => {
   }
 });
 
+describe('a page of rows that match sparsely', () => {
+  it('finds the rows by their ids, each on its line of the file, page after page', async () => {
+    const bytes = fixture('generated/sales_100000.csv');
+    inDatabase.defineSource('sparse', { bytes, label: 'sales.csv' });
+    const filter = {
+      region: '西南',
+      product_line: '数据平台',
+      customer_type: '大客户',
+      channel: '直销',
+    };
+    const lines = new TextDecoder().decode(bytes).split('\n');
+    const matching = lines
+      .map((line, index) => [index + 1, line.split(',')] as const)
+      .filter(([, cells]) => Object.values(filter).every((value, at) => cells[at + 1] === value))
+      .map(([line]) => line);
+    expect(matching.length).toBeGreaterThan(60);
+    const first = await inDatabase.coordinator.drillThrough({ source: 'sparse', filter });
+    expect(first.count).toBe(matching.length);
+    const second = await inDatabase.coordinator.drillThrough({
+      source: 'sparse',
+      filter,
+      offset: 50,
+      known: { count: first.count, totals: {}, unreadRows: 0 },
+    });
+    const rows = [...first.rows, ...second.rows];
+    expect(rows.map((row) => row.position)).toEqual(matching.slice(0, 100));
+    for (const row of rows) expect(lines[row.position! - 1]).toBe(row.written!.join(','));
+  });
+});
+
 describe("an alert's drill-through keeps to its days", () => {
   const file = 'template/kpi_daily_2024q3.csv';
   const lines = new TextDecoder().decode(fixture(file)).split(/\r?\n/);
