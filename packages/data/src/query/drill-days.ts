@@ -1,9 +1,8 @@
 import type { Cell } from '@stratex/core';
 import type { RecordRow } from '../loaded-table';
 import { DataError, type DimensionFilter, type Measure } from './contract';
-import type { DrillSums } from './drill-figures';
+import type { DrillFigures, DrillSums } from './drill-figures';
 import { type DrillDays, renderStoredSums, renderTwinSums } from './drill-sql';
-import type { DrillFigures } from './drill-through';
 import type { SourceVersion } from './source-versions';
 import type { JsTable } from './js-table';
 import type { TwinColumn } from './typed-rows';

@@ -19,6 +19,12 @@ export interface DrillSums {
 /** Answers whose rows are all sums (none came apart as text), so a group's row is its figure. */
 const SUMMED: ReadonlySet<AnswerPlan> = new Set(['sum-typed', 'aggregate', 'pre-aggregate']);
 
+/** What a drill-through says of every matching row, not just the page. */
+export interface DrillFigures extends DrillSums {
+  /** Every matching row, not just the page. */
+  count: number;
+}
+
 /** A figure's own answer, kept: its request, and the sums it gives the rows behind it. */
 export interface KeptFigure {
   asked: AggregateRequest;

@@ -10,6 +10,7 @@ import {
 } from './contract';
 import { checkDated, datedFigures, datedJsPage } from './drill-days';
 import {
+  type DrillFigures,
   type DrillSums,
   type KeptFigure,
   keptFigure,
@@ -51,8 +52,7 @@ export interface DrillRequest {
   known?: DrillFigures;
 }
 
-/** What a drill-through says of every matching row, not just the page. */
-export type DrillFigures = Pick<DrillAnswer, 'count' | 'totals' | 'unreadRows'>;
+export type { DrillFigures } from './drill-figures';
 
 /**
  * Where a row is in its file: a CSV's `line` (1 = the file's first line, title rows and
