@@ -248,6 +248,34 @@ describe('drill-through of a Parquet file', () => {
   });
 });
 
+describe('paging through the rows behind a figure', () => {
+  it('shows the next rows under the same count and totals, and goes back', async () => {
+    const treemap = await widget('sx-target-treemap', {
+      src: '/fixtures/parquet/sales_sample.zstd.parquet',
+      levels: 'region,product_line',
+      target: 'amount',
+      lang: 'en',
+    });
+    expect(await treemap.drillThrough({ region: '华北' })).toBe(true);
+    await panel().updateComplete;
+    const totals = shownTotals();
+    const firstPage = shownRows().map((row) => row.line);
+    const button = (name: string): HTMLButtonElement =>
+      panel().shadowRoot!.querySelector<HTMLButtonElement>(`button.${name}`)!;
+    expect(button('previous').disabled).toBe(true);
+    button('next').click();
+    await expect.poll(() => panelText('caption')).toBe('Rows 51–100 of 1250');
+    const secondPage = shownRows().map((row) => row.line);
+    expect(secondPage).toHaveLength(50);
+    expect(secondPage[0]!).toBeGreaterThan(firstPage.at(-1)!);
+    expect(shownTotals()).toEqual(totals);
+    expect(panel().shadowRoot!.querySelector('.scroll')!.getAttribute('aria-busy')).toBe('false');
+    button('previous').click();
+    await expect.poll(() => panelText('caption')).toBe('Rows 1–50 of 1250');
+    expect(shownRows().map((row) => row.line)).toEqual(firstPage);
+  });
+});
+
 describe('drill-through from an alert and a task', () => {
   it('opens the KPI rows behind the focused alert', async () => {
     const alerts = await widget('sx-variance-alerts', {
