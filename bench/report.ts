@@ -124,7 +124,7 @@ function markdown(results: BenchResults, name: string): string {
       '',
       '## Line numbers',
       '',
-      `A ${loads.rows.toLocaleString('en')}-row CSV loaded with each row's line in the file and without, in turn, ${loads.runs} rounds: median ${Math.round(median(loads.withLines))} ms with, ${Math.round(median(loads.withoutLines))} ms without, × ${loads.ratio} (per round × ${loads.pairedRatio}; target ≤ 1.10; load average ${loads.load.join(', ')}).`,
+      `A ${loads.rows.toLocaleString('en')}-row CSV loaded with each row's line in the file and without, in turn, ${loads.runs} rounds: median ${Math.round(median(loads.withLines))} ms with, ${Math.round(median(loads.withoutLines))} ms without, × ${loads.ratio} (per round × ${loads.pairedRatio}); CPU time × ${loads.cpuRatio} (per round × ${loads.cpuPairedRatio}); target ≤ 1.10; load average ${loads.load.join(', ')}.`,
     );
   }
   if (results.clickhouse) lines.push('', ...clusterSection(results.clickhouse));
