@@ -34,11 +34,13 @@ export async function openDrillThrough(host: HTMLElement, figure: DrillFigure): 
     table.columns.includes(column),
   );
   const filters = { ...Object.fromEntries(chosen), ...figure.values };
+  const days = figure.days && table.columns.includes(figure.days.column) ? figure.days : undefined;
   const detail: SxDrillThroughDetail = {
     source,
     filters,
     metric: figure.measures.map((measure) => measure.column),
     figure: { label: figure.label, values: figure.values },
+    ...(days ? { days } : {}),
   };
   const event = new CustomEvent<SxDrillThroughDetail>(SX_DRILL_THROUGH, {
     detail,
@@ -52,7 +54,7 @@ export async function openDrillThrough(host: HTMLElement, figure: DrillFigure): 
     source,
     filters,
     measures: figure.measures,
-    ...(figure.days && table.columns.includes(figure.days.column) ? { days: figure.days } : {}),
+    ...(days ? { days } : {}),
     figure: { label: figure.label, values: figure.values },
     lang: figure.lang,
     fileStem: figure.fileStem,

@@ -114,7 +114,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *   a view the data no longer holds falls back to the top with a notice. The page's own
  *   fragment parts are kept.
  *
- * @fires sx-drill-through - Before the rows behind a KPI alert open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure }`.
+ * @fires sx-drill-through - Before the rows behind a KPI alert open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure, days }`, `days` the alert's: `{ column, through }` up to the as-of date.
  * @fires sx-select - An alert was chosen (or chosen again to clear: `selection` null); detail `{ source, selection: { <metric column>: metric } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows (of the series, the tasks, the budget or the notes) could not be read; detail `{ source, message, detail? }`.

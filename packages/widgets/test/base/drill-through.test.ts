@@ -302,7 +302,12 @@ describe('drill-through from an alert and a task', () => {
       lang: 'zh-CN',
     });
     const metric = '销售额';
+    const heard: SxDrillThroughDetail[] = [];
+    alerts.addEventListener(SX_DRILL_THROUGH, (event) =>
+      heard.push((event as CustomEvent<SxDrillThroughDetail>).detail),
+    );
     expect(await alerts.drillThrough({ 指标: metric })).toBe(true);
+    expect(heard[0]?.days).toEqual({ column: '日期', through: '2024-08-15' });
     await panel().updateComplete;
     expect(panelText('#facts')).toBe(
       `文件：kpi_daily_2024q3.csv 筛选条件：指标为${metric}，日期不晚于2024-08-15`,
