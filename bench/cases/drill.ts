@@ -71,15 +71,18 @@ async function drawnFigures(engine: Engine, source: string): Promise<Record<stri
 }
 
 /** Runs SQL with bound values, as a page written for DuckDB would. */
-type Ask = (sql: string, values: string[]) => Promise<unknown>;
+type Ask = (sql: string, values: string[]) => Promise<{ toArray(): { n?: unknown }[] }>;
 
-/** The same rows by hand: the first page and the count. */
-async function byHand(ask: Ask, table: string, filter: Record<string, string>): Promise<void> {
+/** The same rows by hand: the first page and the count (given back). */
+async function byHand(ask: Ask, table: string, filter: Record<string, string>): Promise<number> {
   const terms = Object.keys(filter).map((column) => `"${column}" = ?`);
   const where = ` WHERE ${terms.join(' AND ')}`;
   const values = Object.values(filter);
   await ask(`SELECT * FROM "${table}"${where} LIMIT 50`, values);
-  await ask(`SELECT count(*) AS n FROM "${table}"${where}`, values);
+  const counted = (await ask(`SELECT count(*) AS n FROM "${table}"${where}`, values)) as {
+    toArray(): { n: unknown }[];
+  };
+  return Number(counted.toArray()[0]?.n);
 }
 
 /** DuckDB-WASM by hand (its blocking build, as the engine's), the CSV read by its own `read_csv`. */
@@ -145,8 +148,12 @@ async function measure(
     });
     next.push(performance.now() - start);
     start = performance.now();
-    await byHand(hand.ask, hand.table, filter);
+    const counted = await byHand(hand.ask, hand.table, filter);
     handMs.push(performance.now() - start);
+    if (counted !== first.count)
+      throw new Error(
+        `${source} ${JSON.stringify(filter)}: ${first.count} rows, by hand ${counted}`,
+      );
   }
   const times: DrillTimes = {
     open_ms: open.map((ms) => round(ms, 1)),
@@ -180,7 +187,8 @@ export async function drillCase(
     // By hand, the CSV as DuckDB reads it on its own; the Parquet file (which DuckDB-WASM reads
     // only through an extension it would download) as the engine stored it, queried directly.
     const parquetTable = (await engine.sources.get('sales_parquet')).table;
-    const asked: Ask = (sql, values) => engine.records(sql, values);
+    const connector = await engine.connector();
+    const asked: Ask = (sql, values) => connector.query(sql, values);
     const csv = await measure(engine, 'sales_csv', { ask: hand.ask, table: 'by_hand' }, opens, log);
     const parquet = await measure(
       engine,
