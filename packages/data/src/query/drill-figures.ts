@@ -64,6 +64,44 @@ export function keptFigure(
   return best && { asked: best.asked, sums: best.sums };
 }
 
+/** The name under which the rows per group of a figure's answer come back. */
+const ROWS = 'sx_rows';
+
+/**
+ * The request for the rows per group of a kept figure's answer, grouped as it is, so that one
+ * answer (kept in turn) counts every figure of it; undefined when the figure is the whole
+ * answer. The count is of a column the drill's filter fixes, so no group's row goes uncounted.
+ */
+export function groupCountRequest(
+  kept: KeptFigure,
+  filter: DimensionFilter,
+): AggregateRequest | undefined {
+  const own = kept.asked.filter ?? {};
+  const fixed = Object.keys(filter).find((column) => !(column in own));
+  if (fixed === undefined) return undefined;
+  return {
+    kind: 'aggregate',
+    source: kept.asked.source,
+    groupBy: kept.asked.groupBy,
+    measures: [{ column: fixed, aggregate: 'count', as: ROWS }],
+    filter: own,
+  };
+}
+
+/** The rows behind `filter`, from the rows per group `groupCountRequest` asked. */
+export function groupCount(
+  answer: DataResult,
+  asked: AggregateRequest,
+  filter: DimensionFilter,
+): number {
+  const own = asked.filter ?? {};
+  const rest = Object.keys(filter).filter((column) => !(column in own));
+  return matchingGroups(answer.rows, filter, rest).reduce(
+    (count, row) => count + Number(row[ROWS] ?? 0),
+    0,
+  );
+}
+
 function matchingGroups(
   rows: readonly RecordRow[],
   filter: DimensionFilter,

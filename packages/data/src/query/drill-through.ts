@@ -12,6 +12,8 @@ import { checkDated, datedFigures, datedJsPage } from './drill-days';
 import {
   type DrillFigures,
   type DrillSums,
+  groupCount,
+  groupCountRequest,
   type KeptFigure,
   keptFigure,
   sumsOf,
@@ -151,7 +153,7 @@ export async function drillThrough(
       ? Promise.resolve(request.known)
       : days
         ? datedFigures(version, measures, { filter, days }, Boolean(twin))
-        : figuresOf(matchingCount(version, filter), measures, sumsAsked());
+        : figuresOf(keptCount() ?? matchingCount(version, filter), measures, sumsAsked());
     if (twin && loaded.typedTable) {
       const { count } = await figures;
       const found = await twinPage(route, loaded, kinds, page, count);
@@ -169,6 +171,15 @@ export async function drillThrough(
   }
   function kept(): KeptFigure | undefined {
     return keptFigure(version.answers, request.source, filter, measures);
+  }
+  /**
+   * The count from the rows per group of the figure's own answer: asked once, grouped as the
+   * figure was, it counts every other figure of that answer too.
+   */
+  function keptCount(): Promise<number> | undefined {
+    const figure = kept();
+    const counting = figure && groupCountRequest(figure, filter);
+    return counting && ask(counting).then((answer) => groupCount(answer, counting, filter));
   }
   /** The figure's own sums, else the sums asked as it would ask them. */
   function sumsAsked(): () => Promise<DrillSums> {
