@@ -87,6 +87,34 @@ describe("a figure's drill-through, from its own answer", () => {
   }
 });
 
+describe("a figure's count from its answer's rows per group", () => {
+  it('counts the rows of every group the figure takes in, a blank level among them', async () => {
+    const text = '区域,产品,金额\n华东,A,10\n,A,20\n华北,A,30\n华北,B,40\n华东,B,50\n';
+    inDatabase.defineSource('blanks', { bytes: new TextEncoder().encode(text), label: 'b.csv' });
+    const sums = [{ column: '金额', aggregate: 'sum' as const }];
+    await inDatabase.coordinator.request({
+      kind: 'aggregate',
+      source: 'blanks',
+      groupBy: ['区域', '产品'],
+      measures: sums,
+      filter: {},
+    });
+    const a = await inDatabase.coordinator.drillThrough({
+      source: 'blanks',
+      filter: { 产品: 'A' },
+      measures: sums,
+    });
+    expect(a).toMatchObject({ count: 3, totals: { 金额: 60 } });
+    expect(a.rows.map((row) => row.position)).toEqual([2, 3, 4]);
+    const east = await inDatabase.coordinator.drillThrough({
+      source: 'blanks',
+      filter: { 区域: '华东', 产品: 'B' },
+      measures: sums,
+    });
+    expect(east).toMatchObject({ count: 1, totals: { 金额: 50 } });
+  });
+});
+
 describe('a page of rows that match sparsely', () => {
   it('finds the rows by their ids, each on its line of the file, page after page', async () => {
     const bytes = fixture('generated/sales_100000.csv');
