@@ -20,7 +20,9 @@ import {
   type Memory,
   type WorkbookResult,
 } from './lib/results.ts';
+import type { DrillResult, DrillTimes } from './cases/drill.ts';
 import { benchPath } from './lib/site.ts';
+import { median } from './lib/stats.ts';
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
@@ -117,6 +119,16 @@ function markdown(results: BenchResults, name: string): string {
       `A target typed in the treemap's what-if panel, then treemap + scorecard + alerts on one plan of ${results.what_if.leaves} leaves recomputed and redrawn (send → first frame after all three): p95 ${results.what_if.p95_ms} ms, median ${results.what_if.median_ms} ms over ${results.what_if.edits} edits (target: p95 ≤ 50 ms).`,
     );
   if (results.workbook) lines.push('', '## Workbook', '', workbookLine(results.workbook));
+  if (results.drill) lines.push('', ...drillSection(results.drill));
+  if (results.line_numbers) {
+    const loads = results.line_numbers;
+    lines.push(
+      '',
+      '## Line numbers',
+      '',
+      `A ${loads.rows.toLocaleString('en')}-row CSV loaded with each row's line in the file and without, in turn, ${loads.runs} rounds: median ${Math.round(median(loads.withLines))} ms with, ${Math.round(median(loads.withoutLines))} ms without, × ${loads.ratio} (per round × ${loads.pairedRatio}); CPU time × ${loads.cpuRatio} (per round × ${loads.cpuPairedRatio}); target ≤ 1.10; load average ${loads.load.join(', ')}.`,
+    );
+  }
   if (results.clickhouse) lines.push('', ...clusterSection(results.clickhouse));
   const sizes = results.sizes;
   if (sizes)
@@ -320,4 +332,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     JSON.parse(readFileSync(benchPath(`results/${name}.json`), 'utf8')) as BenchResults,
     name,
   );
+}
+
+/** The drill-through panel's opens beside DuckDB-WASM by hand, per format. */
+function drillSection(drill: DrillResult): string[] {
+  const row = (format: string, times: DrillTimes): string =>
+    `| ${format} | ${times.open_median_ms} | ${times.open_p95_ms} | ${times.next_page_median_ms} | ${times.by_hand_median_ms} | ${times.by_hand_p95_ms} | ${times.ratio_p95} |`;
+  return [
+    '## Drill-through',
+    '',
+    `The rows behind a figure already drawn (treemap tiles at both levels, scorecard rows by channel), ${drill.figures} figures each opened once, ${drill.rows.toLocaleString('en')} rows: the first page of 50 rows, their count and totals equal to the figure (target: p95 ≤ 150 ms). By hand: \`SELECT * … LIMIT 50\` and \`SELECT count(*)\` on the same filter. Load average ${drill.load.join(', ')}.`,
+    '',
+    '| format | open median, ms | open p95, ms | next page median, ms | by hand median, ms | by hand p95, ms | p95 ÷ by hand |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    row('CSV', drill.csv),
+    row('Parquet', drill.parquet),
+  ];
 }

@@ -3,7 +3,7 @@
 // in headless Debian Chromium on localhost, the same generated files for everyone.
 // Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md
 // (a quick run: quick.json and quick.md). `--only clickhouse,…` runs the named cases (portal,
-// treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers, workbook). `--before REV` builds REV
+// treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers, workbook, drill). `--before REV` builds REV
 // in a worktree of its own and measures it beside this build in the portal, treemap, interaction and
 // tracker cases.
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { clickhouseCase } from './cases/clickhouse.ts';
+import { drillCase } from './cases/drill.ts';
 import { interactionCase } from './cases/interaction.ts';
 import { lineNumbersCase } from './cases/line-numbers.ts';
 import { memoryCase } from './cases/memory.ts';
@@ -62,13 +63,17 @@ const plan = {
     ? values['cluster-sizes'].split(',').map(Number)
     : [10_000_000],
   clusterSessions: quick ? 10 : 20,
+  // Loads with and without line numbers, in turn: enough for a stable median.
+  lineRuns: Number(values.runs ?? (quick ? 5 : 9)),
+  // Drill-through panel opens, each from another figure.
+  drillOpens: quick ? 20 : 40,
 };
 const interactionSizes = plan.sizes.filter((rows) => rows >= 1_000_000);
 const largest = Math.max(...plan.sizes);
 const only = new Set(
   (
     values.only ??
-    'portal,treemap,interaction,memory,what-if,clickhouse,tracker,line-numbers,workbook'
+    'portal,treemap,interaction,memory,what-if,clickhouse,tracker,line-numbers,workbook,drill'
   ).split(','),
 );
 /** Cases in headless Chromium, which need the built site. */
@@ -173,10 +178,14 @@ try {
   if (only.has('clickhouse'))
     results.clickhouse = await clickhouseCase(plan.clusterSizes, plan.clusterSessions, log);
   if (only.has('line-numbers')) {
-    const lines = await lineNumbersCase(plan.runs, log);
+    results.line_numbers = await lineNumbersCase(plan.lineRuns, log);
     mkdirSync(benchPath('results'), { recursive: true });
-    writeFileSync(benchPath('results/line-numbers.json'), `${JSON.stringify(lines, null, 2)}\n`);
+    writeFileSync(
+      benchPath('results/line-numbers.json'),
+      `${JSON.stringify(results.line_numbers, null, 2)}\n`,
+    );
   }
+  if (only.has('drill')) results.drill = await drillCase(plan.drillOpens, log);
 } finally {
   site?.close();
 }

@@ -1,5 +1,8 @@
 // The shape of bench/results/latest.json.
 
+import type { DrillResult } from '../cases/drill.ts';
+import type { LineNumbersResult } from '../cases/line-numbers.ts';
+
 export type Contestant =
   'stratex' | 'stratex-before' | 'duckdb-wasm-raw' | 'perspective' | 'arquero' | 'duckdb-native';
 
@@ -150,6 +153,10 @@ export interface BenchResults {
   clickhouse?: ClusterResults;
   /** One treemap on the largest Parquet file of the run (full run only). */
   large_memory?: Memory;
+  /** A 1M-row CSV loaded with and without each row's line, in turn. */
+  line_numbers?: LineNumbersResult;
+  /** Drill-through panel opens at 1M rows, CSV and Parquet, beside DuckDB-WASM by hand. */
+  drill?: DrillResult;
   /** Treemap + scorecard + alerts redrawn after a what-if edit on 1,000 leaves. */
   what_if?: {
     leaves: number;

@@ -42,7 +42,14 @@ export type {
   CoordinatorHost,
   RemoteDatabase,
 } from './query/coordinator';
-export type { DrillAnswer, DrillRequest, DrillRow, RowPosition } from './query/drill-through';
+export type {
+  DrillAnswer,
+  DrillDays,
+  DrillFigures,
+  DrillRequest,
+  DrillRow,
+  RowPosition,
+} from './query/drill-through';
 export { openClickHouse } from './clickhouse/open';
 export type { ClickHouseOptions } from './clickhouse/connector';
 export type { CatalogueColumn, SourceCatalogue } from './query/catalogue';

@@ -20,6 +20,8 @@ export interface SxDrillThroughDetail {
   metric: readonly string[];
   /** The figure: its words as shown, and its own dimension values (e.g. `{ 区域: '华东' }`). */
   figure: { label: string; values: Readonly<Record<string, string>> };
+  /** The days the figure counts, when not every day: an alert's, up to its as-of date (ISO days, `from` included when given). */
+  days?: { column: string; from?: string | undefined; through: string };
 }
 
 /** Detail of `sx-data-load`: rows were read. */

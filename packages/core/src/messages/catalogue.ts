@@ -856,6 +856,11 @@ export const MESSAGES = {
   drillClose: { en: 'Close', 'zh-CN': '关闭' },
   drillLoading: { en: 'Reading the rows…', 'zh-CN': '正在读取明细…' },
   drillFailed: { en: 'The rows could not be read: {reason}', 'zh-CN': '无法读取明细：{reason}' },
+  drillDaysThrough: { en: '{column} on or before {through}', 'zh-CN': '{column}不晚于{through}' },
+  drillDaysBetween: {
+    en: '{column} from {from} to {through}',
+    'zh-CN': '{column}在{from}至{through}之间',
+  },
   // A Parquet column the page cannot read, by name and type (packages/data/src/parquet)
   parquetColumnUnsupported: {
     en: '{file} could not be read as Parquet: its column "{column}" is of type {type}, which the page cannot read. The file is not damaged: leave that column out, or write it with another type.',

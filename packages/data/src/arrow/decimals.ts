@@ -14,21 +14,26 @@ const classOf = <T extends object>(value: T): Made<T> => value.constructor as Ma
  */
 export function decimalsAsDoubles(table: Table): Table {
   const fields = table.schema.fields;
-  if (!fields.some((field) => DataType.isDecimal(field.type))) return table;
+  // No rows: nothing to read as doubles.
+  if (!fields.some((field) => DataType.isDecimal(field.type)) || table.numRows === 0) return table;
   const FieldOf = classOf(fields[0]!);
   const doubled = fields.map((field) =>
     DataType.isDecimal(field.type) ? new FieldOf(field.name, new Float64(), true) : field,
   );
   const schema = new (classOf(table.schema))(doubled);
-  const batches = table.batches.map((batch) => {
-    const DataOf = classOf(batch.data);
-    const children = batch.data.children.map((data, index) =>
-      DataType.isDecimal(fields[index]?.type) ? doubles(DataOf, data as Data<Decimal>) : data,
-    );
-    const struct = new DataOf(new Struct(doubled), 0, batch.numRows, 0, [], children);
-    return new (classOf(batch))(schema, struct);
-  });
-  return new (classOf(table))(batches.length > 0 ? batches : schema);
+  const batches = table.batches
+    .filter((batch) => batch.numRows > 0)
+    .map((batch) => {
+      const DataOf = classOf(batch.data);
+      const children = batch.data.children.map((data, index) =>
+        DataType.isDecimal(fields[index]?.type) ? doubles(DataOf, data as Data<Decimal>) : data,
+      );
+      const struct = new DataOf(new Struct(doubled), 0, batch.numRows, 0, [], children);
+      // One schema for every batch: each batch's own copy would be compared field by field,
+      // across two copies of the Arrow library (the engine's and ours), and found unequal.
+      return Object.assign(new (classOf(batch))(schema, struct), { schema });
+    });
+  return new (classOf(table))(batches);
 }
 
 /** A DECIMAL column's values as a column of doubles, made with `DataOf`. */

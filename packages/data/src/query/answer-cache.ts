@@ -10,6 +10,8 @@ const KEEP_ROWS = 50_000;
  */
 export class AnswerCache {
   readonly #answers = new Map<string, Promise<DataResult>>();
+  /** The answers delivered, by the same keys. */
+  readonly #delivered = new Map<string, DataResult>();
 
   constructor(
     private readonly size: number,
@@ -30,8 +32,9 @@ export class AnswerCache {
     this.#answers.set(key, answer);
     answer.then(
       (result) => {
-        if (result.rows.length > this.keepRows && this.#answers.get(key) === answer)
-          this.#answers.delete(key);
+        if (this.#answers.get(key) !== answer) return;
+        if (result.rows.length > this.keepRows) this.#answers.delete(key);
+        else this.#delivered.set(key, result);
       },
       () => {
         if (this.#answers.get(key) === answer) this.#answers.delete(key);
@@ -41,7 +44,14 @@ export class AnswerCache {
       const oldest = this.#answers.keys().next().value;
       if (oldest === undefined) break;
       this.#answers.delete(oldest);
+      this.#delivered.delete(oldest);
     }
     return answer;
+  }
+
+  /** Each answer kept and delivered, with the request it answers (as asked, a plain object). */
+  *delivered(): Generator<{ request: unknown; result: DataResult }> {
+    for (const [key, result] of this.#delivered)
+      if (this.#answers.has(key)) yield { request: JSON.parse(key) as unknown, result };
   }
 }

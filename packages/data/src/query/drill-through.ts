@@ -1,6 +1,6 @@
 import type { Cell } from '@stratex/core';
 import type { CsvReject } from '../csv/report';
-import type { RecordRow } from '../loaded-table';
+import type { LoadedTable, RecordRow } from '../loaded-table';
 import {
   type AggregateRequest,
   DataError,
@@ -8,9 +8,29 @@ import {
   type DimensionFilter,
   type Measure,
 } from './contract';
-import { renderMatchingCount, renderStoredPage } from './drill-sql';
-import type { SourceVersion } from './source-versions';
+import { checkDated, datedFigures, datedJsPage } from './drill-days';
+import {
+  type DrillFigures,
+  type DrillSums,
+  groupCount,
+  groupCountRequest,
+  type KeptFigure,
+  keptFigure,
+  sumsOf,
+  totalsRequest,
+} from './drill-figures';
+import {
+  alignedOn,
+  type DrillDays,
+  renderMatchingCount,
+  renderPageIds,
+  renderStoredPage,
+  ROW_ID,
+} from './drill-sql';
+import type { Route, SourceVersion } from './source-versions';
 import { POSITION, renderTwinRows, storedCells, type TwinColumn, twinCells } from './typed-rows';
+
+export type { DrillDays } from './drill-sql';
 
 /**
  * The rows behind one figure: those of `source` that match `filter` (the drill path and the
@@ -28,7 +48,13 @@ export interface DrillRequest {
   offset?: number;
   /** Rows in the page (default 50, at most 1,000). */
   limit?: number;
+  /** Only the rows dated within these days: an alert's, up to its as-of date. */
+  days?: DrillDays;
+  /** What an earlier page of the same rows gave: the count and totals are not taken again. */
+  known?: DrillFigures;
 }
+
+export type { DrillFigures } from './drill-figures';
 
 /**
  * Where a row is in its file: a CSV's `line` (1 = the file's first line, title rows and
@@ -69,7 +95,11 @@ export interface DrillAnswer {
 const PAGE = 50;
 const MOST = 1_000;
 
-/** Answers a drill-through over one source version; `ask` answers the totals' request. */
+/**
+ * Answers a drill-through over one source version; `ask` answers the totals' request. The
+ * page is read alone (the scan stops once it is full); the count and totals come from what
+ * an earlier page gave, else the totals from the figure's own answer when one is kept.
+ */
 export async function drillThrough(
   version: SourceVersion,
   request: DrillRequest,
@@ -78,7 +108,8 @@ export async function drillThrough(
   const { loaded, route } = version;
   const columns = [...(request.columns ?? loaded.columns)];
   const filter = request.filter ?? {};
-  const missing = [...columns, ...Object.keys(filter)].filter(
+  const { days } = request;
+  const missing = [...columns, ...Object.keys(filter), ...(days ? [days.column] : [])].filter(
     (column) => !loaded.columns.includes(column),
   );
   if (missing.length > 0) {
@@ -90,7 +121,6 @@ export async function drillThrough(
   const offset = Math.max(0, Math.trunc(request.offset ?? 0));
   const limit = Math.min(MOST, Math.max(1, Math.trunc(request.limit ?? PAGE)));
   const measures = request.measures ?? [];
-  const totals = measures.length > 0 ? ask(totalsRequest(request.source, measures, filter)) : null;
   const twin = loaded.columnTypes && loaded.typedTable && route.dialect.alignRows;
   const position: RowPosition = twin
     ? loaded.lineColumn
@@ -99,29 +129,35 @@ export async function drillThrough(
     : route.dialect.rowNumber
       ? 'row'
       : 'none';
-  const page = { filter, offset: route.dialect.rowNumber ? offset : 0, limit };
-  let rows: DrillRow[];
-  let count: number;
-  const csvColumns = columns.map(
+  const page = { filter, days, offset: route.dialect.rowNumber ? offset : 0, limit };
+  const kinds = columns.map(
     (name): TwinColumn =>
       loaded.columnTypes?.find((column) => column.name === name) ?? { name, kind: 'text' },
   );
-  const fromJs = version.js?.page(csvColumns, filter, page.offset, limit);
+  const twinOf = (name: string): TwinColumn =>
+    loaded.columnTypes?.find((column) => column.name === name) ?? { name, kind: 'text' };
+  let rows: DrillRow[];
+  let figures: Promise<DrillFigures>;
+  const fromJs = pageInJs(version, page, kinds, measures, twinOf);
   if (fromJs) {
-    count = fromJs.count;
     rows = fromJs.rows.map(({ line, cells }) => csvRow(line, cells, columns));
+    figures = Promise.resolve(
+      request.known ??
+        (fromJs.sums
+          ? { count: fromJs.count, ...fromJs.sums }
+          : figuresOf(fromJs.count, measures, sumsAsked())),
+    );
   } else {
-    const counted = route.run(renderMatchingCount(route.dialect, loaded.table, filter));
+    if (days) await checkDated(version, days, Boolean(twin));
+    figures = request.known
+      ? Promise.resolve(request.known)
+      : days
+        ? datedFigures(version, measures, { filter, days }, Boolean(twin))
+        : figuresOf(keptCount() ?? matchingCount(version, filter), measures, sumsAsked());
     if (twin && loaded.typedTable) {
-      const sql = renderTwinRows(route.dialect, {
-        table: loaded.table,
-        typedTable: loaded.typedTable,
-        columns: csvColumns,
-        ...page,
-        position: loaded.lineColumn,
-      });
-      const found = await route.run(sql);
-      const cells = twinCells(found, csvColumns);
+      const { count } = await figures;
+      const found = await twinPage(route, loaded, kinds, page, count);
+      const cells = twinCells(found, kinds);
       rows = found.map((row, at) => csvRow(positionOf(row), cells[at] ?? {}, columns));
     } else {
       const catalogue = (await version.catalogue).columns;
@@ -132,9 +168,28 @@ export async function drillThrough(
         cells: columns.map((name) => (cells[at]?.[name] ?? null) as Cell),
       }));
     }
-    count = Number((await counted)[0]?.n ?? 0);
   }
-  const summed = totals ? sumsOf(await totals, measures) : { totals: {}, unreadRows: 0 };
+  function kept(): KeptFigure | undefined {
+    return keptFigure(version.answers, request.source, filter, measures);
+  }
+  /**
+   * The count from the rows per group of the figure's own answer: asked once, grouped as the
+   * figure was, it counts every other figure of that answer too.
+   */
+  function keptCount(): Promise<number> | undefined {
+    const figure = kept();
+    const counting = figure && groupCountRequest(figure, filter);
+    return counting && ask(counting).then((answer) => groupCount(answer, counting, filter));
+  }
+  /** The figure's own sums, else the sums asked as it would ask them. */
+  function sumsAsked(): () => Promise<DrillSums> {
+    return async () =>
+      measures.length === 0
+        ? { totals: {}, unreadRows: 0 }
+        : (kept()?.sums ??
+          sumsOf(await ask(totalsRequest(request.source, measures, filter)), measures));
+  }
+  const { count, totals, unreadRows } = await figures;
   return {
     source: request.source,
     file: loaded.file,
@@ -144,7 +199,8 @@ export async function drillThrough(
     offset: page.offset,
     rows,
     count,
-    ...summed,
+    totals,
+    unreadRows,
     pageable: route.dialect.rowNumber !== undefined,
     leftOut: {
       count: loaded.rejects?.rows ?? 0,
@@ -153,33 +209,88 @@ export async function drillThrough(
   };
 }
 
-function totalsRequest(
-  source: string,
+/** Rows the two tables are read side by side for at most, to fill a page: past that, ids first. */
+const SIDE_BY_SIDE = 20_000;
+
+/**
+ * A page of a CSV's rows from its text table and typed twin side by side. Where the matching
+ * rows are dense enough (`count` of the source's rows) the tables are read side by side until
+ * the page is full; else, and within days, the page's rows are first found by their ids (the
+ * text table alone, with the days read in the twin), and only those rows are then read.
+ */
+async function twinPage(
+  route: Route,
+  loaded: LoadedTable,
+  kinds: readonly TwinColumn[],
+  page: { filter: DimensionFilter; days: DrillDays | undefined; offset: number; limit: number },
+  count: number,
+): Promise<RecordRow[]> {
+  const typedTable = loaded.typedTable!;
+  const plan = {
+    table: loaded.table,
+    typedTable,
+    columns: kinds,
+    position: loaded.lineColumn,
+  };
+  const { days, ...rest } = page;
+  const read = ((page.offset + page.limit) * loaded.rowCount) / Math.max(1, count);
+  if (!days && read <= SIDE_BY_SIDE)
+    return route.run(renderTwinRows(route.dialect, { ...plan, ...rest }));
+  const tables = { text: loaded.table, typed: typedTable };
+  const ids = await route.run(renderPageIds(route.dialect, tables, page));
+  if (ids.length === 0) return [];
+  const aligned = alignedOn(
+    route.dialect,
+    ids.map((row) => Number(row[ROW_ID])),
+  );
+  return route.run(renderTwinRows(aligned, { ...plan, filter: {}, limit: ids.length }));
+}
+
+/** The page from a source read in JS, with the days' sums when it is dated; undefined when the engine must read it. */
+function pageInJs(
+  version: SourceVersion,
+  page: { filter: DimensionFilter; days: DrillDays | undefined; offset: number; limit: number },
+  columns: readonly TwinColumn[],
   measures: readonly Measure[],
-  filter: DimensionFilter,
-): AggregateRequest {
+  twinOf: (name: string) => TwinColumn,
+): ReturnType<typeof datedJsPage> {
+  const js = version.js;
+  if (!js) return undefined;
+  if (page.days) return datedJsPage(js, { ...page, days: page.days }, columns, measures, twinOf);
+  return js.page(columns, page.filter, page.offset, page.limit);
+}
+
+/** The count and the sums, asked together. */
+async function figuresOf(
+  count: number | Promise<number>,
+  measures: readonly Measure[],
+  sums: () => Promise<DrillSums>,
+): Promise<DrillFigures> {
+  const summed = await sums();
   return {
-    kind: 'aggregate',
-    source,
-    groupBy: [],
-    measures: measures.map((measure) => ({ ...measure, aggregate: 'sum' })),
-    filter,
+    count: await count,
+    ...(measures.length > 0 ? summed : { totals: {}, unreadRows: 0 }),
   };
 }
 
-/** The sums' row (the first), and the rows that came apart because a measure cell did not read. */
-function sumsOf(
-  answer: DataResult,
-  measures: readonly Measure[],
-): { totals: Record<string, number | null>; unreadRows: number } {
-  const [sums, ...unread] = answer.rows;
-  const totals: Record<string, number | null> = {};
-  for (const measure of measures) {
-    const name = measure.as ?? measure.column;
-    const value = sums?.[name];
-    totals[name] = value === null || value === undefined ? null : Number(value);
+/** Counts of matching rows per source version and filter: a figure opened again is not counted again. */
+const counts = new WeakMap<SourceVersion, Map<string, Promise<number>>>();
+
+/** How many rows of the source match `filter`, counted once per source version. */
+function matchingCount(version: SourceVersion, filter: DimensionFilter): Promise<number> {
+  let known = counts.get(version);
+  if (!known) counts.set(version, (known = new Map()));
+  const key = JSON.stringify(Object.entries(filter).sort(([a], [b]) => (a < b ? -1 : 1)));
+  let count = known.get(key);
+  if (!count) {
+    const { route, loaded } = version;
+    count = route
+      .run(renderMatchingCount(route.dialect, loaded.table, { filter }))
+      .then((rows) => Number(rows[0]?.n ?? 0));
+    count.catch(() => known.delete(key));
+    known.set(key, count);
   }
-  return { totals, unreadRows: unread.length };
+  return count;
 }
 
 function csvRow(position: number | null, cells: RecordRow, columns: readonly string[]): DrillRow {

@@ -19,7 +19,17 @@ export async function sliceCsv(
   let first: DrillAnswer | undefined;
   const lines: string[] = [];
   for (let offset = 0; offset < MOST_EXPORTED;) {
-    const page = await engine.coordinator.drillThrough({ ...request, offset, limit: PAGE });
+    const known = first && {
+      count: first.count,
+      totals: first.totals,
+      unreadRows: first.unreadRows,
+    };
+    const page = await engine.coordinator.drillThrough({
+      ...request,
+      offset,
+      limit: PAGE,
+      ...(known ? { known } : {}),
+    });
     first ??= page;
     for (const row of page.rows) {
       lines.push([String(row.position ?? ''), ...rowTexts(row, lang)].map(csvField).join(','));

@@ -33,6 +33,7 @@ export class SxDrillPanel extends LitElement {
     opening: { attribute: false },
     answer: { state: true },
     failure: { state: true },
+    turning: { state: true },
   };
 
   static override styles = drillPanelStyles;
@@ -44,6 +45,8 @@ export class SxDrillPanel extends LitElement {
   declare opening: DrillOpening | undefined;
   declare protected answer: DrillAnswer | undefined;
   declare protected failure: string | undefined;
+  /** True while another page is read: the page shown stays, its paging buttons wait. */
+  declare protected turning: boolean;
   /**
    * Where focus was when the panel opened: it goes back there when the panel closes.
    * @internal
@@ -58,17 +61,29 @@ export class SxDrillPanel extends LitElement {
     await this.page(0);
   }
 
-  /** Shows the page of rows starting at the `offset`-th matching row. */
+  /**
+   * Shows the page of rows starting at the `offset`-th matching row. The count and totals the
+   * first page gave are kept: a later page reads only its own rows.
+   */
   async page(offset: number): Promise<void> {
     const opening = this.opening;
     if (!opening) return;
+    const shown = this.answer;
+    const known = shown && {
+      count: shown.count,
+      totals: shown.totals,
+      unreadRows: shown.unreadRows,
+    };
+    this.turning = true;
     try {
       this.answer = await opening.engine.coordinator.drillThrough(
-        drillRequest(opening, offset, PAGE),
+        drillRequest(opening, offset, PAGE, known),
       );
       this.failure = undefined;
     } catch (cause) {
       this.failure = cause instanceof Error ? cause.message : String(cause);
+    } finally {
+      this.turning = false;
     }
     await this.updateComplete;
   }
@@ -120,7 +135,7 @@ export class SxDrillPanel extends LitElement {
       <div id="facts">
         ${answer ? html`<p class="facts">${t('drillFile', { file: answer.file })}</p>` : nothing}
         <p class="facts">
-          ${t('drillFilters', { filters: filtersInWords(opening.filters, lang) })}
+          ${t('drillFilters', { filters: filtersInWords(opening.filters, lang, opening.days) })}
         </p>
       </div>
       ${
@@ -165,7 +180,13 @@ export class SxDrillPanel extends LitElement {
           ? html`<p class="note warn">${t('drillUnread', { count: answer.unreadRows })}</p>`
           : nothing
       }
-      <div class="scroll" tabindex="0" role="region" aria-labelledby="page-words">
+      <div
+        class="scroll"
+        tabindex="0"
+        role="region"
+        aria-labelledby="page-words"
+        aria-busy=${this.turning ? 'true' : 'false'}
+      >
         <table part="rows">
           <caption id="page-words">
             ${t('drillPage', { from, to, count: answer.count })}
@@ -223,8 +244,9 @@ export class SxDrillPanel extends LitElement {
 
   #paging(answer: DrillAnswer): TemplateResult {
     const lang = this.opening!.lang;
-    const before = answer.offset > 0;
-    const after = answer.pageable && answer.offset + answer.rows.length < answer.count;
+    const before = answer.offset > 0 && !this.turning;
+    const after =
+      answer.pageable && answer.offset + answer.rows.length < answer.count && !this.turning;
     return html`<button
         type="button"
         class="previous"

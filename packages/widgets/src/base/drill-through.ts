@@ -1,5 +1,5 @@
 import { type Lang, messageText } from '@stratex/core';
-import type { Engine, LoadedTable, Measure } from '@stratex/data';
+import type { DrillDays, Engine, LoadedTable, Measure } from '@stratex/data';
 import { html, type TemplateResult } from 'lit';
 import type { DrillOpening } from './drill-opening';
 import { SxDrillPanel } from './drill-panel';
@@ -17,6 +17,8 @@ export interface DrillFigure {
   /** Other widgets' choices on the same source. */
   chosen: Readonly<Record<string, string>> | null;
   measures: readonly Measure[];
+  /** The days the figure counts (an alert's, up to its as-of date); every day when absent. */
+  days?: DrillDays | undefined;
   lang: Lang;
   fileStem: string;
 }
@@ -32,11 +34,13 @@ export async function openDrillThrough(host: HTMLElement, figure: DrillFigure): 
     table.columns.includes(column),
   );
   const filters = { ...Object.fromEntries(chosen), ...figure.values };
+  const days = figure.days && table.columns.includes(figure.days.column) ? figure.days : undefined;
   const detail: SxDrillThroughDetail = {
     source,
     filters,
     metric: figure.measures.map((measure) => measure.column),
     figure: { label: figure.label, values: figure.values },
+    ...(days ? { days } : {}),
   };
   const event = new CustomEvent<SxDrillThroughDetail>(SX_DRILL_THROUGH, {
     detail,
@@ -50,6 +54,7 @@ export async function openDrillThrough(host: HTMLElement, figure: DrillFigure): 
     source,
     filters,
     measures: figure.measures,
+    ...(days ? { days } : {}),
     figure: { label: figure.label, values: figure.values },
     lang: figure.lang,
     fileStem: figure.fileStem,

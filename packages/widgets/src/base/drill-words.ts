@@ -1,12 +1,27 @@
 import { type Cell, formatValue, type Lang } from '@stratex/core';
-import type { DrillAnswer, DrillRow } from '@stratex/data';
+import type { DrillAnswer, DrillDays, DrillRow } from '@stratex/data';
 import { message } from './lang';
 
-/** The filters in force, in words: `区域为华东，产品线为数据平台` / `区域 is 华东, 产品线 is 数据平台`. */
-export function filtersInWords(filters: Readonly<Record<string, string>>, lang: Lang): string {
+/**
+ * The filters in force, in words: `区域为华东，产品线为数据平台` / `区域 is 华东, 产品线 is 数据平台`,
+ * and the days counted: `日期不晚于2024-08-15` / `日期 on or before 2024-08-15`.
+ */
+export function filtersInWords(
+  filters: Readonly<Record<string, string>>,
+  lang: Lang,
+  days?: DrillDays,
+): string {
   const terms = Object.entries(filters).map(([column, value]) =>
     message(lang, 'drillFilterTerm', { column, value }),
   );
+  if (days) {
+    const { column, from, through } = days;
+    terms.push(
+      from
+        ? message(lang, 'drillDaysBetween', { column, from, through })
+        : message(lang, 'drillDaysThrough', { column, through }),
+    );
+  }
   if (terms.length === 0) return message(lang, 'drillNoFilter');
   return terms.join(lang === 'zh-CN' ? '，' : ', ');
 }

@@ -1,5 +1,5 @@
 import type { CellRecord, RoleSchema, TargetOverrideSet } from '@stratex/core';
-import type { Engine, LoadedTable, Measure, RecordRow } from '@stratex/data';
+import type { DrillDays, Engine, LoadedTable, Measure, RecordRow } from '@stratex/data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { localSelection, type SourceClient } from './client';
 import { ClientController } from './client-controller';
@@ -203,6 +203,7 @@ export abstract class SxWidget extends SxElement {
       ...{ engine: this.engine, source: this.#data.sourceName, table: this.loadedTable },
       ...{ values: figure, label: label ?? figureLabel(figure, this.langCode) },
       ...{ chosen: this.foreignSelection, measures: this.drillMeasures(), lang: this.langCode },
+      days: this.drillDays(),
       fileStem: `${this.exportName ?? this.localName.replace(/^sx-/, '')}-rows`,
     });
   }
@@ -210,6 +211,11 @@ export abstract class SxWidget extends SxElement {
   /** The measures a figure of this widget sums, which a drill-through totals (none: it counts rows). */
   protected drillMeasures(): readonly Measure[] {
     return [];
+  }
+
+  /** The days a figure of this widget counts, which a drill-through keeps to (none: every day). */
+  protected drillDays(): DrillDays | undefined {
+    return undefined;
   }
 
   /** Where the widget is in its data lifecycle: `loading`, `ready` or `error`. */

@@ -8,7 +8,7 @@ import {
   type TargetRows,
   type VarianceAlert,
 } from '@stratex/core';
-import type { LoadedTable, Measure } from '@stratex/data';
+import type { DrillDays, LoadedTable, Measure } from '@stratex/data';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SourceClient } from '../base/client';
 import {
@@ -115,7 +115,7 @@ const KPI_SERIES_COLUMN_ATTRIBUTES: ColumnAttributes = {
  *   a view the data no longer holds falls back to the top with a notice. The page's own
  *   fragment parts are kept.
  *
- * @fires sx-drill-through - Before the rows behind a KPI alert open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure }`.
+ * @fires sx-drill-through - Before the rows behind a KPI alert open (cancelable: `preventDefault()` keeps the panel shut, for a page that opens its own view); detail `{ source, filters, metric, figure, days }`, `days` the alert's: `{ column, through }` up to the as-of date.
  * @fires sx-select - An alert was chosen (or chosen again to clear: `selection` null); detail `{ source, selection: { <metric column>: metric } | null }`.
  * @fires sx-data-load - Rows were read; detail `{ source, rowCount, columns }`.
  * @fires sx-data-error - Rows (of the series, the tasks, the budget or the notes) could not be read; detail `{ source, message, detail? }`.
@@ -325,6 +325,16 @@ export class SxVarianceAlerts extends PacedWidget {
     const table = this.loadedTable;
     const columns = kpiSeriesColumns(table?.columns ?? [], this.overrides);
     return summedColumns(table, [columns?.actual]);
+  }
+
+  /** An alert's figure counts the days of its period up to the as-of date. */
+  protected override drillDays(): DrillDays | undefined {
+    const date = kpiSeriesColumns(this.loadedTable?.columns ?? [], this.overrides)?.date;
+    const { asOf, period } = this.pace();
+    if (!date || !asOf) return undefined;
+    const end = period?.end;
+    const through = end && end < asOf ? end : asOf;
+    return { column: date, ...(this.periodStart ? { from: period?.start } : {}), through };
   }
 
   protected override pictureSvg(): SVGSVGElement | null {

@@ -248,6 +248,34 @@ describe('drill-through of a Parquet file', () => {
   });
 });
 
+describe('paging through the rows behind a figure', () => {
+  it('shows the next rows under the same count and totals, and goes back', async () => {
+    const treemap = await widget('sx-target-treemap', {
+      src: '/fixtures/parquet/sales_sample.zstd.parquet',
+      levels: 'region,product_line',
+      target: 'amount',
+      lang: 'en',
+    });
+    expect(await treemap.drillThrough({ region: '华北' })).toBe(true);
+    await panel().updateComplete;
+    const totals = shownTotals();
+    const firstPage = shownRows().map((row) => row.line);
+    const button = (name: string): HTMLButtonElement =>
+      panel().shadowRoot!.querySelector<HTMLButtonElement>(`button.${name}`)!;
+    expect(button('previous').disabled).toBe(true);
+    button('next').click();
+    await expect.poll(() => panelText('caption')).toBe('Rows 51–100 of 1250');
+    const secondPage = shownRows().map((row) => row.line);
+    expect(secondPage).toHaveLength(50);
+    expect(secondPage[0]!).toBeGreaterThan(firstPage.at(-1)!);
+    expect(shownTotals()).toEqual(totals);
+    expect(panel().shadowRoot!.querySelector('.scroll')!.getAttribute('aria-busy')).toBe('false');
+    button('previous').click();
+    await expect.poll(() => panelText('caption')).toBe('Rows 1–50 of 1250');
+    expect(shownRows().map((row) => row.line)).toEqual(firstPage);
+  });
+});
+
 describe('drill-through from an alert and a task', () => {
   it('opens the KPI rows behind the focused alert', async () => {
     const alerts = await widget('sx-variance-alerts', {
@@ -264,6 +292,49 @@ describe('drill-through from an alert and a task', () => {
     const rows = shownRows();
     const lines = await fileLines(`${template}/kpi_daily_2024q3.csv`);
     for (const row of rows) expect(lines[row.line - 1]).toBe(row.written.join(','));
+  });
+
+  it("keeps an alert's rows and totals to its days up to the as-of date, as its figure counts them", async () => {
+    const src = `${template}/kpi_daily_2024q3.csv`;
+    const alerts = await widget('sx-variance-alerts', {
+      src,
+      'as-of': '2024-08-15',
+      lang: 'zh-CN',
+    });
+    const metric = '销售额';
+    const heard: SxDrillThroughDetail[] = [];
+    alerts.addEventListener(SX_DRILL_THROUGH, (event) =>
+      heard.push((event as CustomEvent<SxDrillThroughDetail>).detail),
+    );
+    expect(await alerts.drillThrough({ 指标: metric })).toBe(true);
+    expect(heard[0]?.days).toEqual({ column: '日期', through: '2024-08-15' });
+    await panel().updateComplete;
+    expect(panelText('#facts')).toBe(
+      `文件：kpi_daily_2024q3.csv 筛选条件：指标为${metric}，日期不晚于2024-08-15`,
+    );
+    const lines = await fileLines(src);
+    const dayOf = (line: string): number => {
+      const [year, month, day] = line.split(',')[0]!.split('/').map(Number);
+      return year! * 10_000 + month! * 100 + day!;
+    };
+    const ofMetric = lines.filter((line) => line.split(',')[1] === metric);
+    const upToAsOf = ofMetric.filter((line) => dayOf(line) <= 20240815);
+    const sum = (rows: string[]): number =>
+      rows.reduce((total, line) => total + Number(line.split(',')[2]), 0);
+    expect(sum(upToAsOf)).toBeLessThan(sum(ofMetric));
+    const rows = shownRows();
+    for (const row of rows) {
+      expect(lines[row.line - 1]).toBe(row.written.join(','));
+      expect(dayOf(lines[row.line - 1]!)).toBeLessThanOrEqual(20240815);
+    }
+    expect(panelText('caption')).toBe(`第 1–${rows.length} 行，共 ${upToAsOf.length} 行`);
+    const [total] = shownTotals();
+    expect(readNumber(/\(([^)]+)\)/.exec(total!)?.[1] ?? total!.split('：')[1])).toBe(
+      sum(upToAsOf),
+    );
+    // The alert's own figure: its actual to date, as its data table shows it.
+    const figure = dataTable(alerts).find((row) => row[0]?.includes(metric))!;
+    expect(total).toContain(`：${figure[3]}`);
   });
 
   it("opens a task's source row", async () => {
