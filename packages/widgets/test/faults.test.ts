@@ -87,16 +87,16 @@ describe('the engine’s worker killed', () => {
     const recovering = nextHealth('recovering');
     // Kill only once the widget's query is on its way to the worker.
     const engine = pageEngine();
-    const records = engine.records.bind(engine);
+    const query = engine.query.bind(engine);
     const sent = new Promise<void>((resolve) => {
-      engine.records = (sql, params) => {
+      engine.query = (sql, params, options) => {
         if (sql === slowQuery) resolve();
-        return records(sql, params);
+        return query(sql, params, options);
       };
     });
     document.body.append(busy);
     await sent;
-    engine.records = records;
+    engine.query = query;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(busy.state).toBe('loading');
     const worker = await engineWorker();

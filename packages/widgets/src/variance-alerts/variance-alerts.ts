@@ -332,8 +332,7 @@ export class SxVarianceAlerts extends PacedWidget {
     const date = kpiSeriesColumns(this.loadedTable?.columns ?? [], this.overrides)?.date;
     const { asOf, period } = this.pace();
     if (!date || !asOf) return undefined;
-    const end = period?.end;
-    const through = end && end < asOf ? end : asOf;
+    const through = period?.end && period.end < asOf ? period.end : asOf;
     return { column: date, ...(this.periodStart ? { from: period?.start } : {}), through };
   }
 
