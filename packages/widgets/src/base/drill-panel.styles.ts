@@ -72,6 +72,9 @@ export const drillPanelStyles = css`
     padding: 4px 8px;
     text-align: start;
     vertical-align: top;
+  }
+  /* A cell as written keeps its line breaks and spaces; the template's own do not show. */
+  .written {
     white-space: pre-wrap;
   }
   thead th {
