@@ -70,7 +70,7 @@ export const MESSAGES = {
   treemapTitle: { en: 'Target breakdown', 'zh-CN': '目标分解' },
   treemapBudgetTitle: { en: 'Budget allocation', 'zh-CN': '预算分配' },
   treemapAll: { en: 'All', 'zh-CN': '全部' },
-  treemapTrail: { en: 'Breakdown level', 'zh-CN': '分解层级' },
+  treemapTrailOf: { en: 'Breakdown level: {levels}', 'zh-CN': '分解层级：{levels}' },
   treemapGap: { en: 'Gap', 'zh-CN': '差额' },
   treemapShare: { en: 'Share', 'zh-CN': '占比' },
   treemapBudget: { en: 'Budget', 'zh-CN': '预算' },

@@ -278,7 +278,7 @@ export class SxProgressTracker extends PacedWidget {
       asOf: asOfText,
     });
     return html`
-      <header>
+      <header role="none">
         <h2>${this.t('progressTracker')}</h2>
         <span class="as-of-day">${asOfText}</span>
       </header>

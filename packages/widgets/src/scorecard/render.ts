@@ -56,7 +56,7 @@ export interface ScorecardScene {
 export function renderScorecard(scorecard: Scorecard, scene: ScorecardScene): TemplateResult {
   const { lang, t } = scene;
   return html`
-    <header>
+    <header role="none">
       <h2>${t('scorecard')}</h2>
       ${
         scene.paced

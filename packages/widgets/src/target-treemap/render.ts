@@ -70,7 +70,7 @@ export function renderBreakdown(scene: BreakdownScene): TemplateResult {
   const tip = view.drawn.find((tile) => tile.box.key === scene.tooltipKey);
   const mapLabel = `${title}${t('colon')}${trailNames(node, scene.lang).join(' › ')}, ${byLevel(level, scene.lang)}. ${t('treemapDrill')}; ${t('treemapBack')}.`;
   return html`
-    <header>
+    <header role="none">
       <h2>${title}</h2>
       ${summary(totals, headings, total.status)}
     </header>
@@ -105,7 +105,9 @@ function summary(totals: TileFigures, headings: readonly string[], status: Statu
 
 function trail(node: TargetNode, scene: BreakdownScene, level: string): TemplateResult {
   const names = trailNames(node, scene.lang);
-  return html`<nav part="breadcrumb" aria-label=${message(scene.lang, 'treemapTrail')}>
+  const levels = scene.columns?.levels.join(' › ') ?? '';
+  const label = message(scene.lang, 'treemapTrailOf', { levels });
+  return html`<nav part="breadcrumb" aria-label=${label}>
     <ol>
       ${names.map((name, depth) =>
         depth === names.length - 1

@@ -6,7 +6,7 @@ import type { PacingNoteFacts } from '../base/pacing';
 /** The panel's title, with the as-of day and the share of the period elapsed when they are known. */
 export function alertsHeading(report: KpiSeriesReport, lang: Lang): TemplateResult {
   const t = (key: Parameters<typeof message>[1]): string => message(lang, key);
-  return html`<header>
+  return html`<header role="none">
     <h2>${t('alertsTitle')}</h2>
     ${
       report.asOf && report.elapsed

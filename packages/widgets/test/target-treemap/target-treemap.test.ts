@@ -372,6 +372,19 @@ describe('sx-target-treemap states and rendering', () => {
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
+  it('names each breakdown trail by its levels, so two treemaps of one source are told apart', async () => {
+    const byRegion = await treemap({ src: regions, ...zhLevels });
+    const byProduct = await treemap({ src: regions, lang: 'zh-CN', levels: '产品线,区域' });
+    const trailOf = (element: Element): string | null | undefined =>
+      element.shadowRoot?.querySelector('nav[part="breadcrumb"]')?.getAttribute('aria-label');
+    expect(trailOf(byRegion)).toBe('分解层级：区域 › 产品线 › 客户类型');
+    expect(trailOf(byProduct)).toBe('分解层级：产品线 › 区域');
+    const results = await axe.run(document.body, {
+      runOnly: { type: 'rule', values: ['landmark-unique'] },
+    });
+    expect(results.violations.map((v) => v.nodes.map((n) => n.html))).toEqual([]);
+  });
+
   it('says which level column is missing', async () => {
     const element = await treemap({ src: regions, lang: 'zh-CN', levels: '区域,城市' });
     expect(shadowText(element, '[data-state="error"]')).toContain('缺少列：城市');
