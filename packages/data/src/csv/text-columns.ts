@@ -1,4 +1,4 @@
-import type { Data, Utf8 } from 'apache-arrow';
+import type { Data, makeData, RecordBatch, Utf8 } from 'apache-arrow';
 import { ByteWriter } from './byte-writer';
 import { CR, LF, QUOTE } from './record';
 
@@ -6,7 +6,7 @@ import { CR, LF, QUOTE } from './record';
 export const ARROW_TEXT_BYTES = 128 * 1_048_576;
 
 /** A column of cells as UTF-8 bytes: where each starts, and which are NULL (empty). */
-interface TextColumn {
+export interface TextColumn {
   offsets: Int32Array;
   bytes: ByteWriter;
   /** One bit a row, set where the cell is filled (Arrow's validity bitmap). */
@@ -27,31 +27,58 @@ export async function textColumnsIpc(
   rows: number,
   delimiter: number,
 ): Promise<Uint8Array | undefined> {
-  const width = names.length;
-  const columns = splitColumns(text, width, rows, delimiter);
-  if (!columns) return undefined;
-  const { Field, RecordBatch, Schema, Struct, Table, Utf8, makeData, tableToIPC } =
-    await import('apache-arrow');
+  const columns = splitColumns(text, names.length, rows, delimiter);
+  return columns ? textTableIpc(columns, names, rows) : undefined;
+}
+
+/** Text columns as one Arrow IPC stream, the fields named `names`. */
+export async function textTableIpc(
+  columns: readonly TextColumn[],
+  names: readonly string[],
+  rows: number,
+): Promise<Uint8Array> {
+  const { Table, tableToIPC } = await import('apache-arrow');
+  return tableToIPC(new Table([await textTableBatch(columns, names, rows)]), 'stream');
+}
+
+/** Text columns as one Arrow record batch (their buffers shared), the fields named `names`. */
+export async function textTableBatch(
+  columns: readonly TextColumn[],
+  names: readonly string[],
+  rows: number,
+): Promise<RecordBatch> {
+  const { Field, RecordBatch, Schema, Struct, Utf8, makeData } = await import('apache-arrow');
   // Fields in a list, not an object's keys: a header such as `10` would move to the front.
   const fields = names.map((name) => new Field(name, new Utf8(), true));
-  const children: Data<Utf8>[] = columns.map((column) =>
-    makeData({
-      type: new Utf8(),
-      length: rows,
-      nullCount: column.nulls,
-      nullBitmap: column.valid,
-      valueOffsets: column.offsets,
-      data: column.bytes.result(),
-    }),
-  );
-  const batch = new RecordBatch(
+  const children: Data<Utf8>[] = columns.map((column) => textData(makeData, Utf8, column, rows));
+  return new RecordBatch(
     new Schema(fields),
     makeData({ type: new Struct(fields), length: rows, nullCount: 0, children }),
   );
-  return tableToIPC(new Table([batch]), 'stream');
 }
 
-function splitColumns(
+/** A text column as Arrow data, its buffers shared, not copied. */
+export function textData(
+  make: typeof makeData,
+  Text: typeof Utf8,
+  column: TextColumn,
+  rows: number,
+): Data<Utf8> {
+  return make({
+    type: new Text(),
+    length: rows,
+    nullCount: column.nulls,
+    nullBitmap: column.valid,
+    valueOffsets: column.offsets,
+    data: column.bytes.result(),
+  });
+}
+
+/**
+ * The rows of `text` split into text columns, each cell as `textColumnsIpc` says; undefined
+ * when a row is not as the JS pass promised.
+ */
+export function splitColumns(
   text: Uint8Array,
   width: number,
   rows: number,

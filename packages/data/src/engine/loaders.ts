@@ -90,7 +90,11 @@ export class TableLoaders {
         query: (sql, params) => this.connection.within(connector.query(sql, params), what),
         registerFile: (name, data) => connector.registerFile(name, data),
         dropFile: (name) => connector.dropFile(name),
-        insertArrow: (name, ipc) => this.connection.within(connector.insertArrow(name, ipc), what),
+        insertArrow: (name, ipc, append) =>
+          this.connection.within(
+            connector.insertArrow(name, ipc, { append: append === true }),
+            what,
+          ),
       };
     };
     const loaded = await loadCsv(database, bytes, {

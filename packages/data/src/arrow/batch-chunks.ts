@@ -1,0 +1,36 @@
+import type { RecordBatch } from 'apache-arrow';
+
+/** Rows handed to the database at a time: no copy of a whole big table is made at once. */
+export const CHUNK_ROWS = 131_072;
+
+/** Creates the table from an Arrow IPC stream (`append`: adds the rows to it). */
+export type ChunkInsert = (ipc: Uint8Array, append: boolean) => Promise<void>;
+
+/**
+ * Hands a record batch to the database in chunks of `chunkRows` rows, each its own IPC
+ * stream: the next is written while the database takes in the last, and each is dropped
+ * once taken, so neither the page nor the database's memory holds the whole table twice.
+ * `onChunk` hears the rows handed over so far.
+ */
+export async function insertInChunks(
+  insert: ChunkInsert,
+  batch: RecordBatch,
+  onChunk?: (rows: number) => void,
+  chunkRows = CHUNK_ROWS,
+): Promise<void> {
+  const { Table, tableToIPC } = await import('apache-arrow');
+  const rows = batch.numRows;
+  let inserting: Promise<void> | undefined;
+  for (let start = 0; start < rows || start === 0; start += chunkRows) {
+    const end = Math.min(rows, start + chunkRows);
+    const ipc = tableToIPC(new Table([batch.slice(start, end)]), 'stream');
+    await inserting;
+    onChunk?.(start);
+    inserting = insert(ipc, start > 0);
+    // Awaited before the next chunk or below; until then its failure is not unhandled.
+    inserting.catch(() => undefined);
+    if (end >= rows) break;
+  }
+  await inserting;
+  onChunk?.(rows);
+}
