@@ -28,7 +28,12 @@ import {
   READ_AHEAD_LINE,
   readAhead,
 } from './text-table';
-import { everyRowSql, typedRowsSql, withLineNumbersSql } from './duckdb/typed-table-sql';
+import {
+  everyRowSql,
+  textFromTypedSql,
+  typedRowsSql,
+  withLineNumbersSql,
+} from './duckdb/typed-table-sql';
 import { LINE_COLUMN, lineNumbersIpc } from './line-numbers';
 
 type ReadAhead = Awaited<ReturnType<typeof readAhead>>;
@@ -103,10 +108,15 @@ export async function loadCsv(
   const arrow = split ? await typedArrow(plan, split, scanned.rows, lines) : undefined;
   await nextTask();
   loading(0);
-  const db = await withTextTable();
+  const db = await opening;
+  const byArrow = arrow && (await insertTypedArrow(db, typedTable, arrow, loading));
+  if (byArrow && split) {
+    loading(scanned.rows);
+    textTable = textFromTyped(db, { table, file, typedTable }, arrow, split, rows.names);
+  }
+  await withTextTable();
   const typed =
-    (arrow && (await insertTypedArrow(db, typedTable, arrow, loading))) ||
-    (await typedBySql(db, { table, typedTable, lines }, rows, scanned, plan, notes));
+    byArrow ?? (await typedBySql(db, { table, typedTable, lines }, rows, scanned, plan, notes));
   loading(scanned.rows);
   const report = csvReport(prepared, scanned, { typedTable, ...typed }, notes);
   return lines ? { ...report, lineColumn: LINE_COLUMN } : report;
@@ -138,6 +148,42 @@ async function createTextTable(
     if (cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError) throw cause;
     throw loadError('loadNotATable', { file }, errorText(cause));
   }
+}
+
+/**
+ * The text table made by the database from the typed one, which it holds already: only the
+ * columns whose typed cells are not written as in the file are handed over, as Arrow.
+ */
+async function textFromTyped(
+  db: CsvDatabase,
+  { table, file, typedTable }: { table: string; file: string; typedTable: string },
+  arrow: TypedArrowTable,
+  split: readonly TextColumn[],
+  names: readonly string[],
+): Promise<CsvDatabase> {
+  const columns = names.map((name, i) => ({ name, asWritten: arrow.asWritten[i] === true }));
+  const others = columns.flatMap((column, i) => (column.asWritten ? [] : [i]));
+  const partTable = others.length > 0 ? `${table}__sx_text` : undefined;
+  try {
+    if (partTable) {
+      const part = others.map((i) => split[i] as TextColumn);
+      const batch = await textTableBatch(
+        part,
+        others.map((i) => names[i] as string),
+        arrow.batch.numRows,
+      );
+      await insertInChunks((ipc, append) => db.insertArrow(partTable, ipc, append), batch);
+    }
+    await db.query(
+      db.dialect.createTableAs(table, textFromTypedSql(typedTable, columns, partTable)),
+    );
+  } catch (cause) {
+    if (cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError) throw cause;
+    throw loadError('loadNotATable', { file }, errorText(cause));
+  } finally {
+    if (partTable) await db.query(db.dialect.dropTable(partTable)).catch(() => undefined);
+  }
+  return db;
 }
 
 /** The typed table as Arrow, when the plan is made and every column can be typed in JS. */

@@ -9,13 +9,25 @@ import { textData, type TextColumn } from './text-columns';
 export interface TypedArrowTable {
   batch: RecordBatch;
   columns: CsvColumn[];
+  /**
+   * By column: whether the database's text of each typed cell is the cell as written (text,
+   * ISO days, decimals written with all their digits), so the text table can be made from
+   * the typed one instead of handed over again.
+   */
+  asWritten: boolean[];
 }
 
 /** A typed column's values, before they become Arrow data. */
 type TypedValues =
   | { kind: 'text'; column: TextColumn }
   | { kind: 'double'; values: Float64Array; column: TextColumn }
-  | { kind: 'decimal'; values: Float64Array; exact: ExactDecimal; column: TextColumn }
+  | {
+      kind: 'decimal';
+      values: Float64Array;
+      exact: ExactDecimal;
+      column: TextColumn;
+      asWritten: boolean;
+    }
   | { kind: 'day'; days: Int32Array; column: TextColumn };
 
 const ZERO = 0x30;
@@ -82,6 +94,12 @@ export async function typedColumnsBatch(
   return {
     batch,
     columns: planned.map((plan, index) => described(plan, typed[index] as TypedValues)),
+    asWritten: typed.map(
+      (values) =>
+        values.kind === 'text' ||
+        values.kind === 'day' ||
+        (values.kind === 'decimal' && values.asWritten),
+    ),
   };
 }
 
@@ -107,9 +125,10 @@ function typedValues(
   if (!read) return undefined;
   const exact = exactDecimalOf(read.scale, read.largest, 'number');
   if (exact?.precision === 38) return undefined;
-  return exact
-    ? { kind: 'decimal', values: read.values, exact, column }
-    : { kind: 'double', values: read.values, column };
+  if (!exact) return { kind: 'double', values: read.values, column };
+  // `-0.00` is held as 0 and written `0.00`; `1.5` in a column of two digits, `1.50`.
+  const asWritten = !read.negativeZero && read.fractionDigits === exact.scale;
+  return { kind: 'decimal', values: read.values, exact, column, asWritten };
 }
 
 const filled = (column: TextColumn, row: number): boolean =>
@@ -134,26 +153,46 @@ function forcedText(column: TextColumn, rows: number): boolean {
  * digits after the point and the largest magnitude `decimalDigitsSql` finds; undefined when a
  * cell is not a plain number.
  */
-function plainNumbers(
-  column: TextColumn,
-  rows: number,
-): { values: Float64Array; scale: number; largest: number } | undefined {
+function plainNumbers(column: TextColumn, rows: number): PlainNumbers | undefined {
   const bytes = column.bytes.result();
   const { offsets } = column;
-  const values = new Float64Array(rows);
-  let scale = 0;
-  let largest = 0;
+  const read: PlainNumbers = {
+    values: new Float64Array(rows),
+    scale: 0,
+    largest: 0,
+    fractionDigits: undefined,
+    negativeZero: false,
+  };
   for (let row = 0; row < rows; row++) {
     if (!filled(column, row)) continue;
-    const value = plainNumber(bytes, offsets[row] as number, offsets[row + 1] as number);
+    const start = offsets[row] as number;
+    const end = offsets[row + 1] as number;
+    const value = plainNumber(bytes, start, end);
     if (value === undefined) return undefined;
-    values[row] = value;
-    if (Math.abs(value) > largest) largest = Math.abs(value);
-    if (scale <= MAX_SCALE && roundedAt(value, scale) !== value) {
-      scale = Math.max(scale, digitsAfterPoint(value));
+    read.values[row] = value;
+    if (Math.abs(value) > read.largest) read.largest = Math.abs(value);
+    if (read.scale <= MAX_SCALE && roundedAt(value, read.scale) !== value) {
+      read.scale = Math.max(read.scale, digitsAfterPoint(value));
     }
+    if (value === 0 && bytes[start] === MINUS) read.negativeZero = true;
+    let point = end - 1;
+    while (point > start && bytes[point] !== DOT) point--;
+    const digits = bytes[point] === DOT ? end - point - 1 : 0;
+    if (read.fractionDigits === undefined) read.fractionDigits = digits;
+    else if (read.fractionDigits !== digits) read.fractionDigits = -1;
   }
-  return { values, scale, largest };
+  return read;
+}
+
+interface PlainNumbers {
+  values: Float64Array;
+  /** The digits after the point `decimalDigitsSql` finds, and the largest magnitude. */
+  scale: number;
+  largest: number;
+  /** The digits after the point as written, when every cell has as many; -1 when they differ. */
+  fractionDigits: number | undefined;
+  /** Whether a cell is written `-0` (or `-0.00`): held as 0, it is written without its sign. */
+  negativeZero: boolean;
 }
 
 /** The first scale at which `round(value, scale)` is the value, `MAX_SCALE + 1` past them all. */
