@@ -14,33 +14,6 @@ export interface TextColumn {
   nulls: number;
 }
 
-/**
- * The rows of `text` (plain CSV as the JS pass hands them to DuckDB) as one Arrow IPC
- * stream of text columns named `names`, each cell as `read_csv` with every column VARCHAR
- * reads it: quotes taken off, `""` made `"`, an empty field (quoted or not) NULL.
- * Undefined when a row is not as the pass promised (another width, text after a closing
- * quote, a quote left open): DuckDB then reads the CSV itself.
- */
-export async function textColumnsIpc(
-  text: Uint8Array,
-  names: readonly string[],
-  rows: number,
-  delimiter: number,
-): Promise<Uint8Array | undefined> {
-  const columns = splitColumns(text, names.length, rows, delimiter);
-  return columns ? textTableIpc(columns, names, rows) : undefined;
-}
-
-/** Text columns as one Arrow IPC stream, the fields named `names`. */
-export async function textTableIpc(
-  columns: readonly TextColumn[],
-  names: readonly string[],
-  rows: number,
-): Promise<Uint8Array> {
-  const { Table, tableToIPC } = await import('apache-arrow');
-  return tableToIPC(new Table([await textTableBatch(columns, names, rows)]), 'stream');
-}
-
 /** Text columns as one Arrow record batch (their buffers shared), the fields named `names`. */
 export async function textTableBatch(
   columns: readonly TextColumn[],
@@ -75,8 +48,10 @@ export function textData(
 }
 
 /**
- * The rows of `text` split into text columns, each cell as `textColumnsIpc` says; undefined
- * when a row is not as the JS pass promised.
+ * The rows of `text` (plain CSV as the JS pass hands them to DuckDB) as text columns, each
+ * cell as `read_csv` with every column VARCHAR reads it: quotes taken off, `""` made `"`, an
+ * empty field (quoted or not) NULL. Undefined when a row is not as the pass promised (another
+ * width, text after a closing quote, a quote left open): DuckDB then reads the CSV itself.
  */
 export function splitColumns(
   text: Uint8Array,
