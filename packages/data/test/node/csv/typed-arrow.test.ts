@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { duckdbDialect } from '@stratex/data';
 import { BlockingConnector } from '@stratex/data/node';
@@ -153,4 +155,34 @@ describe('the typed table made in JS', () => {
       expect(JSON.parse(whole.rows)).toHaveLength(40);
     }
   });
+
+  const million = new URL('../../../../../fixtures/generated/sales_1000000.csv', import.meta.url);
+  it.skipIf(!existsSync(million))(
+    "gives native DuckDB's figures on the 1M-row generated facts",
+    async () => {
+      const loaded = await loadCsv(starting, new Uint8Array(readFileSync(million)), {
+        table: 'facts_1m',
+        file: 'sales_1000000.csv',
+        encoding: 'auto',
+        maxBytes: 1 << 30,
+      });
+      expect(typedByArrow.has('facts_1m_typed')).toBe(true);
+      expect(loaded.rowCount).toBe(1_000_000);
+      const figures = (from: string): string =>
+        `SELECT region, product_line, count(*)::INT AS n, round(sum(target_share)::DOUBLE, 2) AS target, ` +
+        `round(sum(amount)::DOUBLE, 2) AS actual, min("date")::VARCHAR AS first, max("date")::VARCHAR AS last ` +
+        `FROM ${from} GROUP BY ALL ORDER BY ALL`;
+      const ours = (await connector.query(figures('facts_1m_typed'))).toArray().map(String);
+      const native = await DuckDBInstance.create(':memory:');
+      const connection = await native.connect();
+      const file = fileURLToPath(million).replaceAll("'", "''");
+      const reader = await connection.runAndReadAll(figures(`read_csv('${file}', header = true)`));
+      const theirs = reader.getRowObjectsJS().map((row) => JSON.stringify(row));
+      connection.closeSync();
+      native.closeSync();
+      expect(ours.map((row) => JSON.stringify(JSON.parse(row)))).toEqual(theirs);
+      expect(ours).toHaveLength(15);
+    },
+    300_000,
+  );
 });
