@@ -106,6 +106,8 @@ export async function loadCsv(
   const plan = planColumns(query, table, rows.names, notes, known);
   plan.catch(() => undefined);
   const arrow = split ? await typedArrow(plan, split, scanned.rows, lines) : undefined;
+  // Counted while the database starts or reads: what the typed table's SQL needs of every cell.
+  const shapes = arrow ? undefined : countRawShapes(scanned.text, width, layout.delimiter);
   await nextTask();
   loading(0);
   const db = await opening;
@@ -116,7 +118,8 @@ export async function loadCsv(
   }
   await withTextTable();
   const typed =
-    byArrow ?? (await typedBySql(db, { table, typedTable, lines }, rows, scanned, plan, notes));
+    byArrow ??
+    (await typedBySql(db, { table, typedTable, lines }, rows, { scanned, shapes }, plan, notes));
   loading(scanned.rows);
   const report = csvReport(prepared, scanned, { typedTable, ...typed }, notes);
   return lines ? { ...report, lineColumn: LINE_COLUMN } : report;
@@ -212,15 +215,16 @@ async function typedBySql(
   db: CsvDatabase,
   tables: { table: string; typedTable: string; lines: Int32Array | undefined },
   { names, delimiter }: PreparedCsv['rows'],
-  scanned: ScannedRows,
+  counted: { scanned: ScannedRows; shapes: RawShapes | undefined },
   plan: Promise<PlannedColumn[]>,
   notes: string[],
 ): Promise<TypedTableCheck> {
   const { table, typedTable, lines } = tables;
+  const { scanned } = counted;
   const query = (sql: string): Promise<Table> => db.query(sql);
   const linesTable = lines ? await insertLineNumbers(db, table, lines) : undefined;
-  // What the typed table's SQL needs of every cell, counted in JS.
-  const shapes = countRawShapes(scanned.text, names.length, delimiter.charCodeAt(0));
+  const shapes =
+    counted.shapes ?? countRawShapes(scanned.text, names.length, delimiter.charCodeAt(0));
   return buildTypedTable(
     query,
     db.dialect,
