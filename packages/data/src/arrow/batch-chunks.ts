@@ -13,7 +13,7 @@ export type ChunkInsert = (ipc: Uint8Array, append: boolean) => Promise<void>;
  * Hands a record batch to the database in chunks of `chunkRows` rows, each its own IPC
  * stream: the next is written while the database takes in the last, and each is dropped
  * once taken, so neither the page nor the database's memory holds the whole table twice.
- * `onChunk` hears the rows handed over so far.
+ * `onChunk` hears the rows the database has taken in so far, each time a chunk has been sent.
  */
 export async function insertInChunks(
   insert: ChunkInsert,
@@ -28,10 +28,11 @@ export async function insertInChunks(
     const end = Math.min(rows, start + chunkRows);
     const ipc = tableToIPC(new Table([batch.slice(start, end)]), 'stream');
     await inserting;
-    onChunk?.(start);
     inserting = insert(ipc, start > 0);
     // Awaited before the next chunk or below; until then its failure is not unhandled.
     inserting.catch(() => undefined);
+    // Heard once the chunk is on its way, never before the database was asked for anything.
+    onChunk?.(start);
     if (end >= rows) break;
   }
   await inserting;

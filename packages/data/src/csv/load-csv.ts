@@ -1,5 +1,5 @@
 import type { RecordBatch, Table } from 'apache-arrow';
-import { loadError } from '../fetch-bytes';
+import { LoadError, loadError } from '../fetch-bytes';
 import { DatabaseLostError } from '../resilience/recovering-connector';
 import { EngineTimeoutError } from '../timeout';
 import { type KnownRows, planColumns } from './column-plan';
@@ -91,8 +91,7 @@ export async function loadCsv(
   let textTable: Promise<CsvDatabase> | undefined;
   const withTextTable = (): Promise<CsvDatabase> =>
     (textTable ??= opening.then(async (db) => {
-      loading(0);
-      await createTextTable(db, { table, file }, { scanned, rows, ahead, split });
+      await createTextTable(db, { table, file }, { scanned, rows, ahead, split }, loading);
       return db;
     }));
   const query = async (sql: string): Promise<Table> => (await withTextTable()).query(sql);
@@ -109,7 +108,6 @@ export async function loadCsv(
   // Counted while the database starts or reads: what the typed table's SQL needs of every cell.
   const shapes = arrow ? undefined : countRawShapes(scanned.text, width, layout.delimiter);
   await nextTask();
-  loading(0);
   const db = await opening;
   const byArrow = arrow && (await insertTypedArrow(db, typedTable, arrow, loading));
   if (byArrow && split) {
@@ -125,7 +123,10 @@ export async function loadCsv(
   return lines ? { ...report, lineColumn: LINE_COLUMN } : report;
 }
 
-/** The text table: as DuckDB read it ahead, from Arrow columns, or read from the checked rows. */
+/**
+ * The text table: as DuckDB read it ahead, from Arrow columns, or read from the checked rows.
+ * `sent` hears the rows taken in so far, once the database has been asked for them.
+ */
 async function createTextTable(
   db: CsvDatabase,
   { table, file }: { table: string; file: string },
@@ -135,20 +136,28 @@ async function createTextTable(
     ahead: ReadAhead | undefined;
     split: readonly TextColumn[] | undefined;
   },
+  sent: (rows: number) => void,
 ): Promise<void> {
   const { scanned, rows, ahead, split } = from;
   const asRead = !scanned.rewritten && scanned.rows > 0 && scanned.longestRow <= READ_AHEAD_LINE;
   try {
-    if (ahead && asRead) return await ahead.keep();
+    if (ahead && asRead) {
+      // The database has been reading the rows since before the pass over them.
+      sent(0);
+      return await ahead.keep();
+    }
     await ahead?.discard();
     if (scanned.rows === 0) return await createEmptyTextTable(db, table, rows.names);
     const batch = split && (await textTableBatch(split, rows.names, scanned.rows));
-    if (batch && (await insertArrow(db, table, batch))) return;
+    if (batch && (await insertArrow(db, table, batch, sent))) return;
     const owned = scanned.rewritten ? scanned.text : scanned.text.slice();
-    await readTextTable(db, table, owned, { ...rows, longestRow: scanned.longestRow });
+    const reading = readTextTable(db, table, owned, { ...rows, longestRow: scanned.longestRow });
+    reading.catch(() => undefined);
+    sent(0);
+    await reading;
   } catch (cause) {
     // The database lost or stuck is not the file's fault: said as what it is, and retried.
-    if (cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError) throw cause;
+    if (notTheFiles(cause)) throw cause;
     throw loadError('loadNotATable', { file }, errorText(cause));
   }
 }
@@ -181,7 +190,7 @@ async function textFromTyped(
       db.dialect.createTableAs(table, textFromTypedSql(typedTable, columns, partTable)),
     );
   } catch (cause) {
-    if (cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError) throw cause;
+    if (notTheFiles(cause)) throw cause;
     throw loadError('loadNotATable', { file }, errorText(cause));
   } finally {
     if (partTable) await db.query(db.dialect.dropTable(partTable)).catch(() => undefined);
@@ -273,7 +282,7 @@ async function buildTypedTable(
     await query(dialect.createTableAs(typedTable, numbered(typedRowsSql(table, planned))));
     return await checkTypedTable(query, table, typedTable, planned, shapes, lines);
   } catch (cause) {
-    if (cause instanceof EngineTimeoutError) throw cause;
+    if (notTheFiles(cause)) throw cause;
     await query(
       linesTable
         ? dialect.createTableAs(typedTable, withLineNumbersSql(everyRowSql(table), linesTable))
@@ -307,7 +316,7 @@ async function insertArrow(
     await insertInChunks((ipc, append) => db.insertArrow(table, ipc, append), batch, onChunk);
     return true;
   } catch (cause) {
-    if (cause instanceof DatabaseLostError || cause instanceof EngineTimeoutError) throw cause;
+    if (notTheFiles(cause)) throw cause;
     await db.query(db.dialect.dropTable(table)).catch(() => undefined);
     return false;
   }
@@ -319,6 +328,18 @@ async function whenOpen(opening: Promise<CsvDatabase>): Promise<CsvDatabase | un
   opening.then((db) => (open = db)).catch(() => undefined);
   await new Promise((resolve) => setTimeout(resolve, 0));
   return open;
+}
+
+/**
+ * A failure that is not the file's (the database lost or stuck, or the load cancelled): said as
+ * what it is, never as a table the database refused, and never met by another way in.
+ */
+function notTheFiles(cause: unknown): boolean {
+  return (
+    cause instanceof DatabaseLostError ||
+    cause instanceof EngineTimeoutError ||
+    cause instanceof LoadError
+  );
 }
 
 function errorText(cause: unknown): string {
