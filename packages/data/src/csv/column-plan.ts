@@ -5,6 +5,7 @@ import { guessColumn } from './column-kinds';
 import { firstRowsSql, sampledRowsSql } from './duckdb/text-table-sql';
 import { distinctCellsSql } from './duckdb/typed-table-sql';
 import type { PlannedColumn } from './planned-column';
+import { drawnRows } from './row-draw';
 
 type Query = (sql: string, params?: readonly QueryParam[]) => Promise<Table>;
 
@@ -25,39 +26,52 @@ export function sampleRows(width: number): { rows: number; head: number } {
   return { rows, head: Math.ceil(rows / 2) };
 }
 
-/** The text table's first rows as the loader already holds them, so the database is not asked. */
-export interface KnownHead {
+/** The text table's rows as the loader already holds them, so the database is not asked. */
+export interface KnownRows {
   rowCount: number;
-  /** The first `count` rows' cells, column by column; undefined when they cannot be told. */
-  cells(count: number): readonly (readonly (string | null)[])[] | undefined;
+  /** The cells of `rows` (ascending), column by column; undefined when they cannot be told. */
+  cells(rows: readonly number[]): readonly (readonly (string | null)[])[] | undefined;
 }
 
 /**
  * Reads a sample of the text table (the first rows and a seeded random draw of the rest)
- * and decides each column's kind with `parseCell`; periods get their table of values.
+ * and decides each column's kind with `parseCell`; periods get their table of values. The
+ * rows the loader holds (`known`) are drawn in JS, the same rows on every load of a file;
+ * only a period column's distinct cells are then asked of the database.
  */
 export async function planColumns(
   query: Query,
   rawTable: string,
   names: readonly string[],
   notes: string[],
-  known?: KnownHead,
+  known?: KnownRows,
 ): Promise<PlannedColumn[]> {
   const { rows, head: headRows } = sampleRows(names.length);
-  const firstRows = known?.cells(headRows);
-  const head = firstRows ? undefined : await query(firstRowsSql(rawTable, names, headRows));
-  const headCount = firstRows ? Math.min(headRows, known?.rowCount ?? 0) : (head?.numRows ?? 0);
-  // A table shorter than the head is read whole already; a longer one adds a random draw.
+  const distinct = async (_: number, name: string): Promise<(string | null)[]> =>
+    columnCells(await query(distinctCellsSql(rawTable, name, MAX_PERIODS)), 0);
+  if (known) {
+    const headCount = Math.min(headRows, known.rowCount);
+    const head = known.cells(Array.from({ length: headCount }, (_, row) => row));
+    // A table shorter than the head is read whole already; a longer one adds a random draw.
+    const draw =
+      headCount < headRows ? [] : known.cells(drawnRows(known.rowCount, Math.floor(rows / 2)));
+    if (head && draw) {
+      const sampled = (index: number): (string | null)[] => [
+        ...(head[index] ?? []),
+        ...(draw[index] ?? []),
+      ];
+      return decideColumns(names, sampled, distinct, notes);
+    }
+  }
+  const head = await query(firstRowsSql(rawTable, names, headRows));
   const draw =
-    headCount < headRows
+    head.numRows < headRows
       ? undefined
       : await query(sampledRowsSql(rawTable, names, Math.floor(rows / 2)));
-  const headCells = (index: number): readonly (string | null)[] =>
-    firstRows ? (firstRows[index] ?? []) : head ? columnCells(head, index) : [];
   return decideColumns(
     names,
-    (index) => [...headCells(index), ...(draw ? columnCells(draw, index) : [])],
-    async (_, name) => columnCells(await query(distinctCellsSql(rawTable, name, MAX_PERIODS)), 0),
+    (index) => [...columnCells(head, index), ...(draw ? columnCells(draw, index) : [])],
+    distinct,
     notes,
   );
 }

@@ -6,7 +6,7 @@ import { toUtf8, type Utf8Text } from './encoding';
 import { gunzipWithin, isGzip } from './gzip';
 import { type CsvLayout, findLayout, MAX_NAME } from './layout';
 import { type CsvColumn, type CsvReject, type CsvReport, FIRST_REJECTS } from './report';
-import { rowNewline, scanRows, type ScannedRows } from './scan';
+import { rowNewline, scanRows, scanRowsInSteps, type ScannedRows } from './scan';
 import { checkCsvSize } from '../size-limit';
 import type { TextRows } from './duckdb/text-table-sql';
 import { unitWorkColumn } from './planned-column';
@@ -78,6 +78,35 @@ export async function prepareCsv(given: Uint8Array, request: CsvLoadRequest): Pr
 /** The JS pass over the rows: what is kept, skipped and left out (lines above the header included). */
 export function scanPrepared({ text, layout }: PreparedCsv, file: string): ScannedRows {
   const scanned = scanRows(text.bytes, { ...layout, header: layout.headerBytes }, file);
+  return withLinesAbove(layout, scanned);
+}
+
+/**
+ * `scanPrepared` in steps, each reported to `onProgress` (rows read so far, and the share of
+ * the file's bytes they are): the page stays responsive, and a cancel stops the pass there.
+ */
+export async function scanPreparedInSteps(
+  { input, text, layout }: PreparedCsv,
+  file: string,
+  onProgress: ProgressListener | undefined,
+): Promise<ScannedRows> {
+  const share = input.byteLength / Math.max(1, text.bytes.length);
+  const scanned = await scanRowsInSteps(
+    text.bytes,
+    { ...layout, header: layout.headerBytes },
+    file,
+    (step) =>
+      onProgress?.({
+        phase: 'decode',
+        bytesRead: Math.round(step.bytesRead * share),
+        totalBytes: input.byteLength,
+        rowsLoaded: step.rowsRead,
+      }),
+  );
+  return withLinesAbove(layout, scanned);
+}
+
+function withLinesAbove(layout: CsvLayout, scanned: ScannedRows): ScannedRows {
   scanned.skipped.aboveHeader = layout.aboveHeader.length;
   scanned.skipped.lines = [...layout.aboveHeader, ...scanned.skipped.lines].slice(0, FIRST_REJECTS);
   return scanned;

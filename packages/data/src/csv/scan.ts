@@ -67,20 +67,78 @@ const MAX_RESTARTS = 10_000;
  * rows are then read again with every copy kept, and `headerCopiesKept` says how many.
  */
 export function scanRows(bytes: Uint8Array, layout: RowLayout, file: string): ScannedRows {
-  const scanned = scanOnce(bytes, layout, file, true);
+  const steps = scanSteps(bytes, layout, file);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How far a pass over the rows has got: bytes of the text, rows kept. */
+export interface ScanStep {
+  bytesRead: number;
+  rowsRead: number;
+}
+
+/** Records read between two looks at the clock. */
+const STEP_RECORDS = 16_384;
+/** Longest the pass keeps the page's thread before it lets the page answer a click. */
+const STEP_MS = 50;
+
+/**
+ * `scanRows` in steps: between steps the page draws and answers (a cancel, for one), and
+ * `onStep` hears how far the pass is (it may throw, to stop the pass there).
+ */
+export async function scanRowsInSteps(
+  bytes: Uint8Array,
+  layout: RowLayout,
+  file: string,
+  onStep: (step: ScanStep) => void,
+): Promise<ScannedRows> {
+  const steps = scanSteps(bytes, layout, file);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since < STEP_MS) continue;
+    onStep(step.value);
+    await nextTask();
+    onStep(step.value);
+    since = performance.now();
+  }
+}
+
+/** Settles on a task of its own, after the page's pending work (a click, a frame). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
+function* scanSteps(
+  bytes: Uint8Array,
+  layout: RowLayout,
+  file: string,
+): Generator<ScanStep, ScannedRows> {
+  const scanned = yield* scanOnce(bytes, layout, file, true);
   const copies = scanned.skipped.repeatedHeader;
   if (copies === 0 || (scanned.headerCopiesKept === 0 && scanned.rows >= 2 * copies)) {
     return scanned;
   }
-  return scanOnce(bytes, layout, file, false);
+  return yield* scanOnce(bytes, layout, file, false);
 }
 
-function scanOnce(
+function* scanOnce(
   bytes: Uint8Array,
   layout: RowLayout,
   file: string,
   dropCopies: boolean,
-): ScannedRows {
+): Generator<ScanStep, ScannedRows> {
   const { delimiter, width, header } = layout;
   let writer: ByteWriter | undefined;
   const out = (): ByteWriter => (writer ??= new ByteWriter(bytes.length - layout.dataStart + 1024));
@@ -144,7 +202,12 @@ function scanOnce(
   };
   const n = bytes.length;
   const skim = emptySkim();
+  let records = 0;
   while (i < n) {
+    if (++records === STEP_RECORDS) {
+      records = 0;
+      yield { bytesRead: i, rowsRead: result.rows };
+    }
     const start = i;
     const startLine = line;
     skimRecord(bytes, start, delimiter, skim);

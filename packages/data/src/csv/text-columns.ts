@@ -1,4 +1,4 @@
-import type { Data, Utf8 } from 'apache-arrow';
+import type { Data, makeData, RecordBatch, Utf8 } from 'apache-arrow';
 import { ByteWriter } from './byte-writer';
 import { CR, LF, QUOTE } from './record';
 
@@ -6,7 +6,7 @@ import { CR, LF, QUOTE } from './record';
 export const ARROW_TEXT_BYTES = 128 * 1_048_576;
 
 /** A column of cells as UTF-8 bytes: where each starts, and which are NULL (empty). */
-interface TextColumn {
+export interface TextColumn {
   offsets: Int32Array;
   bytes: ByteWriter;
   /** One bit a row, set where the cell is filled (Arrow's validity bitmap). */
@@ -14,52 +14,55 @@ interface TextColumn {
   nulls: number;
 }
 
-/**
- * The rows of `text` (plain CSV as the JS pass hands them to DuckDB) as one Arrow IPC
- * stream of text columns named `names`, each cell as `read_csv` with every column VARCHAR
- * reads it: quotes taken off, `""` made `"`, an empty field (quoted or not) NULL.
- * Undefined when a row is not as the pass promised (another width, text after a closing
- * quote, a quote left open): DuckDB then reads the CSV itself.
- */
-export async function textColumnsIpc(
-  text: Uint8Array,
+/** Text columns as one Arrow record batch (their buffers shared), the fields named `names`. */
+export async function textTableBatch(
+  columns: readonly TextColumn[],
   names: readonly string[],
   rows: number,
-  delimiter: number,
-): Promise<Uint8Array | undefined> {
-  const width = names.length;
-  const columns = splitColumns(text, width, rows, delimiter);
-  if (!columns) return undefined;
-  const { Field, RecordBatch, Schema, Struct, Table, Utf8, makeData, tableToIPC } =
-    await import('apache-arrow');
+): Promise<RecordBatch> {
+  const { Field, RecordBatch, Schema, Struct, Utf8, makeData } = await import('apache-arrow');
   // Fields in a list, not an object's keys: a header such as `10` would move to the front.
   const fields = names.map((name) => new Field(name, new Utf8(), true));
-  const children: Data<Utf8>[] = columns.map((column) =>
-    makeData({
-      type: new Utf8(),
-      length: rows,
-      nullCount: column.nulls,
-      nullBitmap: column.valid,
-      valueOffsets: column.offsets,
-      data: column.bytes.result(),
-    }),
-  );
-  const batch = new RecordBatch(
+  const children: Data<Utf8>[] = columns.map((column) => textData(makeData, Utf8, column, rows));
+  return new RecordBatch(
     new Schema(fields),
     makeData({ type: new Struct(fields), length: rows, nullCount: 0, children }),
   );
-  return tableToIPC(new Table([batch]), 'stream');
 }
 
-function splitColumns(
+/** A text column as Arrow data, its buffers shared, not copied. */
+export function textData(
+  make: typeof makeData,
+  Text: typeof Utf8,
+  column: TextColumn,
+  rows: number,
+): Data<Utf8> {
+  return make({
+    type: new Text(),
+    length: rows,
+    nullCount: column.nulls,
+    nullBitmap: column.valid,
+    valueOffsets: column.offsets,
+    data: column.bytes.result(),
+  });
+}
+
+/**
+ * The rows of `text` (plain CSV as the JS pass hands them to DuckDB) as text columns, each
+ * cell as `read_csv` with every column VARCHAR reads it: quotes taken off, `""` made `"`, an
+ * empty field (quoted or not) NULL. Undefined when a row is not as the pass promised (another
+ * width, text after a closing quote, a quote left open): DuckDB then reads the CSV itself.
+ */
+export function splitColumns(
   text: Uint8Array,
   width: number,
   rows: number,
   delimiter: number,
 ): TextColumn[] | undefined {
-  const columns: TextColumn[] = Array.from({ length: width }, () => ({
+  const sizes = columnSizes(text, width, rows, delimiter);
+  const columns: TextColumn[] = sizes.map((size) => ({
     offsets: new Int32Array(rows + 1),
-    bytes: new ByteWriter(Math.ceil(text.length / width)),
+    bytes: new ByteWriter(size),
     valid: new Uint8Array(Math.ceil(rows / 8)),
     nulls: 0,
   }));
@@ -109,4 +112,31 @@ function splitColumns(
     else i++;
   }
   return row === rows && column === 0 ? columns : undefined;
+}
+
+/** Rows measured to size each column's buffer. */
+const MEASURED_ROWS = 2_048;
+
+/**
+ * Each column's bytes, foreseen from the first rows (a little over, so that a column rarely
+ * grows and is copied): the split columns of a big file then take little more than its size.
+ */
+function columnSizes(text: Uint8Array, width: number, rows: number, delimiter: number): number[] {
+  const measured = new Float64Array(width);
+  let column = 0;
+  let row = 0;
+  let quoted = false;
+  let i = 0;
+  for (; i < text.length && row < MEASURED_ROWS; i++) {
+    const byte = text[i];
+    if (byte === QUOTE) quoted = !quoted;
+    else if (!quoted && byte === delimiter) column++;
+    else if (!quoted && byte === LF) {
+      column = 0;
+      row++;
+    } else if (column < width) measured[column]!++;
+  }
+  if (row === 0) return Array.from({ length: width }, () => Math.ceil(text.length / width));
+  const share = (rows / row) * 1.05;
+  return Array.from(measured, (bytes) => Math.ceil(bytes * share) + 1024);
 }

@@ -19,8 +19,8 @@ export interface CsvDatabase {
   query(sql: string, params?: readonly QueryParam[]): Promise<Table>;
   registerFile(fileName: string, bytes: Uint8Array): Promise<void>;
   dropFile(fileName: string): Promise<void>;
-  /** Creates `table` from an Arrow IPC stream. */
-  insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+  /** Creates `table` from an Arrow IPC stream (`append`: adds the stream's rows to it). */
+  insertArrow(table: string, ipc: Uint8Array, append?: boolean): Promise<void>;
 }
 
 /** The rows DuckDB reads before the JS pass has vouched for them: as long as a row may then be. */

@@ -47,6 +47,14 @@ export class EngineConnection {
     return this.#connector;
   }
 
+  /**
+   * The database for work of several calls that must all reach the same one (a load and its
+   * publishing): once it is lost, they fail as lost instead of going on in a rebuilt one.
+   */
+  pinned(): Promise<Connector> {
+    return this.#recovering ? this.#recovering.pinned() : this.connector();
+  }
+
   /** Runs a statement with bound values; once a rebuilt database has its sources back. */
   async query(
     sql: string,

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
+import type { Connector, QueryParam } from '../connector';
 import type { EncodingChoice } from '../decode';
-import { faultInWords } from '../coded-failure';
+import { faultInWords, withFault } from '../coded-failure';
 import { LoadError, loadError, type ProgressListener } from '../fetch-bytes';
 import { type CsvDatabase, loadCsv } from '../csv/load-csv';
 import { copyMemoryCsv } from '../csv/memory-copy';
@@ -46,6 +47,11 @@ export interface LoaderLimits {
 export class TableLoaders {
   /** Tables loaded here, which hand-written SQL may read. */
   readonly #tables = new Set<string>();
+  /**
+   * The database each table loaded here lives in, until it is published or dropped: a load's
+   * calls all go to the one it began in, so a database lost mid-load fails the load as lost.
+   */
+  readonly #homes = new Map<string, Connector>();
 
   constructor(
     private readonly connection: EngineConnection,
@@ -70,6 +76,19 @@ export class TableLoaders {
     return [...this.#tables];
   }
 
+  /** The database a load goes to, from now on the home of the tables it makes. */
+  async #homeFor(...tables: string[]): Promise<Connector> {
+    const connector = await this.connection.pinned();
+    for (const table of tables) this.#homes.set(table, connector);
+    return connector;
+  }
+
+  /** The database `table` was loaded into, else the database as it is now. */
+  #homeOf(table: string): Promise<Connector> {
+    const home = this.#homes.get(table);
+    return home ? Promise.resolve(home) : this.connection.connector();
+  }
+
   /**
    * Loads CSV bytes into `table`, every column as text, as written; and `<table>_typed`
    * beside it, with numbers (units kept in `columnTypes`), dates and periods read as
@@ -83,14 +102,21 @@ export class TableLoaders {
     const file = options.file ?? `${table}.csv`;
     const spelled = this.dialect();
     const database = async (): Promise<CsvDatabase> => {
-      const [connector, dialect] = await Promise.all([this.connection.connector(), spelled]);
+      const [connector, dialect] = await Promise.all([
+        this.#homeFor(table, `${table}_typed`),
+        spelled,
+      ]);
       const what = `Loading ${file}`;
       return {
         dialect,
         query: (sql, params) => this.connection.within(connector.query(sql, params), what),
         registerFile: (name, data) => connector.registerFile(name, data),
         dropFile: (name) => connector.dropFile(name),
-        insertArrow: (name, ipc) => this.connection.within(connector.insertArrow(name, ipc), what),
+        insertArrow: (name, ipc, append) =>
+          this.connection.within(
+            connector.insertArrow(name, ipc, { append: append === true }),
+            what,
+          ),
       };
     };
     const loaded = await loadCsv(database, bytes, {
@@ -109,7 +135,7 @@ export class TableLoaders {
 
   /** A CSV read in JS, copied in as `table` and its typed twin, `sourceName` a view of it. */
   async copyMemoryCsv(memory: MemoryCsv, table: string, sourceName: string): Promise<void> {
-    const connector = await this.connection.connector();
+    const connector = await this.#homeFor(table, `${table}_typed`);
     const what = `Loading ${table}`;
     await copyMemoryCsv(
       {
@@ -131,11 +157,17 @@ export class TableLoaders {
 
   /** Column names and row count of a loaded table. */
   async describe(table: string): Promise<Omit<LoadedTable, 'file' | 'encoding'>> {
-    const dialect = await this.dialect();
+    const [connector, dialect] = await Promise.all([this.#homeOf(table), this.dialect()]);
+    const ask = (sql: string, params?: readonly QueryParam[]): Promise<Table> =>
+      this.connection
+        .within(connector.query(sql, params), `Describing ${table}`)
+        .catch((cause: unknown) => {
+          throw withFault(cause);
+        });
     const columns = dialect.columns([table]);
     const [described, counted] = await Promise.all([
-      this.connection.query(columns.sql, columns.params),
-      this.connection.query(dialect.rowCount(table)),
+      ask(columns.sql, columns.params),
+      ask(dialect.rowCount(table)),
     ]);
     this.#tables.add(table);
     return {
@@ -155,10 +187,7 @@ export class TableLoaders {
     if (!this.parquetDecoder) {
       throw loadError('parquetUnsupported', { file });
     }
-    const [connector, decoder] = await Promise.all([
-      this.connection.connector(),
-      this.parquetDecoder(),
-    ]);
+    const [connector, decoder] = await Promise.all([this.#homeFor(table), this.parquetDecoder()]);
     // Loaders that need Apache Arrow come in their own chunk: a page pays for them on first use.
     const { insertParquet } = await import('../parquet/load-parquet');
     await this.#loading(file, 'Parquet', table, () =>
@@ -178,7 +207,7 @@ export class TableLoaders {
     bytes: Uint8Array,
     file = `${table}.arrow`,
   ): Promise<LoadedTable> {
-    const connector = await this.connection.connector();
+    const connector = await this.#homeFor(table);
     const { insertArrowBytes } = await import('../arrow/insert-arrow');
     await this.#loading(file, 'Arrow', table, () => insertArrowBytes(connector, table, bytes));
     return { ...(await this.describe(table)), file, encoding: 'arrow' };
@@ -186,7 +215,7 @@ export class TableLoaders {
 
   /** Loads an in-memory Arrow table into `table`. */
   async loadArrowTable(table: string, arrow: Table, file = table): Promise<LoadedTable> {
-    const connector = await this.connection.connector();
+    const connector = await this.#homeFor(table);
     const { insertArrowTable } = await import('../arrow/insert-arrow');
     const notes = await this.#loading(file, 'Arrow', table, () =>
       insertArrowTable(connector, table, arrow),
@@ -201,14 +230,17 @@ export class TableLoaders {
 
   /** Swaps a freshly loaded table in, in one transaction; `sourceName` also becomes a view of it. */
   async publishTable(staging: string, table: string, sourceName: string): Promise<void> {
-    const [connector, dialect] = await Promise.all([this.connection.connector(), this.dialect()]);
+    const [connector, dialect] = await Promise.all([this.#homeOf(staging), this.dialect()]);
     await publishTable(connector, dialect, staging, table, sourceName);
+    this.#homes.delete(staging);
+    this.#homes.delete(`${staging}_typed`);
     this.#tables.add(table);
     if (this.#tables.has(`${staging}_typed`)) this.#tables.add(`${table}_typed`);
   }
 
   async dropTable(table: string): Promise<void> {
-    const [connector, dialect] = await Promise.all([this.connection.connector(), this.dialect()]);
+    const [connector, dialect] = await Promise.all([this.#homeOf(table), this.dialect()]);
+    this.#homes.delete(table);
     await connector.query(dialect.dropTable(table));
   }
 

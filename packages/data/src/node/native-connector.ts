@@ -119,6 +119,9 @@ export class NativeConnector implements Connector {
 }
 
 function sqlType(type: DataType): string {
+  // Exact money and days keep their types, as DuckDB-WASM's Arrow reader keeps them.
+  if (DataType.isDecimal(type)) return `DECIMAL(${type.precision}, ${type.scale})`;
+  if (DataType.isDate(type)) return 'DATE';
   if (isNumeric(type)) return 'DOUBLE';
   if (type.typeId === Type.Bool) return 'BOOLEAN';
   if (isTemporal(type)) return 'TIMESTAMP_MS';
@@ -133,10 +136,19 @@ function isTemporal(type: DataType): boolean {
   return [Type.Date, Type.Timestamp].includes(type.typeId);
 }
 
+/** A decimal's exact text from its unscaled integer: ("-5", 2) → "-0.05". */
+function decimalText(unscaled: string, scale: number): string {
+  const negative = unscaled.startsWith('-');
+  const digits = (negative ? unscaled.slice(1) : unscaled).padStart(scale + 1, '0');
+  const point = digits.length - scale;
+  const text = scale > 0 ? `${digits.slice(0, point)}.${digits.slice(point)}` : digits;
+  return negative ? `-${text}` : text;
+}
+
 function append(appender: DuckDBAppender, type: DataType, value: unknown): void {
   if (value === null || value === undefined) appender.appendNull();
   // Arrow hands a decimal over as its unscaled integer: 1150343584.08 arrives as 115034358408.
-  else if (DataType.isDecimal(type)) appender.appendDouble(Number(value) / 10 ** type.scale);
+  else if (DataType.isDecimal(type)) appender.appendVarchar(decimalText(String(value), type.scale));
   else if (isNumeric(type)) appender.appendDouble(Number(value));
   else if (type.typeId === Type.Bool) appender.appendBoolean(Boolean(value));
   else if (isTemporal(type)) {

@@ -45,6 +45,10 @@ export class RecoveringConnector extends EventTarget implements Connector {
   #current: Promise<Connector> | undefined;
   #active: Connector | undefined;
   #reloaded: Promise<void> = Promise.resolve();
+  /** Each call goes to the database as it is when the call is made. */
+  readonly #calls = callsThrough(async (what, work) =>
+    this.#callOn(await this.current(), what, work),
+  );
   #health: DatabaseHealthDetail = { health: 'starting', recoveries: 0 };
 
   constructor(
@@ -74,23 +78,36 @@ export class RecoveringConnector extends EventTarget implements Connector {
   }
 
   query(sql: string, params: readonly QueryParam[] = [], options?: QueryOptions): Promise<Table> {
-    return this.#call('The query', (connector) => connector.query(sql, params, options));
+    return this.#calls.query(sql, params, options);
   }
 
   registerFile(fileName: string, bytes: Uint8Array): Promise<void> {
-    return this.#call(`Handing ${fileName} to the database`, (connector) =>
-      connector.registerFile(fileName, bytes),
-    );
+    return this.#calls.registerFile(fileName, bytes);
   }
 
   dropFile(fileName: string): Promise<void> {
-    return this.#call(`Releasing ${fileName}`, (connector) => connector.dropFile(fileName));
+    return this.#calls.dropFile(fileName);
   }
 
   insertArrow(table: string, ipc: Uint8Array, options?: ArrowInsertMode): Promise<void> {
-    return this.#call(`Loading ${table}`, (connector) =>
-      connector.insertArrow(table, ipc, options),
-    );
+    return this.#calls.insertArrow(table, ipc, options);
+  }
+
+  /**
+   * The database as it is now, kept for work of several calls that all need the same one (a
+   * load, then publishing what it loaded): its calls never move on to a rebuilt database, and
+   * once this one is lost — even before the loss is heard — they fail as lost.
+   */
+  async pinned(): Promise<Connector> {
+    const connector = await this.current();
+    const { lost, kind } = connector;
+    return {
+      kind,
+      ...(lost ? { lost } : {}),
+      ...callsThrough((what, work) => this.#callOn(connector, what, work)),
+      // The database stays the engine's to close.
+      close: async () => undefined,
+    };
   }
 
   async close(): Promise<void> {
@@ -114,8 +131,12 @@ export class RecoveringConnector extends EventTarget implements Connector {
     }
   }
 
-  async #call<T>(what: string, work: (connector: Connector) => Promise<T>): Promise<T> {
-    const connector = await this.current();
+  async #callOn<T>(
+    connector: Connector,
+    what: string,
+    work: (connector: Connector) => Promise<T>,
+  ): Promise<T> {
+    if (this.#active !== connector) throw new DatabaseLostError('it was lost during this work');
     const lost = connector.lost?.then((reason) => {
       throw new DatabaseLostError(reason.message);
     });
@@ -153,6 +174,24 @@ export class RecoveringConnector extends EventTarget implements Connector {
     this.#health = next;
     this.dispatchEvent(new CustomEvent<DatabaseHealthDetail>(HEALTH_EVENT, { detail: next }));
   }
+}
+
+type CallOn = <T>(what: string, work: (connector: Connector) => Promise<T>) => Promise<T>;
+
+/** A connector's calls, each made through `call` (which picks the database and guards it). */
+function callsThrough(call: CallOn): Omit<Connector, 'kind' | 'lost' | 'close'> {
+  return {
+    query: (sql, params = [], options) =>
+      call('The query', (connector) => connector.query(sql, params, options)),
+    registerFile: (fileName, bytes) =>
+      call(`Handing ${fileName} to the database`, (connector) =>
+        connector.registerFile(fileName, bytes),
+      ),
+    dropFile: (fileName) =>
+      call(`Releasing ${fileName}`, (connector) => connector.dropFile(fileName)),
+    insertArrow: (table, ipc, options) =>
+      call(`Loading ${table}`, (connector) => connector.insertArrow(table, ipc, options)),
+  };
 }
 
 function reasonOf(cause: unknown): string {

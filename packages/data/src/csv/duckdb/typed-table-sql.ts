@@ -209,3 +209,21 @@ export function withLineNumbersSql(select: string, linesTable: string): string {
 export function everyRowSql(table: string): string {
   return `SELECT * FROM ${quoteIdentifier(table)}`;
 }
+
+/**
+ * The text table's rows made from the typed table: each column `asWritten` is the typed
+ * cell as text (which is the cell as written), each other one taken from `partTable`, which
+ * holds those columns alone, row for row.
+ */
+export function textFromTypedSql(
+  typedTable: string,
+  columns: readonly { name: string; asWritten: boolean }[],
+  partTable: string | undefined,
+): string {
+  const cells = columns.map(({ name, asWritten }) => {
+    const column = quoteIdentifier(name);
+    return asWritten ? `CAST(t.${column} AS VARCHAR) AS ${column}` : `p.${column}`;
+  });
+  const part = partTable ? ` POSITIONAL JOIN ${quoteIdentifier(partTable)} AS p` : '';
+  return `SELECT ${cells.join(', ')} FROM ${quoteIdentifier(typedTable)} AS t${part}`;
+}

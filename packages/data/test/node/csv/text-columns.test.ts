@@ -5,7 +5,8 @@ import { BlockingConnector } from '@stratex/data/node';
 import { SHARED_CSV_OUTCOMES } from '../../../../../fixtures/hostile/shared-corpus';
 import { hostileAndTemplateCsvs } from '../csv-files';
 import { prepareCsv, scanPrepared } from '../../../src/csv/prepare';
-import { textColumnsIpc } from '../../../src/csv/text-columns';
+import { insertInChunks } from '../../../src/arrow/batch-chunks';
+import { splitColumns, textTableBatch } from '../../../src/csv/text-columns';
 import { createTextTable } from '../../../src/csv/text-table';
 
 // A cold page hands DuckDB the rows the JS pass checked as Arrow text columns instead of
@@ -52,10 +53,13 @@ async function compare(
     () => false,
   );
   if (!read) return 'not a table';
-  const ipc = await textColumnsIpc(scanned.text, names, scanned.rows, prepared.layout.delimiter);
-  if (!ipc) return 'left to DuckDB';
+  const split = splitColumns(scanned.text, names.length, scanned.rows, prepared.layout.delimiter);
+  if (!split) return 'left to DuckDB';
   await connector.query('DROP TABLE IF EXISTS by_arrow');
-  await connector.insertArrow('by_arrow', ipc);
+  await insertInChunks(
+    (ipc, append) => connector.insertArrow('by_arrow', ipc, { append }),
+    await textTableBatch(split, names, scanned.rows),
+  );
   const columns = (table: string): string =>
     `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`;
   const [typesCsv, typesArrow] = await Promise.all([
