@@ -65,6 +65,13 @@ export function tallyCells(
       tally.blank++;
       continue;
     }
+    // A cell that opens with a Chinese character is text: every value opens with a digit, a
+    // sign, a point, a currency or a Latin letter (Q3, FY2024, RMB).
+    const first = raw.charCodeAt(0);
+    if (first >= 0x4e00 && first <= 0x9fff) {
+      tally.other++;
+      continue;
+    }
     let kind = read.get(raw);
     if (kind === undefined) {
       kind = tallyKind(raw);

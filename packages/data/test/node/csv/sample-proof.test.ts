@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCell } from '@stratex/core';
 import { emptyTally, guessColumn, tallyCells } from '../../../src/csv/column-kinds';
 import { sampleRows } from '../../../src/csv/column-plan';
 import { kindWhateverTheDraw, plannedKind } from '../../../src/csv/sample-proof';
@@ -81,6 +82,30 @@ describe('a kind that no draw of the planning can change', () => {
     expect(kindWhateverTheDraw(tallyCells(cells.slice(0, head)), tallyCells(cells), draw)).toBe(
       undefined,
     );
+  });
+});
+
+describe('a tally of cells', () => {
+  it('counts a cell that opens with a Chinese character as text, as parseCell reads it', () => {
+    const cells = [
+      '任务 1',
+      '万元',
+      '上半年',
+      '第3季度',
+      '年度2024',
+      '一季度',
+      '元 500',
+      '亿',
+      '二〇二四年',
+    ];
+    expect(cells.map((cell) => parseCell(cell).kind)).toEqual(cells.map(() => 'text'));
+    expect(tallyCells(cells)).toEqual({ ...emptyTally(), other: cells.length });
+    expect(tallyCells(['2024年6月', ' 500万元', '＄12', 'Q3 2024', '#N/A', '　'])).toEqual({
+      ...emptyTally(),
+      number: 2,
+      period: 2,
+      blank: 2,
+    });
   });
 });
 
