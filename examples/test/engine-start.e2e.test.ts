@@ -47,6 +47,21 @@ beforeAll(async () => {
     <sx-target-treemap id="treemap" src="/data/region_targets.csv" levels="区域,产品线"></sx-target-treemap>
     <sx-progress-tracker id="tracker" src="/data/progress.csv" as-of="2024-06-18"></sx-progress-tracker>`,
   );
+  // 10,000 tasks: more rows than the planning's head, every column of one kind of cell.
+  const tasks = Array.from(
+    { length: 10_000 },
+    (_, at) =>
+      `任务 ${at + 1},负责人 ${at % 37},2024-06-01,2024-06-${String(2 + (at % 28)).padStart(2, '0')},${(at * 7) % 101}%`,
+  );
+  writeFileSync(
+    join(pages, 'tasks.csv'),
+    `任务名称,负责人,计划开始时间,计划结束时间,实际进度（%/完成状态）\n${tasks.join('\n')}\n`,
+  );
+  writePage(
+    'tasks.html',
+    `    <sx-data-source name="tasks" src="/tasks.csv"></sx-data-source>
+    <sx-progress-tracker id="tracker" source="tasks" as-of="2024-06-18"></sx-progress-tracker>`,
+  );
   writePage(
     'sql.html',
     `    <sx-data-source name="evaluation" src="/data/evaluation.csv"></sx-data-source>
@@ -132,6 +147,30 @@ describe('the database starts only for a page that needs it', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it(
+    'a tracker of 10,000 tasks from a CSV fetches no wasm and starts no worker',
+    slow,
+    async () => {
+      const { origin, requests } = await site();
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${origin}/tasks.html`);
+      expect(await settle(page, ['tracker'])).toEqual(['ready']);
+      const listed = await page.evaluate(
+        () =>
+          document
+            .getElementById('tracker')
+            ?.shadowRoot?.querySelectorAll('[part="data-table"] tbody tr').length,
+      );
+      expect(listed).toBe(10_000);
+      expect(databaseFiles(requests)).toEqual({ wasm: [], workers: [] });
+      expect(page.workers()).toHaveLength(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it(
     'a page whose widget asks SQL starts one worker and fetches the wasm once, as the script runs',

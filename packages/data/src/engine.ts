@@ -43,9 +43,10 @@ export interface EngineOptions {
   /** How declared requests are answered: dialect, cache size, when pre-aggregates are used. */
   coordinator?: CoordinatorOptions;
   /**
-   * A source's CSV up to this many bytes, with fewer rows than the loader's planning sample
-   * (2,500 for up to 40 columns), is read and answered in JS; the database gets it only when
-   * something needs it (default 1 MB; 0 reads every CSV into the database).
+   * A source's CSV up to this many bytes is read and answered in JS when the loader would plan
+   * its column kinds the same whatever rows it draws (always for fewer rows than its planning
+   * head, 2,500 for up to 40 columns); the database gets it only when something needs it
+   * (default 1 MB; 0 reads every CSV into the database).
    */
   inMemoryCsvBytes?: number;
 }

@@ -33,27 +33,86 @@ export function numberCell(raw: string): Extract<ParsedCell, { kind: 'number' }>
   return null;
 }
 
+/**
+ * How many of a column's cells read as each kind: `blank` for an empty cell or an Excel error
+ * (they say nothing), `year` for a bare year (a number among numbers, else a period), `other`
+ * for a filled cell of none of the kinds.
+ */
+export interface KindTally {
+  number: number;
+  date: number;
+  period: number;
+  year: number;
+  other: number;
+  blank: number;
+}
+
+export function emptyTally(): KindTally {
+  return { number: 0, date: 0, period: 0, year: 0, other: 0, blank: 0 };
+}
+
+/** Adds `cells[from, to)` to `tally`, reading each different cell once. */
+export function tallyCells(
+  cells: readonly (string | null)[],
+  tally = emptyTally(),
+  from = 0,
+  to = cells.length,
+): KindTally {
+  const read = new Map<string, keyof KindTally>();
+  for (let at = from; at < to; at++) {
+    const raw = cells[at] ?? null;
+    if (raw === null) {
+      tally.blank++;
+      continue;
+    }
+    // A cell that opens with a Chinese character is text: every value opens with a digit, a
+    // sign, a point, a currency or a Latin letter (Q3, FY2024, RMB).
+    const first = raw.charCodeAt(0);
+    if (first >= 0x4e00 && first <= 0x9fff) {
+      tally.other++;
+      continue;
+    }
+    let kind = read.get(raw);
+    if (kind === undefined) {
+      kind = tallyKind(raw);
+      read.set(raw, kind);
+    }
+    tally[kind]++;
+  }
+  return tally;
+}
+
+function tallyKind(raw: string): keyof KindTally {
+  const cell = excelForcedText(raw) === null ? parseCell(raw) : null;
+  if (cell?.kind === 'empty' || isExcelError(raw)) return 'blank';
+  if (cell?.kind === 'number') return 'number';
+  if (cell?.kind === 'date') return 'date';
+  if (cell?.kind !== 'period') return 'other';
+  return BARE_YEAR.test(normaliseText(raw)) ? 'year' : 'period';
+}
+
+/** Cells of a tally that are not blank. */
+export function filledOf(tally: KindTally): number {
+  return tally.number + tally.date + tally.period + tally.year + tally.other;
+}
+
+/** Whether `count` of `filled` cells are enough to make a column of their kind. */
+export function nearlyAll(count: number, filled: number): boolean {
+  return filled > 0 && count >= filled * NEARLY_ALL;
+}
+
+/** The kind a column's tally decides: the first of number, date, period that nearly all cells read as. */
+export function kindOfTally(tally: KindTally): ColumnKind {
+  const filled = filledOf(tally);
+  if (tally.number > 0 && nearlyAll(tally.number + tally.year, filled)) return 'number';
+  if (nearlyAll(tally.date, filled)) return 'date';
+  if (nearlyAll(tally.period + tally.year, filled)) return 'period';
+  return 'text';
+}
+
 /** Guesses a column's kind from its sampled cells (empty cells and Excel errors say nothing). */
 export function guessColumn(cells: readonly (string | null)[]): ColumnKind {
-  const tally = { number: 0, date: 0, period: 0, year: 0, filled: 0 };
-  for (const raw of cells) {
-    if (raw === null) continue;
-    const cell = excelForcedText(raw) === null ? parseCell(raw) : null;
-    if (cell?.kind === 'empty' || isExcelError(raw)) continue;
-    tally.filled++;
-    if (cell?.kind === 'number') tally.number++;
-    else if (cell?.kind === 'date') tally.date++;
-    else if (cell?.kind === 'period') {
-      if (BARE_YEAR.test(normaliseText(raw))) tally.year++;
-      else tally.period++;
-    }
-  }
-  const enough = (count: number): boolean => tally.filled > 0 && count >= tally.filled * NEARLY_ALL;
-  let kind: ColumnKind = 'text';
-  if (tally.number > 0 && enough(tally.number + tally.year)) kind = 'number';
-  else if (enough(tally.date)) kind = 'date';
-  else if (enough(tally.period + tally.year)) kind = 'period';
-  return kind;
+  return kindOfTally(tallyCells(cells));
 }
 
 /** The value a typed-table cell holds, read in JS: what the SQL must agree with. */

@@ -1,6 +1,7 @@
 import { parseCell } from '@stratex/core';
 import type { Table } from 'apache-arrow';
 import type { QueryParam } from '../connector';
+import type { ColumnKind } from './report';
 import { guessColumn } from './column-kinds';
 import { firstRowsSql, sampledRowsSql } from './duckdb/text-table-sql';
 import { distinctCellsSql } from './duckdb/typed-table-sql';
@@ -81,18 +82,30 @@ export async function planColumns(
  * also gets its table of values from its distinct filled cells (`distinct`: at most one more
  * than `MAX_PERIODS`), or stays text when it has more than that.
  */
-export async function decideColumns(
+export function decideColumns(
   names: readonly string[],
   sampled: (index: number) => readonly (string | null)[],
-  distinct: (
-    index: number,
-    name: string,
-  ) => Promise<readonly (string | null)[]> | readonly (string | null)[],
+  distinct: DistinctCells,
+  notes: string[],
+): Promise<PlannedColumn[]> {
+  return plannedColumns(names, (index) => guessColumn(sampled(index)), distinct, notes);
+}
+
+type DistinctCells = (
+  index: number,
+  name: string,
+) => Promise<readonly (string | null)[]> | readonly (string | null)[];
+
+/** `decideColumns` for kinds already decided (`kindOf`). */
+export async function plannedColumns(
+  names: readonly string[],
+  kindOf: (index: number) => ColumnKind,
+  distinct: DistinctCells,
   notes: string[],
 ): Promise<PlannedColumn[]> {
   const planned: PlannedColumn[] = [];
   for (const [index, name] of names.entries()) {
-    const kind = guessColumn(sampled(index));
+    const kind = kindOf(index);
     if (kind !== 'period') {
       planned.push({ name, kind });
       continue;

@@ -1,7 +1,7 @@
 import { normaliseText, parseCell } from '@stratex/core';
 import { uniqueColumnNames } from '../header-names';
 import { numberCell, rejectReason, typedValue } from './column-kinds';
-import { decideColumns, MAX_PERIODS, sampleRows } from './column-plan';
+import { MAX_PERIODS, plannedColumns } from './column-plan';
 import {
   type CsvLoadRequest,
   type CsvLoadResult,
@@ -15,6 +15,8 @@ import { type CsvColumn, type CsvReject, FIRST_REJECTS } from './report';
 import { columnUnit, type PlannedColumn } from './planned-column';
 import { exactDecimalFor } from './exact-decimals';
 import { LINE_COLUMN } from './line-numbers';
+import type { ColumnKind } from './report';
+import { plannedKind } from './sample-proof';
 
 /** A cell as the text table holds it (null for an empty one), or as the typed table does. */
 export type TextCell = string | null;
@@ -46,11 +48,12 @@ const FILLED = /\S/;
 
 /**
  * Reads a small CSV in JS exactly as `loadCsv` reads it into the engine: the same text pass,
- * the same kinds (a table shorter than the planning sample is planned from all its cells,
- * which is what the engine reads then), the same typed values, units, rejects and report.
- * Returns undefined for a file it leaves to the engine: over `maxBytes`, with as many rows as
- * the planning sample or more, or with a rejected number cell whose unit only the engine's
- * SQL can tell. Load errors are the engine path's own.
+ * the same kinds (a table shorter than the planning head is planned from all its cells, as
+ * the engine plans it; a longer one only when the engine's random draw cannot change them),
+ * the same typed values, units, rejects and report. Returns undefined for a file it leaves to
+ * the engine: over `maxBytes`, with a column whose kind depends on the engine's draw, or with
+ * a rejected number cell whose unit only the engine's SQL can tell. Load errors are the
+ * engine path's own.
  */
 export async function readCsvInMemory(
   given: Uint8Array,
@@ -62,18 +65,23 @@ export async function readCsvInMemory(
   if (prepared.text.bytes.byteLength > maxBytes) return undefined;
   const { names } = prepared.rows;
   const scanned = scanPrepared(prepared, request.file);
-  if (scanned.rows >= sampleRows(names.length).head) return undefined;
   const text = readColumns(scanned.text, scanned.rows, names.length, prepared.layout.delimiter);
   if (!text) return undefined;
+  const kinds: ColumnKind[] = [];
+  for (const cells of text) {
+    const kind = plannedKind(cells, names.length);
+    if (!kind) return undefined;
+    kinds.push(kind);
+  }
   request.onProgress?.({
     phase: 'load',
     bytesRead: prepared.input.byteLength,
     totalBytes: prepared.input.byteLength,
   });
   const notes = repairNotes(prepared, scanned);
-  const guessed = await decideColumns(
+  const guessed = await plannedColumns(
     names,
-    (index) => text[index] ?? [],
+    (index) => kinds[index] ?? 'text',
     (index) => distinctCells(text[index] ?? []),
     notes,
   );
@@ -141,7 +149,7 @@ function typeColumns(
     const plainOnly =
       (column.kind === 'number' || column.kind === 'date') &&
       cells.every((cell) => cell === null || plain.test(cell));
-    const typed = cells.map((cell) => typedCell(cell, column));
+    const typed = typedCells(cells, column);
     let rejects = 0;
     if (column.kind !== 'text') {
       typed.forEach((value, row) => {
@@ -153,7 +161,7 @@ function typeColumns(
     }
     const described: CsvColumn = { name: column.name, kind: column.kind, rejects };
     if (column.kind === 'number') {
-      const units = plainOnly ? ['number'] : statedUnits(cells);
+      const units = plainOnly ? ['number'] : statedUnits(new Set(cells));
       if (!units) return undefined;
       described.unit = plainOnly ? 'number' : columnUnit(units);
       if (described.unit === 'mixed') {
@@ -181,6 +189,20 @@ function typeColumns(
   return { columns, firstRejects, values };
 }
 
+/** The column's cells as typed, each different cell read once. */
+function typedCells(cells: readonly TextCell[], column: PlannedColumn): TypedCell[] {
+  const read = new Map<string, TypedCell>();
+  return cells.map((cell) => {
+    if (cell === null) return null;
+    let value = read.get(cell);
+    if (value === undefined) {
+      value = typedCell(cell, column);
+      read.set(cell, value);
+    }
+    return value;
+  });
+}
+
 function typedCell(cell: TextCell, column: PlannedColumn): TypedCell {
   if (cell === null) return null;
   if (column.kind === 'period') return column.periods?.get(cell) ?? null;
@@ -198,7 +220,7 @@ function typedCell(cell: TextCell, column: PlannedColumn): TypedCell {
  * read as a count. Undefined when a rejected cell holds digits: the engine's SQL may still
  * find a unit in it (a code such as `0123`), and only it can say which.
  */
-function statedUnits(cells: readonly TextCell[]): string[] | undefined {
+function statedUnits(cells: Iterable<TextCell>): string[] | undefined {
   const units = new Set<string>();
   for (const cell of cells) {
     // A blank cell states no unit: it does not make a percent or money column mixed.

@@ -46,7 +46,7 @@ export class MemoryTables {
 
   /**
    * Reads `bytes` in JS into the staging table `table`, or returns undefined when the file
-   * is for the database to read (too large, too many rows, or JS reading is off).
+   * is for the database to read (too large, kinds its planning draw decides, or JS reading off).
    */
   async load(
     table: string,

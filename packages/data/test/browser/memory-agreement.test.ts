@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '@stratex/data';
 import { WasmConnector } from '@stratex/data/wasm';
+import { benchTasksCsv, drawDecidedCsv, templateTasksCsv } from '../long-csvs';
 import { agreement, countedEngine } from '../memory-agreement';
 
 // In Chromium, with the page's own engine (DuckDB-WASM): every small fixture read in JS gives
@@ -35,4 +36,24 @@ describe('small CSVs answered in JS agree with DuckDB-WASM', () => {
       }
     });
   }
+});
+
+describe('long CSVs read in JS agree with DuckDB-WASM', () => {
+  it('10,000 tasks as the benchmark and the template write them', async () => {
+    for (const [label, bytes] of [
+      ['bench-tasks.csv', benchTasksCsv()],
+      ['template-tasks.csv', templateTasksCsv()],
+    ] as const) {
+      const found = await agreement(js, database, `csv_${++sources}`, bytes, label);
+      expect(found.differences).toEqual([]);
+      expect(found.inJs).toBe(true);
+      expect(found.toDatabase.filter(({ plan }) => plan !== 'sum-text')).toEqual([]);
+    }
+  });
+
+  it('a file whose kinds hang on the planning draw is read by the engine', async () => {
+    const found = await agreement(js, database, `csv_${++sources}`, drawDecidedCsv(), 'drawn.csv');
+    expect(found.differences).toEqual([]);
+    expect(found.inJs).toBe(false);
+  });
 });
