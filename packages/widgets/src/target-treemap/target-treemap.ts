@@ -308,9 +308,13 @@ export class SxTargetTreemap extends PacedWidget {
     return summedColumns(this.loadedTable, [columns?.target, columns?.actual]);
   }
 
-  /** The target table with the what-if's targets, in the source's columns and encoding (GBK stays GBK). */
+  /**
+   * The target table with the what-if's targets, in the source's columns and encoding (GBK stays
+   * GBK); for a source on a ClickHouse server, a row per combination of the levels, summed there,
+   * the planned target beside the new one (UTF-8 with a BOM).
+   */
   whatIfFile(): Promise<Blob> {
-    return this.#whatIfEdits.file(this.rows, this.targetOverrides);
+    return this.#whatIfEdits.file(this.rows, this.targetOverrides, this.langCode);
   }
 
   /** A link reopens the level drilled into, the tile chosen and the what-if's edits. */
