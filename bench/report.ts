@@ -116,7 +116,13 @@ function markdown(results: BenchResults, name: string): string {
       '',
       '## What-if',
       '',
-      `A target typed in the treemap's what-if panel, then treemap + scorecard + alerts on one plan of ${results.what_if.leaves} leaves recomputed and redrawn (send → first frame after all three): p95 ${results.what_if.p95_ms} ms, median ${results.what_if.median_ms} ms over ${results.what_if.edits} edits (target: p95 ≤ 50 ms).`,
+      `A target typed in the treemap's what-if panel, then treemap + scorecard + alerts on one plan of ${results.what_if.leaves} leaves recomputed and redrawn (send → first frame after all three): p95 ${results.what_if.p95_ms} ms, median ${results.what_if.median_ms} ms over ${results.what_if.edits} edits (target: p95 ≤ 50 ms); main-thread CPU ${results.what_if.cpu_ms_per_edit} ms per edit, load ${results.what_if.load.join(' → ')}.`,
+      ...(results.what_if.before
+        ? [
+            '',
+            `The earlier build (${results.before?.rev ?? 'before'}), same run: p95 ${results.what_if.before.p95_ms} ms, median ${results.what_if.before.median_ms} ms, CPU ${results.what_if.before.cpu_ms_per_edit} ms per edit.`,
+          ]
+        : []),
     );
   if (results.workbook) lines.push('', '## Workbook', '', workbookLine(results.workbook));
   if (results.drill) lines.push('', ...drillSection(results.drill));
