@@ -78,6 +78,14 @@ try {
     { timeout: 120_000, polling: 100 },
   );
   await tab.waitForTimeout(1000);
+  // SX_PROFILE_TABLE_STYLE='display: none' (or another declaration) tries a style on every data table.
+  const tableStyle = process.env.SX_PROFILE_TABLE_STYLE;
+  if (tableStyle)
+    await tab.evaluate(`for (const id of ['treemap', 'scorecard', 'alerts']) {
+      const style = document.createElement('style');
+      style.textContent = ${JSON.stringify(`[part="data-table"] { ${tableStyle} !important; }`)};
+      document.getElementById(id).shadowRoot.append(style);
+    }`);
   const cdp = await tab.context().newCDPSession(tab);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

@@ -145,7 +145,7 @@ export async function whatIfCase(
     ...(earlier ? { before: figuresOf(earlier) } : {}),
   };
   const brief = (figures: WhatIfFigures): string =>
-    JSON.stringify({ ...figures, samples_ms: undefined });
+    JSON.stringify({ ...figures, samples_ms: undefined, before: undefined });
   log(`what-if: ${brief(result)}${result.before ? ` before: ${brief(result.before)}` : ''}`);
   return result;
 }
