@@ -149,3 +149,18 @@ export async function whatIfCase(
   log(`what-if: ${brief(result)}${result.before ? ` before: ${brief(result.before)}` : ''}`);
   return result;
 }
+
+/** The what-if section of the report: this build's figures, and the earlier build's from the same run. */
+export function whatIfSection(result: WhatIfResult, rev: string | undefined): string[] {
+  const lines = [
+    '## What-if',
+    '',
+    `A target typed in the treemap's what-if panel, then treemap + scorecard + alerts on one plan of ${result.leaves} leaves recomputed and redrawn (send → first frame after all three): p95 ${result.p95_ms} ms, median ${result.median_ms} ms over ${result.edits} edits (target: p95 ≤ 50 ms); main-thread CPU ${result.cpu_ms_per_edit} ms per edit, load ${result.load.join(' → ')}.`,
+  ];
+  if (result.before)
+    lines.push(
+      '',
+      `The earlier build (${rev ?? 'before'}), same run: p95 ${result.before.p95_ms} ms, median ${result.before.median_ms} ms, CPU ${result.before.cpu_ms_per_edit} ms per edit.`,
+    );
+  return lines;
+}
