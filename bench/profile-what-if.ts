@@ -1,7 +1,9 @@
 // Where a what-if edit's time goes on the 1,000-leaf plan of the what-if case: the page's
 // main thread over 40 edits typed in the treemap's panel, split into script (by function,
 // self time), style, layout, paint and the rest, per edit.
-//   npx tsx bench/profile-what-if.ts [edits]     (after `pnpm bench --only what-if` built the site)
+//   npx tsx bench/profile-what-if.ts [edits]     (after `pnpm bench --only what-if` built the site;
+//   an embed build with `--minify false` keeps the functions' names)
+// SX_PROFILE_STYLE='<css>' tries a style in the widgets named by SX_PROFILE_IN (default all three).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { launch, VIEWPORT } from './lib/browser.ts';
 import { benchPath, serveSite } from './lib/site.ts';
@@ -25,7 +27,13 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { beginData?: { dirtyObjects?: number; totalObjects?: number } };
+  args?: {
+    beginData?: {
+      dirtyObjects?: number;
+      totalObjects?: number;
+      stackTrace?: { functionName: string; url: string }[];
+    };
+  };
 }
 
 /** The edits, as the case's probe makes them, run in the page once its widgets are drawn (plain JS: it runs as written). */
@@ -78,12 +86,11 @@ try {
     { timeout: 120_000, polling: 100 },
   );
   await tab.waitForTimeout(1000);
-  // SX_PROFILE_TABLE_STYLE='display: none' (or another declaration) tries a style on every data table.
-  const tableStyle = process.env.SX_PROFILE_TABLE_STYLE;
-  if (tableStyle)
-    await tab.evaluate(`for (const id of ['treemap', 'scorecard', 'alerts']) {
+  const tryStyle = process.env.SX_PROFILE_STYLE;
+  if (tryStyle)
+    await tab.evaluate(`for (const id of ${JSON.stringify((process.env.SX_PROFILE_IN ?? 'treemap,scorecard,alerts').split(','))}) {
       const style = document.createElement('style');
-      style.textContent = ${JSON.stringify(`[part="data-table"] { ${tableStyle} !important; }`)};
+      style.textContent = ${JSON.stringify(tryStyle)};
       document.getElementById(id).shadowRoot.append(style);
     }`);
   const cdp = await tab.context().newCDPSession(tab);
@@ -145,6 +152,25 @@ try {
       )
       .join(', ')}`,
   );
+  // What asked for each layout: the script that read a box (forced), or the frame (no stack).
+  const askedBy = new Map<string, { count: number; ms: number }>();
+  for (const event of layouts) {
+    const stack = event.args?.beginData?.stackTrace ?? [];
+    const who =
+      stack.length > 0
+        ? stack
+            .slice(0, 3)
+            .map((frame) => frame.functionName || '?')
+            .join(' < ')
+        : 'frame';
+    const entry = askedBy.get(who) ?? { count: 0, ms: 0 };
+    entry.count += 1;
+    entry.ms += (event.tdur ?? event.dur ?? 0) / 1000;
+    askedBy.set(who, entry);
+  }
+  console.log('layouts by what asked for them (count, thread ms per edit):');
+  for (const [who, { count, ms }] of [...askedBy].sort((a, b) => b[1].ms - a[1].ms))
+    console.log(`  ${String(count).padStart(4)} ${(ms / edits).toFixed(2).padStart(6)}  ${who}`);
   console.log(`main thread per edit over ${edits} edits (ms):`);
   for (const [phase, ms] of phases) console.log(`  ${phase.padEnd(20)} ${(ms / edits).toFixed(1)}`);
   const idle = ['(idle)', '(program)', '(garbage collector)'];
