@@ -21,6 +21,7 @@ import {
   type WorkbookResult,
 } from './lib/results.ts';
 import type { DrillResult, DrillTimes } from './cases/drill.ts';
+import { whatIfSection } from './cases/what-if.ts';
 import { benchPath } from './lib/site.ts';
 import { median } from './lib/stats.ts';
 
@@ -111,13 +112,7 @@ function markdown(results: BenchResults, name: string): string {
   if (memory || results.large_memory) lines.push('', '## Memory', '');
   if (memory) lines.push(memoryLine(memory));
   if (results.large_memory) lines.push('', memoryLine(results.large_memory));
-  if (results.what_if)
-    lines.push(
-      '',
-      '## What-if',
-      '',
-      `A target typed in the treemap's what-if panel, then treemap + scorecard + alerts on one plan of ${results.what_if.leaves} leaves recomputed and redrawn (send → first frame after all three): p95 ${results.what_if.p95_ms} ms, median ${results.what_if.median_ms} ms over ${results.what_if.edits} edits (target: p95 ≤ 50 ms).`,
-    );
+  if (results.what_if) lines.push('', ...whatIfSection(results.what_if, results.before?.rev));
   if (results.workbook) lines.push('', '## Workbook', '', workbookLine(results.workbook));
   if (results.drill) lines.push('', ...drillSection(results.drill));
   if (results.line_numbers) {

@@ -4,8 +4,8 @@
 // Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md
 // (a quick run: quick.json and quick.md). `--only clickhouse,…` runs the named cases (portal,
 // treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers, workbook, drill). `--before REV` builds REV
-// in a worktree of its own and measures it beside this build in the portal, treemap, interaction and
-// tracker cases.
+// in a worktree of its own and measures it beside this build in the portal, treemap, interaction,
+// tracker and what-if cases.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -170,7 +170,11 @@ try {
           log,
         );
     }
-    if (only.has('what-if')) results.what_if = await whatIfCase(site.origin, log);
+    if (only.has('what-if'))
+      results.what_if = await whatIfCase(site.origin, log, {
+        runs: values.runs ? plan.runs : 1,
+        before: withBefore,
+      });
     // The workbook of the 1M sales rows (written from the CSV when missing) ÷ that CSV.
     if (only.has('workbook'))
       results.workbook = await workbookCase(site.origin, 1_000_000, plan.runs, log);

@@ -2,6 +2,7 @@
 
 import type { DrillResult } from '../cases/drill.ts';
 import type { LineNumbersResult } from '../cases/line-numbers.ts';
+import type { WhatIfResult } from '../cases/what-if.ts';
 
 export type Contestant =
   'stratex' | 'stratex-before' | 'duckdb-wasm-raw' | 'perspective' | 'arquero' | 'duckdb-native';
@@ -158,13 +159,7 @@ export interface BenchResults {
   /** Drill-through panel opens at 1M rows, CSV and Parquet, beside DuckDB-WASM by hand. */
   drill?: DrillResult;
   /** Treemap + scorecard + alerts redrawn after a what-if edit on 1,000 leaves. */
-  what_if?: {
-    leaves: number;
-    edits: number;
-    p95_ms: number;
-    median_ms: number;
-    samples_ms: number[];
-  };
+  what_if?: WhatIfResult;
   /** The treemap from a 1M-row workbook ÷ the same rows as CSV. */
   workbook?: WorkbookResult;
   /** The earlier build measured as `stratex-before` (`--before REV`): the revision as given and its commit. */

@@ -2,7 +2,8 @@
 // Once the treemap, the scorecard and the alerts on the 1,000-leaf plan are drawn, types new
 // targets in the treemap's what-if panel, as a person would (a region's tile focused, its new
 // target typed, the form sent), and times each edit from the send to the first frame after
-// all three widgets have drawn it. Reports window.benchDone = { ms: p95, samples, … }.
+// all three widgets have drawn it (the hidden data tables may catch up after: not timed, but
+// their CPU time is counted). Reports window.benchDone = { ms: p95, samples, … }.
 const widgets = ['treemap', 'scorecard', 'alerts'].map((id) => document.getElementById(id));
 const EDITS = Number(new URLSearchParams(location.search).get('edits') ?? 40);
 
@@ -39,6 +40,8 @@ async function run() {
   const times = [];
   performance.mark('sx-what-if-edits');
   for (let i = 0; i < EDITS; i++) times.push(await edit(i));
+  // The CPU time counts the hidden data tables' catching up too (a build without it has none).
+  await Promise.all(widgets.map((widget) => widget.tableComplete));
   performance.mark('sx-what-if-edits-done');
   const refusal = widgets[0].shadowRoot.querySelector('[part="what-if-refusal"]').textContent;
   const sorted = [...times].sort((a, b) => a - b);

@@ -10,7 +10,7 @@ import type { SxTargetTreemap } from '../src/target-treemap/target-treemap';
  * installed.
  */
 export async function clusterForPage(
-  name: 'widgets' | 'alerts',
+  name: 'widgets' | 'alerts' | 'whatIf',
   ...alsoAllowed: string[]
 ): Promise<string[]> {
   const shards = await commands.clickhouseCluster('start', name);

@@ -2,7 +2,7 @@ import { achievement, parseDirection, tidy } from '../targets/achievement';
 import type { Achievement, Direction } from '../targets/achievement';
 import { EVALUATION_SCHEMA, headersOf, resolveColumns } from '../records/roles';
 import type { ColumnResolution } from '../records/roles';
-import { defaultStatusRules, judgeStatus } from '../targets/status';
+import { decideStatus, defaultStatusRules, statusWords } from '../targets/status';
 import type { Status, StatusRule, StatusThresholds } from '../targets/status';
 import { isBlankRecord, roleCell, roleText, unreadableReason } from '../records/records';
 import type { CellRecord, UnreadableCell } from '../records/records';
@@ -142,21 +142,27 @@ export function buildScorecard(
           { curve: options.pacing.curve, thresholds: options.thresholds, lang },
         )
       : undefined;
-    const verdict =
-      paced ??
-      judgeStatus(
-        { metric: dimension, unit, target: targetValue, actual: actualValue, achievement: result },
-        lang,
-        rules,
-      );
+    const facts = {
+      metric: dimension,
+      unit,
+      target: targetValue,
+      actual: actualValue,
+      achievement: result,
+    };
+    const decided = paced ?? decideStatus(facts, rules);
+    // Worded when first read: a long scorecard shows a few of its rows at a time.
+    let reason = paced?.reason;
     const row: ScorecardRow = {
       dimension,
       target,
       actual,
       unit,
       achievement: result,
-      status: verdict.status,
-      statusReason: verdict.reason,
+      status: decided.status,
+      get statusReason(): string {
+        reason ??= statusWords(facts, decided, lang);
+        return reason;
+      },
       weight: readWeight(record, column('weight'), sourceRow, lang, unreadable),
       sourceRow,
       direction,

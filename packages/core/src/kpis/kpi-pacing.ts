@@ -4,7 +4,7 @@ import { dayNumber, fromDayNumber } from '../values/dates';
 import { formatDayMonth, formatValue } from '../values/format';
 import { KPI_SERIES_SCHEMA, readKpiSeries } from './kpi-series';
 import type { MetricSeries, TargetRows } from './kpi-series';
-import { elapsedShare, expectedToDate } from '../targets/pacing';
+import { elapsedShare } from '../targets/pacing';
 import { judgePace, type KpiMeasure } from '../targets/pace-status';
 import type { ElapsedShare, PacingCurve, Period, PeriodState } from '../targets/pacing';
 import type { CellRecord, UnreadableCell } from '../records/records';
@@ -99,8 +99,22 @@ export function paceKpiSeries(
   const range = { start: period.start, end: period.end };
   const elapsed = elapsedShare(range, asOf, options.curve);
   if (!elapsed) return { ...empty, unreadable };
+  // The share of the target due by each day of the period is the same for every metric.
+  let shares: (number | null)[] | undefined;
+  const due = (): (number | null)[] =>
+    (shares ??= dueShares(range, elapsed.daysTotal, options.curve));
   const kpis = [...metrics].map(([metric, days]) =>
-    paceMetric(metric, days, range, asOf, elapsed.daysTotal, { ...options, lang }),
+    paceMetric(
+      metric,
+      days,
+      range,
+      asOf,
+      { daysTotal: elapsed.daysTotal, due },
+      {
+        ...options,
+        lang,
+      },
+    ),
   );
   kpis.sort(
     (a, b) =>
@@ -115,9 +129,10 @@ function paceMetric(
   series: MetricSeries,
   period: Period,
   asOf: string,
-  daysTotal: number,
+  days: { daysTotal: number; due: () => readonly (number | null)[] },
   options: KpiSeriesOptions & { lang: Lang },
 ): KpiPacing {
+  const { daysTotal } = days;
   const { unit } = series;
   const measure: KpiMeasure = unit === 'percent' ? 'average' : 'total';
   const direction = series.direction ?? options.direction ?? 'higher';
@@ -149,7 +164,7 @@ function paceMetric(
     periodState:
       verdict.state === 'over' && !options.period?.end ? 'running' : (verdict.state ?? 'running'),
     actualLine: hasReadings ? actualLine : [],
-    paceLine: paceLine(target, measure, period, daysTotal, options.curve),
+    paceLine: paceLine(target, measure, daysTotal, days.due),
     daysTotal,
   };
   if (asOf < period.start) {
@@ -186,9 +201,8 @@ function runningLine(
 function paceLine(
   target: number | null,
   measure: KpiMeasure,
-  period: Period,
   daysTotal: number,
-  curve: PacingCurve | undefined,
+  due: () => readonly (number | null)[],
 ): KpiPoint[] {
   if (target === null) return [];
   if (measure === 'average')
@@ -196,13 +210,24 @@ function paceLine(
       { day: 0, value: target },
       { day: daysTotal, value: target },
     ];
-  const start = dayNumber(period.start) ?? 0;
   const line: KpiPoint[] = [{ day: 0, value: 0 }];
-  for (let day = 1; day <= daysTotal; day++) {
-    const expected = expectedToDate(target, period, fromDayNumber(start + day - 1), curve);
-    if (expected !== null) line.push({ day, value: expected });
-  }
+  due().forEach((share, at) => {
+    if (share !== null) line.push({ day: at + 1, value: tidy(target * share) });
+  });
   return line;
+}
+
+/** The share of a period's target due by the end of each of its days, first day first (null where none can be said). */
+function dueShares(
+  period: Period,
+  daysTotal: number,
+  curve: PacingCurve | undefined,
+): (number | null)[] {
+  const start = dayNumber(period.start) ?? 0;
+  const shares: (number | null)[] = [];
+  for (let day = 1; day <= daysTotal; day++)
+    shares.push(elapsedShare(period, fromDayNumber(start + day - 1), curve)?.share ?? null);
+  return shares;
 }
 
 const oneDecimalRate = new Map<Lang, Intl.NumberFormat>();

@@ -888,6 +888,13 @@ export const MESSAGES = {
   },
   whatIfPlanned: { en: 'planned', 'zh-CN': '原目标' },
   whatIfDrag: { en: 'or drag to set it', 'zh-CN': '或拖动设定' },
+  // The saved what-if targets of a source kept on a database server (a ClickHouse table)
+  whatIfLeafExport: {
+    en: 'The source stays on its database server, so the file holds a row per {levels}: the target summed by the server, planned and after the edits (CSV, UTF-8 with a BOM).',
+    'zh-CN':
+      '数据源保存在数据库服务器上，因此导出文件按{levels}每个组合一行：服务器汇总的目标，调整前与调整后（CSV，UTF-8 带 BOM）。',
+  },
+  whatIfPlannedColumn: { en: '{column} (planned)', 'zh-CN': '{column}（调整前）' },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -14,6 +14,8 @@ export interface Achievement {
 
 /** Rounds away binary noise so that 0.12 / 0.15 reads as 0.8, not 0.7999999999999999. */
 export function tidy(value: number): number {
+  // A whole number of up to twelve digits has no noise to round away.
+  if (Number.isInteger(value) && value < 1e12 && value > -1e12) return value === 0 ? 0 : value;
   return Number(value.toPrecision(12));
 }
 

@@ -108,15 +108,33 @@ export function judgeStatus(
   lang: Lang,
   rules: readonly StatusRule[] = defaultStatusRules(),
 ): StatusVerdict {
+  const decided = decideStatus(facts, rules);
+  return { ...decided, reason: statusWords(facts, decided, lang) };
+}
+
+/** The status the first rule that holds gives the facts, and by what measure; no words (see `statusWords`). */
+export function decideStatus(
+  facts: StatusFacts,
+  rules: readonly StatusRule[] = defaultStatusRules(),
+): Omit<StatusVerdict, 'reason'> {
   for (const rule of rules) {
     if (rule.when.length > 0 && rule.when.every((condition) => holds(facts, condition))) {
       const decidedBy = rule.when.some((c) => c.measure === 'daysLeft')
         ? 'daysLeft'
         : (rule.when[0]?.measure ?? 'rate');
-      return { status: rule.status, reason: explain(facts, decidedBy, lang), decidedBy };
+      return { status: rule.status, decidedBy };
     }
   }
-  return { status: 'unknown', reason: explainUnknown(facts, lang) };
+  return { status: 'unknown' };
+}
+
+/** Why the facts have the status `decideStatus` gave them, in words. */
+export function statusWords(
+  facts: StatusFacts,
+  decided: Omit<StatusVerdict, 'reason'>,
+  lang: Lang,
+): string {
+  return decided.decidedBy ? explain(facts, decided.decidedBy, lang) : explainUnknown(facts, lang);
 }
 
 function explain(facts: StatusFacts, measure: StatusMeasure, lang: Lang): string {

@@ -94,6 +94,35 @@ function keysAt(reading: TableReading, depth: number): readonly (string | undefi
   return keys;
 }
 
+const parsedSets = new WeakMap<TargetOverrideSet, Map<string, OverridesByPath>>();
+
+interface OverridesByPath {
+  byPath: Map<string, TargetOverride>;
+  /** The deepest level an override names. */
+  depth: number;
+}
+
+/** The set's overrides by their path along `levels` (read once per set: every widget on the source reads it). */
+function overridesByPath(set: TargetOverrideSet, levels: readonly string[]): OverridesByPath {
+  const byLevels = parsedSets.get(set) ?? new Map<string, OverridesByPath>();
+  parsedSets.set(set, byLevels);
+  const known = byLevels.get(pathKey(levels));
+  if (known) return known;
+  const byPath = new Map<string, TargetOverride>();
+  let depth = 0;
+  for (const override of set.overrides) {
+    const path = levels.map((level) => override.match[level]);
+    const named = path.findIndex((key) => key === undefined);
+    const length = named === -1 ? path.length : named;
+    if (length !== Object.keys(override.match).length) continue;
+    byPath.set(pathKey(path.slice(0, length) as string[]), override);
+    depth = Math.max(depth, length);
+  }
+  const parsed = { byPath, depth };
+  byLevels.set(pathKey(levels), parsed);
+  return parsed;
+}
+
 /**
  * The rows with the what-if's targets in `set.column`: each changed tile's new target spread
  * over the rows below it in proportion to their own (to the fen), a subtotal row given its
@@ -109,17 +138,7 @@ export function applyTargetOverrides(
   if (!set || set.overrides.length === 0 || records.length === 0) return records;
   const reading = readingOf(records, set.column, set.levels);
   if (!reading) return records;
-  const { levels } = reading;
-  const byPath = new Map<string, TargetOverride>();
-  let depth = 0;
-  for (const override of set.overrides) {
-    const path = levels.map((level) => override.match[level]);
-    const known = path.findIndex((key) => key === undefined);
-    const length = known === -1 ? path.length : known;
-    if (length !== Object.keys(override.match).length) continue;
-    byPath.set(pathKey(path.slice(0, length) as string[]), override);
-    depth = Math.max(depth, length);
-  }
+  const { byPath, depth } = overridesByPath(set, reading.levels);
   if (depth === 0) return records;
   const keys = keysAt(reading, depth);
   const groups = new Map<string, number[]>();
@@ -149,8 +168,11 @@ export function applyTargetOverrides(
   for (const [key, indexes] of groups) {
     const after = toFen(byPath.get(key)?.after ?? 0) ?? 0;
     const readable = indexes.filter((i) => reading.fen[i] !== null);
-    const weights = readable.map((i) => reading.fen[i] ?? 0);
-    apportion(after, weights).forEach((fen, i) => write(readable[i] ?? -1, fen));
+    if (readable.length === 1) write(readable[0] ?? -1, after);
+    else {
+      const weights = readable.map((i) => reading.fen[i] ?? 0);
+      apportion(after, weights).forEach((fen, i) => write(readable[i] ?? -1, fen));
+    }
   }
   for (const [index, override] of stated) write(index, toFen(override.after) ?? 0);
   return result;

@@ -19,26 +19,36 @@ export function retargetTree(
   if (changes.length === 0) return tree;
   const after = new Map(changes.map((change) => [pathKey(change.path), change.after]));
   const deepest = Math.max(...changes.map((change) => change.path.length));
-  const walk = (node: TargetNode, depth: number): TargetNode => {
+  const shareOf = (target: number | null, whole: number | null): number | null =>
+    whole && target !== null ? tidy(target / whole) : null;
+  // `parent`: its new target and whether it moved; a node that moved, or whose parent did, has its share read again.
+  const walk = (
+    node: TargetNode,
+    depth: number,
+    parent?: { target: number | null; moved: boolean },
+  ): TargetNode => {
     const moved = after.get(pathKey(node.path));
-    const below = depth < deepest ? node.children.map((child) => walk(child, depth + 1)) : null;
-    const childrenMoved = below !== null && below.some((child, i) => child !== node.children[i]);
-    if (moved === undefined && !childrenMoved) return node;
     const target = moved === undefined ? node.target : tidy(moved);
-    const children = below ?? node.children;
+    const mine = { target, moved: moved !== undefined };
+    const below =
+      depth < deepest ? node.children.map((child) => walk(child, depth + 1, mine)) : null;
+    const childrenMoved = below !== null && below.some((child, i) => child !== node.children[i]);
+    if (moved === undefined && !childrenMoved && !parent?.moved) return node;
+    const children =
+      below ??
+      (moved === undefined
+        ? node.children
+        : node.children.map((child) => ({
+            ...child,
+            shareOfParent: shareOf(child.target, target),
+          })));
     return {
       ...node,
       target,
       ...(node.stated && moved !== undefined ? { stated: { ...node.stated, target } } : {}),
       achievement: moved === undefined ? node.achievement : achievement(target, node.actual),
-      children: children.map((child, i) =>
-        moved === undefined && child === node.children[i]
-          ? child
-          : {
-              ...child,
-              shareOfParent: target && child.target !== null ? tidy(child.target / target) : null,
-            },
-      ),
+      ...(parent ? { shareOfParent: shareOf(target, parent.target) } : {}),
+      children,
     };
   };
   return { ...tree, root: walk(tree.root, 0) };

@@ -38,15 +38,26 @@ const NUMBER_PATTERN = new RegExp(
     `(?<suffix>%|元|人民币|美元|块|[${COUNT_WORDS}][\\u4e00-\\u9fff]{0,4})?$`,
 );
 
+/** Short texts already folded (a table repeats its names, dates and units row after row), up to a bound. */
+const folded = new Map<string, string>();
+const FOLDED_MAX = 20_000;
+
 /** Folds full-width ASCII, the ideographic space and fancy minus signs to plain characters, then trims. */
 export function normaliseText(raw: string): string {
-  return raw
+  const known = folded.get(raw);
+  if (known !== undefined) return known;
+  const text = raw
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\uffe5/g, '¥')
     .replace(/[\u2212\u2013\u2014]/g, '-')
     .replace(/[\u3000\u00a0\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  if (raw.length <= 64) {
+    if (folded.size >= FOLDED_MAX) folded.clear();
+    folded.set(raw, text);
+  }
+  return text;
 }
 
 /** Reads one spreadsheet cell: 万/亿 amounts, percentages, counts, Chinese dates and quarters. */

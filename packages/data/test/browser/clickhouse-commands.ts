@@ -15,7 +15,14 @@ const cluster = testCluster('browser');
 const widgetsCluster = testCluster('widgets');
 /** The alerts' and progress tracker's browser tests: a cluster of their own too. */
 const alertsCluster = testCluster('alerts');
-const clusters = { connector: cluster, widgets: widgetsCluster, alerts: alertsCluster };
+/** The what-if export's browser test: a cluster of its own too. */
+const whatIfCluster = testCluster('what-if');
+const clusters = {
+  connector: cluster,
+  widgets: widgetsCluster,
+  alerts: alertsCluster,
+  whatIf: whatIfCluster,
+};
 type ClusterName = keyof typeof clusters;
 const root = (path: string): string =>
   fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
@@ -61,7 +68,7 @@ const clickhouseFacts: BrowserCommand<[rows: number, table: string]> = (_context
  * Parquet under fixtures/generated/ (served to the test page); answers the Parquet's path.
  */
 const clickhouseFactsAndParquet: BrowserCommand<
-  [rows: number, table: string, name?: 'widgets' | 'alerts']
+  [rows: number, table: string, name?: 'widgets' | 'alerts' | 'whatIf']
 > = (_context, rows, table, name = 'widgets') => {
   const folder = `fixtures/generated/clickhouse-${name}`;
   execFileSync(
@@ -161,7 +168,7 @@ declare module 'vitest/browser' {
     clickhouseFactsAndParquet: (
       rows: number,
       table: string,
-      name?: 'widgets' | 'alerts',
+      name?: 'widgets' | 'alerts' | 'whatIf',
     ) => Promise<string>;
     clickhouseOnEveryShard: (name: ClusterName, statements: string[]) => Promise<void>;
     clickhouseTasksAndCsv: (rows: number, table: string) => Promise<string>;

@@ -5,6 +5,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { download, pictureSize, svgToPng, svgToString, tableToCsv } from './export';
+import { settleTable } from './table-catch-up';
 
 /** What the export controller needs from its widget. */
 export interface ExportHost extends ReactiveControllerHost, HTMLElement {
@@ -44,6 +45,7 @@ export class ExportController implements ReactiveController {
 
   /** The figures of the data table as CSV text. */
   csv(): string {
+    settleTable(this.#host);
     const table = this.#host.renderRoot.querySelector<HTMLTableElement>('table[part="data-table"]');
     return table ? tableToCsv(table) : '';
   }

@@ -1,4 +1,4 @@
-import { elapsedShare, type ScorecardPacing } from '@stratex/core';
+import { elapsedShare, type PacingCurve, type ScorecardPacing } from '@stratex/core';
 import type { PacingNoteFacts } from '../base/pacing';
 
 /** The period's dates as the scorecard's attributes give them. */
@@ -34,4 +34,20 @@ export function periodFacts(
 export function elapsedOf(pacing: ScorecardPacing): { asOf: string; elapsed: number } | undefined {
   const elapsed = elapsedShare(pacing.period, pacing.asOf, pacing.curve);
   return elapsed ? { asOf: pacing.asOf, elapsed: elapsed.share } : undefined;
+}
+
+/**
+ * The period the figures are to date of, when the attributes (and a rolled-up export's `days`)
+ * name one: a rollup's start defaults to its first day, and its as-of day is always its last.
+ */
+export function scorecardPacing(
+  dates: PeriodDates,
+  days: { first: string; last: string } | undefined,
+  rolledUp: boolean,
+  curve: PacingCurve,
+): ScorecardPacing | undefined {
+  const start = dates.periodStart || days?.first;
+  const asOf = rolledUp ? days?.last : dates.asOf;
+  if (!dates.periodEnd || !start || !asOf) return undefined;
+  return { period: { start, end: dates.periodEnd }, asOf, curve };
 }

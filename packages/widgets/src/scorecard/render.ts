@@ -50,6 +50,8 @@ export interface ScorecardScene {
   notesState?: NotesState | undefined;
   /** Draws the rows into the list, a long list only around what is in view; without it every row is drawn. */
   rowWindow?: RowWindow<ScorecardRow> | undefined;
+  /** Takes the data table's content, drawn into the empty table by the widget (see `TableCatchUp`); without it the table is drawn whole here. */
+  table?: ((content: () => TemplateResult) => void) | undefined;
 }
 
 /** The scorecard: its overall score, a row per dimension, cells it could not read, the data table. */
@@ -171,11 +173,21 @@ function paceCells(row: ScorecardRow, lang: Lang): TemplateResult {
 }
 
 function renderTable(scorecard: Scorecard, scene: ScorecardScene): TemplateResult {
+  const content = (): TemplateResult => tableContent(scorecard, scene);
+  if (!scene.table)
+    return html`<table part="data-table">
+      ${content()}
+    </table>`;
+  scene.table(content);
+  return html`<table part="data-table"></table>`;
+}
+
+/** The data table's caption, head, a row per dimension and the overall score. */
+function tableContent(scorecard: Scorecard, scene: ScorecardScene): TemplateResult {
   const { lang, t } = scene;
   // The expected value and the pace ratio, when the rows are paced.
   const paced = scorecard.rows.some((row) => row.pace);
-  return html`<table part="data-table">
-    <caption>
+  return html`<caption>
       ${t('scorecard')}
     </caption>
     <thead>
@@ -216,8 +228,7 @@ function renderTable(scorecard: Scorecard, scene: ScorecardScene): TemplateResul
         <td></td>
         ${paced ? html`<td colspan="2"></td>` : nothing} ${scene.notes ? html`<td></td>` : nothing}
       </tr>
-    </tfoot>
-  </table>`;
+    </tfoot>`;
 }
 
 /** A figure as the locale writes it, an empty cell as a dash, text as written. */

@@ -24,9 +24,10 @@ import { printStyles } from '../base/print.styles';
 import { AGGREGATE_FROM_ROWS } from '../base/row-cells';
 import { sharedStyles } from '../base/shared.styles';
 import { PacedWidget } from '../base/paced-widget';
-import { elapsedOf, periodFacts } from './period-facts';
+import { elapsedOf, periodFacts, scorecardPacing } from './period-facts';
 import { scorecardPicture } from './picture';
 import { RowWindow } from '../base/row-window';
+import { TableCatchUp } from '../base/table-catch-up';
 import { renderRow, renderScorecard, rowStatusWord, type ScorecardScene } from './render';
 import { scorecardClient } from './request';
 import {
@@ -187,6 +188,13 @@ export class SxScorecard extends PacedWidget {
     key: (row, index) => `${index}:${row.dimension}`,
     row: (row, index, drawn) => (this.#scene ? renderRow(row, index, this.#scene, drawn) : html``),
   });
+  /** The data table, which a what-if edit's figures reach once the edits pause. */
+  readonly #table = new TableCatchUp(this);
+
+  /** Resolves once the data table holds the figures drawn (after a what-if edit it catches up when the edits pause). */
+  get tableComplete(): Promise<void> {
+    return this.#table.complete;
+  }
   /** Rows rolled up from a KPI export, with the export's columns and the cells it could not read. */
   readonly #rollups = new WeakMap<readonly CellRecord[], KpiRollup>();
 
@@ -258,6 +266,12 @@ export class SxScorecard extends PacedWidget {
       notes: this.#notes.about,
       notesState: this.#notes.state,
       rowWindow: this.#rowWindow,
+      // Only the what-if's targets moved: the table may catch up after the picture.
+      table: (content) =>
+        this.#table.show(content, {
+          same: [this.rows, this.selection, lang, pacing?.asOf, this.#notes.about],
+          moved: this.targetOverrides,
+        }),
     };
     const drawn = renderScorecard(scorecard, this.#scene);
     return html`${notes}${drawn}${this.#drillControl()}`;
@@ -278,14 +292,8 @@ export class SxScorecard extends PacedWidget {
 
   /** The period the figures are to date of, when the attributes (and a rollup's days) name one. */
   private pacingOf(rollup: KpiRollup | undefined): ScorecardPacing | undefined {
-    const start = this.periodStart || rollup?.days?.first;
-    const asOf = rollup ? rollup.days?.last : this.asOf;
-    if (!this.periodEnd || !start || !asOf) return undefined;
-    return {
-      period: { start, end: this.periodEnd },
-      asOf,
-      curve: curveOf(this, this.pacingSources),
-    };
+    const curve = curveOf(this, this.pacingSources);
+    return scorecardPacing(this, rollup?.days, rollup !== undefined, curve);
   }
 
   private get dimensionHeader(): string | undefined {

@@ -86,7 +86,8 @@ import { TreemapWhatIf, whatIfScene, whatIfStyles } from './what-if-mode';
  *   read are counted in a note; a notes file that cannot be loaded is said in a note, the map still shown.
  * @attr what-if - What-if mode: a panel sets the focused tile's target (typed, or dragged on a slider), the
  *   difference taken from its siblings in proportion (the parent's total kept), the reserve, or nowhere; moved
- *   tiles show before → after, and the scorecard and alerts on the source follow. Undo, reset, refusals, CSV.
+ *   tiles show before → after, and the scorecard and alerts on the source follow. Undo, reset, refusals, CSV
+ *   (from a ClickHouse source: a row per combination of the levels, summed by the server, planned and new target).
  *   The source is not changed. A refresh keeps the edits that still fit and says which it set aside.
  * @attr what-if-reserve - The reserve edits may draw on: a share of the overall target (`15%`) or `50万`.
  *
@@ -308,9 +309,9 @@ export class SxTargetTreemap extends PacedWidget {
     return summedColumns(this.loadedTable, [columns?.target, columns?.actual]);
   }
 
-  /** The target table with the what-if's targets, in the source's columns and encoding (GBK stays GBK). */
+  /** The target table with the what-if's targets, in the source's columns and encoding (GBK stays GBK; see `what-if`). */
   whatIfFile(): Promise<Blob> {
-    return this.#whatIfEdits.file(this.rows, this.targetOverrides);
+    return this.#whatIfEdits.file(this.rows, this.targetOverrides, this.langCode);
   }
 
   /** A link reopens the level drilled into, the tile chosen and the what-if's edits. */

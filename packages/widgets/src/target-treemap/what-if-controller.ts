@@ -260,15 +260,25 @@ export class TreemapWhatIf {
   /** The source as loaded into the engine, for the export of the whole table. */
   loaded: { engine: Engine; source: string; table: LoadedTable } | undefined;
 
-  /** The target table with `set` in place (read whole from the engine when loaded there) as a CSV file. */
-  file(rows: readonly CellRecord[], set: TargetOverrideSet | undefined): Promise<Blob> {
-    return targetTableBlob(this.loaded, rows, set);
+  /** The levels the file holds a row for when the source stays on a database server; undefined when it holds the whole table. */
+  get leafLevels(): readonly string[] | undefined {
+    const loaded = this.loaded;
+    return loaded && loaded.engine.remoteOf(loaded.table) ? this.#levels : undefined;
   }
 
-  /** Offers the target table with the moved targets as a CSV file. */
-  async save(): Promise<void> {
+  /**
+   * The target table with `set` in place as a CSV file: read whole from the engine when loaded
+   * there, summed per combination of the levels by a database server that keeps the source.
+   */
+  file(rows: readonly CellRecord[], set: TargetOverrideSet | undefined, lang: Lang): Promise<Blob> {
+    const columns = { levels: this.#levels, target: this.#column };
+    return targetTableBlob(this.loaded, rows, set, { columns, lang });
+  }
+
+  /** Offers the target table with the moved targets as a CSV file, its headers in `lang`. */
+  async save(lang: Lang): Promise<void> {
     const stem = this.#element.getAttribute('export-name') ?? 'target-treemap';
-    download(`${stem}-what-if.csv`, await this.file(this.#rows, this.overrides));
+    download(`${stem}-what-if.csv`, await this.file(this.#rows, this.overrides, lang));
   }
 
   /** The moved targets as overrides of the source's target column. */

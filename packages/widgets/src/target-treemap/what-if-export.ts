@@ -1,12 +1,19 @@
 import {
   applyTargetOverrides,
+  type Cell,
   type CellRecord,
   cellText,
+  fenText,
+  type Lang,
+  readCell,
   type TargetOverrideSet,
+  toFen,
 } from '@stratex/core';
 import type { Engine, LoadedTable } from '@stratex/data';
 import { csvField } from '../base/export';
 import { encodeGbk } from '../base/gbk';
+import { message } from '../base/lang';
+import { toCellRecords } from '../base/row-cells';
 
 /** The edited target table as a file: the source's columns and encoding, the new targets in place. */
 export interface TargetTableFile {
@@ -57,13 +64,63 @@ export async function editedTargetTable(
   return encodeTargetTable(csv, table.encoding);
 }
 
-/** The edited target table as a CSV file (see `editedTargetTable`). */
+/** The treemap's level columns (top first) and its target column. */
+export interface LeafColumns {
+  levels: readonly string[];
+  target: string;
+}
+
+/** A figure to the fen, as a new target is written; text that is no figure as written. */
+function figureText(cell: Cell | undefined): string {
+  const read = readCell(cell ?? null);
+  const fen = read.kind === 'number' ? toFen(read.value) : null;
+  return fen === null ? cellText(cell ?? null) : fenText(fen);
+}
+
+/**
+ * The target table of a source kept on a database server (a ClickHouse table), which is never
+ * read whole into the page: a row per combination of the levels, the target summed by the
+ * server, the planned sum beside the what-if's. The new target keeps the target column's name,
+ * so the file loaded again gives the edited figures. UTF-8 with a byte-order mark.
+ */
+export async function leafTargetTable(
+  engine: Engine,
+  source: string,
+  columns: LeafColumns,
+  set: TargetOverrideSet | undefined,
+  lang: Lang,
+): Promise<TargetTableFile> {
+  const { levels, target } = columns;
+  const answer = await engine.coordinator.request({
+    kind: 'aggregate',
+    source,
+    groupBy: levels,
+    measures: [{ column: target, aggregate: 'sum', digits: 2 }],
+    orderBy: levels.map((column) => ({ column })),
+  });
+  const planned = toCellRecords(answer.rows);
+  const edited = applyTargetOverrides(planned, set);
+  const planHeader = message(lang, 'whatIfPlannedColumn', { column: target });
+  const lines = [[...levels, planHeader, target].map(csvField).join(',')];
+  planned.forEach((row, at) => {
+    const cells = levels.map((level) => cellText(row[level] ?? null));
+    cells.push(figureText(row[target]), figureText(edited[at]?.[target]));
+    lines.push(cells.map(csvField).join(','));
+  });
+  return encodeTargetTable(`${lines.join('\r\n')}\r\n`, undefined);
+}
+
+/** The edited target table as a CSV file: a server's source at the leaf level (see `leafTargetTable`), else whole (see `editedTargetTable`). */
 export async function targetTableBlob(
   loaded: { engine: Engine; source: string; table: LoadedTable } | undefined,
   rows: readonly CellRecord[],
   set: TargetOverrideSet | undefined,
+  leaves: { columns: LeafColumns; lang: Lang },
 ): Promise<Blob> {
-  const file = await editedTargetTable(loaded, rows, set);
+  const file =
+    loaded && loaded.engine.remoteOf(loaded.table)
+      ? await leafTargetTable(loaded.engine, loaded.source, leaves.columns, set, leaves.lang)
+      : await editedTargetTable(loaded, rows, set);
   const type = file.encoding === 'gbk' ? 'text/csv;charset=gbk' : 'text/csv;charset=utf-8';
   return new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type });
 }

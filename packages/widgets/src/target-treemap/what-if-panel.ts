@@ -81,7 +81,7 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
     <p class="what-if-note">${t('whatIfNotWritten')}</p>
     ${
       tile
-        ? html`<form class="what-if-edit" @submit=${submit}>
+        ? html`<form class="what-if-edit" novalidate @submit=${submit}>
             <label
               >${t('whatIfNewTarget', { tile: tile.name })}
               <input
@@ -121,8 +121,9 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
       <button type="button" ?disabled=${!whatIf.canUndo} @click=${() => whatIf.reset()}>
         ${t('whatIfReset')}
       </button>
-      <button type="button" @click=${() => void whatIf.save()}>${t('whatIfExport')}</button>
+      <button type="button" @click=${() => void whatIf.save(lang)}>${t('whatIfExport')}</button>
     </div>
+    ${leafExportNote(whatIf.leafLevels, lang)}
     ${
       reserve
         ? html`<p class="what-if-reserve">
@@ -133,6 +134,18 @@ export function whatIfPanel(scene: WhatIfPanelScene): TemplateResult {
     }
     ${changesTable(whatIf.changes.filter(inView(scene.level)), unit, lang)}
   </section>`;
+}
+
+/** Says what the saved file holds when the source stays on a database server: a row per combination of the levels. */
+function leafExportNote(
+  levels: readonly string[] | undefined,
+  lang: Lang,
+): TemplateResult | typeof nothing {
+  if (!levels) return nothing;
+  const joined = levels.join(lang === 'zh-CN' ? '、' : ', ');
+  return html`<p class="what-if-note what-if-leaf-export">
+    ${message(lang, 'whatIfLeafExport', { levels: joined })}
+  </p>`;
 }
 
 /** A step of the slider: a round figure near a five-hundredth of its range, not below a fen. */

@@ -199,6 +199,8 @@ describe('sx-target-treemap what-if mode', () => {
     await setTarget(element, '华东', '200万', 'siblings');
     await scorecard.updateComplete;
     await alerts.updateComplete;
+    // The scorecard's hidden data table catches up once the edits pause.
+    await scorecard.tableComplete;
     expect(dataTable(scorecard).map((row) => row[1])).toEqual(['200万', '66.67万', '33.33万']);
     expect(overall()).not.toBe(beforeScore);
     expect(dataTable(alerts)).not.toEqual(beforeAlerts);
