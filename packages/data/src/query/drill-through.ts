@@ -141,11 +141,12 @@ export async function drillThrough(
   const fromJs = pageInJs(version, page, kinds, measures, twinOf);
   if (fromJs) {
     rows = fromJs.rows.map(({ line, cells }) => csvRow(line, cells, columns));
+    const { count } = fromJs;
     figures = Promise.resolve(
       request.known ??
         (fromJs.sums
-          ? { count: fromJs.count, ...fromJs.sums }
-          : figuresOf(fromJs.count, measures, sumsAsked())),
+          ? { count, ...fromJs.sums }
+          : figuresOf(measures, sumsAsked(), () => Promise.resolve(count))),
     );
   } else {
     if (days) await checkDated(version, days, Boolean(twin));
@@ -153,7 +154,7 @@ export async function drillThrough(
       ? Promise.resolve(request.known)
       : days
         ? datedFigures(version, measures, { filter, days }, Boolean(twin))
-        : figuresOf(keptCount() ?? matchingCount(version, filter), measures, sumsAsked());
+        : figuresOf(measures, sumsAsked(), () => countOnce(version, filter, counted));
     if (twin && loaded.typedTable) {
       const { count } = await figures;
       const found = await twinPage(route, loaded, kinds, page, count);
@@ -173,13 +174,17 @@ export async function drillThrough(
     return keptFigure(version.answers, request.source, filter, measures);
   }
   /**
-   * The count from the rows per group of the figure's own answer: asked once, grouped as the
-   * figure was, it counts every other figure of that answer too.
+   * The count from a pre-aggregate that holds the filter's dimensions (the sums may just have
+   * built one), else from the rows per group of the figure's own answer: asked once, grouped
+   * as the figure was, it counts every other figure of that answer too; else from the rows.
    */
-  function keptCount(): Promise<number> | undefined {
+  async function counted(): Promise<number> {
+    const fromCube = await version.preAggregates.rowsMatching(filter);
+    if (fromCube !== undefined) return fromCube;
     const figure = kept();
     const counting = figure && groupCountRequest(figure, filter);
-    return counting && ask(counting).then((answer) => groupCount(answer, counting, filter));
+    if (!counting) return matchingCount(version, filter);
+    return groupCount(await ask(counting), counting, filter);
   }
   /** The figure's own sums, else the sums asked as it would ask them. */
   function sumsAsked(): () => Promise<DrillSums> {
@@ -260,37 +265,42 @@ function pageInJs(
   return js.page(columns, page.filter, page.offset, page.limit);
 }
 
-/** The count and the sums, asked together. */
+/** The sums, then the count: a pre-aggregate the sums build counts the rows too. */
 async function figuresOf(
-  count: number | Promise<number>,
   measures: readonly Measure[],
   sums: () => Promise<DrillSums>,
+  count: () => Promise<number>,
 ): Promise<DrillFigures> {
-  const summed = await sums();
-  return {
-    count: await count,
-    ...(measures.length > 0 ? summed : { totals: {}, unreadRows: 0 }),
-  };
+  const summed = measures.length > 0 ? await sums() : { totals: {}, unreadRows: 0 };
+  return { count: await count(), ...summed };
 }
 
 /** Counts of matching rows per source version and filter: a figure opened again is not counted again. */
 const counts = new WeakMap<SourceVersion, Map<string, Promise<number>>>();
 
-/** How many rows of the source match `filter`, counted once per source version. */
-function matchingCount(version: SourceVersion, filter: DimensionFilter): Promise<number> {
+/** How many rows of the source match `filter`, as `count` finds, once per source version. */
+function countOnce(
+  version: SourceVersion,
+  filter: DimensionFilter,
+  count: () => Promise<number>,
+): Promise<number> {
   let known = counts.get(version);
   if (!known) counts.set(version, (known = new Map()));
   const key = JSON.stringify(Object.entries(filter).sort(([a], [b]) => (a < b ? -1 : 1)));
-  let count = known.get(key);
-  if (!count) {
-    const { route, loaded } = version;
-    count = route
-      .run(renderMatchingCount(route.dialect, loaded.table, { filter }))
-      .then((rows) => Number(rows[0]?.n ?? 0));
-    count.catch(() => known.delete(key));
-    known.set(key, count);
+  let counting = known.get(key);
+  if (!counting) {
+    counting = count();
+    counting.catch(() => known.delete(key));
+    known.set(key, counting);
   }
-  return count;
+  return counting;
+}
+
+/** How many rows of the source's table match `filter`, counted over every row. */
+async function matchingCount(version: SourceVersion, filter: DimensionFilter): Promise<number> {
+  const { route, loaded } = version;
+  const rows = await route.run(renderMatchingCount(route.dialect, loaded.table, { filter }));
+  return Number(rows[0]?.n ?? 0);
 }
 
 function csvRow(position: number | null, cells: RecordRow, columns: readonly string[]): DrillRow {
