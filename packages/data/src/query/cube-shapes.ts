@@ -1,7 +1,5 @@
 import type { Aggregate } from './contract';
 
-/* What a pre-aggregate holds, and whether it answers a need: `pre-aggregates.ts` keeps them. */
-
 /** A measure as a pre-aggregate keeps it: the column and how its values are combined. */
 export interface CubeMeasure {
   column: string;
