@@ -20,6 +20,8 @@ interface Cube extends Shape {
   built?: { name: string; rows: number };
   /** A background build that a request now waits for: it pauses no more. */
   hurry?: () => void;
+  /** True when it keeps each group's row count (built from the rows by `renderCube`). */
+  counted?: boolean;
 }
 
 /** What the requests over one table declared: their groupings, in order, every measure, and filters. */
@@ -122,8 +124,8 @@ export class PreAggregates {
    */
   async rowsMatching(filter: DimensionFilter): Promise<number | undefined> {
     const dimensions = Object.keys(filter);
-    const holds = (cube: Shape): boolean =>
-      dimensions.every((dimension) => cube.dimensions.includes(dimension));
+    const holds = (cube: Cube): boolean =>
+      cube.counted === true && dimensions.every((dimension) => cube.dimensions.includes(dimension));
     let cube = this.#smallest(holds);
     while (cube && !(await wanted(cube))) cube = this.#smallest(holds);
     const name = cube && (await cube.name);
@@ -207,7 +209,7 @@ export class PreAggregates {
 
   /** With `background`, built while nobody waits for it, pausing while requests are answered. */
   #start(shape: Shape, background?: Pause): Cube {
-    const cube: Cube = { ...shape, name: Promise.resolve(undefined) };
+    const cube: Cube = { ...shape, name: Promise.resolve(undefined), counted: true };
     cube.name = this.#build(cube, background);
     this.#cubes.set(shape.key, cube);
     while (this.#cubes.size > MAX_KEPT) {
