@@ -3,6 +3,7 @@ import { commands } from 'vitest/browser';
 import { trackProgress, type VarianceAlert } from '@stratex/core';
 import { type DrillAnswer, pageEngine, type RecordRow } from '@stratex/data';
 import '@stratex/widgets/define';
+import type { SxDrillPanel } from '../src/base/drill-panel';
 import { SX_DRILL_THROUGH, type SxDrillThroughDetail } from '../src/base/events';
 import { pageSelection } from '../src/base/selection';
 import type { SxProgressTracker } from '../src/progress-tracker/progress-tracker';
@@ -158,7 +159,7 @@ describe.skipIf(shards.length === 0)(
       );
       expect(await byRegion.drillThrough({ region: '华东' })).toBe(true);
       expect(heard[0]?.days).toEqual({ column: 'date', from: '2024-07-01', through: AS_OF });
-      const panel = document.querySelector('sx-drill-panel')!;
+      const panel = document.querySelector<SxDrillPanel>('sx-drill-panel')!;
       await panel.updateComplete;
       // The page's DuckDB over the very same rows: those of 华东 dated within the alert's days.
       const [expected] = await duckdb(
