@@ -9,6 +9,7 @@ import {
   type Measure,
 } from './contract';
 import { checkDated, datedFigures, datedJsPage } from './drill-days';
+import { sparseRows } from './drill-sparse';
 import {
   type DrillFigures,
   type DrillSums,
@@ -150,14 +151,22 @@ export async function drillThrough(
     );
   } else {
     if (days) await checkDated(version, days, Boolean(twin));
+    const typedTable = twin ? loaded.typedTable : undefined;
+    // A figure no answer holds, over few rows: one scan finds them, to count and sum them alone.
+    const few =
+      typedTable && !request.known && !days && !kept() && (await summedInTwin(version, measures))
+        ? await sparseRows(route, { ...loaded, typedTable }, filter, measures)
+        : undefined;
     figures = request.known
       ? Promise.resolve(request.known)
       : days
         ? datedFigures(version, measures, { filter, days }, Boolean(twin))
-        : figuresOf(measures, sumsAsked(), () => countOnce(version, filter, counted));
+        : few
+          ? Promise.resolve(few.figures)
+          : figuresOf(measures, sumsAsked(), () => countOnce(version, filter, counted));
     if (twin && loaded.typedTable) {
       const { count } = await figures;
-      const found = await twinPage(route, loaded, kinds, page, count);
+      const found = await twinPage(route, loaded, kinds, page, count, few?.ids);
       const cells = twinCells(found, kinds);
       rows = found.map((row, at) => csvRow(positionOf(row), cells[at] ?? {}, columns));
     } else {
@@ -221,7 +230,8 @@ const SIDE_BY_SIDE = 20_000;
  * A page of a CSV's rows from its text table and typed twin side by side. Where the matching
  * rows are dense enough (`count` of the source's rows) the tables are read side by side until
  * the page is full; else, and within days, the page's rows are first found by their ids (the
- * text table alone, with the days read in the twin), and only those rows are then read.
+ * text table alone, with the days read in the twin), and only those rows are then read;
+ * `matching`, the ids of every matching row when they were found already, gives the page's.
  */
 async function twinPage(
   route: Route,
@@ -229,6 +239,7 @@ async function twinPage(
   kinds: readonly TwinColumn[],
   page: { filter: DimensionFilter; days: DrillDays | undefined; offset: number; limit: number },
   count: number,
+  matching?: readonly number[],
 ): Promise<RecordRow[]> {
   const typedTable = loaded.typedTable!;
   const plan = {
@@ -239,15 +250,14 @@ async function twinPage(
   };
   const { days, ...rest } = page;
   const read = ((page.offset + page.limit) * loaded.rowCount) / Math.max(1, count);
-  if (!days && read <= SIDE_BY_SIDE)
+  if (!matching && !days && read <= SIDE_BY_SIDE)
     return route.run(renderTwinRows(route.dialect, { ...plan, ...rest }));
   const tables = { text: loaded.table, typed: typedTable };
-  const ids = await route.run(renderPageIds(route.dialect, tables, page));
+  const ids =
+    matching?.slice(page.offset, page.offset + page.limit) ??
+    (await route.run(renderPageIds(route.dialect, tables, page))).map((row) => Number(row[ROW_ID]));
   if (ids.length === 0) return [];
-  const aligned = alignedOn(
-    route.dialect,
-    ids.map((row) => Number(row[ROW_ID])),
-  );
+  const aligned = alignedOn(route.dialect, ids);
   return route.run(renderTwinRows(aligned, { ...plan, filter: {}, limit: ids.length }));
 }
 
@@ -263,6 +273,18 @@ function pageInJs(
   if (!js) return undefined;
   if (page.days) return datedJsPage(js, { ...page, days: page.days }, columns, measures, twinOf);
   return js.page(columns, page.filter, page.offset, page.limit);
+}
+
+/** True when every measure's cells all read as numbers in the source's typed twin. */
+async function summedInTwin(
+  version: SourceVersion,
+  measures: readonly Measure[],
+): Promise<boolean> {
+  const typed = (await version.catalogue).typedColumns;
+  return measures.every((measure) => {
+    const column = typed?.find((candidate) => candidate.name === measure.column);
+    return measure.aggregate === 'sum' && column?.type === 'number' && column.rejects === 0;
+  });
 }
 
 /** The sums, then the count: a pre-aggregate the sums build counts the rows too. */

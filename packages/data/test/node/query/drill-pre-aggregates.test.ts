@@ -102,6 +102,51 @@ describe('a figure filtered on a column it is not grouped by', () => {
     });
   }
 
+  it('that no widget groups by, over few rows, is counted and totalled from the rows one scan finds', async () => {
+    const engine = nodeEngine({ inMemoryCsvBytes: 0, recover: false });
+    try {
+      const source = 'facts';
+      engine.defineSource(source, {
+        bytes: fixture('generated/sales_100000.csv'),
+        label: 'sales.csv',
+      });
+      await engine.coordinator.request(grouped(source, ['region', 'product_line']));
+      await engine.coordinator.prepared();
+      const filter = {
+        region: '西南',
+        product_line: '数据平台',
+        customer_type: '大客户',
+        channel: '直销',
+      };
+      const [drilled, sent] = await sqlSent(engine, () =>
+        engine.coordinator.drillThrough({ source, filter, measures }),
+      );
+      // Nothing built, no grouping: the matching rows are found once and summed alone.
+      expect(sent.filter((sql) => /CREATE|GROUP BY/i.test(sql))).toEqual([]);
+      const expected = await byNative(filter);
+      expect(expected.n).toBeGreaterThan(50);
+      expect(expected.n).toBeLessThan(1_000);
+      expect(drilled.count).toBe(expected.n);
+      expect(Number(drilled.totals.amount!.toFixed(2))).toBe(expected.amount);
+      expect(Number(drilled.totals.target_share!.toFixed(2))).toBe(expected.target_share);
+      // The same figure asked as a widget would ask it: the same totals.
+      const figure = await engine.coordinator.request(grouped(source, [], filter));
+      for (const { column } of measures)
+        expect(drilled.totals[column]).toBe(figure.rows[0]![column]);
+      expect(drilled.rows).toHaveLength(50);
+      const next = await engine.coordinator.drillThrough({
+        source,
+        filter,
+        measures,
+        offset: 50,
+        known: { count: drilled.count, totals: drilled.totals, unreadRows: drilled.unreadRows },
+      });
+      expect(next.rows[0]!.position!).toBeGreaterThan(drilled.rows.at(-1)!.position!);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('that no widget groups by builds one pre-aggregate for its totals, and counts from it', async () => {
     const engine = nodeEngine({ inMemoryCsvBytes: 0, recover: false });
     try {
