@@ -3,15 +3,16 @@
 // in headless Debian Chromium on localhost, the same generated files for everyone.
 // Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md
 // (a quick run: quick.json and quick.md). `--only clickhouse,…` runs the named cases (portal,
-// treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers, workbook, drill). `--before REV` builds REV
-// in a worktree of its own and measures it beside this build in the portal, treemap, interaction,
-// tracker and what-if cases.
+// treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers, workbook, drill,
+// drill-browser). `--before REV` builds REV in a worktree of its own and measures it beside this
+// build in the portal, treemap, interaction, tracker and what-if cases.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { clickhouseCase } from './cases/clickhouse.ts';
 import { drillCase } from './cases/drill.ts';
+import { drillBrowserCase } from './cases/drill-browser.ts';
 import { interactionCase } from './cases/interaction.ts';
 import { lineNumbersCase } from './cases/line-numbers.ts';
 import { memoryCase } from './cases/memory.ts';
@@ -73,7 +74,7 @@ const largest = Math.max(...plan.sizes);
 const only = new Set(
   (
     values.only ??
-    'portal,treemap,interaction,memory,what-if,clickhouse,tracker,line-numbers,workbook,drill'
+    'portal,treemap,interaction,memory,what-if,clickhouse,tracker,line-numbers,workbook,drill,drill-browser'
   ).split(','),
 );
 /** Cases in headless Chromium, which need the built site. */
@@ -85,6 +86,7 @@ const inBrowser = [
   'what-if',
   'tracker',
   'workbook',
+  'drill-browser',
 ].some((name) => only.has(name));
 
 const started = Date.now();
@@ -178,6 +180,8 @@ try {
     // The workbook of the 1M sales rows (written from the CSV when missing) ÷ that CSV.
     if (only.has('workbook'))
       results.workbook = await workbookCase(site.origin, 1_000_000, plan.runs, log);
+    if (only.has('drill-browser'))
+      results.drill_browser = await drillBrowserCase(site.origin, plan.drillOpens, log);
   }
   if (only.has('clickhouse'))
     results.clickhouse = await clickhouseCase(plan.clusterSizes, plan.clusterSessions, log);

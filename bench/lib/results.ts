@@ -1,6 +1,7 @@
 // The shape of bench/results/latest.json.
 
 import type { DrillResult } from '../cases/drill.ts';
+import type { DrillBrowserResult } from '../cases/drill-browser.ts';
 import type { LineNumbersResult } from '../cases/line-numbers.ts';
 import type { WhatIfResult } from '../cases/what-if.ts';
 
@@ -158,6 +159,8 @@ export interface BenchResults {
   line_numbers?: LineNumbersResult;
   /** Drill-through panel opens at 1M rows, CSV and Parquet, beside DuckDB-WASM by hand. */
   drill?: DrillResult;
+  /** The same opens in headless Chromium, panel drawn, beside DuckDB-WASM by hand on the page's worker. */
+  drill_browser?: DrillBrowserResult;
   /** Treemap + scorecard + alerts redrawn after a what-if edit on 1,000 leaves. */
   what_if?: WhatIfResult;
   /** The treemap from a 1M-row workbook ÷ the same rows as CSV. */

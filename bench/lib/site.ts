@@ -59,6 +59,8 @@ export async function serveSite(before = false): Promise<Site> {
       'what-if-probe.js',
       'tracker.html',
       'tracker-probe.js',
+      'drill.html',
+      'drill-probe.js',
     ])
       copyFileSync(benchPath(`pages/${page}`), join(site, root, page));
   const server: Server = await startStaticServer(site, 0);

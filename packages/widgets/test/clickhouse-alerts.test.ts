@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { trackProgress, type VarianceAlert } from '@stratex/core';
-import { pageEngine, type RecordRow } from '@stratex/data';
+import { type DrillAnswer, pageEngine, type RecordRow } from '@stratex/data';
 import '@stratex/widgets/define';
+import type { SxDrillPanel } from '../src/base/drill-panel';
+import { SX_DRILL_THROUGH, type SxDrillThroughDetail } from '../src/base/events';
 import { pageSelection } from '../src/base/selection';
 import type { SxProgressTracker } from '../src/progress-tracker/progress-tracker';
 import type { SxTargetTreemap } from '../src/target-treemap/target-treemap';
@@ -144,6 +146,41 @@ describe.skipIf(shards.length === 0)(
       }
       byRegion.remove();
       reference.remove();
+    });
+
+    it('opens the rows behind a region’s alert to its as-of day: rows, count and totals from the server', async () => {
+      const byRegion = await mount('sx-variance-alerts', {
+        source: 'ch_sales',
+        ...alertsOver('region', 'en'),
+      });
+      const heard: SxDrillThroughDetail[] = [];
+      byRegion.addEventListener(SX_DRILL_THROUGH, (event) =>
+        heard.push((event as CustomEvent<SxDrillThroughDetail>).detail),
+      );
+      expect(await byRegion.drillThrough({ region: '华东' })).toBe(true);
+      expect(heard[0]?.days).toEqual({ column: 'date', from: '2024-07-01', through: AS_OF });
+      const panel = document.querySelector<SxDrillPanel>('sx-drill-panel')!;
+      await panel.updateComplete;
+      // The page's DuckDB over the very same rows: those of 华东 dated within the alert's days.
+      const [expected] = await duckdb(
+        `SELECT count(*)::INT AS n, ROUND(CAST(SUM(amount) AS DOUBLE), 6) AS amount
+         FROM duck_sales WHERE region = '华东' AND "date" BETWEEN DATE '2024-07-01' AND DATE '${AS_OF}'`,
+      );
+      const answer = (panel as unknown as { answer: DrillAnswer }).answer;
+      expect(answer.position).toBe('none');
+      expect(answer.count).toBe(Number(expected!.n));
+      expect(answer.totals.amount).toBe(Number(expected!.amount));
+      const shown = panel.shadowRoot!.querySelectorAll('table[part="rows"] tbody tr');
+      expect(shown.length).toBe(Math.min(50, answer.count));
+      const dateAt = answer.columns.indexOf('date');
+      for (const row of shown) {
+        const day = row.querySelectorAll('td')[dateAt]?.textContent?.trim() ?? '';
+        expect(day).toMatch(/^2024-0[78]-\d\d$/);
+        expect(day <= AS_OF).toBe(true);
+      }
+      expect(panel.shadowRoot!.textContent).toContain(`date from 2024-07-01 to ${AS_OF}`);
+      panel.close();
+      byRegion.remove();
     });
 
     it('paces by a company calendar and by seasonal weights to the same status and expected value on the cluster, DuckDB and a small file read in JS', async () => {

@@ -89,6 +89,14 @@ export async function datedFigures(
         )
       : renderStoredSums(route.dialect, loaded.table, measures, matching);
   const [row] = await route.run(sql);
+  return summedFigures(row, measures);
+}
+
+/** The count (`n`), sums and unread rows (`sx_unread`) of a row of `renderTwinSums` or `renderStoredSums`. */
+export function summedFigures(
+  row: RecordRow | undefined,
+  measures: readonly Measure[],
+): DrillFigures {
   const totals: Record<string, number | null> = {};
   for (const measure of measures) {
     const value = row?.[measure.as ?? measure.column];

@@ -9,6 +9,7 @@ import {
   type Measure,
 } from './contract';
 import { checkDated, datedFigures, datedJsPage } from './drill-days';
+import { sparseRows } from './drill-sparse';
 import {
   type DrillFigures,
   type DrillSums,
@@ -141,22 +142,31 @@ export async function drillThrough(
   const fromJs = pageInJs(version, page, kinds, measures, twinOf);
   if (fromJs) {
     rows = fromJs.rows.map(({ line, cells }) => csvRow(line, cells, columns));
+    const { count } = fromJs;
     figures = Promise.resolve(
       request.known ??
         (fromJs.sums
-          ? { count: fromJs.count, ...fromJs.sums }
-          : figuresOf(fromJs.count, measures, sumsAsked())),
+          ? { count, ...fromJs.sums }
+          : figuresOf(measures, sumsAsked(), () => Promise.resolve(count))),
     );
   } else {
     if (days) await checkDated(version, days, Boolean(twin));
+    const typedTable = twin ? loaded.typedTable : undefined;
+    // A figure no answer holds, over few rows: one scan finds them, to count and sum them alone.
+    const few =
+      typedTable && !request.known && !days && !kept() && (await summedInTwin(version, measures))
+        ? await sparseRows(route, { ...loaded, typedTable }, filter, measures)
+        : undefined;
     figures = request.known
       ? Promise.resolve(request.known)
       : days
         ? datedFigures(version, measures, { filter, days }, Boolean(twin))
-        : figuresOf(keptCount() ?? matchingCount(version, filter), measures, sumsAsked());
+        : few
+          ? Promise.resolve(few.figures)
+          : figuresOf(measures, sumsAsked(), () => countOnce(version, filter, counted));
     if (twin && loaded.typedTable) {
       const { count } = await figures;
-      const found = await twinPage(route, loaded, kinds, page, count);
+      const found = await twinPage(route, loaded, kinds, page, count, few?.ids);
       const cells = twinCells(found, kinds);
       rows = found.map((row, at) => csvRow(positionOf(row), cells[at] ?? {}, columns));
     } else {
@@ -173,13 +183,17 @@ export async function drillThrough(
     return keptFigure(version.answers, request.source, filter, measures);
   }
   /**
-   * The count from the rows per group of the figure's own answer: asked once, grouped as the
-   * figure was, it counts every other figure of that answer too.
+   * The count from a pre-aggregate that holds the filter's dimensions (the sums may just have
+   * built one), else from the rows per group of the figure's own answer: asked once, grouped
+   * as the figure was, it counts every other figure of that answer too; else from the rows.
    */
-  function keptCount(): Promise<number> | undefined {
+  async function counted(): Promise<number> {
+    const fromCube = await version.preAggregates.rowsMatching(filter);
+    if (fromCube !== undefined) return fromCube;
     const figure = kept();
     const counting = figure && groupCountRequest(figure, filter);
-    return counting && ask(counting).then((answer) => groupCount(answer, counting, filter));
+    if (!counting) return matchingCount(version, filter);
+    return groupCount(await ask(counting), counting, filter);
   }
   /** The figure's own sums, else the sums asked as it would ask them. */
   function sumsAsked(): () => Promise<DrillSums> {
@@ -216,7 +230,8 @@ const SIDE_BY_SIDE = 20_000;
  * A page of a CSV's rows from its text table and typed twin side by side. Where the matching
  * rows are dense enough (`count` of the source's rows) the tables are read side by side until
  * the page is full; else, and within days, the page's rows are first found by their ids (the
- * text table alone, with the days read in the twin), and only those rows are then read.
+ * text table alone, with the days read in the twin), and only those rows are then read;
+ * `matching`, the ids of every matching row when they were found already, gives the page's.
  */
 async function twinPage(
   route: Route,
@@ -224,6 +239,7 @@ async function twinPage(
   kinds: readonly TwinColumn[],
   page: { filter: DimensionFilter; days: DrillDays | undefined; offset: number; limit: number },
   count: number,
+  matching?: readonly number[],
 ): Promise<RecordRow[]> {
   const typedTable = loaded.typedTable!;
   const plan = {
@@ -234,15 +250,14 @@ async function twinPage(
   };
   const { days, ...rest } = page;
   const read = ((page.offset + page.limit) * loaded.rowCount) / Math.max(1, count);
-  if (!days && read <= SIDE_BY_SIDE)
+  if (!matching && !days && read <= SIDE_BY_SIDE)
     return route.run(renderTwinRows(route.dialect, { ...plan, ...rest }));
   const tables = { text: loaded.table, typed: typedTable };
-  const ids = await route.run(renderPageIds(route.dialect, tables, page));
+  const ids =
+    matching?.slice(page.offset, page.offset + page.limit) ??
+    (await route.run(renderPageIds(route.dialect, tables, page))).map((row) => Number(row[ROW_ID]));
   if (ids.length === 0) return [];
-  const aligned = alignedOn(
-    route.dialect,
-    ids.map((row) => Number(row[ROW_ID])),
-  );
+  const aligned = alignedOn(route.dialect, ids);
   return route.run(renderTwinRows(aligned, { ...plan, filter: {}, limit: ids.length }));
 }
 
@@ -260,37 +275,54 @@ function pageInJs(
   return js.page(columns, page.filter, page.offset, page.limit);
 }
 
-/** The count and the sums, asked together. */
+/** True when every measure's cells all read as numbers in the source's typed twin. */
+async function summedInTwin(
+  version: SourceVersion,
+  measures: readonly Measure[],
+): Promise<boolean> {
+  const typed = (await version.catalogue).typedColumns;
+  return measures.every((measure) => {
+    const column = typed?.find((candidate) => candidate.name === measure.column);
+    return measure.aggregate === 'sum' && column?.type === 'number' && column.rejects === 0;
+  });
+}
+
+/** The sums, then the count: a pre-aggregate the sums build counts the rows too. */
 async function figuresOf(
-  count: number | Promise<number>,
   measures: readonly Measure[],
   sums: () => Promise<DrillSums>,
+  count: () => Promise<number>,
 ): Promise<DrillFigures> {
-  const summed = await sums();
-  return {
-    count: await count,
-    ...(measures.length > 0 ? summed : { totals: {}, unreadRows: 0 }),
-  };
+  const summed = measures.length > 0 ? await sums() : { totals: {}, unreadRows: 0 };
+  return { count: await count(), ...summed };
 }
 
 /** Counts of matching rows per source version and filter: a figure opened again is not counted again. */
 const counts = new WeakMap<SourceVersion, Map<string, Promise<number>>>();
 
-/** How many rows of the source match `filter`, counted once per source version. */
-function matchingCount(version: SourceVersion, filter: DimensionFilter): Promise<number> {
+/** How many rows of the source match `filter`, as `count` finds, once per source version. */
+function countOnce(
+  version: SourceVersion,
+  filter: DimensionFilter,
+  count: () => Promise<number>,
+): Promise<number> {
   let known = counts.get(version);
   if (!known) counts.set(version, (known = new Map()));
   const key = JSON.stringify(Object.entries(filter).sort(([a], [b]) => (a < b ? -1 : 1)));
-  let count = known.get(key);
-  if (!count) {
-    const { route, loaded } = version;
-    count = route
-      .run(renderMatchingCount(route.dialect, loaded.table, { filter }))
-      .then((rows) => Number(rows[0]?.n ?? 0));
-    count.catch(() => known.delete(key));
-    known.set(key, count);
+  let counting = known.get(key);
+  if (!counting) {
+    counting = count();
+    counting.catch(() => known.delete(key));
+    known.set(key, counting);
   }
-  return count;
+  return counting;
+}
+
+/** How many rows of the source's table match `filter`, counted over every row. */
+async function matchingCount(version: SourceVersion, filter: DimensionFilter): Promise<number> {
+  const { route, loaded } = version;
+  const rows = await route.run(renderMatchingCount(route.dialect, loaded.table, { filter }));
+  return Number(rows[0]?.n ?? 0);
 }
 
 function csvRow(position: number | null, cells: RecordRow, columns: readonly string[]): DrillRow {

@@ -1,9 +1,10 @@
 import type { QueryOptions } from '../connector';
 import type { Pause } from './background-builds';
 import type { RecordRow } from '../loaded-table';
-import type { Aggregate } from './contract';
+import type { DimensionFilter } from './contract';
+import { type CubeMeasure, covers, measureKey, type Shape, shapeOf } from './cube-shapes';
 import type { BoundSql, Dialect, TableDialect } from './dialect';
-import { type AggregatePlan, renderCube, renderFromCube } from './render';
+import { type AggregatePlan, renderCube, renderCubeRows, renderFromCube } from './render';
 
 /** Largest pre-aggregate kept, as a share of its source's rows; a larger one saves little. */
 const MAX_SHARE = 0.25;
@@ -12,20 +13,6 @@ const MAX_KEPT = 8;
 
 let cubeNumber = 0;
 
-/** A measure as a pre-aggregate keeps it: the column and how its values are combined. */
-interface CubeMeasure {
-  column: string;
-  aggregate: Aggregate;
-}
-
-/** What a pre-aggregate combines: dimensions and measures in one order, so equal shapes are equal. */
-interface Shape {
-  table: string;
-  dimensions: readonly string[];
-  measures: readonly CubeMeasure[];
-  key: string;
-}
-
 interface Cube extends Shape {
   /** The temporary table, once built; undefined when it was not small or failed. */
   name: Promise<string | undefined>;
@@ -33,6 +20,8 @@ interface Cube extends Shape {
   built?: { name: string; rows: number };
   /** A background build that a request now waits for: it pauses no more. */
   hurry?: () => void;
+  /** True when it keeps each group's row count (built from the rows by `renderCube`). */
+  counted?: boolean;
 }
 
 /** What the requests over one table declared: their groupings, in order, every measure, and filters. */
@@ -43,41 +32,6 @@ interface Declared {
   filters: (readonly string[])[];
 }
 
-const measureKey = (measure: CubeMeasure): string => `${measure.aggregate}\u0000${measure.column}`;
-
-function shapeOf(
-  table: string,
-  dimensions: Iterable<string>,
-  measures: readonly CubeMeasure[],
-): Shape {
-  const sortedDimensions = [...new Set(dimensions)].sort();
-  const byKey = new Map(
-    measures.map(({ column, aggregate }) => [
-      measureKey({ column, aggregate }),
-      { column, aggregate },
-    ]),
-  );
-  const sortedMeasures = [...byKey.keys()].sort().map((key) => byKey.get(key)!);
-  return {
-    table,
-    dimensions: sortedDimensions,
-    measures: sortedMeasures,
-    key: JSON.stringify([table, sortedDimensions, sortedMeasures.map(measureKey)]),
-  };
-}
-
-/**
- * True when `need` can be answered from `cube`: it holds every measure, and the same
- * dimensions, or more when `rollUp` (the measures then combine over the rest exactly).
- */
-function covers(cube: Shape, need: Shape, rollUp: boolean): boolean {
-  if (cube.table !== need.table) return false;
-  const measures = new Set(cube.measures.map(measureKey));
-  if (!need.measures.every((measure) => measures.has(measureKey(measure)))) return false;
-  if (!rollUp && cube.dimensions.length !== need.dimensions.length) return false;
-  return need.dimensions.every((dimension) => cube.dimensions.includes(dimension));
-}
-
 /**
  * Pre-aggregates of one source version: the measures combined once per combination of some
  * dimensions, in a small temporary table. A filtered aggregate is answered from one that
@@ -85,7 +39,8 @@ function covers(cube: Shape, need: Shape, rollUp: boolean): boolean {
  * the pre-aggregate, so the figures are those the raw rows give, to the last bit. Counts,
  * minima, maxima and sums of whole or decimal numbers are also rolled up from one with more
  * dimensions (exact arithmetic); sums of floating-point numbers are not, as adding partial
- * sums changes their last digits.
+ * sums changes their last digits. Each keeps its groups' row counts, so the rows behind any
+ * filter on its dimensions are counted from it (`rowsMatching`).
  *
  * Requests declare what they group by; from that the likely pre-aggregates are built in the
  * background (`next`), one at a time: for a widget grouped by A and another grouped by B,
@@ -164,6 +119,29 @@ export class PreAggregates {
   }
 
   /**
+   * How many rows match `filter`, from the smallest pre-aggregate (built, or being built)
+   * whose dimensions hold the filter's; undefined when none does, as none is built for it.
+   */
+  async rowsMatching(filter: DimensionFilter): Promise<number | undefined> {
+    const dimensions = Object.keys(filter);
+    const holds = (cube: Cube): boolean =>
+      cube.counted === true && dimensions.every((dimension) => cube.dimensions.includes(dimension));
+    let cube = this.#smallest(holds);
+    while (cube && !(await wanted(cube))) cube = this.#smallest(holds);
+    const name = cube && (await cube.name);
+    if (!cube || !name || this.#dropped) return undefined;
+    this.#cubes.delete(cube.key);
+    this.#cubes.set(cube.key, cube);
+    try {
+      const [counted] = await this.run(renderCubeRows(this.dialect, name, filter));
+      return Number(counted?.n ?? 0);
+    } catch {
+      // Dropped under the query (the source was loaded again): counted from the raw rows.
+      return undefined;
+    }
+  }
+
+  /**
    * Starts building the next pre-aggregate the declared requests are likely to want, and
    * resolves once it is built or given up; undefined when none is wanted.
    */
@@ -214,9 +192,15 @@ export class PreAggregates {
 
   /** The pre-aggregate to answer `need` from: a built one, the smallest first, else one being built. */
   #covering(need: Shape, rollUp: boolean): Cube | undefined {
+    return this.#smallest((cube) => covers(cube, need, rollUp));
+  }
+
+  /** Of the pre-aggregates that `fits`, a built one, the smallest first, else one being built. */
+  #smallest(fits: (cube: Cube) => boolean): Cube | undefined {
+    if (this.#dropped) return undefined;
     let best: Cube | undefined;
     for (const cube of this.#cubes.values()) {
-      if (!covers(cube, need, rollUp)) continue;
+      if (!fits(cube)) continue;
       if (!best) best = cube;
       else if (cube.built && (!best.built || cube.built.rows < best.built.rows)) best = cube;
     }
@@ -225,7 +209,7 @@ export class PreAggregates {
 
   /** With `background`, built while nobody waits for it, pausing while requests are answered. */
   #start(shape: Shape, background?: Pause): Cube {
-    const cube: Cube = { ...shape, name: Promise.resolve(undefined) };
+    const cube: Cube = { ...shape, name: Promise.resolve(undefined), counted: true };
     cube.name = this.#build(cube, background);
     this.#cubes.set(shape.key, cube);
     while (this.#cubes.size > MAX_KEPT) {

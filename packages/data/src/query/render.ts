@@ -169,12 +169,13 @@ export function renderTextSums(
   return { sql: dialect.finish(sql), params };
 }
 
-/** Name of a pre-aggregate's column for the measure at `index`. */
-const cubeMeasure = (index: number): string => `sx_measure_${index}`;
+/** Name of a pre-aggregate's column for the measure at `index`, or for its rows' count. */
+const cubeMeasure = (index: number | 'rows'): string => `sx_measure_${index}`;
 
 /**
  * A pre-aggregate: the measures combined per combination of `dimensions` (the levels and
- * every dimension a selection filters on), dimensions kept as text.
+ * every dimension a selection filters on), dimensions kept as text, and each group's rows
+ * counted, so that any filter on its dimensions is counted from it.
  */
 export function renderCube(
   dialect: Dialect,
@@ -190,6 +191,7 @@ export function renderCube(
       (measure, index) =>
         `${dialect.aggregate(measure.aggregate, dialect.identifier(measure.column))} AS ${dialect.identifier(cubeMeasure(index))}`,
     ),
+    `${dialect.aggregate('count', '*')} AS ${dialect.identifier(cubeMeasure('rows'))}`,
   ];
   const groupBy = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';
   return dialect.createTemporary(
@@ -222,5 +224,14 @@ export function renderFromCube(
   ];
   const groupBy = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';
   const sql = `SELECT ${select.join(', ')} FROM ${dialect.identifier(cube)}${where(dialect, plan.filter, params, false)}${groupBy}${tail(dialect, plan.orderBy, plan.limit)}`;
+  return { sql: dialect.finish(sql), params };
+}
+
+/** The rows that match `filter`, as `n`, from a pre-aggregate whose dimensions hold the filter's. */
+export function renderCubeRows(dialect: Dialect, cube: string, filter: DimensionFilter): BoundSql {
+  const params: QueryParam[] = [];
+  const rows = dialect.rollUp('count', dialect.identifier(cubeMeasure('rows')));
+  if (!rows) throw new Error(`The ${dialect.name} dialect cannot add up counts.`);
+  const sql = `SELECT ${rows} AS ${dialect.identifier('n')} FROM ${dialect.identifier(cube)}${where(dialect, filter, params, false)}`;
   return { sql: dialect.finish(sql), params };
 }

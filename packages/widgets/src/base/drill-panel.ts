@@ -53,12 +53,16 @@ export class SxDrillPanel extends LitElement {
    */
   opener: HTMLElement | SVGElement | null = null;
 
-  /** Opens the dialog on the first page of rows; resolves once that page is shown. */
+  /**
+   * Opens the dialog on the first page of rows; resolves once that page is shown. The rows are
+   * asked for first, so the database reads them while the dialog is drawn.
+   */
   async show(): Promise<void> {
+    const first = this.page(0);
     await this.updateComplete;
     const dialog = this.#dialog();
     if (dialog && !dialog.open) dialog.showModal();
-    await this.page(0);
+    await first;
   }
 
   /**
@@ -161,6 +165,7 @@ export class SxDrillPanel extends LitElement {
     const lang = this.opening!.lang;
     const t = (key: Parameters<typeof message>[1], params?: Record<string, string | number>) =>
       message(lang, key, params);
+    const readWord = t('drillRead');
     const from = answer.rows.length > 0 ? answer.offset + 1 : 0;
     const to = answer.offset + answer.rows.length;
     return html`<ul part="totals" class="totals">
@@ -198,7 +203,7 @@ export class SxDrillPanel extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${answer.rows.map((row) => this.#row(answer, row))}
+            ${answer.rows.map((row) => this.#row(answer, row, readWord))}
           </tbody>
         </table>
       </div>
@@ -220,9 +225,8 @@ export class SxDrillPanel extends LitElement {
       }`;
   }
 
-  #row(answer: DrillAnswer, row: DrillRow): TemplateResult {
+  #row(answer: DrillAnswer, row: DrillRow, readWord: string): TemplateResult {
     const lang = this.opening!.lang;
-    const readWord = message(lang, 'drillRead');
     return html`<tr part="row">
       ${answer.position === 'none' ? nothing : html`<th scope="row">${row.position ?? ''}</th>`}
       ${row.cells.map((cell, index) => {

@@ -46,9 +46,15 @@ export function readBeside(cell: Cell, written: string | null, lang: Lang): stri
   return read === (written ?? '') ? undefined : read;
 }
 
+/** Per language, the format that writes every digit: made once, as making one is slow. */
+const exactFormats = new Map<Lang, Intl.NumberFormat>();
+
 /** A number with every digit it has, grouped as the language groups them. */
 export function exactNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 20 }).format(value);
+  let format = exactFormats.get(lang);
+  if (!format)
+    exactFormats.set(lang, (format = new Intl.NumberFormat(lang, { maximumFractionDigits: 20 })));
+  return format.format(value);
 }
 
 /** A total as the widgets show figures (`540万`), and exactly beside it when that differs. */
