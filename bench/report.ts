@@ -20,9 +20,9 @@ import {
   type Memory,
   type WorkbookResult,
 } from './lib/results.ts';
-import type { DrillResult, DrillTimes } from './cases/drill.ts';
+import { drillSection } from './cases/drill.ts';
 import { whatIfSection } from './cases/what-if.ts';
-import type { DrillBrowserResult, DrillBrowserTimes } from './cases/drill-browser.ts';
+import { drillBrowserSection } from './cases/drill-browser.ts';
 import { benchPath } from './lib/site.ts';
 import { median } from './lib/stats.ts';
 
@@ -329,40 +329,4 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     JSON.parse(readFileSync(benchPath(`results/${name}.json`), 'utf8')) as BenchResults,
     name,
   );
-}
-
-/** The drill-through panel's opens beside DuckDB-WASM by hand, per format. */
-function drillSection(drill: DrillResult): string[] {
-  const row = (format: string, times: DrillTimes): string =>
-    `| ${format} | ${times.open_median_ms} | ${times.open_p95_ms} | ${times.next_page_median_ms} | ${times.by_hand_median_ms} | ${times.by_hand_p95_ms} | ${times.ratio_p95} |`;
-  return [
-    '## Drill-through',
-    '',
-    `The rows behind a figure already drawn (treemap tiles at both levels, scorecard rows by channel), ${drill.figures} figures each opened once, ${drill.rows.toLocaleString('en')} rows: the first page of 50 rows, their count and totals equal to the figure (target: p95 ≤ 150 ms). By hand: \`SELECT * … LIMIT 50\` and \`SELECT count(*)\` on the same filter. Load average ${drill.load.join(', ')}.`,
-    '',
-    '| format | open median, ms | open p95, ms | next page median, ms | by hand median, ms | by hand p95, ms | p95 ÷ by hand |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    row('CSV', drill.csv),
-    row('Parquet', drill.parquet),
-  ];
-}
-
-/** The drill-through panel's opens in Chromium, drawn, beside DuckDB-WASM by hand on the page's worker. */
-function drillBrowserSection(drill: DrillBrowserResult): string[] {
-  const row = (format: string, times: DrillBrowserTimes | undefined): string[] =>
-    times
-      ? [
-          `| ${format} | ${times.figures} | ${times.open_median_ms} | ${times.open_p95_ms} | ${times.crossed_open_p95_ms} | ${times.by_hand_median_ms} | ${times.by_hand_p95_ms} | ${times.ratio_median} | ${times.ratio_p95} | ${times.first_open_cpu_ms} | ${times.open_cpu_median_ms} |`,
-        ]
-      : [];
-  return [
-    '## Drill-through in Chromium',
-    '',
-    `The same kind of opens in headless Chromium on the embed script, ${drill.rows.toLocaleString('en')} rows: from \`drillThrough(figure)\` to the frame after the panel shows its first page, count and totals (its drawing included). The last figures are regions under a channel chosen in the other treemap (filtered on a column they are not grouped by: "crossed"). The CPU columns are the page's main-thread CPU time per open, from a Chromium trace (the answer read and the panel drawn; the first open draws the panel for the first time). By hand, on the page's own DuckDB-WASM worker: \`SELECT * … LIMIT 50\` and \`count(*)\`. Load average ${drill.load.join(', ')}.`,
-    '',
-    '| format | figures | open median, ms | open p95, ms | crossed p95, ms | by hand median, ms | by hand p95, ms | median ÷ by hand | p95 ÷ by hand | first open CPU, ms | open CPU median, ms |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...row('CSV', drill.csv),
-    ...row('Parquet', drill.parquet),
-  ];
 }

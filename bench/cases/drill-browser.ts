@@ -153,3 +153,23 @@ export async function drillBrowserCase(
   log(`drill-browser: load average ${result.load.join(', ')}`);
   return result;
 }
+
+/** The drill-through panel's opens in Chromium, drawn, beside DuckDB-WASM by hand on the page's worker. */
+export function drillBrowserSection(drill: DrillBrowserResult): string[] {
+  const row = (format: string, times: DrillBrowserTimes | undefined): string[] =>
+    times
+      ? [
+          `| ${format} | ${times.figures} | ${times.open_median_ms} | ${times.open_p95_ms} | ${times.crossed_open_p95_ms} | ${times.by_hand_median_ms} | ${times.by_hand_p95_ms} | ${times.ratio_median} | ${times.ratio_p95} | ${times.first_open_cpu_ms} | ${times.open_cpu_median_ms} |`,
+        ]
+      : [];
+  return [
+    '## Drill-through in Chromium',
+    '',
+    `The same kind of opens in headless Chromium on the embed script, ${drill.rows.toLocaleString('en')} rows: from \`drillThrough(figure)\` to the frame after the panel shows its first page, count and totals (its drawing included). The last figures are regions under a channel chosen in the other treemap (filtered on a column they are not grouped by: "crossed"). The CPU columns are the page's main-thread CPU time per open, from a Chromium trace (the answer read and the panel drawn; the first open draws the panel for the first time). By hand, on the page's own DuckDB-WASM worker: \`SELECT * … LIMIT 50\` and \`count(*)\`. Load average ${drill.load.join(', ')}.`,
+    '',
+    '| format | figures | open median, ms | open p95, ms | crossed p95, ms | by hand median, ms | by hand p95, ms | median ÷ by hand | p95 ÷ by hand | first open CPU, ms | open CPU median, ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...row('CSV', drill.csv),
+    ...row('Parquet', drill.parquet),
+  ];
+}
