@@ -20,6 +20,7 @@ import {
   type Memory,
   type WorkbookResult,
 } from './lib/results.ts';
+import type { CoiResult } from './cases/coi.ts';
 import type { DrillResult, DrillTimes } from './cases/drill.ts';
 import { benchPath } from './lib/site.ts';
 import { median } from './lib/stats.ts';
@@ -120,6 +121,7 @@ function markdown(results: BenchResults, name: string): string {
     );
   if (results.workbook) lines.push('', '## Workbook', '', workbookLine(results.workbook));
   if (results.drill) lines.push('', ...drillSection(results.drill));
+  if (results.coi) lines.push('', '## Threads', '', ...coiLines(results.coi));
   if (results.line_numbers) {
     const loads = results.line_numbers;
     lines.push(
@@ -149,6 +151,14 @@ function markdown(results: BenchResults, name: string): string {
     '',
   );
   return lines.join('\n');
+}
+
+/** The coi case: the treemap with DuckDB-WASM's threaded build ÷ its single-threaded one. */
+function coiLines(result: CoiResult): string[] {
+  return result.formats.map(
+    ({ format, single, threaded, ratio, paired_ratio, agree }) =>
+      `${rowsLabel(result.rows)} ${format === 'csv' ? 'CSV' : 'Parquet'}, navigation → treemap: threaded build (cross-origin isolated page, ${threaded.threads} threads) ${seconds(threaded.median_ms)}, single-threaded ${seconds(single.median_ms)}: **× ${ratio}** (per round × ${paired_ratio}), n=${threaded.samples_ms.length}; ${agree ? 'the same groups and sums' : '**different groups or sums**'}; load average ${result.load_before.join(', ')} → ${result.load_after.join(', ')}.`,
+  );
 }
 
 /** The workbook case: the treemap from an `.xlsx` of the sales rows ÷ from the same rows as CSV. */

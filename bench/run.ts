@@ -3,7 +3,8 @@
 // in headless Debian Chromium on localhost, the same generated files for everyone.
 // Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md
 // (a quick run: quick.json and quick.md). `--only clickhouse,…` runs the named cases (portal,
-// treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers, workbook, drill). `--before REV` builds REV
+// treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers, workbook, drill; and,
+// only when named, coi: the threaded build on a cross-origin isolated page). `--before REV` builds REV
 // in a worktree of its own and measures it beside this build in the portal, treemap, interaction and
 // tracker cases.
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { clickhouseCase } from './cases/clickhouse.ts';
+import { coiCase } from './cases/coi.ts';
 import { drillCase } from './cases/drill.ts';
 import { interactionCase } from './cases/interaction.ts';
 import { lineNumbersCase } from './cases/line-numbers.ts';
@@ -99,6 +101,7 @@ const missing = [
   ...new Set([
     ...(only.has('treemap') ? plan.sizes : []),
     ...(only.has('workbook') ? [1_000_000] : []),
+    ...(only.has('coi') ? [1_000_000] : []),
   ]),
 ].filter(
   (rows) =>
@@ -186,6 +189,7 @@ try {
     );
   }
   if (only.has('drill')) results.drill = await drillCase(plan.drillOpens, log);
+  if (only.has('coi')) results.coi = await coiCase(plan.runs, log);
 } finally {
   site?.close();
 }

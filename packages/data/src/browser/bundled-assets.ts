@@ -1,5 +1,8 @@
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import coiWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
+import coiWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import coiThreadUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import bootWorkerUrl from './duckdb-boot.worker.js?url';
 
 /**
@@ -11,13 +14,45 @@ export interface WasmAssets {
   worker: string;
   /** A script started as the worker that then loads `worker` (see duckdb-boot.worker.js). */
   boot?: string;
+  /**
+   * The threaded build only: the script each of DuckDB's threads runs in, a worker that the
+   * database's worker starts itself, from the same folder.
+   */
+  threadWorker?: string;
 }
 
-export const bundledAssets: WasmAssets = {
+/** The single-threaded build, which every browser can run. */
+const singleThreadedAssets: WasmAssets = {
   wasm: ehWasmUrl,
   worker: ehWorkerUrl,
   boot: bootWorkerUrl,
 };
+
+/**
+ * DuckDB's threaded build. Its threads share the database's memory, which a browser allows
+ * only on a page that is cross-origin isolated (served with `Cross-Origin-Opener-Policy:
+ * same-origin` and `Cross-Origin-Embedder-Policy: require-corp`).
+ */
+const threadedAssets: WasmAssets = {
+  wasm: coiWasmUrl,
+  worker: coiWorkerUrl,
+  boot: bootWorkerUrl,
+  threadWorker: coiThreadUrl,
+};
+
+/** Whether workers of this page may share memory: it is cross-origin isolated and has SharedArrayBuffer. */
+function pageSharesMemory(): boolean {
+  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
+/**
+ * The build this page runs: the threaded one where the page allows it and the files are on
+ * its own origin (a worker starts its threads only from there), else the single-threaded one.
+ */
+export const bundledAssets: WasmAssets =
+  pageSharesMemory() && new URL(assetUrl(coiThreadUrl)).origin === globalThis.location?.origin
+    ? threadedAssets
+    : singleThreadedAssets;
 
 /** An asset's address as the browser fetches it. */
 export function assetUrl(path: string): string {

@@ -115,7 +115,8 @@ export class WasmConnector implements Connector {
     failed: Promise<never>,
   ): Promise<AsyncDuckDBConnection> {
     try {
-      await Promise.race([db.instantiate(assetUrl(assets.wasm)), failed]);
+      const threads = assets.threadWorker === undefined ? undefined : assetUrl(assets.threadWorker);
+      await Promise.race([db.instantiate(assetUrl(assets.wasm), threads), failed]);
     } catch (cause) {
       throw await diagnoseAssets(assets, cause instanceof Event ? eventText(cause) : cause);
     }
