@@ -157,7 +157,7 @@ function markdown(results: BenchResults, name: string): string {
 function coiLines(result: CoiResult): string[] {
   return result.formats.map(
     ({ format, single, threaded, ratio, paired_ratio, agree }) =>
-      `${rowsLabel(result.rows)} ${format === 'csv' ? 'CSV' : 'Parquet'}, navigation → treemap: threaded build (cross-origin isolated page, ${threaded.threads} threads) ${seconds(threaded.median_ms)}, single-threaded ${seconds(single.median_ms)}: **× ${ratio}** (per round × ${paired_ratio}), n=${threaded.samples_ms.length}; ${agree ? 'the same groups and sums' : '**different groups or sums**'}; load average ${result.load_before.join(', ')} → ${result.load_after.join(', ')}.`,
+      `${rowsLabel(result.rows)} ${format === 'csv' ? 'CSV' : 'Parquet'}, navigation → treemap: threaded build (cross-origin isolated page, ${threaded.threads} threads) ${seconds(threaded.median_ms)}, single-threaded ${seconds(single.median_ms)}: **× ${ratio}** (per round × ${paired_ratio}), n=${threaded.samples_ms.length}, failed loads ${threaded.failed.length} threaded, ${single.failed.length} single; ${agree ? 'the same groups and sums' : '**different groups or sums**'}; load average ${result.load_before.join(', ')} → ${result.load_after.join(', ')}.`,
   );
 }
 

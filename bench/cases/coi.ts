@@ -5,8 +5,11 @@
 // runs). The two alternate in each round, the order turned every round, a fresh browser per
 // load, one warm-up round discarded. Reported per format: medians, the threaded ÷ the
 // single-threaded (of the medians and per round), the threads DuckDB used, and the machine's
-// load average. It serves the embed build itself (no contestants to build): `pnpm bench --only
-// coi` or alone, after `pnpm run build:embed`: `npx tsx bench/cases/coi.ts [--runs 3] [--rows 1000000]`.
+// load average; a load that fails is counted, not measured. The embed build here is made with
+// `STRATEX_THREADS=1` (the default one has no threaded DuckDB) into a folder of its own, and
+// served with the page alone (no contestants to build): `pnpm bench --only coi`, or
+// `npx tsx bench/cases/coi.ts [--runs 3] [--rows 1000000]`.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +27,8 @@ type Build = 'single' | 'threaded';
 
 export interface CoiRuns {
   samples_ms: number[];
+  /** Loads that failed (the page showed an error) instead of drawing. */
+  failed: string[];
   median_ms: number;
   /** `current_setting('threads')` of the page's database after the treemap was drawn. */
   threads: number;
@@ -56,11 +61,22 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-/** The treemap page, the embed build and the generated facts in one folder, linked. */
+/** The treemap page, an embed build with the threaded DuckDB and the generated facts in one folder. */
 function siteFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'stratex-bench-coi-'));
   mkdirSync(join(folder, 'fixtures'));
-  symlinkSync(benchPath('../packages/embed/dist'), join(folder, 'stratex'));
+  execFileSync(
+    'npx',
+    [
+      'vite',
+      'build',
+      '--config',
+      'packages/embed/vite.config.ts',
+      '--outDir',
+      join(folder, 'stratex'),
+    ],
+    { cwd: benchPath('..'), env: { ...process.env, STRATEX_THREADS: '1' }, stdio: 'ignore' },
+  );
   symlinkSync(benchPath('../fixtures/generated'), join(folder, 'fixtures/generated'));
   for (const page of ['treemap.html', 'treemap-probe.js'])
     symlinkSync(benchPath(`pages/${page}`), join(folder, page));
@@ -71,6 +87,8 @@ const originOf = (server: Server): string =>
   `http://localhost:${(server.address() as AddressInfo).port}`;
 
 interface Sample {
+  /** The round it was measured in. */
+  run?: number;
   ms: number;
   threads: number;
   isolated: boolean;
@@ -123,33 +141,48 @@ export async function coiCase(
   try {
     for (const format of ['csv', 'parquet'] as const) {
       const samples: Record<Build, Sample[]> = { single: [], threaded: [] };
+      const failed: Record<Build, string[]> = { single: [], threaded: [] };
       for (let run = 0; run <= runs; run++) {
         const order: Build[] = run % 2 === 0 ? ['single', 'threaded'] : ['threaded', 'single'];
         for (const build of order) {
-          const sample = await once(origins[build], rows, format);
+          let sample: Sample;
+          try {
+            sample = await once(origins[build], rows, format);
+          } catch (cause) {
+            const reason = String(cause).replace(/\s+/g, ' ').slice(-160);
+            log(`coi ${rows} ${format} ${build} run ${run}: failed (${reason})`);
+            failed[build].push(reason);
+            continue;
+          }
           if (sample.isolated !== (build === 'threaded'))
             throw new Error(`The ${build} page was ${sample.isolated ? '' : 'not '}isolated.`);
           log(
             `coi ${rows} ${format} ${build} run ${run}: ${Math.round(sample.ms)} ms, ${sample.threads} thread(s)`,
           );
-          if (run > 0) samples[build].push(sample);
+          if (run > 0) samples[build].push({ ...sample, run });
         }
       }
-      const summary = (list: Sample[]): CoiRuns => ({
-        samples_ms: list.map((sample) => round(sample.ms)),
-        median_ms: round(median(list.map((sample) => sample.ms))),
-        threads: list[0]!.threads,
-        check: list[0]!.check,
+      const summary = (build: Build): CoiRuns => ({
+        samples_ms: samples[build].map((sample) => round(sample.ms)),
+        failed: failed[build],
+        median_ms: round(median(samples[build].map((sample) => sample.ms))),
+        threads: samples[build][0]?.threads ?? 0,
+        check: samples[build][0]?.check ?? { groups: 0, target: 0, actual: 0 },
       });
-      const single = summary(samples.single);
-      const threaded = summary(samples.threaded);
+      const single = summary('single');
+      const threaded = summary('threaded');
       const result: CoiFormat = {
         format,
         single,
         threaded,
         ratio: round(threaded.median_ms / single.median_ms, 3),
         paired_ratio: round(
-          median(samples.threaded.map((sample, run) => sample.ms / samples.single[run]!.ms)),
+          median(
+            samples.threaded.flatMap((sample) => {
+              const pair = samples.single.find((other) => other.run === sample.run);
+              return pair ? [sample.ms / pair.ms] : [];
+            }),
+          ),
           3,
         ),
         agree: sameCheck(single.check, threaded.check),
@@ -157,7 +190,7 @@ export async function coiCase(
       log(
         `coi ${rows} ${format}: threaded ${threaded.median_ms} ms (${threaded.threads} threads), ` +
           `single ${single.median_ms} ms: × ${result.ratio} (per round × ${result.paired_ratio}); ` +
-          `${result.agree ? 'same figures' : 'DIFFERENT FIGURES'}; load average ${loadavg()
+          `${result.agree ? 'same figures' : 'DIFFERENT FIGURES'}; failed loads: threaded ${threaded.failed.length}, single ${single.failed.length}; load average ${loadavg()
             .map((value) => round(value, 2))
             .join(', ')}`,
       );

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../vite.config';
 import { serveSite } from './site';
 
-const embed = fileURLToPath(new URL('../../packages/embed/dist/', import.meta.url));
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const embed = `${repo}packages/embed/dist/`;
 const generated = fileURLToPath(new URL('../../fixtures/generated/', import.meta.url));
 const slow = { timeout: 300_000 };
 
@@ -25,6 +27,8 @@ const isolation = {
 let browser: Browser;
 const servers: Server[] = [];
 const pages = mkdtempSync(join(tmpdir(), 'stratex-threads-'));
+/** An embed build made with `STRATEX_THREADS=1`: the default one has no threaded DuckDB. */
+const threadedEmbed = mkdtempSync(join(tmpdir(), 'stratex-threaded-embed-'));
 
 beforeAll(async () => {
   if (!existsSync(`${embed}stratex.js`)) {
@@ -35,6 +39,11 @@ beforeAll(async () => {
       'fixtures/generated is missing: run `npx tsx fixtures/generate.ts --rows 100000`.',
     );
   }
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--config', 'packages/embed/vite.config.ts', '--outDir', threadedEmbed],
+    { cwd: repo, env: { ...process.env, STRATEX_THREADS: '1' }, stdio: 'ignore' },
+  );
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   writeFileSync(
     join(pages, 'index.html'),
@@ -53,12 +62,13 @@ beforeAll(async () => {
 </html>
 `,
   );
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
   rmSync(pages, { recursive: true, force: true });
+  rmSync(threadedEmbed, { recursive: true, force: true });
 });
 
 interface Visit {
@@ -72,10 +82,13 @@ interface Visit {
   problems: string[];
 }
 
-/** Opens the page from a server that sends `headers`, waits for both treemaps and reads what ran. */
-async function visit(headers: Record<string, string>): Promise<Visit> {
+/**
+ * Opens the page, with the embed build in `folder`, from a server that sends `headers`; waits
+ * for both treemaps and reads what ran.
+ */
+async function visit(folder: string, headers: Record<string, string>): Promise<Visit> {
   const served = await serveSite({
-    mounts: { '/stratex/': embed, '/data/': generated, '/': pages },
+    mounts: { '/stratex/': folder, '/data/': generated, '/': pages },
     headers,
   });
   servers.push(served.server);
@@ -160,13 +173,16 @@ const expectedLoads = [
   { source: 'sales_parquet', rowCount: 100_000 },
 ];
 
-describe('the threaded build, on a page that is cross-origin isolated', () => {
+describe('DuckDB-WASM in threads, on a page that is cross-origin isolated', () => {
   it(
-    'loads a CSV and a Parquet with threads under the strict policy, and draws the same figures as the default build',
+    'a build with the threaded DuckDB loads a CSV and a Parquet with threads under the strict policy, and draws the same figures as without',
     slow,
     async () => {
-      const isolated = await visit({ 'Content-Security-Policy': strictPolicy, ...isolation });
-      const plain = await visit({ 'Content-Security-Policy': strictPolicy });
+      const isolated = await visit(threadedEmbed, {
+        'Content-Security-Policy': strictPolicy,
+        ...isolation,
+      });
+      const plain = await visit(threadedEmbed, { 'Content-Security-Policy': strictPolicy });
 
       expect(isolated.problems).toEqual([]);
       expect(isolated.isolated).toBe(true);
@@ -193,6 +209,26 @@ describe('the threaded build, on a page that is cross-origin isolated', () => {
         for (const group of groups)
           expect(isolated.sums[id]?.[group]).toBeCloseTo(plain.sums[id]?.[group] ?? NaN, 2);
       }
+    },
+  );
+
+  it(
+    'the default build runs single-threaded there too, and draws the same figures',
+    slow,
+    async () => {
+      const isolated = await visit(embed, {
+        'Content-Security-Policy': strictPolicy,
+        ...isolation,
+      });
+      expect(isolated.problems).toEqual([]);
+      expect(isolated.isolated).toBe(true);
+      expect(isolated.wasm).toEqual([expect.stringMatching(/\/duckdb-eh-[\w-]+\.wasm$/)]);
+      expect(isolated.threadScripts).toEqual([]);
+      expect(isolated.threads).toBe(1);
+      expect(isolated.loads).toEqual(expectedLoads);
+      expect(isolated.figures.csv).toMatch(/^ready: /);
+      expect(isolated.figures.parquet).toMatch(/^ready: /);
+      expect(isolated.figures.csv).toBe(isolated.figures.parquet);
     },
   );
 });

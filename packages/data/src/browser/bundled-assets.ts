@@ -1,9 +1,7 @@
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import coiWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
-import coiWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
-import coiThreadUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import bootWorkerUrl from './duckdb-boot.worker.js?url';
+import { threadedAssets } from './no-threaded-build';
 
 /**
  * Where the database's files are. They ship inside our own build, next to stratex.js,
@@ -28,29 +26,20 @@ const singleThreadedAssets: WasmAssets = {
   boot: bootWorkerUrl,
 };
 
-/**
- * DuckDB's threaded build. Its threads share the database's memory, which a browser allows
- * only on a page that is cross-origin isolated (served with `Cross-Origin-Opener-Policy:
- * same-origin` and `Cross-Origin-Embedder-Policy: require-corp`).
- */
-const threadedAssets: WasmAssets = {
-  wasm: coiWasmUrl,
-  worker: coiWorkerUrl,
-  boot: bootWorkerUrl,
-  threadWorker: coiThreadUrl,
-};
-
 /** Whether workers of this page may share memory: it is cross-origin isolated and has SharedArrayBuffer. */
 function pageSharesMemory(): boolean {
   return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
 
 /**
- * The build this page runs: the threaded one where the page allows it and the files are on
- * its own origin (a worker starts its threads only from there), else the single-threaded one.
+ * The build this page runs: the threaded one when the embed build has it, the page allows it
+ * and the files are on its own origin (a worker starts its threads only from there), else the
+ * single-threaded one.
  */
 export const bundledAssets: WasmAssets =
-  pageSharesMemory() && new URL(assetUrl(coiThreadUrl)).origin === globalThis.location?.origin
+  threadedAssets?.threadWorker !== undefined &&
+  pageSharesMemory() &&
+  new URL(assetUrl(threadedAssets.threadWorker)).origin === globalThis.location?.origin
     ? threadedAssets
     : singleThreadedAssets;
 
