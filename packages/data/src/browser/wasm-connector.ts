@@ -121,6 +121,8 @@ export class WasmConnector implements Connector {
       throw await diagnoseAssets(assets, cause instanceof Event ? eventText(cause) : cause);
     }
     await db.open({
+      // The threaded build's threads, no more than the machine's cores (DuckDB's own default is 4).
+      ...(assets.threadWorker ? { maximumThreads: coresOf(globalThis.navigator) } : {}),
       query: {
         castBigIntToDouble: true,
         castDecimalToDouble: false,
@@ -209,6 +211,10 @@ export class WasmConnector implements Connector {
     await this.db.terminate().catch(() => undefined);
     this.worker.terminate();
   }
+}
+
+function coresOf(navigator: { hardwareConcurrency?: number } | undefined): number {
+  return Math.max(1, Math.min(4, navigator?.hardwareConcurrency ?? 1));
 }
 
 function eventText(event: Event): string {
