@@ -155,9 +155,11 @@ function markdown(results: BenchResults, name: string): string {
 
 /** The coi case: the treemap with DuckDB-WASM's threaded build ÷ its single-threaded one. */
 function coiLines(result: CoiResult): string[] {
-  return result.formats.map(
-    ({ format, single, threaded, ratio, paired_ratio, agree }) =>
+  return result.formats.flatMap(
+    ({ format, single, threaded, ratio, paired_ratio, agree }, index) => [
+      ...(index > 0 ? [''] : []),
       `${rowsLabel(result.rows)} ${format === 'csv' ? 'CSV' : 'Parquet'}, navigation → treemap: threaded build (cross-origin isolated page, ${threaded.threads} threads) ${seconds(threaded.median_ms)}, single-threaded ${seconds(single.median_ms)}: **× ${ratio}** (per round × ${paired_ratio}), n=${threaded.samples_ms.length}, failed loads ${threaded.failed.length} threaded, ${single.failed.length} single; ${agree ? 'the same groups and sums' : '**different groups or sums**'}; load average ${result.load_before.join(', ')} → ${result.load_after.join(', ')}.`,
+    ],
   );
 }
 
