@@ -30,8 +30,7 @@ const sum = (values: number[]): number => values.reduce((total, value) => total 
 export function sizesCase(): Sizes {
   const embed = benchPath('../packages/embed/dist');
   const all = files(embed);
-  // The threaded build's scripts are fetched only by a cross-origin isolated page, instead of DuckDB's worker.
-  const js = all.filter((file) => file.endsWith('.js') && !file.includes('duckdb-browser-coi'));
+  const js = all.filter((file) => file.endsWith('.js'));
   const entry = join(embed, 'stratex.js');
   const duckdbWasm = all.find((file) => /duckdb-eh.*\.wasm$/.test(file))!;
   const parquetWasm = all.find((file) => /parquet_wasm.*\.wasm$/.test(file))!;
