@@ -20,6 +20,7 @@ import {
   type Memory,
   type WorkbookResult,
 } from './lib/results.ts';
+import type { CoiResult } from './cases/coi.ts';
 import { drillSection } from './cases/drill.ts';
 import { whatIfSection } from './cases/what-if.ts';
 import { drillBrowserSection } from './cases/drill-browser.ts';
@@ -117,6 +118,7 @@ function markdown(results: BenchResults, name: string): string {
   if (results.workbook) lines.push('', '## Workbook', '', workbookLine(results.workbook));
   if (results.drill) lines.push('', ...drillSection(results.drill));
   if (results.drill_browser) lines.push('', ...drillBrowserSection(results.drill_browser));
+  if (results.coi) lines.push('', '## Threads', '', ...coiLines(results.coi));
   if (results.line_numbers) {
     const loads = results.line_numbers;
     lines.push(
@@ -146,6 +148,16 @@ function markdown(results: BenchResults, name: string): string {
     '',
   );
   return lines.join('\n');
+}
+
+/** The coi case: the treemap with DuckDB-WASM's threaded build ÷ its single-threaded one. */
+function coiLines(result: CoiResult): string[] {
+  return result.formats.flatMap(
+    ({ format, single, threaded, ratio, paired_ratio, agree }, index) => [
+      ...(index > 0 ? [''] : []),
+      `${rowsLabel(result.rows)} ${format === 'csv' ? 'CSV' : 'Parquet'}, navigation → treemap: threaded build (cross-origin isolated page, ${threaded.threads} threads) ${seconds(threaded.median_ms)}, single-threaded ${seconds(single.median_ms)}: **× ${ratio}** (per round × ${paired_ratio}), n=${threaded.samples_ms.length}, failed loads ${threaded.failed.length} threaded, ${single.failed.length} single; ${agree ? 'the same groups and sums' : '**different groups or sums**'}; load average ${result.load_before.join(', ')} → ${result.load_after.join(', ')}.`,
+    ],
+  );
 }
 
 /** The workbook case: the treemap from an `.xlsx` of the sales rows ÷ from the same rows as CSV. */

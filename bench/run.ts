@@ -4,13 +4,15 @@
 // Writes bench/results/latest.json, latest.md and growth.svg, and the table in docs/benchmarks.md
 // (a quick run: quick.json and quick.md). `--only clickhouse,…` runs the named cases (portal,
 // treemap, interaction, memory, what-if, clickhouse, tracker, line-numbers, workbook, drill,
-// drill-browser). `--before REV` builds REV in a worktree of its own and measures it beside this
-// build in the portal, treemap, interaction, tracker and what-if cases.
+// drill-browser; and, only when named, coi: the threaded build on a cross-origin isolated page).
+// `--before REV` builds REV in a worktree of its own and measures it beside this build in the
+// portal, treemap, interaction, tracker and what-if cases.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { clickhouseCase } from './cases/clickhouse.ts';
+import { coiCase } from './cases/coi.ts';
 import { drillCase } from './cases/drill.ts';
 import { drillBrowserCase } from './cases/drill-browser.ts';
 import { interactionCase } from './cases/interaction.ts';
@@ -101,6 +103,7 @@ const missing = [
   ...new Set([
     ...(only.has('treemap') ? plan.sizes : []),
     ...(only.has('workbook') ? [1_000_000] : []),
+    ...(only.has('coi') ? [1_000_000] : []),
   ]),
 ].filter(
   (rows) =>
@@ -194,6 +197,7 @@ try {
     );
   }
   if (only.has('drill')) results.drill = await drillCase(plan.drillOpens, log);
+  if (only.has('coi')) results.coi = await coiCase(plan.runs, log);
 } finally {
   site?.close();
 }

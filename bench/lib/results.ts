@@ -1,5 +1,6 @@
 // The shape of bench/results/latest.json.
 
+import type { CoiResult } from '../cases/coi.ts';
 import type { DrillResult } from '../cases/drill.ts';
 import type { DrillBrowserResult } from '../cases/drill-browser.ts';
 import type { LineNumbersResult } from '../cases/line-numbers.ts';
@@ -165,6 +166,8 @@ export interface BenchResults {
   what_if?: WhatIfResult;
   /** The treemap from a 1M-row workbook ÷ the same rows as CSV. */
   workbook?: WorkbookResult;
+  /** The 1M CSV and Parquet with the threaded build (cross-origin isolated page) ÷ without. */
+  coi?: CoiResult;
   /** The earlier build measured as `stratex-before` (`--before REV`): the revision as given and its commit. */
   before?: { rev: string; commit: string };
 }

@@ -237,6 +237,16 @@ export class Engine {
     return this.#connection.health;
   }
 
+  /**
+   * How many threads the database works with: 1 in the single-threaded build, more in the
+   * threaded build that a cross-origin isolated page runs (see docs/deployment.md). Starts
+   * the database when it has not started.
+   */
+  async threads(): Promise<number> {
+    const [row] = await this.records("SELECT current_setting('threads') AS threads");
+    return Number(row?.['threads'] ?? 1);
+  }
+
   /** Calls `listener` whenever the database's health changes; returns how to stop. */
   onHealth(listener: (health: DatabaseHealthDetail) => void): () => void {
     return this.#connection.onHealth(listener);

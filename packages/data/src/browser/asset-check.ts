@@ -83,7 +83,7 @@ async function probe(url: string): Promise<{ status: number; type: string } | un
  * and is the answer itself when every file is in order.
  */
 export async function diagnoseAssets(assets: WasmAssets, cause: unknown): Promise<Error> {
-  const files = [assets.boot, assets.worker, assets.wasm].filter(
+  const files = [assets.boot, assets.worker, assets.threadWorker, assets.wasm].filter(
     (path): path is string => path !== undefined,
   );
   for (const path of files) {

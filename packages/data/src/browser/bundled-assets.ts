@@ -1,6 +1,7 @@
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import bootWorkerUrl from './duckdb-boot.worker.js?url';
+import { threadedAssets } from './no-threaded-build';
 
 /**
  * Where the database's files are. They ship inside our own build, next to stratex.js,
@@ -11,13 +12,36 @@ export interface WasmAssets {
   worker: string;
   /** A script started as the worker that then loads `worker` (see duckdb-boot.worker.js). */
   boot?: string;
+  /**
+   * The threaded build only: the script each of DuckDB's threads runs in, a worker that the
+   * database's worker starts itself, from the same folder.
+   */
+  threadWorker?: string;
 }
 
-export const bundledAssets: WasmAssets = {
+/** The single-threaded build, which every browser can run. */
+const singleThreadedAssets: WasmAssets = {
   wasm: ehWasmUrl,
   worker: ehWorkerUrl,
   boot: bootWorkerUrl,
 };
+
+/** Whether workers of this page may share memory: it is cross-origin isolated and has SharedArrayBuffer. */
+function pageSharesMemory(): boolean {
+  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
+/**
+ * The build this page runs: the threaded one when the embed build has it, the page allows it
+ * and the files are on its own origin (a worker starts its threads only from there), else the
+ * single-threaded one.
+ */
+export const bundledAssets: WasmAssets =
+  threadedAssets?.threadWorker !== undefined &&
+  pageSharesMemory() &&
+  new URL(assetUrl(threadedAssets.threadWorker)).origin === globalThis.location?.origin
+    ? threadedAssets
+    : singleThreadedAssets;
 
 /** An asset's address as the browser fetches it. */
 export function assetUrl(path: string): string {

@@ -47,15 +47,39 @@
       });
     }
   });
+  // A worker served with `require-trusted-types-for 'script'` takes script URLs only through
+  // a policy: ours, named `stratex`, passes on the URL checked above and, for the threaded
+  // build, the script its threads run, from the same folder.
+  let policy = self.stratexPolicy;
+  const folder = script.href.slice(0, script.href.lastIndexOf('/') + 1);
+  function ownScript(url) {
+    const asked = new URL(url, script.href).href;
+    if (
+      asked === script.href ||
+      (asked.startsWith(folder) && /^[^/?#]+\.js$/.test(asked.slice(folder.length)))
+    )
+      return asked;
+    throw new TypeError('The "stratex" policy passes only the database\'s own scripts.');
+  }
+  function trusted(url) {
+    policy ??= self.trustedTypes.createPolicy('stratex', { createScriptURL: ownScript });
+    return policy.createScriptURL(url);
+  }
+  const StartWorker = self.Worker;
+  if (typeof StartWorker === 'function' && self.trustedTypes) {
+    self.Worker = function Worker(url, options) {
+      try {
+        return new StartWorker(url, options);
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error;
+        return new StartWorker(trusted(String(url)), options);
+      }
+    };
+  }
   try {
     importScripts(script.href);
   } catch (error) {
-    // A worker served with `require-trusted-types-for 'script'` takes script URLs only
-    // through a policy: ours, named `stratex`, passes on exactly the URL checked above.
     if (!(error instanceof TypeError) || !self.trustedTypes) throw error;
-    const policy =
-      self.stratexPolicy ??
-      self.trustedTypes.createPolicy('stratex', { createScriptURL: () => script.href });
-    importScripts(policy.createScriptURL(script.href));
+    importScripts(trusted(script.href));
   }
 })();

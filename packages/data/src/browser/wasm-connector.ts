@@ -115,11 +115,14 @@ export class WasmConnector implements Connector {
     failed: Promise<never>,
   ): Promise<AsyncDuckDBConnection> {
     try {
-      await Promise.race([db.instantiate(assetUrl(assets.wasm)), failed]);
+      const threads = assets.threadWorker === undefined ? undefined : assetUrl(assets.threadWorker);
+      await Promise.race([db.instantiate(assetUrl(assets.wasm), threads), failed]);
     } catch (cause) {
       throw await diagnoseAssets(assets, cause instanceof Event ? eventText(cause) : cause);
     }
     await db.open({
+      // The threaded build's threads, no more than the machine's cores (DuckDB's own default is 4).
+      ...(assets.threadWorker ? { maximumThreads: coresOf(globalThis.navigator) } : {}),
       query: {
         castBigIntToDouble: true,
         castDecimalToDouble: false,
@@ -208,6 +211,10 @@ export class WasmConnector implements Connector {
     await this.db.terminate().catch(() => undefined);
     this.worker.terminate();
   }
+}
+
+function coresOf(navigator: { hardwareConcurrency?: number } | undefined): number {
+  return Math.max(1, Math.min(4, navigator?.hardwareConcurrency ?? 1));
 }
 
 function eventText(event: Event): string {
