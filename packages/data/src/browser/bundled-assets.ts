@@ -2,22 +2,9 @@ import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import bootWorkerUrl from './duckdb-boot.worker.js?url';
 import { threadedAssets } from './no-threaded-build';
+import type { WasmAssets } from './wasm-assets';
 
-/**
- * Where the database's files are. They ship inside our own build, next to stratex.js,
- * so a page never reaches a CDN.
- */
-export interface WasmAssets {
-  wasm: string;
-  worker: string;
-  /** A script started as the worker that then loads `worker` (see duckdb-boot.worker.js). */
-  boot?: string;
-  /**
-   * The threaded build only: the script each of DuckDB's threads runs in, a worker that the
-   * database's worker starts itself, from the same folder.
-   */
-  threadWorker?: string;
-}
+export type { WasmAssets } from './wasm-assets';
 
 /** The single-threaded build, which every browser can run. */
 const singleThreadedAssets: WasmAssets = {

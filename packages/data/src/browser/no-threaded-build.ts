@@ -1,4 +1,4 @@
-import type { WasmAssets } from './bundled-assets';
+import type { WasmAssets } from './wasm-assets';
 
 /**
  * The default build ships no threaded DuckDB: measured here it was slower, and DuckDB-WASM

@@ -2,7 +2,7 @@ import coiWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
 import coiWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
 import coiThreadUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import bootWorkerUrl from './duckdb-boot.worker.js?url';
-import type { WasmAssets } from './bundled-assets';
+import type { WasmAssets } from './wasm-assets';
 
 /**
  * DuckDB's threaded build, in an embed build made with `STRATEX_THREADS=1` (in place of
