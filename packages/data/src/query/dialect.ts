@@ -23,6 +23,11 @@ export interface Dialect {
    * are then computed under private names in a subquery and renamed outside it.
    */
   readonly nestAliases?: boolean;
+  /**
+   * True when one scan can group by several groupings at once (`GROUP BY GROUPING SETS`,
+   * with `GROUPING(…)` telling the rows of each apart).
+   */
+  readonly groupingSets?: boolean;
   /** A quoted identifier; every table and column name goes through here. */
   identifier(name: string): string;
   /** A value as a literal that cannot escape its quotes, for the few places that cannot bind. */
@@ -102,6 +107,7 @@ const numberTypes =
 /** DuckDB (WASM in the page, native in Node and on a server). */
 export const duckdbDialect: TableDialect = {
   name: 'duckdb',
+  groupingSets: true,
   identifier: quoteIdentifier,
   literal(value) {
     if (value === null) return 'NULL';

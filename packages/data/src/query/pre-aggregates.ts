@@ -1,30 +1,19 @@
 import type { QueryOptions } from '../connector';
 import type { Pause } from './background-builds';
 import type { RecordRow } from '../loaded-table';
-import type { Aggregate } from './contract';
+import { type CubeMeasure, covers, measureKey, type Shape, shapeOf } from './cube-shapes';
 import type { BoundSql, Dialect, TableDialect } from './dialect';
-import { type AggregatePlan, renderCube, renderFromCube } from './render';
+import type { Alongside, KeptGroup } from './batching';
+import { type AggregatePlan, renderCube, renderCubeOfRows, renderFromCube } from './render';
 
 /** Largest pre-aggregate kept, as a share of its source's rows; a larger one saves little. */
 const MAX_SHARE = 0.25;
 /** Pre-aggregates kept per source version; the least recently used goes first. */
 const MAX_KEPT = 8;
+/** Most groups a pre-aggregate computed beside a first view may have: they go back as values. */
+const MAX_KEPT_GROUPS = 5_000;
 
 let cubeNumber = 0;
-
-/** A measure as a pre-aggregate keeps it: the column and how its values are combined. */
-interface CubeMeasure {
-  column: string;
-  aggregate: Aggregate;
-}
-
-/** What a pre-aggregate combines: dimensions and measures in one order, so equal shapes are equal. */
-interface Shape {
-  table: string;
-  dimensions: readonly string[];
-  measures: readonly CubeMeasure[];
-  key: string;
-}
 
 interface Cube extends Shape {
   /** The temporary table, once built; undefined when it was not small or failed. */
@@ -41,41 +30,6 @@ interface Declared {
   measures: CubeMeasure[];
   /** The dimensions of each filter seen: how deep a drill has gone. */
   filters: (readonly string[])[];
-}
-
-const measureKey = (measure: CubeMeasure): string => `${measure.aggregate}\u0000${measure.column}`;
-
-function shapeOf(
-  table: string,
-  dimensions: Iterable<string>,
-  measures: readonly CubeMeasure[],
-): Shape {
-  const sortedDimensions = [...new Set(dimensions)].sort();
-  const byKey = new Map(
-    measures.map(({ column, aggregate }) => [
-      measureKey({ column, aggregate }),
-      { column, aggregate },
-    ]),
-  );
-  const sortedMeasures = [...byKey.keys()].sort().map((key) => byKey.get(key)!);
-  return {
-    table,
-    dimensions: sortedDimensions,
-    measures: sortedMeasures,
-    key: JSON.stringify([table, sortedDimensions, sortedMeasures.map(measureKey)]),
-  };
-}
-
-/**
- * True when `need` can be answered from `cube`: it holds every measure, and the same
- * dimensions, or more when `rollUp` (the measures then combine over the rest exactly).
- */
-function covers(cube: Shape, need: Shape, rollUp: boolean): boolean {
-  if (cube.table !== need.table) return false;
-  const measures = new Set(cube.measures.map(measureKey));
-  if (!need.measures.every((measure) => measures.has(measureKey(measure)))) return false;
-  if (!rollUp && cube.dimensions.length !== need.dimensions.length) return false;
-  return need.dimensions.every((dimension) => cube.dimensions.includes(dimension));
 }
 
 /**
@@ -99,6 +53,8 @@ export class PreAggregates {
   /** Shapes found not small (or failing): never built again for this version. */
   readonly #refused = new Set<string>();
   readonly #declared = new Map<string, Declared>();
+  /** Groups computed beside a first view, not yet made a pre-aggregate, by shape. */
+  readonly #computed = new Map<string, { shape: Shape; groups: KeptGroup[] }>();
   #dropped = false;
 
   constructor(
@@ -142,6 +98,8 @@ export class PreAggregates {
     const rollUp = plan.measures.every(
       (measure) => measure.aggregate !== 'sum' || exactSums.has(measure.column),
     );
+    for (const { shape, groups } of this.#computed.values())
+      if (covers(shape, need, rollUp)) this.#keep(shape, groups);
     let cube = this.#covering(need, rollUp);
     // A pre-aggregate being built that turns out not small leaves the list: look again.
     while (cube && !(await wanted(cube))) cube = this.#covering(need, rollUp);
@@ -169,12 +127,55 @@ export class PreAggregates {
    */
   next(pause?: Pause): Promise<void> | undefined {
     if (this.#dropped) return undefined;
+    const computed = this.#computed.values().next().value;
+    if (computed) return this.#keep(computed.shape, computed.groups).name.then(() => undefined);
     for (const wish of this.#wishes()) {
       if (this.#refused.has(wish.key) || this.#covering(wish, false)) continue;
       if (this.#cubes.size >= MAX_KEPT) return undefined;
       return this.#start(wish, pause ?? (() => undefined)).name.then(() => undefined);
     }
     return undefined;
+  }
+
+  /**
+   * A first view's scan of `table` also groups its rows as the likeliest drill will ask (see
+   * `batching.ts`): the quickest of the pre-aggregates `next` would build first, which is then
+   * made from those figures with no scan of its own. The others are built in the background.
+   */
+  alongside(table: string): Alongside {
+    return {
+      likely: () => {
+        if (this.#dropped) return [];
+        return this.#wishes()
+          .filter(
+            (wish) =>
+              wish.table === table &&
+              !this.#refused.has(wish.key) &&
+              !this.#covering(wish, false) &&
+              ![...this.#computed.values()].some(({ shape }) => covers(shape, wish, false)),
+          )
+          .slice(0, this.#cubes.size < MAX_KEPT ? 1 : 0)
+          .map((wish) => wish.dimensions);
+      },
+      keep: (dimensions, measures, groups) => {
+        const shape = shapeOf(table, dimensions, measures);
+        const small = Math.min(MAX_KEPT_GROUPS, Math.max(1, this.sourceRows * MAX_SHARE));
+        if (this.#dropped || groups.length === 0 || groups.length > small) return;
+        // Each group's dimensions in the shape's order.
+        const at = shape.dimensions.map((dimension) => dimensions.indexOf(dimension));
+        const ordered = groups.map((group) => ({
+          dimensions: at.map((index) => group.dimensions[index] ?? null),
+          measures: group.measures,
+        }));
+        this.#computed.set(shape.key, { shape, groups: ordered });
+      },
+    };
+  }
+
+  /** Makes the groups computed for `shape` its pre-aggregate, now. */
+  #keep(shape: Shape, groups: readonly KeptGroup[]): Cube {
+    this.#computed.delete(shape.key);
+    return this.#start(shape, undefined, groups);
   }
 
   /**
@@ -224,9 +225,10 @@ export class PreAggregates {
   }
 
   /** With `background`, built while nobody waits for it, pausing while requests are answered. */
-  #start(shape: Shape, background?: Pause): Cube {
+  /** With `groups`, made from those figures; else from the raw rows. */
+  #start(shape: Shape, background?: Pause, groups?: readonly KeptGroup[]): Cube {
     const cube: Cube = { ...shape, name: Promise.resolve(undefined) };
-    cube.name = this.#build(cube, background);
+    cube.name = this.#build(cube, background, groups);
     this.#cubes.set(shape.key, cube);
     while (this.#cubes.size > MAX_KEPT) {
       const oldest = [...this.#cubes.values()].find((known) => known.built);
@@ -237,12 +239,22 @@ export class PreAggregates {
     return cube;
   }
 
-  async #build(cube: Cube, background: Pause | undefined): Promise<string | undefined> {
+  async #build(
+    cube: Cube,
+    background: Pause | undefined,
+    groups: readonly KeptGroup[] | undefined,
+  ): Promise<string | undefined> {
     const name = `sx_cube_${++cubeNumber}`;
     // Built aside, on a connection of its own where the database has one: its table must be
     // one every connection sees.
     const shared = background ? sharedTables(this.dialect) : undefined;
     try {
+      if (groups) {
+        await this.run(renderCubeOfRows(this.dialect, name, cube.dimensions, groups));
+        if (this.#dropped) throw new Error('The source was loaded again.');
+        cube.built = { name, rows: groups.length };
+        return name;
+      }
       const sql = renderCube(
         shared ?? this.dialect,
         name,
@@ -292,6 +304,7 @@ export class PreAggregates {
     }
     this.#cubes.clear();
     this.#declared.clear();
+    this.#computed.clear();
   }
 }
 
