@@ -135,7 +135,9 @@ async function groupedAtOnce(items: readonly Pending[]): Promise<void> {
   const bySet = new Map<number, RecordRow[]>();
   for (const row of rows) {
     const set = Number(row[GROUPING_SET]);
-    bySet.set(set, [...(bySet.get(set) ?? []), row]);
+    const list = bySet.get(set);
+    if (list) list.push(row);
+    else bySet.set(set, [row]);
   }
   const rowsOf = (dimensions: readonly string[]): RecordRow[] =>
     bySet.get(scan.setOf(dimensions)) ?? [];
