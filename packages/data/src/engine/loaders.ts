@@ -187,17 +187,26 @@ export class TableLoaders {
     if (!this.parquetDecoder) {
       throw loadError('parquetUnsupported', { file });
     }
-    const [connector, decoder] = await Promise.all([this.#homeFor(table), this.parquetDecoder()]);
+    // The file is decoded while the database starts; only the insert waits for it.
+    const connecting = this.#homeFor(table);
+    connecting.catch(() => undefined);
     // Loaders that need Apache Arrow come in their own chunk: a page pays for them on first use.
-    const { insertParquet } = await import('../parquet/load-parquet');
+    const [decoder, { insertParquet }] = await Promise.all([
+      this.parquetDecoder(),
+      import('../parquet/load-parquet'),
+    ]);
     await this.#loading(file, 'Parquet', table, () =>
-      insertParquet(connector, decoder, table, bytes, file, {
+      insertParquet(connecting, decoder, table, bytes, file, {
         ...(options.columns ? { columns: options.columns } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         maxDecodedBytes: this.limits.maxDecodedBytes,
         dropTable: (name) => this.dropTable(name),
       }),
-    );
+    ).catch(async (cause: unknown) => {
+      // A database that could not start says so itself, as it did before the file was read.
+      await connecting;
+      throw cause;
+    });
     return { ...(await this.describe(table)), file, encoding: 'parquet' };
   }
 

@@ -36,11 +36,12 @@ const mebibytes = (bytes: number): string =>
 /**
  * Decodes Parquet in the page (no download of DuckDB's Parquet extension, which hangs
  * offline) a few row groups at a time (`planReads`), reporting rows read, and inserts them in
- * file order, in chunks of at most `chunkBytes`. Failures throw a message that says what is wrong with the
+ * file order, in chunks of at most `chunkBytes`. A `connector` still starting is waited for
+ * only by the first insert: the file is decoded meanwhile. Failures throw a message that says what is wrong with the
  * file: a column of a type the page cannot read is named with its type; the caller names the rest.
  */
 export async function insertParquet(
-  connector: Connector,
+  connecting: Connector | Promise<Connector>,
   decoder: ParquetDecoder,
   table: string,
   bytes: Uint8Array,
@@ -73,8 +74,8 @@ export async function insertParquet(
         totalRows: rowCount,
       });
     const chunks = new ChunkedInsert(
-      (stream, append) =>
-        connector
+      async (stream, append) =>
+        (await connecting)
           .insertArrow(table, stream, { append })
           .catch((cause: unknown) => Promise.reject(new RefusedStream(cause))),
       options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
@@ -99,7 +100,7 @@ export async function insertParquet(
       const culprit =
         dropTable &&
         (await refusedColumn(
-          connector,
+          await connecting,
           table,
           cause,
           async () => widenHalfFloats(await reader.read(reads[0], columns)),

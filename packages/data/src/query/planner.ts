@@ -1,5 +1,5 @@
 import type { RecordRow } from '../loaded-table';
-import type { AggregateBatcher } from './batching';
+import type { AggregateBatcher, Alongside } from './batching';
 import type { AggregateRequest, DataResult, RowsRequest } from './contract';
 import type { JsTable } from './js-table';
 import { renderRows, renderTextSums } from './render';
@@ -31,22 +31,29 @@ export class Planner {
     const fromJs = version.js ? inJs(version.js, question) : undefined;
     if (fromJs) return { columns, rows: fromJs, plan: planned.plan, cached: false };
     const { route, preAggregates, loaded } = version;
+    let alongside: Alongside | undefined;
     if (
       question.kind === 'aggregate' &&
       route.preAggregates &&
       loaded.rowCount >= this.preAggregateFrom
     ) {
       preAggregates.declare(question.plan);
-      // Only a filter builds one now; a request without finds one built in the background.
+      // Only a filter builds one now; a request without finds one built in the background,
+      // or has its scan group the rows the likeliest drills will ask for too.
       const build = Object.keys(question.plan.filter).length > 0;
       const rows = await preAggregates.answer(question.plan, build, question.exactSums);
       if (rows) return { columns, rows, plan: 'pre-aggregate', cached: false };
+      if (!build) alongside = preAggregates.alongside(question.plan.table);
     }
-    const rows = await this.#inDatabase(route, question);
+    const rows = await this.#inDatabase(route, question, alongside);
     return { columns, rows, plan: planned.plan, cached: false };
   }
 
-  async #inDatabase(route: Route, question: Question): Promise<readonly RecordRow[]> {
+  async #inDatabase(
+    route: Route,
+    question: Question,
+    alongside?: Alongside,
+  ): Promise<readonly RecordRow[]> {
     const { dialect } = route;
     switch (question.kind) {
       case 'rows':
@@ -71,7 +78,7 @@ export class Planner {
       case 'text-sums':
         return route.run(renderTextSums(dialect, question.plan, question.twin));
       case 'aggregate':
-        return this.batcher.aggregate(route, question.plan);
+        return this.batcher.aggregate(route, question.plan, alongside);
     }
   }
 }

@@ -2,14 +2,24 @@ import type { QueryOptions } from '../connector';
 import type { Pause } from './background-builds';
 import type { RecordRow } from '../loaded-table';
 import type { DimensionFilter } from './contract';
-import { type CubeMeasure, covers, measureKey, type Shape, shapeOf } from './cube-shapes';
+import { covers, measureKey, type Shape, shapeOf } from './cube-shapes';
 import type { BoundSql, Dialect, TableDialect } from './dialect';
-import { type AggregatePlan, renderCube, renderCubeRows, renderFromCube } from './render';
+import type { Alongside, KeptGroup } from './batching';
+import { type Declared, drillWishes } from './drill-wishes';
+import {
+  type AggregatePlan,
+  renderCube,
+  renderCubeOfRows,
+  renderCubeRows,
+  renderFromCube,
+} from './render';
 
 /** Largest pre-aggregate kept, as a share of its source's rows; a larger one saves little. */
 const MAX_SHARE = 0.25;
 /** Pre-aggregates kept per source version; the least recently used goes first. */
 const MAX_KEPT = 8;
+/** Most groups a pre-aggregate computed beside a first view may have: they go back as values. */
+const MAX_KEPT_GROUPS = 5_000;
 
 let cubeNumber = 0;
 
@@ -22,14 +32,6 @@ interface Cube extends Shape {
   hurry?: () => void;
   /** True when it keeps each group's row count (built from the rows by `renderCube`). */
   counted?: boolean;
-}
-
-/** What the requests over one table declared: their groupings, in order, every measure, and filters. */
-interface Declared {
-  groupings: (readonly string[])[];
-  measures: CubeMeasure[];
-  /** The dimensions of each filter seen: how deep a drill has gone. */
-  filters: (readonly string[])[];
 }
 
 /**
@@ -54,6 +56,8 @@ export class PreAggregates {
   /** Shapes found not small (or failing): never built again for this version. */
   readonly #refused = new Set<string>();
   readonly #declared = new Map<string, Declared>();
+  /** Groups computed beside a first view, not yet made a pre-aggregate, by shape. */
+  readonly #computed = new Map<string, { shape: Shape; groups: KeptGroup[] }>();
   #dropped = false;
 
   constructor(
@@ -97,6 +101,8 @@ export class PreAggregates {
     const rollUp = plan.measures.every(
       (measure) => measure.aggregate !== 'sum' || exactSums.has(measure.column),
     );
+    for (const { shape, groups } of this.#computed.values())
+      if (covers(shape, need, rollUp)) this.#keep(shape, groups);
     let cube = this.#covering(need, rollUp);
     // A pre-aggregate being built that turns out not small leaves the list: look again.
     while (cube && !(await wanted(cube))) cube = this.#covering(need, rollUp);
@@ -147,7 +153,9 @@ export class PreAggregates {
    */
   next(pause?: Pause): Promise<void> | undefined {
     if (this.#dropped) return undefined;
-    for (const wish of this.#wishes()) {
+    const computed = this.#computed.values().next().value;
+    if (computed) return this.#keep(computed.shape, computed.groups).name.then(() => undefined);
+    for (const wish of drillWishes(this.#declared)) {
       if (this.#refused.has(wish.key) || this.#covering(wish, false)) continue;
       if (this.#cubes.size >= MAX_KEPT) return undefined;
       return this.#start(wish, pause ?? (() => undefined)).name.then(() => undefined);
@@ -156,38 +164,44 @@ export class PreAggregates {
   }
 
   /**
-   * The pre-aggregates a drill would ask for, the likeliest first: grouping A filtered by the
-   * first level of grouping B; by B's first two levels once a filter went one level down B,
-   * and so on; at each depth the one with fewer dimensions first (the quicker to build).
+   * A first view's scan of `table` also groups its rows as the likeliest drill will ask (see
+   * `batching.ts`): the quickest of the pre-aggregates `next` would build first, which is then
+   * made from those figures with no scan of its own. The others are built in the background.
    */
-  #wishes(): Shape[] {
-    const wishes: Shape[] = [];
-    for (const [table, { groupings, measures, filters }] of this.#declared) {
-      // One level below the deepest a filter has reached along a grouping.
-      const reach = (drilled: readonly string[]): number =>
-        1 +
-        Math.max(
-          0,
-          ...filters.map((filter) => {
-            const depth = drilled.findIndex((dimension) => !filter.includes(dimension));
-            return depth < 0 ? drilled.length : depth;
-          }),
-        );
-      const deepest = Math.max(0, ...groupings.map((grouping) => grouping.length));
-      for (let depth = 1; depth <= deepest; depth++) {
-        const level: Shape[] = [];
-        for (const grouped of groupings)
-          for (const drilled of groupings) {
-            if (grouped === drilled || drilled.length < depth || reach(drilled) < depth) continue;
-            const path = drilled.slice(0, depth);
-            if (!path.some((dimension) => !grouped.includes(dimension))) continue;
-            level.push(shapeOf(table, [...grouped, ...path], measures));
-          }
-        level.sort((a, b) => a.dimensions.length - b.dimensions.length);
-        wishes.push(...level);
-      }
-    }
-    return wishes;
+  alongside(table: string): Alongside {
+    return {
+      likely: () => {
+        if (this.#dropped) return [];
+        return drillWishes(this.#declared)
+          .filter(
+            (wish) =>
+              wish.table === table &&
+              !this.#refused.has(wish.key) &&
+              !this.#covering(wish, false) &&
+              ![...this.#computed.values()].some(({ shape }) => covers(shape, wish, false)),
+          )
+          .slice(0, this.#cubes.size < MAX_KEPT ? 1 : 0)
+          .map((wish) => wish.dimensions);
+      },
+      keep: (dimensions, measures, groups) => {
+        const shape = shapeOf(table, dimensions, measures);
+        const small = Math.min(MAX_KEPT_GROUPS, Math.max(1, this.sourceRows * MAX_SHARE));
+        if (this.#dropped || groups.length === 0 || groups.length > small) return;
+        // Each group's dimensions in the shape's order.
+        const at = shape.dimensions.map((dimension) => dimensions.indexOf(dimension));
+        const ordered = groups.map((group) => ({
+          dimensions: at.map((index) => group.dimensions[index] ?? null),
+          measures: group.measures,
+        }));
+        this.#computed.set(shape.key, { shape, groups: ordered });
+      },
+    };
+  }
+
+  /** Makes the groups computed for `shape` its pre-aggregate, now. */
+  #keep(shape: Shape, groups: readonly KeptGroup[]): Cube {
+    this.#computed.delete(shape.key);
+    return this.#start(shape, undefined, groups);
   }
 
   /** The pre-aggregate to answer `need` from: a built one, the smallest first, else one being built. */
@@ -207,10 +221,17 @@ export class PreAggregates {
     return best;
   }
 
-  /** With `background`, built while nobody waits for it, pausing while requests are answered. */
-  #start(shape: Shape, background?: Pause): Cube {
-    const cube: Cube = { ...shape, name: Promise.resolve(undefined), counted: true };
-    cube.name = this.#build(cube, background);
+  /**
+   * With `background`, built while nobody waits for it, pausing while requests are answered.
+   * With `groups`, made from those figures (which carry no row counts); else from the raw rows.
+   */
+  #start(shape: Shape, background?: Pause, groups?: readonly KeptGroup[]): Cube {
+    const cube: Cube = {
+      ...shape,
+      name: Promise.resolve(undefined),
+      counted: groups === undefined,
+    };
+    cube.name = this.#build(cube, background, groups);
     this.#cubes.set(shape.key, cube);
     while (this.#cubes.size > MAX_KEPT) {
       const oldest = [...this.#cubes.values()].find((known) => known.built);
@@ -221,12 +242,22 @@ export class PreAggregates {
     return cube;
   }
 
-  async #build(cube: Cube, background: Pause | undefined): Promise<string | undefined> {
+  async #build(
+    cube: Cube,
+    background: Pause | undefined,
+    groups: readonly KeptGroup[] | undefined,
+  ): Promise<string | undefined> {
     const name = `sx_cube_${++cubeNumber}`;
     // Built aside, on a connection of its own where the database has one: its table must be
     // one every connection sees.
     const shared = background ? sharedTables(this.dialect) : undefined;
     try {
+      if (groups) {
+        await this.run(renderCubeOfRows(this.dialect, name, cube.dimensions, groups));
+        if (this.#dropped) throw new Error('The source was loaded again.');
+        cube.built = { name, rows: groups.length };
+        return name;
+      }
       const sql = renderCube(
         shared ?? this.dialect,
         name,
@@ -276,6 +307,7 @@ export class PreAggregates {
     }
     this.#cubes.clear();
     this.#declared.clear();
+    this.#computed.clear();
   }
 }
 

@@ -235,3 +235,89 @@ export function renderCubeRows(dialect: Dialect, cube: string, filter: Dimension
   const sql = `SELECT ${rows} AS ${dialect.identifier('n')} FROM ${dialect.identifier(cube)}${where(dialect, filter, params, false)}`;
   return { sql: dialect.finish(sql), params };
 }
+
+/** One scan grouped several ways: what to send, and how to read each grouping's rows back. */
+export interface GroupingSetsQuery {
+  query: BoundSql;
+  /** Every dimension of any grouping, each a column of the result. */
+  dimensions: readonly string[];
+  /** The value of the result's `GROUPING_SET` column on the rows of `groupBy`. */
+  setOf(groupBy: readonly string[]): number;
+}
+
+/** The result column that tells the rows of one grouping from another's. */
+export const GROUPING_SET = 'sx_grouping_set';
+
+/**
+ * Several groupings of the rows after `filter` in one scan (`GROUP BY GROUPING SETS`): each
+ * grouping's rows are its own groups, aggregated from the raw rows as `renderAggregate`
+ * aggregates them, so their figures are the same to the last bit. `measures` come finished
+ * (rounded as asked); `raw`, each under `rawName(index)`, as a pre-aggregate keeps them.
+ */
+export function renderGroupingSets(
+  dialect: Dialect,
+  table: string,
+  filter: DimensionFilter,
+  groupings: readonly (readonly string[])[],
+  measures: readonly PlannedMeasure[],
+  raw: readonly Measure[],
+  rawName: (index: number) => string,
+): GroupingSetsQuery {
+  const params: QueryParam[] = [];
+  const id = (name: string): string => dialect.identifier(name);
+  const names = [...new Set(groupings.flat())];
+  const expressions = dimensions(dialect, names);
+  const expression = (column: string): string => expressions[names.indexOf(column)]!;
+  const select = [
+    ...expressions.map((group, index) => `${group} AS ${id(names[index]!)}`),
+    `GROUPING(${expressions.join(', ')}) AS ${id(GROUPING_SET)}`,
+    ...measures.map(
+      (measure) =>
+        `${finishMeasure(dialect, measure, dialect.aggregate(measure.aggregate, id(measure.column)))} AS ${id(measure.name)}`,
+    ),
+    ...raw.map(
+      (measure, index) =>
+        `${dialect.aggregate(measure.aggregate, id(measure.column))} AS ${id(rawName(index))}`,
+    ),
+  ];
+  const sets = groupings.map((groupBy) => `(${groupBy.map(expression).join(', ')})`);
+  const sql = `SELECT ${select.join(', ')} FROM ${id(table)}${where(dialect, filter, params)} GROUP BY GROUPING SETS (${sets.join(', ')})`;
+  return {
+    query: { sql: dialect.finish(sql), params },
+    dimensions: names,
+    // A bit per dimension, the first the highest, set where the grouping leaves it out.
+    setOf: (groupBy) => names.reduce((set, name) => set * 2 + (groupBy.includes(name) ? 0 : 1), 0),
+  };
+}
+
+/**
+ * A pre-aggregate from figures already computed (one row per group: its dimensions as text,
+ * its measures as numbers), as `renderCube` would have built it from the raw rows. Numbers
+ * travel as their shortest text, which reads back as the same number.
+ */
+export function renderCubeOfRows(
+  dialect: Dialect,
+  name: string,
+  dimensionColumns: readonly string[],
+  rows: readonly { dimensions: readonly (string | null)[]; measures: readonly (number | null)[] }[],
+): BoundSql {
+  const params: QueryParam[] = [];
+  const number = (value: number | null): QueryParam =>
+    value === null ? null : Object.is(value, -0) ? '-0' : String(value);
+  const values = rows.map(
+    (row) =>
+      `(${[
+        ...row.dimensions.map((value) => dialect.asText(dialect.bind(value, params))),
+        ...row.measures.map((value) =>
+          dialect.asNumber(dialect.asText(dialect.bind(number(value), params))),
+        ),
+      ].join(', ')})`,
+  );
+  const width = rows[0]?.measures.length ?? 0;
+  const columns = [
+    ...dimensionColumns,
+    ...Array.from({ length: width }, (_, index) => cubeMeasure(index)),
+  ].map((column) => dialect.identifier(column));
+  const select = `SELECT * FROM (VALUES ${values.join(', ')}) AS kept(${columns.join(', ')})`;
+  return { sql: dialect.createTemporary(name, select), params };
+}

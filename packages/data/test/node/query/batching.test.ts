@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AggregateBatcher } from '../../../src/query/batching';
+import { AggregateBatcher, type Alongside, type KeptGroup } from '../../../src/query/batching';
 import type { AggregatePlan, PlannedMeasure } from '../../../src/query/render';
 import { openDatabase, ORDERS, sorted, type TestDatabase } from './database';
 
@@ -109,5 +109,70 @@ describe('aggregates asked in one turn', () => {
     expect(first).toEqual([{ region: '华北', units: 6 }]);
     expect(second).toEqual(first);
     expect(db.sent).toHaveLength(2);
+  });
+
+  it('alongside pre-aggregates group several ways in one scan, with the likely grouping handed over', async () => {
+    const batcher = new AggregateBatcher();
+    db.sent.length = 0;
+    const kept: { dimensions: readonly string[]; measures: unknown; groups: KeptGroup[] }[] = [];
+    const alongside: Alongside = {
+      likely: () => [['channel', 'region']],
+      keep: (dimensions, measures, groups) => kept.push({ dimensions, measures, groups }),
+    };
+    const [byRegion, byChannel] = await Promise.all([
+      batcher.aggregate(db, plan([sum('amount'), sum('units')]), alongside),
+      batcher.aggregate(
+        db,
+        { ...plan([{ ...sum('amount', 'total'), digits: 1 }]), groupBy: ['channel'] },
+        alongside,
+      ),
+    ]);
+    expect(db.sent).toHaveLength(1);
+    expect(db.sent[0]).toMatch(/GROUPING SETS/);
+    // Each grouping's figures are those its own GROUP BY gives.
+    expect(sorted(byRegion)).toEqual(
+      sorted(
+        await db.records(
+          'SELECT region, SUM(amount)::DOUBLE AS amount, SUM(units)::DOUBLE AS units FROM orders GROUP BY region',
+        ),
+      ),
+    );
+    expect(sorted(byChannel)).toEqual(
+      sorted(
+        await db.records(
+          'SELECT channel, ROUND(SUM(amount)::DOUBLE, 1) AS total FROM orders GROUP BY channel',
+        ),
+      ),
+    );
+    // The likely grouping: every measure asked, as a pre-aggregate keeps it (not rounded).
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.dimensions).toEqual(['channel', 'region']);
+    expect(kept[0]!.measures).toEqual([
+      { column: 'amount', aggregate: 'sum' },
+      { column: 'units', aggregate: 'sum' },
+    ]);
+    const groups = await db.records(
+      'SELECT channel, region, SUM(amount)::DOUBLE AS amount, SUM(units)::DOUBLE AS units FROM orders GROUP BY channel, region',
+    );
+    expect(sorted(kept[0]!.groups.map((group) => ({ ...group })))).toEqual(
+      sorted(
+        groups.map((row) => ({
+          dimensions: [row.channel, row.region],
+          measures: [row.amount, row.units],
+        })),
+      ),
+    );
+  });
+
+  it('alongside pre-aggregates but of one grouping with nothing likely are sent as before', async () => {
+    const batcher = new AggregateBatcher();
+    db.sent.length = 0;
+    const alongside: Alongside = { likely: () => [], keep: () => undefined };
+    const rows = await batcher.aggregate(db, plan([sum('units')]), alongside);
+    expect(db.sent).toHaveLength(1);
+    expect(db.sent[0]).not.toMatch(/GROUPING/);
+    expect(sorted(rows)).toEqual(
+      sorted(await db.records('SELECT region, SUM(units)::DOUBLE AS units FROM orders GROUP BY 1')),
+    );
   });
 });
