@@ -68,6 +68,9 @@ export const WithScorecardAndAlerts: Story = {
         <sx-target-treemap
           source="what-if-to-date"
           levels="区域"
+          period-start="2024-07-01"
+          period-end="2024-09-30"
+          as-of="2024-08-15"
           lang=${args.lang}
           what-if
           what-if-reserve=${ifDefined(args.reserve)}
@@ -75,6 +78,9 @@ export const WithScorecardAndAlerts: Story = {
         <sx-scorecard
           source="what-if-to-date"
           dimension-column="区域"
+          period-start="2024-07-01"
+          period-end="2024-09-30"
+          as-of="2024-08-15"
           lang=${args.lang}
         ></sx-scorecard>
         <sx-variance-alerts
