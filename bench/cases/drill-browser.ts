@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import { launch, VIEWPORT } from '../lib/browser.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 import type { Format } from './treemap.ts';
+import { cpuBetween, type TraceEvent } from '../lib/trace.ts';
 
 /** One figure opened: its filter, the panel's time, its next page's, by hand's, the rows. */
 interface DrillSample {
@@ -78,34 +79,6 @@ function summary(samples: DrillSample[]): DrillBrowserTimes {
 }
 
 type Probe = Window & { benchReady?: boolean; benchGo?: boolean; benchDone?: unknown };
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  tdur?: number;
-}
-
-/** The CPU time of the page's main thread between the mark `name` and `name-done`, in ms. */
-function cpuBetween(events: readonly TraceEvent[], name: string): number {
-  const start = events.find((event) => event.name === name);
-  const end = events.find((event) => event.name === `${name}-done`);
-  if (!start || !end) return Number.NaN;
-  let micros = 0;
-  for (const event of events)
-    if (
-      event.name === 'ThreadControllerImpl::RunTask' &&
-      event.ph === 'X' &&
-      event.pid === start.pid &&
-      event.tid === start.tid &&
-      event.ts >= start.ts &&
-      event.ts <= end.ts
-    )
-      micros += event.tdur ?? 0;
-  return micros / 1000;
-}
 
 export async function drillBrowserCase(
   origin: string,

@@ -11,6 +11,7 @@ import { launch, timedPage, VIEWPORT } from '../lib/browser.ts';
 import type { Contestant } from '../lib/results.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 import { benchPath, stratexRoot } from '../lib/site.ts';
+import { cpuBetween, type TraceEvent } from '../lib/trace.ts';
 
 /** One build's figures over every run: the edits' times pooled, the CPU per edit of each run. */
 export interface WhatIfFigures {
@@ -46,36 +47,6 @@ export function whatIfPlan(regions = 10, products = 100): string {
   return `${lines.join('\n')}\n`;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  tdur?: number;
-  args?: { name?: string };
-}
-
-/** The CPU time of the renderer's main thread between the probe's marks around the edits, in ms. */
-function editsCpuMs(events: readonly TraceEvent[]): number {
-  const mark = (name: string): TraceEvent | undefined => events.find((e) => e.name === name);
-  const start = mark('sx-what-if-edits');
-  const end = mark('sx-what-if-edits-done');
-  if (!start || !end) return Number.NaN;
-  let micros = 0;
-  for (const e of events)
-    if (
-      e.name === 'ThreadControllerImpl::RunTask' &&
-      e.ph === 'X' &&
-      e.pid === start.pid &&
-      e.tid === start.tid &&
-      e.ts >= start.ts &&
-      e.ts <= end.ts
-    )
-      micros += e.tdur ?? 0;
-  return micros / 1000;
-}
-
 interface WhatIfRun {
   samples: number[];
   cpuMsPerEdit: number;
@@ -96,7 +67,7 @@ async function measureOnce(origin: string, contestant: Contestant): Promise<What
     };
     return {
       samples: report.samples,
-      cpuMsPerEdit: editsCpuMs(trace.traceEvents) / report.samples.length,
+      cpuMsPerEdit: cpuBetween(trace.traceEvents, 'sx-what-if-edits') / report.samples.length,
     };
   } finally {
     await browser.close();
