@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { launch, VIEWPORT } from './lib/browser.ts';
 import { benchPath, serveSite } from './lib/site.ts';
 import { whatIfPlan } from './cases/what-if.ts';
+import type { TraceEvent as AnyTraceEvent } from './lib/trace.ts';
 
 interface ProfileNode {
   id: number;
@@ -19,22 +20,14 @@ interface Profile {
   samples: number[];
   timeDeltas: number[];
 }
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: {
-    beginData?: {
-      dirtyObjects?: number;
-      totalObjects?: number;
-      stackTrace?: { functionName: string; url: string }[];
-    };
+/** A trace event with what a layout event says of its work. */
+type TraceEvent = AnyTraceEvent<{
+  beginData?: {
+    dirtyObjects?: number;
+    totalObjects?: number;
+    stackTrace?: { functionName: string; url: string }[];
   };
-}
+}>;
 
 /** The edits, as the case's probe makes them, run in the page once its widgets are drawn (plain JS: it runs as written). */
 const RUN_EDITS = `async (count) => {

@@ -1,5 +1,5 @@
-/** One event of a Chromium trace, as the bench reads it. */
-export interface TraceEvent {
+/** One event of a Chromium trace, as the bench reads it; `Args` what a reader looks for in its arguments. */
+export interface TraceEvent<Args = { name?: string }> {
   name: string;
   ph: string;
   pid: number;
@@ -7,7 +7,7 @@ export interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: Args;
 }
 
 /**
